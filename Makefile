@@ -1,0 +1,32 @@
+# Each target is one line a newcomer can read; `make help` lists them.
+VENV := .venv
+BIN := $(VENV)/bin
+HOME_DEMO := $(CURDIR)/.demo-home
+
+.PHONY: help install test lint demo serve bench chromium
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*## /\t/'
+
+install: $(VENV)/.installed  ## create .venv and install aibrief with its test extras
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV) && $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q -e '.[test]' && touch $@
+
+chromium:  ## install Debian's headless Chromium for the browser tests (needs root)
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q chromium; } || echo "chromium is not installed: browser tests will be skipped"
+
+test: install chromium  ## run the whole test suite
+	$(BIN)/pytest
+
+lint: install  ## run ruff
+	$(BIN)/ruff check .
+
+demo: install  ## generate sample issues, ingest them into .demo-home and serve the search page
+	$(BIN)/aibrief --home $(HOME_DEMO) demo
+
+serve: install  ## serve the archive in AIBRIEF_HOME (or the default home)
+	$(BIN)/aibrief serve
+
+bench: install  ## run the benchmarks (real issues from AIBRIEF_CORPUS)
+	$(BIN)/python -m bench

@@ -1,0 +1,45 @@
+"""The `aibrief` command: a thin edge over extract, archive and index.
+
+Each subcommand lives in a module of this package that defines `COMMANDS`; the commands only
+parse options, call the library and print. Library errors become one clear line and exit 1.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import click
+
+from archive.home import default_home
+
+COMMAND_MODULES = (
+    "extract_cmd",
+    "ingest_cmd",
+    "search_cmd",
+    "export_cmd",
+    "catalog_cmd",
+    "serve_cmd",
+    "demo_cmd",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="AIBRIEF_HOME",
+    default=default_home,
+    show_default="$AIBRIEF_HOME, else $XDG_DATA_HOME/aibrief or ~/.local/share/aibrief",
+    help="The archive's home folder.",
+)
+@click.version_option(package_name="aibrief")
+@click.pass_context
+def main(ctx: click.Context, home: Path) -> None:
+    """Search the archive of the SPRi AI Brief (인공지능 산업의 최신 동향)."""
+    ctx.obj = home
+
+
+for _name in COMMAND_MODULES:
+    for _command in importlib.import_module(f"archive.cli.{_name}").COMMANDS:
+        main.add_command(_command)

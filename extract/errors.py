@@ -1,0 +1,51 @@
+"""One typed error per reason a file cannot be read as an issue of the AI Brief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ExtractError(Exception):
+    """A file could not be read as an issue; the message names the file and the reason."""
+
+    reason = "could not be read"
+
+    def __init__(self, path: str | Path, detail: str | None = None) -> None:
+        self.path = Path(path)
+        self.detail = detail
+        text = f"{self.path.name}: {self.reason}"
+        if detail:
+            text = f"{text} ({detail})"
+        super().__init__(text)
+
+
+class NotAPdfError(ExtractError):
+    reason = "not a PDF file"
+
+
+class EmptyFileError(ExtractError):
+    reason = "the file is empty"
+
+
+class DamagedPdfError(ExtractError):
+    reason = "the PDF is damaged or truncated"
+
+
+class EncryptedPdfError(ExtractError):
+    reason = "the PDF is password-protected"
+
+
+class NoTextLayerError(ExtractError):
+    reason = "the PDF has no text layer (a scan?)"
+
+
+class NotAnAiBriefError(ExtractError):
+    reason = "not an issue of the SPRi AI Brief"
+
+
+class TooLargeError(ExtractError):
+    reason = "the file is too large"
+
+
+class LayoutError(ExtractError):
+    reason = "the issue's layout was not understood"

@@ -1,0 +1,228 @@
+"""The article model: what one issue of the AI Brief holds, as frozen dataclasses.
+
+These types are the boundary between `extract`, `archive`, `index` and `webui`. Their JSON
+form (`to_json()` / `from_json()`) is also the export format documented in the README and
+described by `archive/schema/*.schema.json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SECTIONS = ("정책/법제", "기업/산업", "기술/연구", "인력/교육")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One cited source: the line as printed, and what could be read out of it."""
+
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None  # ISO 8601, YYYY-MM-DD (or YYYY-MM when no day is printed)
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "outlet": self.outlet,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Source:
+        return cls(
+            text=data["text"],
+            outlet=data.get("outlet"),
+            title=data.get("title"),
+            date=data.get("date"),
+            url=data.get("url"),
+        )
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """A body bullet (■ in the PDF) with its sub-bullets (∙)."""
+
+    text: str
+    sub: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "sub": list(self.sub)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Bullet:
+        return cls(text=data["text"], sub=tuple(data.get("sub", ())))
+
+
+@dataclass(frozen=True)
+class BodySection:
+    """A sub-heading (□ in the PDF) and the bullets under it."""
+
+    heading: str
+    bullets: tuple[Bullet, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"heading": self.heading, "bullets": [b.to_json() for b in self.bullets]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BodySection:
+        return cls(
+            heading=data["heading"],
+            bullets=tuple(Bullet.from_json(b) for b in data.get("bullets", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as a reader sees it: headline, KEY Contents, body, footnotes, sources."""
+
+    id: str  # "2024-04-07": issue + printed page (stable across re-ingests)
+    issue: str  # "YYYY-MM"
+    section: str  # one of SECTIONS
+    title: str
+    page: int  # printed page number, as on the contents page
+    pdf_pages: tuple[int, int]  # first and last 1-based page of the PDF file
+    key_contents: tuple[str, ...] = ()
+    body: tuple[BodySection, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    captions: tuple[str, ...] = ()  # figure captions ("<… 예시>"), kept apart from the body
+    text: str = field(default="")  # whole article as plain text, in reading order
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            object.__setattr__(self, "text", article_text(self))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "issue": self.issue,
+            "section": self.section,
+            "title": self.title,
+            "page": self.page,
+            "pdf_pages": list(self.pdf_pages),
+            "key_contents": list(self.key_contents),
+            "body": [s.to_json() for s in self.body],
+            "footnotes": list(self.footnotes),
+            "sources": [s.to_json() for s in self.sources],
+            "captions": list(self.captions),
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        first, last = data["pdf_pages"]
+        return cls(
+            id=data["id"],
+            issue=data["issue"],
+            section=data["section"],
+            title=data["title"],
+            page=int(data["page"]),
+            pdf_pages=(int(first), int(last)),
+            key_contents=tuple(data.get("key_contents", ())),
+            body=tuple(BodySection.from_json(s) for s in data.get("body", ())),
+            footnotes=tuple(data.get("footnotes", ())),
+            sources=tuple(Source.from_json(s) for s in data.get("sources", ())),
+            captions=tuple(data.get("captions", ())),
+            text=data.get("text", ""),
+        )
+
+
+def article_text(article: Article) -> str:
+    """The article as plain text in reading order, one paragraph per line."""
+    lines = [article.title, *article.key_contents]
+    for section in article.body:
+        lines.append(section.heading)
+        for bullet in section.bullets:
+            lines.append(bullet.text)
+            lines.extend(bullet.sub)
+    lines.extend(article.captions)
+    lines.extend(article.footnotes)
+    lines.extend(source.text for source in article.sources)
+    return "\n".join(line for line in lines if line)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One row of the events table (주요 행사)."""
+
+    name: str
+    summary: str = ""
+    dates: str = ""
+    place: str = ""
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "summary": self.summary,
+            "dates": self.dates,
+            "place": self.place,
+            "url": self.url,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            name=data["name"],
+            summary=data.get("summary", ""),
+            dates=data.get("dates", ""),
+            place=data.get("place", ""),
+            url=data.get("url"),
+        )
+
+
+@dataclass(frozen=True)
+class PdfInfo:
+    """The file an issue was read from."""
+
+    name: str
+    sha256: str
+    pages: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "sha256": self.sha256, "pages": self.pages}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PdfInfo:
+        return cls(name=data["name"], sha256=data["sha256"], pages=int(data["pages"]))
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One monthly issue: its articles in order and its events table."""
+
+    issue: str  # "YYYY-MM"
+    title: str  # "SPRi AI Brief 2024년 4월호"
+    pdf: PdfInfo
+    articles: tuple[Article, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "issue": self.issue,
+            "title": self.title,
+            "pdf": self.pdf.to_json(),
+            "articles": [a.to_json() for a in self.articles],
+            "events": [e.to_json() for e in self.events],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Issue:
+        return cls(
+            issue=data["issue"],
+            title=data["title"],
+            pdf=PdfInfo.from_json(data["pdf"]),
+            articles=tuple(Article.from_json(a) for a in data.get("articles", ())),
+            events=tuple(Event.from_json(e) for e in data.get("events", ())),
+        )
+
+
+def issue_title(issue: str) -> str:
+    """The printed title of an issue: "2024-04" -> "SPRi AI Brief 2024년 4월호"."""
+    year, month = issue.split("-")
+    return f"SPRi AI Brief {int(year)}년 {int(month)}월호"

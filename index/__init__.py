@@ -1,0 +1,21 @@
+"""Korean full-text search over articles. The only module the rest of aibrief imports from
+`index/`; nothing outside this package imports whoosh or kiwipiepy.
+
+Public interface:
+
+    SearchIndex.open(directory) -> SearchIndex   create or open; detects schema/analyzer/
+                                                 dictionary changes (needs_rebuild())
+    index.needs_rebuild() -> bool
+    index.replace_issue(issue, articles, fingerprint)  one commit: drop the issue's docs, add these
+    index.remove_issue(issue)
+    index.rebuild(issues)                        issues: iterable of (issue, articles, fingerprint)
+    index.fingerprints() -> dict[str, str]        issue -> fingerprint it was indexed with
+    index.search(query, filters=None, sort="relevance", page=1, per_page=10) -> SearchResult
+    index.more_like_this(article_id, limit=5) -> list[Hit]
+    index.article_ids(query, filters=None) -> list[str]   every match, for export
+    index.doc_count() -> int ; index.size_bytes() -> int
+    QueryError                                   malformed query; message safe to show
+    SearchFilters(sections=(), issue_from=None, issue_to=None)
+    SearchResult(query, total, hits, facets, suggestion, fallback, page, per_page)
+    Hit(id, issue, section, title, page, score, snippet, terms)
+"""

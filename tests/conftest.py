@@ -1,0 +1,50 @@
+"""Shared fixtures: the real issues (from AIBRIEF_CORPUS) and strict mode for CI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CORPUS_ENV = "AIBRIEF_CORPUS"
+
+# Article counts as printed on each real issue's contents page (see the corpus README).
+CORPUS_ARTICLE_COUNTS = {
+    "2023-12": 18,
+    "2024-01": 17,
+    "2024-03": 19,
+    "2024-07": 23,
+    "2025-03": 20,
+    "2025-08": 21,
+}
+
+
+def strict() -> bool:
+    """In CI (AIBRIEF_STRICT=1) a missing prerequisite fails instead of skipping."""
+    return os.environ.get("AIBRIEF_STRICT") == "1"
+
+
+def skip_or_fail(reason: str) -> None:
+    if strict():
+        pytest.fail(f"{reason} (AIBRIEF_STRICT=1 forbids skipping)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The folder of real issues named by AIBRIEF_CORPUS."""
+    value = os.environ.get(CORPUS_ENV)
+    if not value:
+        skip_or_fail(f"{CORPUS_ENV} is not set: real-issue tests need the corpus folder")
+    path = Path(value)
+    missing = [f"{i}.pdf" for i in CORPUS_ARTICLE_COUNTS if not (path / f"{i}.pdf").is_file()]
+    if missing:
+        skip_or_fail(f"{CORPUS_ENV}={path} lacks {', '.join(missing)}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus_pdfs(corpus_dir: Path) -> dict[str, Path]:
+    """Issue ("2024-03") -> path of its real PDF."""
+    return {issue: corpus_dir / f"{issue}.pdf" for issue in CORPUS_ARTICLE_COUNTS}

@@ -1,0 +1,1 @@
+"""The Flask search page: create_app(config) -> Flask."""
