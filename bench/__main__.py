@@ -1,0 +1,30 @@
+"""Run every benchmark in turn: `python -m bench` (the real issues come from AIBRIEF_CORPUS)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+BENCHMARKS = (
+    "bench.extract_bench",
+    "bench.ingest_bench",
+    "bench.search_quality",
+    "bench.search_latency",
+    "bench.load_bench",
+)
+
+
+def main() -> int:
+    """Run each benchmark as its own process so that one's memory does not colour the next."""
+    failed = []
+    for name in BENCHMARKS:
+        print(f"== {name}", flush=True)
+        if subprocess.call([sys.executable, "-m", name]) != 0:
+            failed.append(name)
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
