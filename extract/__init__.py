@@ -6,6 +6,7 @@ Public interface (everything else in this package is internal):
 """
 
 from extract.errors import ExtractError
+from extract.issue_reader import extract_issue
 from extract.model import Article, BodySection, Bullet, Event, Issue, PdfInfo, Source
 
 __all__ = [
@@ -19,7 +20,3 @@ __all__ = [
     "Source",
     "extract_issue",
 ]
-
-
-def extract_issue(path):  # pragma: no cover - replaced by the parser
-    raise NotImplementedError

@@ -1,0 +1,152 @@
+"""One PDF -> one `Issue`: the steps of extraction, in order."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+from extract.article_pages import (
+    assemble,
+    build_article,
+    is_article_start,
+    is_continuation,
+    split_paragraphs,
+)
+from extract.contents_page import ContentsEntry, find_contents_page, read_contents
+from extract.errors import LayoutError, NotAnAiBriefError, NoTextLayerError
+from extract.layouts import Layout, detect_layout
+from extract.model import Article, Issue, PdfInfo, issue_title
+from extract.page_lines import Line, PageText, read_page
+from extract.pdf_checks import open_pdf
+from extract.running_heads import page_number, strip_furniture
+
+_ISSUE_DATE = re.compile(r"(20\d{2})\s*년\s*(\d{1,2})\s*월호")
+_ISSUE_DASH = re.compile(r"(20\d{2})\s*-\s*(\d{1,2})\s*월호")
+_OPENING_PAGES = 3  # cover, contents and (2023-2024) the part divider
+
+
+def extract_issue(path: str | Path) -> Issue:
+    """Parse one published issue of the SPRi AI Brief into an `Issue`."""
+    path = Path(path)
+    doc = open_pdf(path)
+    try:
+        pages = [read_page(page) for page in doc]
+    finally:
+        doc.close()
+    if not any(line.text.strip() for page in pages for line in page.lines):
+        raise NoTextLayerError(path)
+    layout = detect_layout("\n".join(p.joined() for p in pages[:_OPENING_PAGES]))
+    if layout is None:
+        raise NotAnAiBriefError(path, "no contents page of the AI Brief was found")
+    contents = find_contents_page(pages[:_OPENING_PAGES], layout)
+    entries = read_contents(contents, layout) if contents else []
+    if not entries:
+        raise NotAnAiBriefError(path, "its contents page lists no articles")
+    issue = read_issue_month(pages[:_OPENING_PAGES], path)
+    articles = read_articles(pages, entries, layout, issue, path)
+    events = _read_events(path, pages, layout)
+    return Issue(
+        issue=issue,
+        title=issue_title(issue),
+        pdf=PdfInfo(name=path.name, sha256=_sha256(path), pages=len(pages)),
+        articles=articles,
+        events=events,
+    )
+
+
+def read_issue_month(pages: list[PageText], path: Path) -> str:
+    """The issue's month ("2024-03") as printed on the cover or contents page."""
+    text = " ".join(line.text for page in pages for line in page.lines)
+    match = _ISSUE_DATE.search(text) or _ISSUE_DASH.search(text)
+    if not match:
+        raise NotAnAiBriefError(path, 'no issue month ("2024년 3월호") on its opening pages')
+    year, month = match.groups()
+    return f"{year}-{int(month):02d}"
+
+
+def read_articles(
+    pages: list[PageText], entries: list[ContentsEntry], layout: Layout, issue: str, path: Path
+) -> tuple[Article, ...]:
+    """Every article the contents page lists, or a LayoutError naming those not found."""
+    bodies = [strip_furniture(page, layout) for page in pages]
+    starts = [is_article_start(body) for body in bodies]
+    first_pages = _first_pdf_pages(pages, starts, entries)
+    articles = []
+    missing = []
+    for entry in entries:
+        start = first_pages.get(entry.page)
+        if start is None or not starts[start - 1]:
+            missing.append(f"p.{entry.page} {entry.title!r}")
+            continue
+        last = _last_page(start, bodies, layout)
+        lines: list[Line] = [line for i in range(start, last + 1) for line in bodies[i - 1]]
+        parts = assemble(split_paragraphs(lines, layout))
+        if not parts.title:
+            missing.append(f"p.{entry.page} {entry.title!r} (no headline)")
+            continue
+        articles.append(
+            build_article(
+                parts, issue=issue, section=entry.section, page=entry.page, pdf_pages=(start, last)
+            )
+        )
+    if missing:
+        raise LayoutError(
+            path,
+            f"the contents page lists {len(entries)} articles but {len(missing)} were not "
+            f"found: {'; '.join(missing)}",
+        )
+    return tuple(articles)
+
+
+def _first_pdf_pages(
+    pages: list[PageText], starts: list[bool], entries: list[ContentsEntry]
+) -> dict[int, int]:
+    """Printed page -> 1-based PDF page of an article's start, read from the page feet (the
+    contents page has a number of its own); a page whose foot has no number is placed by the
+    offset most other pages share."""
+    printed = {}
+    offsets: Counter[int] = Counter()
+    for page, start in zip(pages, starts, strict=True):
+        number = page_number(page) if start else None
+        if number is not None and number not in printed:
+            printed[number] = page.number
+            offsets[page.number - number] += 1
+    if offsets:
+        offset = offsets.most_common(1)[0][0]
+        for entry in entries:
+            guess = entry.page + offset
+            if entry.page not in printed and 1 <= guess <= len(pages):
+                printed[entry.page] = guess
+    return printed
+
+
+def _last_page(start: int, bodies: list[list[Line]], layout: Layout) -> int:
+    """The article's last PDF page: it runs on over pages that have no headline of their own."""
+    last = start
+    while last < len(bodies):
+        following = bodies[last]
+        if is_article_start(following) or not is_continuation(following, layout):
+            break
+        last += 1
+    return last
+
+
+def _read_events(path: Path, pages: list[PageText], layout: Layout):
+    from extract.events_table import read_events  # pdfplumber is only needed here
+
+    numbers = [
+        page.number
+        for page in pages[_OPENING_PAGES:]
+        if any(layout.events_marker.search(line.text) for line in page.lines)
+    ]
+    return read_events(path, numbers) if numbers else ()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,142 @@
+"""One page's text as lines: PyMuPDF spans folded into clean lines with their geometry.
+
+Each page is read once with ``page.get_text("dict")``; everything downstream works on the
+`Line` objects built here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pymupdf
+
+from extract.glyphs import span_marker, split_leading_marker
+from extract.text_forms import normalize_text
+
+_BOLD = 16  # PyMuPDF span flag
+_RAISE = 1.5  # points a superscript's baseline sits above the line's baseline, at least
+_SMALLER = 0.85
+_SAME_ROW = 3.0  # a superscript is set at most this fraction of the line's main size
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: text without its list glyph, and where and how it was set."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float  # the largest text size on the line
+    bold: bool
+    marker: str | None = None  # glyphs.HEADING / BULLET / SUB, when the line starts with one
+    font: str = ""
+
+    @property
+    def ends_with_space(self) -> bool:
+        """The printed line ended in a space (Hancom's sign of a word boundary)."""
+        return self.text[-1:].isspace()
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The lines of one PDF page, top to bottom, and the page's size."""
+
+    number: int  # 1-based page of the PDF file
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    image_count: int = 0
+
+    def joined(self) -> str:
+        """All the page's text, one line per line (for pattern checks)."""
+        return "\n".join(line.text for line in self.lines)
+
+
+def read_page(page: pymupdf.Page) -> PageText:
+    """Read one page into lines sorted top to bottom, then left to right."""
+    data = page.get_text("dict")
+    lines = []
+    images = 0
+    for block in data["blocks"]:
+        if block["type"] != 0:
+            images += 1
+            continue
+        for raw in block["lines"]:
+            line = _line_from_spans(raw)
+            if line is not None:
+                lines.append(line)
+    return PageText(
+        number=page.number + 1,
+        width=page.rect.width,
+        height=page.rect.height,
+        lines=tuple(reading_order(lines)),
+        image_count=images,
+    )
+
+
+def reading_order(lines: list[Line]) -> list[Line]:
+    """Sort lines into rows top to bottom (tops within `_SAME_ROW` points share a row),
+    each row left to right; the PDF's own stream order is not the reading order."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: line.y0):
+        if rows and line.y0 - rows[-1][0].y0 < _SAME_ROW:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
+
+
+def _line_from_spans(raw: dict) -> Line | None:
+    spans = [s for s in raw["spans"] if s["text"]]
+    if not spans:
+        return None
+    marker = None
+    first_text = next((i for i, s in enumerate(spans) if s["text"].strip()), None)
+    if first_text is None:
+        return None
+    lead = spans[first_text]
+    if lead_marker := span_marker(lead["font"], lead["text"]):
+        marker = lead_marker
+        spans = spans[first_text + 1 :]
+    text_spans = [s for s in spans if s["text"].strip()]
+    if not text_spans and marker is None:
+        return None
+    size = max((s["size"] for s in text_spans), default=lead["size"])
+    text = normalize_text(_spans_text(spans, size))
+    if marker is None:
+        marker, text = split_leading_marker(text)
+    elif text[:1].isspace():
+        text = text.lstrip()
+    x0, y0, x1, y1 = raw["bbox"]
+    main = max(text_spans, key=lambda s: len(s["text"]), default=lead)
+    return Line(
+        text=text,
+        x0=x0,
+        y0=y0,
+        x1=x1,
+        y1=y1,
+        size=round(size, 1),
+        bold=bool(main["flags"] & _BOLD),
+        marker=marker,
+        font=main["font"],
+    )
+
+
+def _spans_text(spans: list[dict], size: float) -> str:
+    """Concatenate spans, writing a raised, smaller run of digits after a digit as ``^n``
+    so that 10 with a superscript 26 reads "10^26", never "1026"."""
+    if not spans:
+        return ""
+    baseline = max(s["origin"][1] for s in spans)
+    out: list[str] = []
+    for span in spans:
+        text = span["text"]
+        raised = span["origin"][1] < baseline - _RAISE and span["size"] < size * _SMALLER
+        core = text.strip()
+        previous = "".join(out).rstrip()
+        if raised and core.isdigit() and previous[-1:].isdigit():
+            text = "^" + core + text[len(text.rstrip()) :]
+        out.append(text)
+    return "".join(out)

@@ -1,0 +1,72 @@
+"""Opening a file as a PDF, refusing anything that is not a whole, readable, text PDF.
+
+PyMuPDF is forgiving: it opens HTML, and silently repairs a truncated file. Each check here
+turns one such case into its own typed error instead.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import pymupdf
+
+from extract.errors import (
+    DamagedPdfError,
+    EmptyFileError,
+    EncryptedPdfError,
+    NotAPdfError,
+    TooLargeError,
+)
+
+MAX_BYTES = 100 * 1024 * 1024  # the largest real issue is under 4 MB
+MAX_PAGES = 200  # real issues have fewer than 40 pages
+_HEADER_WINDOW = 1024  # the PDF spec lets "%PDF-" start anywhere in the first 1 KB
+_TRAILER_WINDOW = 2048  # "startxref" and "%%EOF" close every complete file
+_TRAILER = re.compile(rb"startxref\s+\d+\s+%%EOF\s*$")
+
+
+def check_file(path: Path) -> None:
+    """Refuse a missing, empty, oversized, non-PDF or truncated file before parsing it."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise NotAPdfError(path, error.strerror or "cannot be read") from error
+    if size == 0:
+        raise EmptyFileError(path)
+    if size > MAX_BYTES:
+        raise TooLargeError(path, f"{size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB")
+    with path.open("rb") as handle:
+        head = handle.read(_HEADER_WINDOW)
+        handle.seek(max(0, size - _TRAILER_WINDOW))
+        tail = handle.read()
+    if b"%PDF-" not in head:
+        raise NotAPdfError(path, "it does not start with a %PDF- header")
+    if not _TRAILER.search(tail.rstrip(b"\x00")):
+        raise DamagedPdfError(path, "the end of the file is missing (no startxref/%%EOF)")
+
+
+def open_pdf(path: Path) -> pymupdf.Document:
+    """Open a checked file with PyMuPDF; refuse it if damaged, encrypted or too long."""
+    check_file(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            doc = pymupdf.open(path, filetype="pdf")
+    except Exception as error:  # PyMuPDF raises several unrelated types for broken files
+        raise DamagedPdfError(path, str(error).strip() or type(error).__name__) from error
+    if doc.needs_pass:
+        doc.close()
+        raise EncryptedPdfError(path)
+    if doc.is_repaired:
+        doc.close()
+        raise DamagedPdfError(path, "its cross-reference table is broken")
+    if doc.page_count > MAX_PAGES:
+        pages = doc.page_count
+        doc.close()
+        raise TooLargeError(path, f"{pages} pages; the limit is {MAX_PAGES}")
+    if doc.page_count == 0:
+        doc.close()
+        raise DamagedPdfError(path, "it has no pages")
+    return doc
