@@ -12,4 +12,31 @@ Public interface:
     archive.import_jsonl(path) -> ImportReport
     archive.remove(issue); archive.stats() -> Stats
     archive.pdf_path(issue) -> Path                 the held copy of the issue's PDF
+
+Layout of a home folder: catalog.sqlite3 (issues held, every file seen, ingest runs),
+issues/<issue>.json (one extracted issue each), pdfs/<issue>.pdf (the copy of its PDF),
+index/ (the search index, derived from the issues), .lock (held by the one writer).
 """
+
+from archive.collection import Archive, ArticleFilter, IssueSummary, Stats
+from archive.errors import ArchiveBusy, ArchiveError, BadExport, NotFound
+from archive.export import FORMATS, write_articles
+from archive.importing import BadLine, ImportReport
+from archive.ingest import FileOutcome, IngestReport
+
+__all__ = [
+    "FORMATS",
+    "Archive",
+    "ArchiveBusy",
+    "ArchiveError",
+    "ArticleFilter",
+    "BadExport",
+    "BadLine",
+    "FileOutcome",
+    "ImportReport",
+    "IngestReport",
+    "IssueSummary",
+    "NotFound",
+    "Stats",
+    "write_articles",
+]

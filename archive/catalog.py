@@ -1,0 +1,199 @@
+"""The catalog (home/catalog.sqlite3): which issues are held, from which file, and every file seen.
+
+An issue's row and its JSON file are the truth about the archive; the row is committed after the
+JSON is on disk, so the row's commit is the moment an issue (or its replacement) comes into being.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS issues (
+    issue TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('pdf', 'imported')),
+    source_path TEXT,
+    source_sha256 TEXT,
+    articles INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS files (
+    sha256 TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    issue TEXT,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'replaced', 'removed')),
+    error TEXT,
+    seen_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ingests (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    added INTEGER NOT NULL,
+    replaced INTEGER NOT NULL,
+    skipped INTEGER NOT NULL,
+    failed INTEGER NOT NULL
+);
+"""
+
+
+def now() -> str:
+    """The current time as stored in the catalog (UTC, ISO 8601, seconds)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    """What the catalog knows about one held issue."""
+
+    issue: str
+    title: str
+    origin: str  # "pdf" or "imported"
+    source_path: str | None
+    source_sha256: str | None
+    articles: int
+    fingerprint: str  # sha256 of the issue's JSON file
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """One file an ingest has seen, by content."""
+
+    sha256: str
+    path: str
+    issue: str | None
+    status: str  # ok | failed | replaced | removed
+    error: str | None
+    seen_at: str
+
+
+@dataclass(frozen=True)
+class IngestRow:
+    """One finished ingest run."""
+
+    started_at: str
+    finished_at: str
+    added: int
+    replaced: int
+    skipped: int
+    failed: int
+
+
+class Catalog:
+    """The sqlite catalog; each method is one transaction."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        with self.db:
+            self.db.executescript(SCHEMA)
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the catalog."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def issues(self) -> list[IssueRow]:
+        """Every held issue, oldest first."""
+        rows = self.db.execute("SELECT * FROM issues ORDER BY issue")
+        return [IssueRow(**dict(row)) for row in rows]
+
+    def issue(self, issue: str) -> IssueRow | None:
+        """The row of one issue, or None."""
+        row = self.db.execute("SELECT * FROM issues WHERE issue = ?", (issue,)).fetchone()
+        return IssueRow(**dict(row)) if row else None
+
+    def file(self, sha256: str) -> FileRow | None:
+        """What the catalog knows about a file with this content, or None."""
+        row = self.db.execute("SELECT * FROM files WHERE sha256 = ?", (sha256,)).fetchone()
+        return FileRow(**dict(row)) if row else None
+
+    def files(self, issue: str | None = None) -> list[FileRow]:
+        """Every file seen (or those of one issue), most recent first."""
+        if issue is None:
+            rows = self.db.execute("SELECT * FROM files ORDER BY seen_at DESC, path")
+        else:
+            rows = self.db.execute(
+                "SELECT * FROM files WHERE issue = ? ORDER BY seen_at DESC, path", (issue,)
+            )
+        return [FileRow(**dict(row)) for row in rows]
+
+    def commit_issue(self, row: IssueRow) -> None:
+        """Record an issue (new or replacing the one held) and, for a PDF, its file as held."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "INSERT OR REPLACE INTO issues VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    row.issue,
+                    row.title,
+                    row.origin,
+                    row.source_path,
+                    row.source_sha256,
+                    row.articles,
+                    row.fingerprint,
+                    row.updated_at,
+                ),
+            )
+            self.db.execute(
+                "UPDATE files SET status = 'replaced' WHERE issue = ? AND status = 'ok'"
+                " AND sha256 IS NOT ?",
+                (row.issue, row.source_sha256),
+            )
+            if row.origin == "pdf":
+                self.db.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ok', NULL, ?)",
+                    (row.source_sha256, row.source_path, row.issue, row.updated_at),
+                )
+
+    def record_failure(self, sha256: str, path: str, error: str) -> None:
+        """Remember that a file failed, unless the same content is held as an issue."""
+        with self.db:
+            self.db.execute(
+                "INSERT INTO files VALUES (?, ?, NULL, 'failed', ?, ?)"
+                " ON CONFLICT(sha256) DO UPDATE SET path = excluded.path, error = excluded.error,"
+                " seen_at = excluded.seen_at, status = 'failed', issue = NULL"
+                " WHERE files.status != 'ok'",
+                (sha256, path, error, now()),
+            )
+
+    def remove_issue(self, issue: str) -> None:
+        """Forget an issue; its files stay listed as removed."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM issues WHERE issue = ?", (issue,))
+            self.db.execute(
+                "UPDATE files SET status = 'removed' WHERE issue = ? AND status = 'ok'", (issue,)
+            )
+
+    def record_ingest(self, row: IngestRow) -> None:
+        """Remember a finished ingest run."""
+        with self.db:
+            self.db.execute(
+                "INSERT INTO ingests (started_at, finished_at, added, replaced, skipped, failed)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (row.started_at, row.finished_at, row.added, row.replaced, row.skipped, row.failed),
+            )
+
+    def last_ingest(self) -> IngestRow | None:
+        """The most recent finished ingest run, or None."""
+        row = self.db.execute(
+            "SELECT started_at, finished_at, added, replaced, skipped, failed FROM ingests"
+            " ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return IngestRow(**dict(row)) if row else None

@@ -1,0 +1,53 @@
+"""Which files an ingest should read: files, folders (recursively) and glob patterns."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+GLOB_CHARACTERS = "*?["
+
+
+@dataclass(frozen=True)
+class Found:
+    """The files named by an ingest's arguments, and the arguments that named nothing."""
+
+    files: tuple[Path, ...]
+    unmatched: tuple[tuple[str, str], ...]  # (argument, why it named no file)
+
+
+def pdfs_in_folder(folder: Path) -> list[Path]:
+    """Every *.pdf (any case) under a folder, in path order."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
+
+
+def expand_argument(argument: str) -> tuple[list[Path], str]:
+    """The files one argument names, or why it names none."""
+    path = Path(argument)
+    if path.is_dir():
+        return pdfs_in_folder(path), "no PDF files in this folder"
+    if path.is_file():
+        return [path], ""
+    if any(ch in argument for ch in GLOB_CHARACTERS):
+        files: list[Path] = []
+        # glob.glob, not Path.glob: the pattern may be absolute or climb out with "..".
+        for match in sorted(glob.glob(argument, recursive=True)):  # noqa: PTH207
+            match_path = Path(match)
+            files.extend(pdfs_in_folder(match_path) if match_path.is_dir() else [match_path])
+        return files, "no file matches this pattern"
+    return [], "no such file or folder"
+
+
+def find_files(arguments: Iterable[str | Path]) -> Found:
+    """Expand ingest arguments into distinct files, keeping the order they were named in."""
+    files: dict[Path, Path] = {}
+    unmatched = []
+    for argument in arguments:
+        matches, why_none = expand_argument(str(argument))
+        if not matches:
+            unmatched.append((str(argument), why_none))
+        for match in matches:
+            files.setdefault(match.resolve(), match)
+    return Found(tuple(files.values()), tuple(unmatched))

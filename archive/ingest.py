@@ -1,0 +1,192 @@
+"""Batch ingest: hash each file, skip what is held, extract the rest in worker processes and
+commit each issue whole, in the order the files were named."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from archive.catalog import IngestRow, now
+from archive.discover import find_files
+from archive.issue_files import file_sha256
+from extract.errors import ExtractError
+from extract.model import Issue
+
+if TYPE_CHECKING:
+    from archive.collection import Archive
+
+Extractor = Callable[[Path], Issue]
+
+ADDED, REPLACED, SKIPPED, FAILED = "added", "replaced", "skipped", "failed"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What an ingest did with one file (or with an argument that named no file)."""
+
+    path: str
+    status: str  # added | replaced | skipped | failed
+    issue: str | None = None
+    articles: int = 0
+    reason: str | None = None  # why it failed or was skipped
+    sha256: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "issue": self.issue,
+            "articles": self.articles,
+            "reason": self.reason,
+            "sha256": self.sha256,
+        }
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """Every file of one ingest run, in the order they were named."""
+
+    files: tuple[FileOutcome, ...]
+
+    def count(self, status: str) -> int:
+        """How many files ended with this status."""
+        return sum(1 for outcome in self.files if outcome.status == status)
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return self.count(FAILED) == 0
+
+    @property
+    def failures(self) -> tuple[FileOutcome, ...]:
+        return tuple(outcome for outcome in self.files if outcome.status == FAILED)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            **{status: self.count(status) for status in (ADDED, REPLACED, SKIPPED, FAILED)},
+            "files": [outcome.to_json() for outcome in self.files],
+        }
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A worker's answer for one file: the issue, or the one-line reason it could not be read."""
+
+    issue: Issue | None
+    error: str | None
+
+
+def extract_in_worker(extractor: Extractor, path: Path) -> Extracted:
+    """Run the extractor on one file inside a worker; every failure becomes a reason."""
+    try:
+        return Extracted(extractor(path), None)
+    except ExtractError as error:
+        return Extracted(None, str(error).removeprefix(f"{path.name}: "))
+    except Exception as error:  # a parser bug must not stop the batch; it is reported as such
+        return Extracted(None, f"unexpected error ({type(error).__name__}: {error})")
+
+
+ProgressCallback = Callable[[FileOutcome, int, int], None]
+
+
+class IngestRun:
+    """One ingest over an archive whose lock is held."""
+
+    def __init__(self, archive: Archive, extractor: Extractor, force: bool) -> None:
+        self.archive = archive
+        self.extractor = extractor
+        self.force = force
+        self.committed_in_run: dict[str, str] = {}  # issue -> path it came from in this run
+
+    def classify(self, path: Path, sha: str, seen: dict[str, str]) -> FileOutcome | None:
+        """Skip a file whose content is held (or seen earlier in this run); None: extract it."""
+        if sha in seen:
+            return FileOutcome(str(path), SKIPPED, reason=f"same file as {seen[sha]}", sha256=sha)
+        seen[sha] = str(path)
+        row = self.archive.catalog.file(sha)
+        held = row is not None and row.status == "ok" and row.issue is not None
+        if held and not self.force:
+            articles = self.archive.catalog.issue(row.issue)
+            count = articles.articles if articles else 0
+            return FileOutcome(str(path), SKIPPED, row.issue, count, "unchanged", sha)
+        return None
+
+    def commit(self, path: Path, sha: str, extracted: Extracted) -> FileOutcome:
+        """Make one extracted issue part of the archive, whole, or report why not."""
+        if extracted.issue is None:
+            self.archive.catalog.record_failure(sha, str(path), extracted.error or "")
+            return FileOutcome(str(path), FAILED, reason=extracted.error, sha256=sha)
+        issue = extracted.issue
+        first = self.committed_in_run.get(issue.issue)
+        if first is not None:
+            reason = f"issue {issue.issue} is also in {first} in this batch; kept that one"
+            return FileOutcome(str(path), FAILED, issue.issue, reason=reason, sha256=sha)
+        held = self.archive.catalog.issue(issue.issue) is not None
+        self.archive.commit_issue(issue, "pdf", str(path), sha, pdf=path)
+        self.committed_in_run[issue.issue] = str(path)
+        status = REPLACED if held else ADDED
+        return FileOutcome(str(path), status, issue.issue, len(issue.articles), sha256=sha)
+
+    def extract_all(self, paths: list[Path], workers: int) -> Iterator[Extracted]:
+        """Extract in worker processes; results come back in the order of `paths`."""
+        if not paths:
+            return
+        work = functools.partial(extract_in_worker, self.extractor)
+        with ProcessPoolExecutor(max_workers=max(1, min(workers, len(paths)))) as pool:
+            results = pool.map(work, paths)
+            done = 0
+            try:
+                for extracted in results:
+                    done += 1
+                    yield extracted
+            except BrokenProcessPool:
+                for _ in paths[done:]:
+                    yield Extracted(None, "the extraction worker died (out of memory?)")
+
+    def run(
+        self, arguments: Iterable[str | Path], workers: int, progress: ProgressCallback | None
+    ) -> IngestReport:
+        """Ingest every file the arguments name; one failed file never stops the batch."""
+        started = now()
+        found = find_files(arguments)
+        total = len(found.files) + len(found.unmatched)
+        outcomes: dict[int, FileOutcome] = {}
+
+        def report(position: int, outcome: FileOutcome) -> None:
+            outcomes[position] = outcome
+            if progress is not None:
+                progress(outcome, len(outcomes), total)
+
+        for position, (argument, why) in enumerate(found.unmatched, start=len(found.files)):
+            report(position, FileOutcome(argument, FAILED, reason=why))
+        seen: dict[str, str] = {}
+        to_extract = []
+        for position, path in enumerate(found.files):
+            try:
+                sha = file_sha256(path)
+            except OSError as error:
+                report(position, FileOutcome(str(path), FAILED, reason=error.strerror))
+                continue
+            skipped = self.classify(path, sha, seen)
+            if skipped is None:
+                to_extract.append((position, path, sha))
+            else:
+                report(position, skipped)
+        extracted = self.extract_all([path for _, path, _ in to_extract], workers)
+        for (position, path, sha), result in zip(to_extract, extracted, strict=True):
+            report(position, self.commit(path, sha, result))
+        result = IngestReport(tuple(outcomes[i] for i in sorted(outcomes)))
+        self.archive.catalog.record_ingest(
+            IngestRow(
+                started,
+                now(),
+                *(result.count(s) for s in (ADDED, REPLACED, SKIPPED, FAILED)),
+            )
+        )
+        return result

@@ -1,0 +1,126 @@
+"""The files of held issues: home/issues/<issue>.json and home/pdfs/<issue>.pdf.
+
+A new version of an issue is first written whole beside the old one as `<name>.pending`; the
+catalog commit decides which version is the issue; `promote()` then renames the pending files
+into place. After a crash, `settle_pending()` finishes or discards what a writer left.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from archive.atomic_files import copy_atomic, fsync_dir, remove_stale_temporaries, write_atomic
+from extract.model import Issue
+
+PENDING = ".pending"
+
+
+def issue_json_bytes(issue: Issue) -> bytes:
+    """The bytes of an issue's JSON file (stable, so equal issues have equal fingerprints)."""
+    text = json.dumps(issue.to_json(), ensure_ascii=False, indent=1)
+    return (text + "\n").encode("utf-8")
+
+
+def fingerprint(data: bytes) -> str:
+    """The fingerprint of an issue's JSON: its sha256."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's content."""
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Settled:
+    """What settle_pending() did after an interrupted write."""
+
+    promoted: tuple[str, ...] = ()
+    discarded: tuple[str, ...] = ()
+
+
+class IssueFiles:
+    """The issues/ and pdfs/ folders of an archive home."""
+
+    def __init__(self, home: Path) -> None:
+        self.issues_dir = home / "issues"
+        self.pdfs_dir = home / "pdfs"
+        self.issues_dir.mkdir(parents=True, exist_ok=True)
+        self.pdfs_dir.mkdir(parents=True, exist_ok=True)
+
+    def json_path(self, issue: str) -> Path:
+        """Where an issue's JSON lives."""
+        return self.issues_dir / f"{issue}.json"
+
+    def pdf_path(self, issue: str) -> Path:
+        """Where the copy of an issue's PDF lives."""
+        return self.pdfs_dir / f"{issue}.pdf"
+
+    def held(self) -> list[str]:
+        """The issues that have a JSON file, in order."""
+        return sorted(path.stem for path in self.issues_dir.glob("*.json"))
+
+    def read(self, issue: str) -> Issue:
+        """Load an issue from its JSON file."""
+        data = json.loads(self.json_path(issue).read_bytes())
+        return Issue.from_json(data)
+
+    def write_pending(self, issue: Issue, pdf: Path | None) -> str:
+        """Write the issue's JSON (and its PDF) beside the held ones; return the fingerprint."""
+        data = issue_json_bytes(issue)
+        if pdf is not None:
+            copy_atomic(pdf, pending(self.pdf_path(issue.issue)))
+        write_atomic(pending(self.json_path(issue.issue)), data)
+        return fingerprint(data)
+
+    def promote(self, issue: str, keep_pdf: bool) -> None:
+        """Move the committed pending files into place; an imported issue keeps no PDF."""
+        pdf = self.pdf_path(issue)
+        if pending(pdf).exists():
+            pending(pdf).replace(pdf)
+        elif not keep_pdf:
+            pdf.unlink(missing_ok=True)
+        pending(self.json_path(issue)).replace(self.json_path(issue))
+        fsync_dir(self.pdfs_dir)
+        fsync_dir(self.issues_dir)
+
+    def delete(self, issue: str) -> None:
+        """Delete an issue's files (after the catalog has forgotten it)."""
+        for path in (self.json_path(issue), self.pdf_path(issue)):
+            path.unlink(missing_ok=True)
+            pending(path).unlink(missing_ok=True)
+
+    def settle_pending(self, committed: dict[str, tuple[str, str | None]]) -> Settled:
+        """Finish or discard interrupted writes.
+
+        `committed` maps each issue in the catalog to (fingerprint, PDF sha256 or None). A pending
+        JSON whose fingerprint is the committed one was committed but not yet moved into place.
+        """
+        promoted, discarded = [], []
+        for folder in (self.issues_dir, self.pdfs_dir):
+            remove_stale_temporaries(folder)
+        for path in sorted(self.issues_dir.glob(f"*.json{PENDING}")):
+            issue = path.name.removesuffix(f".json{PENDING}")
+            expected = committed.get(issue)
+            if expected and fingerprint(path.read_bytes()) == expected[0]:
+                self.promote(issue, keep_pdf=expected[1] is not None)
+                promoted.append(issue)
+            else:
+                path.unlink()
+                discarded.append(issue)
+        for path in self.pdfs_dir.glob(f"*.pdf{PENDING}"):
+            # Left over only when its JSON was not committed: the held PDF stays.
+            path.unlink()
+        return Settled(tuple(promoted), tuple(discarded))
+
+
+def pending(path: Path) -> Path:
+    """The name a new version of `path` is written under until the catalog commits it."""
+    return path.with_name(path.name + PENDING)
