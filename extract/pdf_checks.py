@@ -50,12 +50,17 @@ def check_file(path: Path) -> None:
 def open_pdf(path: Path) -> pymupdf.Document:
     """Open a checked file with PyMuPDF; refuse it if damaged, encrypted or too long."""
     check_file(path)
+    # MuPDF prints repair messages on stderr; the typed error below says it in one line.
+    shown = pymupdf.TOOLS.mupdf_display_errors()
+    pymupdf.TOOLS.mupdf_display_errors(False)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             doc = pymupdf.open(path, filetype="pdf")
     except Exception as error:  # PyMuPDF raises several unrelated types for broken files
         raise DamagedPdfError(path, str(error).strip() or type(error).__name__) from error
+    finally:
+        pymupdf.TOOLS.mupdf_display_errors(shown)
     if doc.needs_pass:
         doc.close()
         raise EncryptedPdfError(path)

@@ -1,0 +1,146 @@
+"""Bad input: one typed error per cause, naming the file and the reason; never a traceback."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from extract import extract_issue, pdf_checks
+from extract.errors import (
+    DamagedPdfError,
+    EmptyFileError,
+    EncryptedPdfError,
+    ExtractError,
+    NotAnAiBriefError,
+    NotAPdfError,
+    NoTextLayerError,
+    TooLargeError,
+)
+
+
+def write_text_pdf(path: Path, lines: list[str], pages: int = 1) -> Path:
+    """A small PDF with real text on every page."""
+    doc = pymupdf.open()
+    for _ in range(pages):
+        page = doc.new_page()
+        for row, text in enumerate(lines):
+            page.insert_text((72, 72 + 20 * row), text, fontname="korea", fontsize=12)
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def write_image_pdf(path: Path) -> Path:
+    """A PDF whose only page is a picture, as a scanner makes it."""
+    pixmap = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
+    pixmap.clear_with(200)
+    doc = pymupdf.open()
+    doc.new_page().insert_image(pymupdf.Rect(72, 72, 272, 272), pixmap=pixmap)
+    doc.save(path)
+    doc.close()
+    return path
+
+
+@pytest.fixture
+def text_pdf(tmp_path: Path) -> Path:
+    return write_text_pdf(tmp_path / "letter.pdf", ["인공지능 산업의 최신 동향과 무관한 편지"])
+
+
+def test_html_named_pdf_is_not_a_pdf(tmp_path):
+    path = tmp_path / "page.pdf"
+    path.write_text("<!doctype html><html><body>SPRi AI Brief</body></html>")
+    with pytest.raises(NotAPdfError, match=r"^page\.pdf: not a PDF file \(.*%PDF-"):
+        extract_issue(path)
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(EmptyFileError, match=r"^empty\.pdf: the file is empty$"):
+        extract_issue(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(NotAPdfError, match=r"^absent\.pdf: not a PDF file"):
+        extract_issue(tmp_path / "absent.pdf")
+
+
+def test_truncated_pdf_is_damaged(tmp_path, text_pdf):
+    data = text_pdf.read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(DamagedPdfError, match=r"^cut\.pdf: the PDF is damaged or truncated"):
+        extract_issue(path)
+
+
+def test_broken_cross_references_are_damage_not_silently_repaired(tmp_path, text_pdf):
+    data = re.sub(rb"startxref\s+\d+", b"startxref\n99", text_pdf.read_bytes())
+    path = tmp_path / "xref.pdf"
+    path.write_bytes(data)
+    with pytest.raises(DamagedPdfError, match="cross-reference"):
+        extract_issue(path)
+
+
+def test_password_protected(tmp_path):
+    path = tmp_path / "locked.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "SPRi AI Brief")
+    doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="user", owner_pw="owner")
+    doc.close()
+    with pytest.raises(EncryptedPdfError, match=r"^locked\.pdf: the PDF is password-protected$"):
+        extract_issue(path)
+
+
+def test_scan_without_text_layer(tmp_path):
+    path = write_image_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(NoTextLayerError, match=r"^scan\.pdf: the PDF has no text layer"):
+        extract_issue(path)
+
+
+def test_unrelated_pdf_is_not_an_ai_brief(text_pdf):
+    with pytest.raises(NotAnAiBriefError, match=r"^letter\.pdf: not an issue of the SPRi AI"):
+        extract_issue(text_pdf)
+
+
+def test_contents_marker_without_entries_is_not_an_ai_brief(tmp_path):
+    path = write_text_pdf(tmp_path / "hollow.pdf", ["CONTENTS", "2025년 3월호"])
+    with pytest.raises(NotAnAiBriefError, match="lists no articles"):
+        extract_issue(path)
+
+
+def test_too_many_bytes(tmp_path, text_pdf, monkeypatch):
+    monkeypatch.setattr(pdf_checks, "MAX_BYTES", 100)
+    with pytest.raises(TooLargeError, match=r"^letter\.pdf: the file is too large"):
+        extract_issue(text_pdf)
+
+
+def test_too_many_pages(tmp_path, monkeypatch):
+    path = write_text_pdf(tmp_path / "long.pdf", ["쪽"], pages=3)
+    monkeypatch.setattr(pdf_checks, "MAX_PAGES", 2)
+    with pytest.raises(TooLargeError, match=r"^long\.pdf: the file is too large \(3 pages"):
+        extract_issue(path)
+
+
+def test_documented_limits():
+    assert pdf_checks.MAX_PAGES == 200
+    assert pdf_checks.MAX_BYTES == 100 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        NotAPdfError,
+        EmptyFileError,
+        DamagedPdfError,
+        EncryptedPdfError,
+        NoTextLayerError,
+        NotAnAiBriefError,
+        TooLargeError,
+    ],
+)
+def test_every_error_is_an_extract_error(error):
+    assert issubclass(error, ExtractError)
+    assert str(error("dir/x.pdf")).startswith("x.pdf: ")
