@@ -1,0 +1,134 @@
+"""Stand-ins for the parser and the index, so the archive's own logic is tested on its own.
+
+A "fake PDF" is a small text file naming an issue, an article count and a generation; the fake
+extractor reads it back as an Issue. The fake index keeps what it was given in one JSON file
+(written atomically, as a real index commits), so it survives a killed process like the real one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from extract.errors import EmptyFileError, NotAnAiBriefError, NotAPdfError
+from extract.model import SECTIONS, Article, Issue, PdfInfo, issue_title
+
+MAGIC = "%FAKE-PDF\n"
+
+
+def write_fake_pdf(path: Path, issue: str, articles: int = 3, generation: int = 1) -> Path:
+    """A file the fake extractor reads as `issue` with `articles` articles."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    spec = {"issue": issue, "articles": articles, "generation": generation}
+    path.write_text(MAGIC + json.dumps(spec), encoding="utf-8")
+    return path
+
+
+def fake_articles(issue: str, count: int, generation: int) -> tuple[Article, ...]:
+    """The articles a fake PDF holds; their text names the generation."""
+    return tuple(
+        Article(
+            id=f"{issue}-{page:02d}",
+            issue=issue,
+            section=SECTIONS[page % len(SECTIONS)],
+            title=f"기사 {page} ({issue})",
+            page=page,
+            pdf_pages=(page + 1, page + 1),
+            key_contents=(f"요약 {page}", f"세대 {generation}"),
+            text=f"기사 {page} 본문 generation{generation} issue{issue}",
+        )
+        for page in range(1, count + 1)
+    )
+
+
+def fake_extract(path: Path) -> Issue:
+    """Read a fake PDF; other content raises the parser's errors."""
+    data = Path(path).read_bytes()
+    if not data:
+        raise EmptyFileError(path)
+    if not data.startswith(MAGIC.encode()):
+        raise NotAPdfError(path)
+    spec = json.loads(data[len(MAGIC) :])
+    if spec.get("issue") is None:
+        raise NotAnAiBriefError(path, "no issue date")
+    issue = spec["issue"]
+    return Issue(
+        issue=issue,
+        title=issue_title(issue),
+        pdf=PdfInfo(Path(path).name, "0" * 64, spec["articles"] + 1),
+        articles=fake_articles(issue, spec["articles"], spec["generation"]),
+    )
+
+
+def broken_extract(path: Path) -> Issue:
+    """An extractor with a bug: it raises something that is not an ExtractError."""
+    raise ZeroDivisionError("division by zero")
+
+
+class FakeIndex:
+    """The parts of index.SearchIndex the archive uses, kept in directory/state.json."""
+
+    VERSION = 1
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.state_path = self.directory / "state.json"
+        self.calls: list[tuple[str, str]] = []
+
+    @classmethod
+    def open(cls, directory: Path) -> FakeIndex:
+        return cls(directory)
+
+    def _load(self) -> dict:
+        if not self.state_path.exists():
+            return {"version": self.VERSION, "issues": {}}
+        return json.loads(self.state_path.read_text(encoding="utf-8"))
+
+    def _save(self, state: dict) -> None:
+        tmp = self.state_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.state_path)  # noqa: PTH105
+
+    def needs_rebuild(self) -> bool:
+        return self._load()["version"] != self.VERSION
+
+    def replace_issue(self, issue, articles, fingerprint) -> None:
+        self.calls.append(("replace", issue))
+        state = self._load()
+        state["issues"][issue] = {
+            "fingerprint": fingerprint,
+            "docs": {a.id: a.text for a in articles},
+        }
+        self._save(state)
+
+    def remove_issue(self, issue) -> None:
+        self.calls.append(("remove", issue))
+        state = self._load()
+        state["issues"].pop(issue, None)
+        self._save(state)
+
+    def rebuild(self, issues) -> None:
+        self.calls.append(("rebuild", ""))
+        state = {"version": self.VERSION, "issues": {}}
+        for issue, articles, fingerprint in issues:
+            docs = {a.id: a.text for a in articles}
+            state["issues"][issue] = {"fingerprint": fingerprint, "docs": docs}
+        self._save(state)
+
+    def fingerprints(self) -> dict[str, str]:
+        return {k: v["fingerprint"] for k, v in self._load()["issues"].items()}
+
+    def doc_ids(self) -> list[str]:
+        return sorted(i for v in self._load()["issues"].values() for i in v["docs"])
+
+    def article_ids(self, query, filters=None) -> list[str]:
+        docs = [d for v in self._load()["issues"].values() for d in v["docs"].items()]
+        return [doc_id for doc_id, text in docs if query in text]
+
+    def doc_count(self) -> int:
+        return len(self.doc_ids())
+
+    def size_bytes(self) -> int:
+        return self.state_path.stat().st_size if self.state_path.exists() else 0
