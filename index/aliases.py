@@ -1,0 +1,88 @@
+"""Cross-script names (오픈AI / OpenAI): a curated list merged with pairs mined from the
+articles ("요슈아 벤지오(Yoshua Bengio)"), used to expand query words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
+_VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)")
+# Bump when the mining rule changes (the shipped file carries its own version).
+_MINING_VERSION = 1
+
+# "커런트 AI(Current AI)": up to four words, then a parenthesised Latin name.
+_PAIR = re.compile(
+    r"((?:[0-9A-Za-z가-힣·]+ ){0,3}[0-9A-Za-z가-힣·]+)"
+    r"\(([A-Za-z][A-Za-z0-9 .&'+-]{0,58}[A-Za-z0-9.])\)"
+)
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def alias_key(text: str) -> str:
+    """What two spellings must share to be the same name: lower case, no spaces."""
+    return re.sub(r"\s+", "", text).lower()
+
+
+def parse_aliases(text: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
+    """Parse the curated TSV: (version, groups of equivalent spellings)."""
+    version, groups = None, []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            match = _VERSION_LINE.match(line)
+            if match:
+                version = int(match.group(1))
+            continue
+        names = tuple(n.strip() for n in line.split("\t") if n.strip())
+        if len(names) > 1:
+            groups.append(names)
+    if version is None:
+        raise ValueError("the alias list has no '# version: N' line")
+    return version, tuple(groups)
+
+
+@cache
+def curated_aliases() -> tuple[tuple[str, ...], ...]:
+    """The shipped groups of spellings."""
+    return parse_aliases(ALIASES_PATH.read_text(encoding="utf-8"))[1]
+
+
+def _curated_version() -> int:
+    return parse_aliases(ALIASES_PATH.read_text(encoding="utf-8"))[0]
+
+
+ALIASES_VERSION = _curated_version() * 100 + _MINING_VERSION
+
+
+def mine_pairs(text: str) -> list[tuple[str, str]]:
+    """(Korean, Latin) name pairs written "한글 이름(Latin Name)" in a text.
+
+    The Korean side takes as many words before the bracket as the Latin name has (so
+    "과학자 요슈아 벤지오(Yoshua Bengio)" gives "요슈아 벤지오"), and must contain Hangul.
+    """
+    pairs = []
+    for match in _PAIR.finditer(text):
+        latin = match.group(2).strip()
+        words = match.group(1).split()
+        korean = " ".join(words[-min(len(latin.split()), len(words)) :])
+        if _HANGUL.search(korean) and not _HANGUL.search(latin):
+            pairs.append((korean, latin))
+    return pairs
+
+
+class AliasTable:
+    """Spelling -> the other spellings of the same name."""
+
+    def __init__(self, groups: Iterable[Iterable[str]]) -> None:
+        self._others: dict[str, set[str]] = {}
+        for group in groups:
+            names = list(dict.fromkeys(group))
+            for name in names:
+                others = self._others.setdefault(alias_key(name), set())
+                others.update(n for n in names if alias_key(n) != alias_key(name))
+
+    def others(self, spelling: str) -> tuple[str, ...]:
+        """The other spellings of `spelling` (empty when it is not a known name)."""
+        return tuple(sorted(self._others.get(alias_key(spelling), ())))

@@ -1,0 +1,54 @@
+"""Article -> the fields of its index document."""
+
+from __future__ import annotations
+
+from extract.model import Article
+from index.analysis import normalize
+from index.query_syntax import section_name
+from index.results import QueryError
+
+
+def canonical_section(section: str) -> str:
+    """ "정책･법제" (2025 spelling) and "정책/법제" are one section; unknown names pass through."""
+    try:
+        return section_name(normalize(section))
+    except QueryError:
+        return normalize(section)
+
+
+def body_text(article: Article) -> str:
+    """Sub-headings, bullets, sub-bullets and captions, one per line."""
+    lines = []
+    for section in article.body:
+        lines.append(section.heading)
+        for bullet in section.bullets:
+            lines.append(bullet.text)
+            lines.extend(bullet.sub)
+    lines.extend(article.captions)
+    return "\n".join(line for line in lines if line)
+
+
+def article_fields(article: Article, fingerprint: str) -> dict:
+    """The Whoosh document for one article (texts NFKC-normalised, as analysed)."""
+    year, month = article.issue.split("-")
+    outlets = [s.outlet.replace(",", " ").strip() for s in article.sources if s.outlet]
+    return {
+        "id": article.id,
+        "issue": article.issue,
+        "year": int(year),
+        "month": int(month),
+        "section": canonical_section(article.section),
+        "page": article.page,
+        "title": normalize(article.title),
+        "key": normalize("\n".join(article.key_contents)),
+        "body": normalize(body_text(article)),
+        "footnotes": normalize("\n".join(article.footnotes)),
+        "sources": normalize("\n".join(s.text for s in article.sources)),
+        "outlet": ",".join(normalize(o).lower() for o in outlets),
+        "fingerprint": f"{article.issue}\t{fingerprint}",
+    }
+
+
+def analysed_texts(fields: dict) -> list[str]:
+    """The field values the analyzer will see, to tokenize them in one batch."""
+    return [fields[name] for name in ("title", "key", "body", "footnotes", "sources")]

@@ -1,0 +1,77 @@
+"""Snippets and matched terms from the offsets stored at index time (Kiwi is not re-run)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+# term -> [(position, start, end), ...], as read back from a Whoosh term vector
+Vector = dict[str, list[tuple[int, int, int]]]
+
+SNIPPET_WIDTH = 160
+_LEAD = 40  # characters shown before the first mark of the chosen window
+
+
+def match_spans(vector: Vector, sequences: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Character spans where a sequence of terms occurs at consecutive positions, merged."""
+    spans = []
+    for sequence in sequences:
+        first = vector.get(sequence[0], ())
+        rest = [{pos: end for pos, _, end in vector.get(t, ())} for t in sequence[1:]]
+        for pos, start, end in first:
+            last_end = end
+            for offset, ends in enumerate(rest, 1):
+                last_end = ends.get(pos + offset)
+                if last_end is None:
+                    break
+            if last_end is not None:
+                spans.append((start, max(end, last_end)))
+    return merge_spans(spans)
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, with overlapping or touching spans joined."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def best_window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """The window of about `width` characters holding the most marks, cut at spaces."""
+    if not spans:
+        return 0, min(len(text), width)
+    best_start, best_count = spans[0][0], 0
+    for anchor, _ in spans:
+        count = sum(1 for s, e in spans if anchor <= s and e <= anchor + width - _LEAD)
+        if count > best_count:
+            best_start, best_count = anchor, count
+    start = max(0, best_start - _LEAD)
+    space = text.rfind(" ", 0, start + 1)
+    if start > 0 and space != -1 and start - space < 15:
+        start = space + 1
+    end = min(len(text), start + width)
+    last_mark_end = max((e for s, e in spans if s < end), default=end)
+    end = max(end, min(len(text), last_mark_end))
+    return start, end
+
+
+def render_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> str:
+    """HTML-escaped window of `text` with each span wrapped in <mark>…</mark>."""
+    start, end = best_window(text, spans, width)
+    out = ["…" if start > 0 else ""]
+    cursor = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(html.escape(text[cursor:s]))
+        out.append(f"<mark>{html.escape(text[s:e])}</mark>")
+        cursor = e
+    out.append(html.escape(text[cursor:end]))
+    if end < len(text):
+        out.append("…")
+    return "".join(out).replace("\n", " ")

@@ -1,0 +1,151 @@
+"""A parsed query -> Whoosh query objects, plus the term sequences to highlight.
+
+A word that Kiwi analyses into several parts ("오픈AI" -> 오픈 + ai) becomes a phrase of those
+parts OR the glued compound, so "오픈AI" never turns into a search for "AI". Known names are
+expanded with their other spellings (오픈AI / OpenAI).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whoosh import query as wq
+
+from index.aliases import AliasTable
+from index.analysis import analyze, normalize
+from index.query_syntax import Clause, ParsedQuery
+from index.results import QueryError, SearchFilters
+from index.schema import TEXT_FIELDS
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """The terms one word or phrase of a query stands for."""
+
+    parts: tuple[str, ...]  # one term per position, in order
+    compound: str | None = None  # the glued form, when the word is one chain of parts
+
+
+def query_word(text: str) -> QueryWord:
+    """Analyse a query word or phrase the way the index analysed the articles."""
+    terms = analyze(normalize(text))
+    by_position: dict[int, str] = {}
+    compounds = []
+    for term in terms:
+        if term.kind == "compound":
+            compounds.append(term)
+        elif term.kind in ("part", "lemma"):
+            by_position.setdefault(term.pos, term.text)
+    parts = tuple(by_position[p] for p in sorted(by_position))
+    compound = None
+    if len(compounds) == 1 and compounds[0].pos == min(by_position, default=0):
+        whole = compounds[0]
+        if "".join(parts).replace("-", "") == whole.text.replace("-", ""):
+            compound = whole.text
+    return QueryWord(parts, compound)
+
+
+def _in_field(field: str, word: QueryWord) -> wq.Query | None:
+    if not word.parts:
+        return None
+    if len(word.parts) == 1:
+        match = wq.Term(field, word.parts[0])
+    else:
+        match = wq.Phrase(field, list(word.parts))
+    if word.compound and word.compound not in word.parts:
+        return wq.Or([wq.Term(field, word.compound), match])
+    return match
+
+
+@dataclass
+class CompiledQuery:
+    """The Whoosh query for all words, for any word, and what to highlight."""
+
+    all_words: wq.Query
+    any_words: wq.Query | None  # None when there is at most one word group
+    highlight: tuple[tuple[str, ...], ...]  # term sequences to mark in the text
+    words: tuple[str, ...]  # the positive words as typed, for suggestions
+
+
+class QueryBuilder:
+    """Builds Whoosh queries from parsed ones, with the alias table of the index."""
+
+    def __init__(self, aliases: AliasTable) -> None:
+        self.aliases = aliases
+
+    def spellings(self, clause: Clause) -> list[QueryWord]:
+        """The clause's own analysis, then that of each other spelling of the same name."""
+        own = query_word(clause.text)
+        names = set(self.aliases.others(clause.text))
+        if own.parts:
+            names.update(self.aliases.others("".join(own.parts)))
+        words = [own] + [query_word(name) for name in sorted(names)]
+        return [w for w in words if w.parts]
+
+    def clause_query(self, clause: Clause) -> tuple[wq.Query | None, list[QueryWord]]:
+        """The Whoosh query for one clause, and the analysed words it looks for."""
+        words = self.spellings(clause)
+        fields = ["title"] if clause.field == "title" else list(TEXT_FIELDS)
+        if clause.field == "source":
+            fields = ["sources"]
+        alternatives = [q for w in words for f in fields if (q := _in_field(f, w))]
+        if clause.field == "source":
+            alternatives.append(wq.Term("outlet", normalize(clause.text).strip().lower()))
+        if not alternatives:
+            return None, []
+        return (alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)), words
+
+    def build(self, parsed: ParsedQuery, query_text: str) -> CompiledQuery:
+        """Compile; raises QueryError when no clause has a searchable word."""
+        groups, highlight, typed = [], [], []
+        for group in parsed.groups:
+            alternatives = []
+            for clause in group:
+                q, words = self.clause_query(clause)
+                if q is not None:
+                    alternatives.append(q)
+                    typed.append(clause.text)
+                    for w in words:
+                        highlight.append(w.parts)
+                        if w.compound:
+                            highlight.append((w.compound,))
+            if alternatives:
+                groups.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
+        filters = filter_query(parsed.sections, parsed.issue_from, parsed.issue_to)
+        if not groups and parsed.groups:
+            raise QueryError(query_text, "no searchable words (only particles or punctuation?)")
+        excluded = [q for c in parsed.excluded if (q := self.clause_query(c)[0]) is not None]
+        all_words = self._combine(wq.And(groups) if groups else wq.Every(), filters, excluded)
+        any_words = None
+        if len(groups) > 1:
+            any_words = self._combine(wq.Or(groups), filters, excluded)
+        return CompiledQuery(all_words, any_words, tuple(dict.fromkeys(highlight)), tuple(typed))
+
+    @staticmethod
+    def _combine(q: wq.Query, filters: wq.Query | None, excluded: list[wq.Query]) -> wq.Query:
+        if filters is not None:
+            q = wq.And([q, filters])
+        if excluded:
+            q = wq.AndNot(q, wq.Or(excluded))
+        return q
+
+
+def filter_query(
+    sections: tuple[str, ...], issue_from: str | None, issue_to: str | None
+) -> wq.Query | None:
+    """Sections (any of) and an inclusive issue range, as one Whoosh query (None: no filter)."""
+    parts: list[wq.Query] = []
+    if sections:
+        parts.append(wq.Or([wq.Term("section", s) for s in dict.fromkeys(sections)]))
+    if issue_from or issue_to:
+        parts.append(wq.TermRange("issue", issue_from, issue_to))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def filters_query(filters: SearchFilters | None) -> wq.Query | None:
+    """SearchFilters as a Whoosh query (sections are canonicalised by the caller)."""
+    if filters is None:
+        return None
+    return filter_query(filters.sections, filters.issue_from, filters.issue_to)

@@ -1,0 +1,135 @@
+"""The query language, parsed into a small tree before anything touches the index.
+
+words           all must match (ranked by BM25F)
+a OR b          either
+-word, NOT word must not match
+"a phrase"      the words in this order
+title:word      in the headline only (title:"a phrase" too)
+section:정책     a section, by full name (정책/법제) or either half (정책, 법제)
+issue:2024-04   an issue; issue:2024-01..2024-06 a range (either end may be left open)
+source:Reuters  a cited outlet (source:"European Commission" too)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.model import SECTIONS
+from index.results import QueryError
+
+FIELDS = ("title", "section", "issue", "source")
+_ISSUE = re.compile(r"^(\d{4})-(\d{2})$")
+_TOKEN = re.compile(r'\s*(?:(-)?(?:([A-Za-z]+):)?(?:"([^"]*)"|([^\s"]+)))')
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: a word or phrase, in a field or not, maybe negated."""
+
+    text: str
+    field: str | None = None  # None (all text fields), "title", "source"
+    phrase: bool = False
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """Groups of alternatives (each group must match), exclusions, and filters."""
+
+    groups: tuple[tuple[Clause, ...], ...]
+    excluded: tuple[Clause, ...]
+    sections: tuple[str, ...] = ()
+    issue_from: str | None = None
+    issue_to: str | None = None
+
+
+def section_name(value: str, query: str = "") -> str:
+    """The canonical section for "정책/법제", "정책･법제", "정책" or "법제"."""
+    cleaned = re.sub(r"[\s/･・·∙.]", "", value)
+    for section in SECTIONS:
+        halves = section.split("/")
+        if cleaned in ("".join(halves), *halves):
+            return section
+    raise QueryError(query or value, f"unknown section {value!r} (sections: {', '.join(SECTIONS)})")
+
+
+def issue_range(value: str, query: str) -> tuple[str | None, str | None]:
+    """ "2024-04" -> (2024-04, 2024-04); "2024-01..2024-06" -> a range; an end may be empty."""
+    first, sep, last = value.partition("..")
+    ends = (first, last) if sep else (first, first)
+    for end in ends:
+        match = _ISSUE.match(end)
+        if end and not (match and 1 <= int(match.group(2)) <= 12):
+            raise QueryError(query, f"bad issue {end!r}: write YYYY-MM or YYYY-MM..YYYY-MM")
+    if not (ends[0] or ends[1]):
+        raise QueryError(query, "issue: needs YYYY-MM or YYYY-MM..YYYY-MM")
+    if ends[0] and ends[1] and ends[0] > ends[1]:
+        raise QueryError(query, f"issue range {value!r} ends before it starts")
+    return ends[0] or None, ends[1] or None
+
+
+def _tokens(query: str) -> list[tuple[bool, str | None, str, bool]]:
+    """(negated, field, text, quoted) for each token; raises on an unbalanced quote."""
+    if query.count('"') % 2:
+        raise QueryError(query, 'unbalanced quote (")')
+    tokens, position = [], 0
+    while position < len(query):
+        if not query[position:].strip():
+            break
+        match = _TOKEN.match(query, position)
+        if not match or match.end() == position:
+            raise QueryError(query, f"cannot read the query at {query[position:]!r}")
+        negated, field, quoted, bare = match.groups()
+        if field and field.lower() not in FIELDS:
+            raise QueryError(query, f"unknown field {field + ':'!r} (fields: {', '.join(FIELDS)})")
+        text = quoted if quoted is not None else bare
+        tokens.append((bool(negated), field.lower() if field else None, text, quoted is not None))
+        position = match.end()
+    return tokens
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Parse a query string; raises QueryError naming the query and the problem."""
+    if not query or not query.strip():
+        raise QueryError(query, "the query is empty")
+    groups: list[list[Clause]] = []
+    excluded: list[Clause] = []
+    sections: list[str] = []
+    issue_from = issue_to = None
+    pending_or = pending_not = False
+    for negated, field, text, quoted in _tokens(query):
+        if not quoted and field is None and text in ("OR", "NOT"):
+            if text == "OR" and (not groups or pending_or or pending_not):
+                raise QueryError(query, "OR needs a word on each side")
+            if text == "NOT" and pending_or:
+                raise QueryError(query, "NOT cannot follow OR")
+            pending_or, pending_not = pending_or or text == "OR", pending_not or text == "NOT"
+            continue
+        if field == "section" or field == "issue":
+            if pending_or or negated or pending_not:
+                raise QueryError(query, f"{field}: cannot be negated or combined with OR")
+            if field == "section":
+                sections.append(section_name(text, query))
+            else:
+                issue_from, issue_to = issue_range(text, query)
+            continue
+        if not text.strip():
+            raise QueryError(query, "empty quotes")
+        clause = Clause(text, field, quoted, negated or pending_not)
+        if clause.negated:
+            if pending_or:
+                raise QueryError(query, "a word after OR cannot be negated")
+            excluded.append(clause)
+        elif pending_or:
+            groups[-1].append(clause)
+        else:
+            groups.append([clause])
+        pending_or = pending_not = False
+    if pending_or or pending_not:
+        raise QueryError(query, "the query ends with OR or NOT")
+    if not groups and not sections and issue_from is None and issue_to is None:
+        raise QueryError(query, "nothing to look for, only words to exclude")
+    return ParsedQuery(
+        tuple(tuple(g) for g in groups), tuple(excluded), tuple(sections), issue_from, issue_to
+    )

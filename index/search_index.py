@@ -1,0 +1,251 @@
+"""SearchIndex: the Whoosh index of the archive's articles, written an issue at a time."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import scoring, sorting
+
+from extract.model import Article
+from index.aliases import AliasTable, curated_aliases, mine_pairs
+from index.analysis import pretokenized
+from index.documents import analysed_texts, article_fields, canonical_section
+from index.hits import build_hit
+from index.query_builder import QueryBuilder, filters_query
+from index.query_syntax import parse_query
+from index.results import Hit, QueryError, SearchFilters, SearchResult, StaleIndexError
+from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
+from index.suggest import suggest
+
+MINED_ALIASES = "aliases-mined.json"
+SORTS = ("relevance", "newest", "oldest")
+FACETS = ("section", "issue", "year")
+WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
+
+
+def _weighting() -> scoring.WeightingModel:
+    return scoring.BM25F(B=0.75, K1=1.2)
+
+
+class SearchIndex:
+    """The index in one directory. Open with `SearchIndex.open(directory)`."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._ix = None
+        self._aliases: tuple[float, AliasTable] | None = None
+
+    @classmethod
+    def open(cls, directory: str | Path) -> SearchIndex:
+        """Create or open the index; a stale one is not opened (see needs_rebuild())."""
+        index = cls(Path(directory))
+        index.directory.mkdir(parents=True, exist_ok=True)
+        if not whoosh_index.exists_in(index.directory):
+            index._create()
+        elif not index.needs_rebuild():
+            index._ix = whoosh_index.open_dir(index.directory)
+        return index
+
+    def _create(self) -> None:
+        (self.directory / STAMP_NAME).unlink(missing_ok=True)
+        (self.directory / MINED_ALIASES).unlink(missing_ok=True)
+        self._ix = whoosh_index.create_in(self.directory, build_schema())
+        write_stamp(self.directory)
+
+    def needs_rebuild(self) -> bool:
+        """True when the index was built with another schema, analyzer or dictionary."""
+        return read_stamp(self.directory) != current_stamp()
+
+    def _fresh(self):
+        if self._ix is None or self.needs_rebuild():
+            raise StaleIndexError(
+                f"the search index in {self.directory} was built by another version of aibrief;"
+                " it must be rebuilt"
+            )
+        return self._ix
+
+    # Writing -------------------------------------------------------------------------------
+
+    def replace_issue(self, issue: str, articles: Iterable[Article], fingerprint: str) -> None:
+        """Drop the issue's documents and add these, in one commit: an issue is whole or absent."""
+        ix = self._fresh()
+        docs = [article_fields(a, fingerprint) for a in articles]
+        texts = (t for d in docs for t in analysed_texts(d))
+        with pretokenized(texts), ix.writer(timeout=WRITE_TIMEOUT) as writer:
+            writer.delete_by_term("issue", issue)
+            for doc in docs:
+                writer.add_document(**doc)
+        self._save_mined({issue: _mined(docs)})
+
+    def remove_issue(self, issue: str) -> None:
+        """Drop every document of the issue."""
+        with self._fresh().writer(timeout=WRITE_TIMEOUT) as writer:
+            writer.delete_by_term("issue", issue)
+        self._save_mined({issue: None})
+
+    def rebuild(self, issues: Iterable[tuple[str, Iterable[Article], str]]) -> None:
+        """Start afresh with the current schema and index these (issue, articles, fingerprint)."""
+        self._ix = None
+        self._create()
+        (self.directory / STAMP_NAME).unlink()  # until the build completes, the index is stale
+        mined = {}
+        with self._ix.writer(limitmb=256) as writer:
+            for issue, articles, fingerprint in issues:
+                docs = [article_fields(a, fingerprint) for a in articles]
+                with pretokenized(t for d in docs for t in analysed_texts(d)):
+                    for doc in docs:
+                        writer.add_document(**doc)
+                mined[issue] = _mined(docs)
+        self._save_mined(mined)
+        write_stamp(self.directory)
+
+    def _save_mined(self, changes: dict[str, list | None]) -> None:
+        path = self.directory / MINED_ALIASES
+        current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        for issue, pairs in changes.items():
+            if pairs is None:
+                current.pop(issue, None)
+            else:
+                current[issue] = pairs
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(current, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        tmp.replace(path)
+
+    def aliases(self) -> AliasTable:
+        """Curated spellings merged with the pairs mined from the indexed articles."""
+        path = self.directory / MINED_ALIASES
+        mtime = path.stat().st_mtime if path.exists() else 0.0
+        if self._aliases is None or self._aliases[0] != mtime:
+            mined = json.loads(path.read_text(encoding="utf-8")) if mtime else {}
+            pairs = [tuple(p) for issue_pairs in mined.values() for p in issue_pairs]
+            self._aliases = (mtime, AliasTable([*curated_aliases(), *pairs]))
+        return self._aliases[1]
+
+    # Reading -------------------------------------------------------------------------------
+
+    def fingerprints(self) -> dict[str, str]:
+        """Issue -> the fingerprint its indexed articles were written with."""
+        found = {}
+        with self._fresh().searcher() as searcher:
+            for term in searcher.lexicon("fingerprint"):
+                text = term.decode("utf-8")
+                if searcher.document_number(fingerprint=text) is not None:
+                    issue, fingerprint = text.split("\t", 1)
+                    found[issue] = fingerprint
+        return found
+
+    def doc_count(self) -> int:
+        """Articles in the index."""
+        return self._fresh().doc_count()
+
+    def size_bytes(self) -> int:
+        """Bytes the index takes on disk."""
+        return sum(p.stat().st_size for p in self.directory.iterdir() if p.is_file())
+
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        sort: str = "relevance",
+        page: int = 1,
+        per_page: int = 10,
+    ) -> SearchResult:
+        """One page of ranked, highlighted results with facets; raises QueryError."""
+        if sort not in SORTS:
+            raise QueryError(query, f"unknown sort {sort!r} (sorts: {', '.join(SORTS)})")
+        if page < 1 or per_page < 1:
+            raise QueryError(query, "page and per_page must be 1 or more")
+        compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
+        restrict = filters_query(_canonical(filters))
+        groups = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
+        with self._fresh().searcher(weighting=_weighting()) as searcher:
+
+            def run(q: wq.Query):
+                return searcher.search(
+                    q,
+                    limit=page * per_page,
+                    sortedby=_sorting(sort),
+                    groupedby=groups,
+                    filter=restrict,
+                )
+
+            results, fallback = run(compiled.all_words), False
+            if results.is_empty() and compiled.any_words is not None:
+                results, fallback = run(compiled.any_words), True
+            hits = tuple(
+                build_hit(searcher, hit, compiled.highlight)
+                for hit in results[(page - 1) * per_page : page * per_page]
+            )
+            facets = {name: _facet(results.groups(name)) for name in FACETS}
+            suggestion = None
+            if len(results) == 0 or fallback:
+                suggestion = suggest(searcher, query, compiled.words, self._counter(restrict))
+            return SearchResult(
+                query, len(results), hits, facets, suggestion, fallback, page, per_page
+            )
+
+    def _counter(self, restrict):
+        builder = QueryBuilder(self.aliases())
+
+        def count(searcher, query: str) -> int:
+            try:
+                compiled = builder.build(parse_query(query), query)
+            except QueryError:
+                return 0
+            return len(searcher.search(compiled.all_words, limit=1, filter=restrict))
+
+        return count
+
+    def article_ids(self, query: str, filters: SearchFilters | None = None) -> list[str]:
+        """Every matching article id, best first (any-word ranking when no article has all)."""
+        compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
+        restrict = filters_query(_canonical(filters))
+        with self._fresh().searcher(weighting=_weighting()) as searcher:
+            results = searcher.search(compiled.all_words, limit=None, filter=restrict)
+            if results.is_empty() and compiled.any_words is not None:
+                results = searcher.search(compiled.any_words, limit=None, filter=restrict)
+            return [hit["id"] for hit in results]
+
+    def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
+        """The articles closest to the given one, by its most telling terms."""
+        with self._fresh().searcher(weighting=_weighting()) as searcher:
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                raise KeyError(f"no article {article_id!r} in the index")
+            terms = []
+            for field in ("title", "key", "body"):
+                terms += [t for t, _ in searcher.key_terms([docnum], field, numterms=8)]
+            terms = list(dict.fromkeys(terms))
+            q = wq.Or([wq.Term(f, t) for t in terms for f in ("title", "key", "body")])
+            results = searcher.search(wq.AndNot(q, wq.Term("id", article_id)), limit=limit)
+            return [build_hit(searcher, hit, tuple((t,) for t in terms)) for hit in results]
+
+
+def _mined(docs: list[dict]) -> list[list[str]]:
+    pairs = {p for d in docs for name in ("title", "key", "body") for p in mine_pairs(d[name])}
+    return [list(p) for p in sorted(pairs)]
+
+
+def _canonical(filters: SearchFilters | None) -> SearchFilters | None:
+    if filters is None:
+        return None
+    return SearchFilters(
+        tuple(canonical_section(s) for s in filters.sections), filters.issue_from, filters.issue_to
+    )
+
+
+def _sorting(sort: str):
+    if sort == "relevance":
+        return None
+    newest = sort == "newest"
+    return sorting.MultiFacet(
+        [sorting.FieldFacet("issue", reverse=newest), sorting.FieldFacet("page")]
+    )
+
+
+def _facet(groups: dict) -> dict[str, int]:
+    return {str(key): count for key, count in sorted(groups.items(), key=lambda kv: str(kv[0]))}
