@@ -1,1 +1,13 @@
-"""The Flask search page: create_app(config) -> Flask."""
+"""The Flask search page over an archive of the SPRi AI Brief.
+
+Public interface:
+
+    create_app(config) -> Flask     config: AIBRIEF_HOME (the archive's home folder); tests
+                                    may pass AIBRIEF_ARCHIVE (an object with Archive's methods)
+    serve(home, host="127.0.0.1", port=5000)   run the app under waitress, printing its address
+"""
+
+from webui.app import create_app
+from webui.serving import serve
+
+__all__ = ["create_app", "serve"]

@@ -1,0 +1,127 @@
+"""The search page and its JSON twin over the fake archive: results, facets, chart, paging."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+
+def test_home_page_has_the_search_box(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert '<input type="search" name="q" value=""' in page
+    assert "3 issues" in page
+
+
+def test_results_show_title_issue_section_page_and_marked_snippet(client):
+    page = client.get("/?q=규제").get_data(as_text=True)
+    assert "<strong>4</strong> articles" in page
+    assert '<a href="/articles/2024-01-01?q=%EA%B7%9C%EC%A0%9C">EU AI 법 규제 합의</a>' in page
+    assert "2024-01</a>\n    · 정책/법제 · p. 1" in page
+    assert "EU regulation <mark>규제</mark> 법안 합의" in page
+
+
+def test_api_search_has_the_documented_shape(client):
+    data = client.get("/api/search?q=규제").get_json()
+    assert data["total"] == 4
+    assert set(data) >= {"total", "hits", "facets", "suggestion"}
+    assert data["hits"][0] == {
+        "id": "2024-01-01",
+        "issue": "2024-01",
+        "section": "정책/법제",
+        "title": "EU AI 법 규제 합의",
+        "page": 1,
+        "snippet": "EU regulation <mark>규제</mark> 법안 합의",
+        "url": "/articles/2024-01-01?q=%EA%B7%9C%EC%A0%9C",
+    }
+    assert data["facets"]["section"] == {"정책/법제": 2, "인력/교육": 1, "기업/산업": 1}
+    assert data["facets"]["year"] == {"2024": 2, "2025": 2}
+    assert data["suggestion"] is None
+
+
+def test_api_search_without_a_query_is_a_400(client):
+    response = client.get("/api/search")
+    assert response.status_code == 400
+    assert response.get_json()["ok"] is False
+
+
+def test_facet_links_add_the_filter_and_the_filter_applies(client, fake_archive):
+    page = client.get("/?q=규제").get_data(as_text=True)
+    link = html.unescape(re.search(r'<a href="([^"]+)">인력/교육</a>', page).group(1))
+    assert "section=%EC%9D%B8%EB%A0%A5/%EA%B5%90%EC%9C%A1" in link
+    filtered = client.get(link)
+    assert filtered.status_code == 200
+    assert fake_archive.searches[-1][1].sections == ("인력/교육",)
+    assert "<strong>1</strong> article for" in filtered.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("args", "issue_from", "issue_to"),
+    [
+        pytest.param("&issue=2024-04", "2024-04", "2024-04", id="issue"),
+        pytest.param("&year=2025", "2025-01", "2025-12", id="year"),
+        pytest.param("&year=2025&issue=2024-04", "2024-04", "2024-04", id="issue-wins"),
+    ],
+)
+def test_issue_and_year_filters_become_an_issue_range(
+    client, fake_archive, args, issue_from, issue_to
+):
+    assert client.get(f"/api/search?q=규제{args}").status_code == 200
+    filters = fake_archive.searches[0][1]
+    assert (filters.issue_from, filters.issue_to) == (issue_from, issue_to)
+
+
+def test_short_section_names_are_accepted(client, fake_archive):
+    assert client.get("/api/search?q=규제&section=정책").get_json()["total"] == 2
+    assert fake_archive.searches[-1][1].sections == ("정책/법제",)
+
+
+def test_sort_and_pagination(client):
+    data = client.get("/api/search?q=규제&sort=newest&per_page=1&page=2").get_json()
+    assert [h["id"] for h in data["hits"]] == ["2025-02-01"]
+    assert (data["page"], data["pages"]) == (2, 4)
+    page = client.get("/?q=규제&per_page=1&page=2").get_data(as_text=True)
+    assert 'rel="prev"' in page and 'rel="next"' in page
+    assert '<span class="current">2</span>' in page
+
+
+def test_did_you_mean_links_to_the_suggestion(client):
+    page = client.get("/?q=규젱").get_data(as_text=True)
+    assert 'Did you mean <a href="/?q=%EA%B7%9C%EC%A0%9C">규제</a>?' in page
+    assert client.get("/api/search?q=규젱").get_json()["suggestion"] == "규제"
+
+
+def test_no_results_says_so(client):
+    page = client.get("/?q=nothingmatches").get_data(as_text=True)
+    assert "No article matches" in page
+    assert "<svg" not in page
+
+
+def test_trend_chart_has_a_bar_per_issue_linking_to_its_results(client):
+    page = client.get("/?q=규제").get_data(as_text=True)
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert svg.count("<title>") == 3
+    assert "<title>2024-01: 1 article</title>" in svg
+    assert "<title>2025-02: 2 articles</title>" in svg
+    assert 'href="/?q=%EA%B7%9C%EC%A0%9C&amp;issue=2024-04"' in svg
+
+
+def test_chart_keeps_the_whole_timeline_when_an_issue_is_chosen(client):
+    page = client.get("/?q=규제&issue=2024-04").get_data(as_text=True)
+    assert "<strong>1</strong> article for" in page
+    assert "<title>2025-02: 2 articles</title>" in page
+
+
+def test_help_page_and_twin_document_the_query_language(client):
+    page = client.get("/help").get_data(as_text=True)
+    assert "<code>issue:YYYY-MM..YYYY-MM</code>" in page
+    data = client.get("/api/help").get_json()
+    assert {row["syntax"] for row in data["syntax"]} >= {"a OR b", "title:word", "source:outlet"}
+
+
+def test_every_html_page_links_to_its_json_twin(client):
+    page = client.get("/?q=규제&sort=newest").get_data(as_text=True)
+    assert '<a href="/api/search?q=%EA%B7%9C%EC%A0%9C&amp;sort=newest">JSON</a>' in page

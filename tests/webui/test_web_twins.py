@@ -1,0 +1,35 @@
+"""Meta-tests that keep the edges honest: every HTML page has a JSON twin."""
+
+from __future__ import annotations
+
+from webui.twins import TWIN_RULES
+
+# Routes that serve files, not pages; their twins would be the same bytes.
+FILE_ROUTES = {
+    "/pdf/<issue>",
+    "/articles/<article_id>/page.png",
+    "/export",
+    "/static/<path:filename>",
+}
+
+
+def test_every_html_route_has_a_json_twin(app):
+    rules = {rule.rule for rule in app.url_map.iter_rules()}
+    pages = {r for r in rules if not r.startswith("/api/") and r not in FILE_ROUTES}
+    assert pages == set(TWIN_RULES)
+    for page in pages:
+        assert TWIN_RULES[page] in rules
+        assert TWIN_RULES[page].startswith("/api/")
+
+
+def test_every_twin_answers_json(client):
+    samples = {"<article_id>": "2024-01-01", "<issue>": "2024-01"}
+    for page, api in TWIN_RULES.items():
+        for placeholder, value in samples.items():
+            page, api = page.replace(placeholder, value), api.replace(placeholder, value)
+        suffix = "?q=규제" if api == "/api/search" else ""
+        html = client.get(page + suffix)
+        data = client.get(api + suffix)
+        assert (html.status_code, data.status_code) == (200, 200), page
+        assert html.mimetype == "text/html"
+        assert data.mimetype == "application/json"

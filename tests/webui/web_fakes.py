@@ -1,0 +1,176 @@
+"""A small in-memory stand-in for `archive.Archive`, so the web layer is tested on its own."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+from archive import NotFound
+from extract.model import Article, BodySection, Bullet, Event, Issue, PdfInfo, Source, issue_title
+from index import Hit, QueryError, SearchFilters, SearchResult
+
+
+@dataclass(frozen=True)
+class Summary:
+    issue: str
+    title: str
+    articles: int
+
+    def to_json(self) -> dict:
+        return {"issue": self.issue, "title": self.title, "articles": self.articles}
+
+
+def make_article(issue: str, page: int, section: str, title: str, words: str, **extra) -> Article:
+    """An article whose body holds `words`, on PDF page `page` of its issue."""
+    return Article(
+        id=f"{issue}-{page:02d}",
+        issue=issue,
+        section=section,
+        title=title,
+        page=page,
+        pdf_pages=(page + 1, page + 1),
+        key_contents=(f"{title} 요약 첫째", f"{title} 요약 둘째"),
+        body=(BodySection(f"{title} 개요", (Bullet(words, ("세부 내용",)),)),),
+        footnotes=("* 각주 설명",),
+        sources=(
+            Source(
+                "Example News, Launch, 2024.04.01.",
+                "Example News",
+                "Launch",
+                "2024-04-01",
+                "https://example.com/launch",
+            ),
+            Source("javascript source", url="javascript:alert(1)"),
+        ),
+        **extra,
+    )
+
+
+ARTICLES = (
+    make_article("2024-01", 1, "정책/법제", "EU AI 법 규제 합의", "EU regulation 규제 법안 합의"),
+    make_article("2024-01", 2, "기업/산업", "오픈AI GPT 출시", "OpenAI 오픈AI model launch"),
+    make_article("2024-04", 1, "정책/법제", "미국 AI 규제 행정명령", "US regulation 규제 order"),
+    make_article("2024-04", 2, "기술/연구", "딥페이크 탐지 연구", "deepfake 딥페이크 detection"),
+    make_article("2025-02", 1, "인력/교육", "AI 일자리 전망", "jobs 일자리 regulation 규제"),
+    make_article(
+        "2025-02", 2, "기업/산업", "<script>alert(1)</script> 제목", "xss 규제 <b>bold</b>"
+    ),
+)
+
+EVENTS = (Event("AI Summit", "정상회의", "2024.05.01~02", "Seoul", "https://example.org/summit"),)
+
+
+def write_pdf(path: Path, articles: tuple[Article, ...]) -> None:
+    """A PDF with one cover page and one page per article, its words in plain Latin text."""
+    doc = pymupdf.open()
+    doc.new_page(width=612, height=858).insert_text((72, 72), "SPRi AI Brief")
+    for article in articles:
+        page = doc.new_page(width=612, height=858)
+        page.insert_text(
+            (72, 100), article.body[0].bullets[0].text.encode("ascii", "ignore").decode()
+        )
+    doc.save(path)
+    doc.close()
+
+
+class FakeArchive:
+    """Word matching over ARTICLES; enough of Archive's behaviour for the pages and their errors."""
+
+    def __init__(self, home: Path, articles: tuple[Article, ...] = ARTICLES) -> None:
+        self.home = home
+        self.articles = articles
+        self.searches: list[tuple] = []
+        (home / "pdfs").mkdir(parents=True, exist_ok=True)
+        for issue in self.issue_ids():
+            if issue != "2025-02":  # an imported issue: no PDF held
+                write_pdf(home / "pdfs" / f"{issue}.pdf", self._of(issue))
+
+    def issue_ids(self) -> list[str]:
+        return sorted({a.issue for a in self.articles})
+
+    def _of(self, issue: str) -> tuple[Article, ...]:
+        return tuple(a for a in self.articles if a.issue == issue)
+
+    def issues(self) -> list[Summary]:
+        return [Summary(i, issue_title(i), len(self._of(i))) for i in self.issue_ids()]
+
+    def issue(self, issue: str) -> Issue:
+        if issue not in self.issue_ids():
+            raise NotFound(f"no issue {issue} in the archive")
+        return Issue(
+            issue, issue_title(issue), PdfInfo(f"{issue}.pdf", "0" * 64, 3), self._of(issue), EVENTS
+        )
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise NotFound(f"no article {article_id} in the archive")
+
+    def pdf_path(self, issue: str) -> Path:
+        path = self.home / "pdfs" / f"{issue}.pdf"
+        if not path.is_file():
+            raise NotFound(f"no PDF of issue {issue} in the archive")
+        return path
+
+    def _matches(self, query: str, filters: SearchFilters | None) -> list[Article]:
+        if query.count('"') % 2:
+            raise QueryError(query, "unbalanced quote")
+        words = [w for w in re.findall(r"[^\s\"]+", query)]
+        if any(":" in w for w in words):
+            raise QueryError(query, f"unknown field in {words[0]}")
+        filters = filters or SearchFilters()
+        return [
+            a
+            for a in self.articles
+            if all(w.lower() in a.text.lower() for w in words)
+            and (not filters.sections or a.section in filters.sections)
+            and (not filters.issue_from or a.issue >= filters.issue_from)
+            and (not filters.issue_to or a.issue <= filters.issue_to)
+        ]
+
+    def search(self, query, filters=None, sort="relevance", page=1, per_page=10) -> SearchResult:
+        self.searches.append((query, filters, sort, page, per_page))
+        found = self._matches(query, filters)
+        if sort != "relevance":
+            found.sort(key=lambda a: a.id, reverse=sort == "newest")
+        facets: dict[str, dict[str, int]] = {"section": {}, "issue": {}, "year": {}}
+        for a in found:
+            for name, value in (("section", a.section), ("issue", a.issue), ("year", a.issue[:4])):
+                facets[name][value] = facets[name].get(value, 0) + 1
+        shown = found[(page - 1) * per_page : page * per_page]
+        hits = tuple(self._hit(a, query) for a in shown)
+        suggestion = "규제" if not found and query == "규젱" else None
+        return SearchResult(query, len(found), hits, facets, suggestion, False, page, per_page)
+
+    def _hit(self, article: Article, query: str) -> Hit:
+        words = query.split()
+        snippet = html.escape(article.body[0].bullets[0].text)
+        for word in words:
+            snippet = snippet.replace(html.escape(word), f"<mark>{html.escape(word)}</mark>")
+        return Hit(
+            article.id,
+            article.issue,
+            article.section,
+            article.title,
+            article.page,
+            1.0,
+            snippet,
+            tuple(words),
+        )
+
+    def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
+        article = self.article(article_id)
+        return [
+            self._hit(a, "")
+            for a in self.articles
+            if a.section == article.section and a.id != article_id
+        ][:limit]
+
+    def export_articles(self, query=None, filters=None):
+        found = self._matches(query, None) if query else self.articles
+        yield from (a for a in found if filters is None or filters.admits(a))

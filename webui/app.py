@@ -1,0 +1,40 @@
+"""The application factory: one Flask app over one archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from webui import errors, security
+from webui.views import articles, issues, search
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app; config needs AIBRIEF_HOME unless AIBRIEF_ARCHIVE supplies the archive."""
+    app = Flask(__name__)
+    app.config.update(
+        JSON_AS_ASCII=False,
+        MAX_CONTENT_LENGTH=16 * 1024,  # read-only: nothing large is ever posted
+        PAGE_IMAGE_CACHE=64,
+    )
+    app.config.update(config or {})
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.extensions["aibrief_archive"] = app.config.get("AIBRIEF_ARCHIVE") or _open_archive(
+        app.config.get("AIBRIEF_HOME")
+    )
+    for module in (search, articles, issues):
+        app.register_blueprint(module.bp)
+    errors.register(app)
+    security.register(app)
+    return app
+
+
+def _open_archive(home: str | Path | None) -> Any:
+    if not home:
+        raise ValueError("create_app needs AIBRIEF_HOME (the archive's home folder)")
+    from archive import Archive
+
+    return Archive(Path(home))

@@ -1,0 +1,57 @@
+"""Errors at the web edge: domain exceptions become 400/404 pages or one JSON error shape.
+
+JSON requests (under /api/ or /export) get {"ok": false, "error": message, "status": code}.
+Never a 500 from user input: malformed queries and parameters are 400, unknown ids 404.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from archive import NotFound
+from index import QueryError
+
+log = logging.getLogger(__name__)
+
+JSON_PREFIXES = ("/api/", "/export")
+
+
+class BadParameter(ValueError):
+    """A request parameter is malformed; the message is safe to show."""
+
+
+def status_and_message(error: Exception) -> tuple[int, str]:
+    """The HTTP status and user-facing message for an exception raised by a view."""
+    if isinstance(error, HTTPException):
+        return error.code or 500, error.description or error.name
+    if isinstance(error, QueryError | BadParameter):
+        return 400, str(error)
+    if isinstance(error, NotFound):
+        return 404, str(error) or "not found"
+    return 500, "internal error"
+
+
+def wants_json() -> bool:
+    """Whether the request is for a JSON endpoint."""
+    return request.path.startswith(JSON_PREFIXES)
+
+
+def handle(error: Exception) -> tuple[Response | str, int]:
+    """Render an exception as the page or JSON shape the request expects."""
+    status, message = status_and_message(error)
+    if status >= 500:
+        log.exception("unexpected error on %s", request.path, exc_info=error)
+    if wants_json():
+        return jsonify(ok=False, error=message, status=status), status
+    page = render_template(
+        "error.html", status=status, message=message, q=request.args.get("q", "")[:500]
+    )
+    return page, status
+
+
+def register(app: Flask) -> None:
+    """Route every exception through `handle`."""
+    app.register_error_handler(Exception, handle)

@@ -1,0 +1,49 @@
+"""One code path for HTML and JSON: a view computes its data once, then renders it either way.
+
+`twin(bp, "issues", "/issues", "/api/issues", template="issues.html", as_json=issues_json)`
+registers the view under both rules, as endpoints `issues` and `api_issues`. The view returns
+its context (a dict of model objects); the HTML rule renders the template with it, the API rule
+answers `as_json(context)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, jsonify, render_template, request, url_for
+
+Context = dict[str, Any]
+
+# html rule -> api rule, for every twin registered in the process; read by the meta-test.
+TWIN_RULES: dict[str, str] = {}
+
+
+def twin(
+    bp: Blueprint,
+    name: str,
+    html_rule: str,
+    api_rule: str,
+    *,
+    template: str,
+    as_json: Callable[[Context], Any],
+) -> Callable[[Callable[..., Context]], Callable[..., Context]]:
+    """Register `view` as an HTML page at html_rule and its JSON twin at api_rule."""
+
+    def decorator(view: Callable[..., Context]) -> Callable[..., Context]:
+        def html_view(**kwargs: Any) -> str:
+            context = view(**kwargs)
+            api_url = url_for(
+                f"{bp.name}.api_{name}", **{**request.args.to_dict(flat=False), **kwargs}
+            )
+            return render_template(template, api_url=api_url, **context)
+
+        def api_view(**kwargs: Any) -> Any:
+            return jsonify(as_json(view(**kwargs)))
+
+        bp.add_url_rule(html_rule, name, html_view)
+        bp.add_url_rule(api_rule, f"api_{name}", api_view)
+        TWIN_RULES[html_rule] = api_rule
+        return view
+
+    return decorator

@@ -1,0 +1,1 @@
+"""The blueprints: search (and help, export), articles (and PDF pages), issues."""

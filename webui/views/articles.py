@@ -1,0 +1,135 @@
+"""An article's page and its twin, the image of its PDF page with highlights, and the PDF itself."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Blueprint, Response, abort, request, send_file, url_for
+
+from extract.model import Article
+from index import QueryError, SearchFilters
+from webui.app_state import current_archive, page_images, pdf_available
+from webui.citation import citation
+from webui.errors import BadParameter
+from webui.page_image import highlight_terms
+from webui.search_request import ISSUE_RE, MAX_QUERY_CHARS
+from webui.twins import Context, twin
+
+bp = Blueprint("articles", __name__)
+
+ARTICLE_ID_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-\d{2,3}$")
+QUERY_WORD_RE = re.compile(r'[^\s"()]+')
+OPERATORS = {"OR", "AND", "NOT"}
+RELATED = 5
+
+
+def load_article(article_id: str) -> Article:
+    """The article with this id; unknown or malformed ids are 404."""
+    if not ARTICLE_ID_RE.match(article_id):
+        abort(404, f"no article {article_id[:40]!r}")
+    return current_archive().article(article_id)
+
+
+def article_context(article_id: str) -> Context:
+    article = load_article(article_id)
+    q = request.args.get("q", "")[:MAX_QUERY_CHARS]
+    first, last = article.pdf_pages
+    has_pdf = pdf_available(article.issue)
+    return {
+        "article": article,
+        "q": q,
+        "citation": citation(article),
+        "related": current_archive().more_like_this(article.id, limit=RELATED),
+        "pdf_url": f"{url_for('articles.pdf', issue=article.issue)}#page={first}"
+        if has_pdf
+        else None,
+        "page_images": [
+            url_for("articles.page_image", article_id=article.id, p=n, q=q or None)
+            for n in range(first, last + 1)
+        ]
+        if has_pdf
+        else [],
+    }
+
+
+def article_json(context: Context) -> dict[str, Any]:
+    return {
+        **context["article"].to_json(),
+        "citation": context["citation"],
+        "pdf_url": context["pdf_url"],
+        "page_images": context["page_images"],
+        "related": [
+            {
+                "id": hit.id,
+                "issue": hit.issue,
+                "title": hit.title,
+                "url": url_for("articles.article", article_id=hit.id),
+            }
+            for hit in context["related"]
+        ],
+    }
+
+
+twin(
+    bp,
+    "article",
+    "/articles/<article_id>",
+    "/api/articles/<article_id>",
+    template="article.html",
+    as_json=article_json,
+)(article_context)
+
+
+def query_terms(article: Article, q: str) -> tuple[str, ...]:
+    """The words of `q` as they matched this article (from the index), for highlighting.
+
+    When the index cannot say (a malformed query, or the article is not among its hits), fall back
+    to the plain words of the query so the page still shows something useful.
+    """
+    if not q:
+        return ()
+    try:
+        result = current_archive().search(
+            q, filters=SearchFilters(issue_from=article.issue, issue_to=article.issue), per_page=50
+        )
+    except QueryError:
+        result = None
+    for hit in result.hits if result else ():
+        if hit.id == article.id:
+            return highlight_terms(hit.terms)
+    words = (w.split(":")[-1].lstrip("-") for w in QUERY_WORD_RE.findall(q) if w not in OPERATORS)
+    return highlight_terms(words)
+
+
+@bp.route("/articles/<article_id>/page.png")
+def page_image(article_id: str) -> Response:
+    """The PDF page of the article (?p=, default its first), the query's words highlighted."""
+    article = load_article(article_id)
+    first, last = article.pdf_pages
+    number = request.args.get("p", str(first))
+    if not number.isascii() or not number.isdigit() or not first <= int(number) <= last:
+        raise BadParameter(f"p must be a page of this article, {first} to {last}")
+    if not pdf_available(article.issue):
+        abort(404, f"the PDF of {article.issue} is not in the archive")
+    terms = query_terms(article, request.args.get("q", "")[:MAX_QUERY_CHARS])
+    image = page_images().get(current_archive().pdf_path(article.issue), int(number), terms)
+    response = Response(image.png, mimetype="image/png")
+    response.set_etag(image.etag)
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response.make_conditional(request)
+
+
+@bp.route("/pdf/<issue>")
+def pdf(issue: str) -> Response:
+    """The archive's copy of an issue's PDF, looked up by issue id; never a path from the URL."""
+    if not ISSUE_RE.match(issue) or not pdf_available(issue):
+        abort(404, f"no PDF for issue {issue[:40]!r}")
+    return send_file(
+        current_archive().pdf_path(issue),
+        mimetype="application/pdf",
+        download_name=f"aibrief-{issue}.pdf",
+        conditional=True,
+        max_age=3600,
+    )

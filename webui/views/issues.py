@@ -1,0 +1,75 @@
+"""The issues held, and one issue's contents and events table; each with its JSON twin."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, is_dataclass
+from itertools import groupby
+from typing import Any
+
+from flask import Blueprint, abort, url_for
+
+from webui.app_state import current_archive, pdf_available
+from webui.search_request import ISSUE_RE
+from webui.twins import Context, twin
+
+bp = Blueprint("issues", __name__)
+
+
+def summary_json(summary: Any) -> dict[str, Any]:
+    """An issue summary as JSON, with the link to its page."""
+    if hasattr(summary, "to_json"):
+        data = summary.to_json()
+    elif is_dataclass(summary):
+        data = asdict(summary)
+    else:
+        data = dict(vars(summary))
+    return {**data, "url": url_for("issues.issue", issue=summary.issue)}
+
+
+def issues_context() -> Context:
+    summaries = sorted(current_archive().issues(), key=lambda s: s.issue, reverse=True)
+    return {"issues": summaries}
+
+
+def issues_json(context: Context) -> dict[str, Any]:
+    return {"ok": True, "issues": [summary_json(s) for s in context["issues"]]}
+
+
+twin(bp, "issues", "/issues", "/api/issues", template="issues.html", as_json=issues_json)(
+    issues_context
+)
+
+
+def issue_context(issue: str) -> Context:
+    if not ISSUE_RE.match(issue):
+        abort(404, f"no issue {issue[:40]!r}")
+    held = current_archive().issue(issue)
+    sections = [(name, list(group)) for name, group in groupby(held.articles, lambda a: a.section)]
+    return {"issue": held, "sections": sections, "has_pdf": pdf_available(held.issue)}
+
+
+def issue_json(context: Context) -> dict[str, Any]:
+    issue = context["issue"]
+    return {
+        "ok": True,
+        "issue": issue.issue,
+        "title": issue.title,
+        "pdf": issue.pdf.to_json(),
+        "pdf_url": url_for("articles.pdf", issue=issue.issue) if context["has_pdf"] else None,
+        "articles": [
+            {
+                "id": a.id,
+                "section": a.section,
+                "title": a.title,
+                "page": a.page,
+                "url": url_for("articles.article", article_id=a.id),
+            }
+            for a in issue.articles
+        ],
+        "events": [event.to_json() for event in issue.events],
+    }
+
+
+twin(
+    bp, "issue", "/issues/<issue>", "/api/issues/<issue>", template="issue.html", as_json=issue_json
+)(issue_context)
