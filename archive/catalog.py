@@ -7,6 +7,7 @@ JSON is on disk, so the row's commit is the moment an issue (or its replacement)
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,17 +93,33 @@ class Catalog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
         with self.db:
             self.db.executescript(SCHEMA)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection (the web server reads the catalog from many threads)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(
+                self.path, timeout=60, isolation_level=None, check_same_thread=False
+            )
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            self._local.connection = connection
+            self._connections.append(connection)
+        return connection
+
     def close(self) -> None:
-        """Close the connection."""
-        self.db.close()
+        """Close every connection."""
+        for connection in self._connections:
+            connection.close()
+        self._connections.clear()
+        self._local = threading.local()
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the catalog."""

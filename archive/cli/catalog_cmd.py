@@ -1,3 +1,122 @@
-"""Placeholder until the command lands."""
+"""`aibrief list`, `show`, `remove` and `stats`: what the archive holds."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import re
+
+import click
+
+from archive.cli.archive_access import open_archive, user_errors, wait_option
+from extract.model import Article
+
+ISSUE_FORM = re.compile(r"^\d{4}-\d{2}$")
+
+
+def echo_json(data: object) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def article_lines(article: Article) -> list[str]:
+    """An article as a reader sees it, for the terminal."""
+    first, last = article.pdf_pages
+    pages = f"PDF page {first}" if first == last else f"PDF pages {first}-{last}"
+    lines = [article.title, f"{article.id} · {article.section} · p. {article.page} · {pages}", ""]
+    lines += [f"  ▶ {line}" for line in article.key_contents]
+    for section in article.body:
+        lines += ["", f"□ {section.heading}"]
+        for bullet in section.bullets:
+            lines.append(f"  ■ {bullet.text}")
+            lines += [f"    ∙ {sub}" for sub in bullet.sub]
+    if article.footnotes:
+        lines += ["", *article.footnotes]
+    if article.sources:
+        lines += ["", "출처:", *[f"  {source.text}" for source in article.sources]]
+    return lines
+
+
+@click.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def list_(ctx: click.Context, as_json: bool) -> None:
+    """List the issues held: article counts and the files they came from."""
+    archive = open_archive(ctx)
+    try:
+        summaries = archive.issues()
+    finally:
+        archive.close()
+    if as_json:
+        echo_json([summary.to_json() for summary in summaries])
+        return
+    for summary in summaries:
+        source = summary.source_path if summary.origin == "pdf" else "(imported)"
+        click.echo(f"{summary.issue}  {summary.articles:3d} articles  {source}")
+    click.echo(f"{len(summaries)} issues, {sum(s.articles for s in summaries)} articles")
+
+
+@click.command("show")
+@click.argument("id_")
+@click.option("--json", "as_json", is_flag=True, help="Print the article (or issue) as JSON.")
+@click.pass_context
+def show(ctx: click.Context, id_: str, as_json: bool) -> None:
+    """Show one article by ID (2024-04-07), or one issue's articles by YYYY-MM."""
+    archive = open_archive(ctx)
+    try:
+        with user_errors():
+            found = archive.issue(id_) if ISSUE_FORM.match(id_) else archive.article(id_)
+    finally:
+        archive.close()
+    if as_json:
+        echo_json(found.to_json())
+    elif isinstance(found, Article):
+        click.echo("\n".join(article_lines(found)))
+    else:
+        click.echo(f"{found.title} ({found.issue}): {len(found.articles)} articles")
+        for article in found.articles:
+            click.echo(f"  {article.id}  {article.section}  {article.title}")
+
+
+@click.command("remove")
+@click.argument("issue")
+@wait_option
+@click.pass_context
+def remove(ctx: click.Context, issue: str, wait_seconds: float) -> None:
+    """Remove an issue (YYYY-MM): its articles, its PDF copy and its index entries."""
+    archive = open_archive(ctx, wait_seconds)
+    try:
+        with user_errors():
+            archive.remove(issue)
+    finally:
+        archive.close()
+    click.echo(f"removed {issue}")
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Show how much the archive holds and when it last ingested files."""
+    archive = open_archive(ctx)
+    try:
+        with user_errors():
+            numbers = archive.stats()
+    finally:
+        archive.close()
+    if as_json:
+        echo_json(numbers.to_json())
+        return
+    last = numbers.last_ingest
+    click.echo(f"home: {numbers.home}")
+    click.echo(f"issues: {numbers.issues}")
+    click.echo(f"articles: {numbers.articles}")
+    click.echo(f"index: {numbers.index_documents} documents, {numbers.index_bytes} bytes")
+    if last is None:
+        click.echo("last ingest: never")
+    else:
+        click.echo(
+            f"last ingest: {last.finished_at} ({last.added} added, {last.replaced} replaced, "
+            f"{last.skipped} skipped, {last.failed} failed)"
+        )
+
+
+COMMANDS = [list_, show, remove, stats]

@@ -1,3 +1,39 @@
-"""Placeholder until the command lands."""
+"""`aibrief demo`: sample issues, ingested and served, to try aibrief in one command."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import click
+
+from archive.cli.archive_access import open_archive, user_errors
+from archive.cli.ingest_cmd import outcome_line, summary_line
+from archive.demo import ingest_sample_issues
+
+
+@click.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=5000, show_default=True)
+@click.option("--no-serve", is_flag=True, help="Only write and ingest the sample issues.")
+@click.pass_context
+def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
+    """Write the sample issues into HOME/samples, ingest them, and serve the search page."""
+    archive = open_archive(ctx)
+    try:
+        with user_errors():
+            report = ingest_sample_issues(
+                archive,
+                archive.home / "samples",
+                progress=lambda outcome, done, total: click.echo(outcome_line(outcome)),
+            )
+    finally:
+        archive.close()
+    click.echo(summary_line(report))
+    if not report.ok:
+        ctx.exit(1)
+    if no_serve:
+        return
+    from webui.serving import serve
+
+    serve(archive.home, host=host, port=port)
+
+
+COMMANDS = [demo]

@@ -1,3 +1,84 @@
-"""Placeholder until the command lands."""
+"""`aibrief export` and `aibrief import`: articles out as JSON/CSV, and back in from JSON Lines."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from archive.cli.archive_access import open_archive, user_errors, wait_option
+from archive.collection import ArticleFilter
+from archive.export import FORMATS, write_articles
+from extract.model import SECTIONS
+
+
+@click.command("export")
+@click.argument("query", required=False)
+@click.option("--issue", "issues", multiple=True, metavar="YYYY-MM", help="Only this issue.")
+@click.option(
+    "--section", "sections", multiple=True, type=click.Choice(SECTIONS), help="Only this section."
+)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="json: one array; jsonl: one article per line; csv: flat fields.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="File to write (default: standard output).",
+)
+@click.pass_context
+def export(
+    ctx: click.Context,
+    query: str | None,
+    issues: tuple[str, ...],
+    sections: tuple[str, ...],
+    form: str,
+    output: str,
+) -> None:
+    """Export articles (those matching QUERY, or all) in their documented JSON form or as CSV."""
+    archive = open_archive(ctx)
+    selection = ArticleFilter(issues=issues, sections=sections)
+    try:
+        with user_errors(), click.open_file(output, "w", encoding="utf-8", atomic=True) as out:
+            count = write_articles(archive.export_articles(query, selection), out, form)
+    finally:
+        archive.close()
+    if output != "-":
+        click.echo(f"exported {count} articles to {output}", err=True)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+@wait_option
+@click.pass_context
+def import_(ctx: click.Context, file: Path, as_json: bool, wait_seconds: float) -> None:
+    """Import articles exported as JSON Lines; bad lines are named and skipped (exit 1)."""
+    archive = open_archive(ctx, wait_seconds)
+    try:
+        with user_errors():
+            report = archive.import_jsonl(file)
+    finally:
+        archive.close()
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for bad in report.bad_lines:
+            click.echo(f"{file}: {bad}", err=True)
+        issues = ", ".join(report.issues) or "none"
+        click.echo(
+            f"imported {report.articles} articles into {len(report.issues)} issues ({issues})"
+        )
+    if not report.ok:
+        ctx.exit(1)
+
+
+COMMANDS = [export, import_]

@@ -1,3 +1,98 @@
-"""Placeholder until the command lands."""
+"""`aibrief ingest PATH...`: take new PDFs into the archive."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from archive.cli.archive_access import open_archive, user_errors, wait_option
+from archive.ingest import FAILED, SKIPPED, FileOutcome, IngestReport
+
+
+def outcome_line(outcome: FileOutcome) -> str:
+    """One file's outcome as a line: "added: a.pdf -> 2024-03, 19 articles"."""
+    if outcome.status == FAILED:
+        return f"failed: {outcome.path}: {outcome.reason}"
+    if outcome.status == SKIPPED:
+        return f"skipped: {outcome.path} ({outcome.reason})"
+    return f"{outcome.status}: {outcome.path} -> {outcome.issue}, {outcome.articles} articles"
+
+
+def summary_line(report: IngestReport) -> str:
+    """The counts of one run: "3 files: 2 added, 0 replaced, 1 skipped, 0 failed"."""
+    counts = ", ".join(
+        f"{report.count(status)} {status}" for status in ("added", "replaced", "skipped", "failed")
+    )
+    return f"{len(report.files)} files: {counts}"
+
+
+class ProgressPrinter:
+    """A progress bar on a terminal; otherwise one quiet line per file."""
+
+    def __init__(self, show_lines: bool) -> None:
+        self.bar = None
+        self.use_bar = sys.stderr.isatty()
+        self.show_lines = show_lines and not self.use_bar
+
+    def __call__(self, outcome: FileOutcome, done: int, total: int) -> None:
+        if self.use_bar:
+            if self.bar is None:
+                self.bar = click.progressbar(length=total, label="ingesting", file=sys.stderr)
+                self.bar.__enter__()
+            self.bar.update(1)
+        elif self.show_lines:
+            click.echo(outcome_line(outcome))
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=2,
+    show_default=True,
+    help="Worker processes that read PDFs in parallel.",
+)
+@click.option("--force", is_flag=True, help="Re-read files the archive already holds.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+@wait_option
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    workers: int,
+    force: bool,
+    as_json: bool,
+    wait_seconds: float,
+) -> None:
+    """Ingest PDF issues: files, folders (searched recursively for *.pdf) or glob patterns.
+
+    Unchanged files are skipped; a new PDF of an issue already held replaces it. Every file that
+    cannot be read is named with its reason; the exit status is 1 if any failed.
+    """
+    archive = open_archive(ctx, wait_seconds)
+    printer = ProgressPrinter(show_lines=not as_json)
+    try:
+        with user_errors():
+            report = archive.ingest(paths, workers=workers, force=force, progress=printer)
+    finally:
+        printer.close()
+        archive.close()
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        if printer.use_bar:
+            for outcome in report.failures:
+                click.echo(outcome_line(outcome), err=True)
+        click.echo(summary_line(report))
+    if not report.ok:
+        ctx.exit(1)
+
+
+COMMANDS = [ingest]

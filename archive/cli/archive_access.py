@@ -1,0 +1,43 @@
+"""What every archive command shares: opening the archive named by --home, and turning the
+library's errors into one clear line and exit status 1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+
+from archive.collection import DEFAULT_LOCK_TIMEOUT, Archive
+from archive.errors import ArchiveError
+from extract.errors import ExtractError
+
+wait_option = click.option(
+    "--wait",
+    "wait_seconds",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_LOCK_TIMEOUT,
+    show_default=True,
+    help="Seconds to wait while another process writes to the archive.",
+)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn archive, extract and query errors into click errors (one line, exit 1)."""
+    from index.results import QueryError
+
+    try:
+        yield
+    except (ArchiveError, ExtractError, QueryError) as error:
+        raise click.ClickException(str(error)) from None
+
+
+def open_archive(ctx: click.Context, wait_seconds: float = DEFAULT_LOCK_TIMEOUT) -> Archive:
+    """The archive in the home folder given to the `aibrief` group."""
+    with user_errors():
+        return Archive(
+            ctx.find_root().obj,
+            lock_timeout=wait_seconds,
+            on_wait=lambda message: click.echo(message, err=True),
+        )
