@@ -1,3 +1,37 @@
-"""Placeholder until the command lands."""
+"""`aibrief serve`: the search page over the archive, under waitress."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from archive import ArchiveError
+
+
+@click.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind; the default keeps the page on this machine.",
+)
+@click.option(
+    "--port",
+    default=5000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on.",
+)
+@click.pass_obj
+def serve(home: Path, host: str, port: int) -> None:
+    """Serve the search page over the archive in --home (read-only)."""
+    from webui import serve as serve_webui  # Flask loads only for this command
+
+    try:
+        serve_webui(home, host=host, port=port)
+    except (ArchiveError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+
+
+COMMANDS = [serve]

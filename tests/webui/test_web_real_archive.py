@@ -1,0 +1,73 @@
+"""The web app over a real Archive and search index (articles imported as JSON Lines)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from web_fakes import ARTICLES
+
+from archive import Archive
+from webui import create_app
+
+
+@pytest.fixture(scope="module")
+def real_home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("home")
+    lines = tmp_path_factory.mktemp("export") / "articles.jsonl"
+    lines.write_text(
+        "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in ARTICLES),
+        encoding="utf-8",
+    )
+    archive = Archive(home)
+    try:
+        report = archive.import_jsonl(lines)
+    finally:
+        archive.close()
+    assert not getattr(report, "bad_lines", ()), report
+    return home
+
+
+@pytest.fixture(scope="module")
+def real_client(real_home):
+    app = create_app({"TESTING": True, "AIBRIEF_HOME": str(real_home)})
+    yield app.test_client()
+    app.extensions["aibrief_archive"].close()
+
+
+def test_search_finds_inflected_forms_with_marks(real_client):
+    data = real_client.get("/api/search?q=규제를").get_json()
+    assert data["total"] >= 4
+    assert {h["id"] for h in data["hits"]} >= {"2024-01-01", "2024-04-01", "2025-02-01"}
+    assert all("<mark>" in h["snippet"] for h in data["hits"])
+    assert data["facets"]["section"]["정책/법제"] == 2
+
+
+def test_search_page_over_the_real_index(real_client):
+    page = real_client.get("/?q=딥페이크").get_data(as_text=True)
+    assert '<a href="/articles/2024-04-02?q=%EB%94%A5%ED%8E%98%EC%9D%B4%ED%81%AC">' in page
+    assert "<svg" in page
+
+
+def test_section_filter_over_the_real_index(real_client):
+    data = real_client.get("/api/search?q=규제&section=인력/교육").get_json()
+    assert [h["id"] for h in data["hits"]] == ["2025-02-01"]
+
+
+def test_malformed_query_from_the_real_index_is_a_400(real_client):
+    response = real_client.get("/api/search?q=%22AI")
+    assert response.status_code == 400
+    assert response.get_json()["error"].startswith("cannot search for")
+
+
+def test_article_issue_and_export_over_the_real_archive(real_client):
+    article = real_client.get("/api/articles/2024-01-01").get_json()
+    assert article["title"] == "EU AI 법 규제 합의"
+    assert article["pdf_url"] is None  # imported: no PDF held
+    assert real_client.get("/articles/2024-01-01").status_code == 200
+    assert real_client.get("/api/articles/2024-01-09").status_code == 404
+    issues = real_client.get("/api/issues").get_json()["issues"]
+    assert [i["issue"] for i in issues] == ["2025-02", "2024-04", "2024-01"]
+    assert real_client.get("/issues/2024-04").status_code == 200
+    lines = real_client.get("/export?q=딥페이크&format=jsonl").get_data(as_text=True).splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["2024-04-02"]

@@ -1,0 +1,61 @@
+"""`aibrief serve` and webui.serve: loopback by default, the address printed, errors in one line."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import webui.serving
+from archive.cli import main
+from webui import create_app, serve
+
+
+@pytest.fixture
+def served(monkeypatch):
+    calls = []
+    monkeypatch.setattr(
+        webui.serving.waitress, "serve", lambda app, **options: calls.append((app, options))
+    )
+    return calls
+
+
+def test_serve_binds_loopback_and_prints_the_address(tmp_path, served, capsys):
+    serve(tmp_path / "home", port=5123)
+    assert capsys.readouterr().out == "Serving aibrief on http://127.0.0.1:5123/\n"
+    app, options = served[0]
+    assert (options["host"], options["port"]) == ("127.0.0.1", 5123)
+    assert app.name == "webui.app"
+
+
+def test_serve_command_defaults(tmp_path, served):
+    result = CliRunner().invoke(main, ["--home", str(tmp_path / "home"), "serve"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "Serving aibrief on http://127.0.0.1:5000/\n"
+    assert (served[0][1]["host"], served[0][1]["port"]) == ("127.0.0.1", 5000)
+
+
+def test_serve_command_options_and_ipv6_address(tmp_path, served):
+    result = CliRunner().invoke(
+        main, ["--home", str(tmp_path), "serve", "--host", "::1", "--port", "8080"]
+    )
+    assert result.output == "Serving aibrief on http://[::1]:8080/\n"
+
+
+def test_serve_command_reports_a_busy_port_in_one_line(tmp_path, monkeypatch):
+    def busy(app, **options):
+        raise OSError("[Errno 98] Address already in use")
+
+    monkeypatch.setattr(webui.serving.waitress, "serve", busy)
+    result = CliRunner().invoke(main, ["--home", str(tmp_path), "serve"])
+    assert result.exit_code == 1
+    assert result.output.endswith("Error: [Errno 98] Address already in use\n")
+
+
+def test_serve_command_rejects_a_bad_port(tmp_path):
+    result = CliRunner().invoke(main, ["--home", str(tmp_path), "serve", "--port", "0"])
+    assert result.exit_code == 2
+
+
+def test_create_app_needs_a_home():
+    with pytest.raises(ValueError, match="AIBRIEF_HOME"):
+        create_app({})
