@@ -23,6 +23,7 @@ _SMALL_SIZE = 10.5  # footnotes, table cells and figure labels are set at 9 pt
 _FOOTNOTE = re.compile(r"^\s*\*")
 _CAPTION_OPEN = re.compile(r"^\s*<")
 _FOOTNOTE_GAP = 6.0  # points between a wrapped footnote's lines
+_WORDS = re.compile(r"[0-9A-Za-z\uac00-\ud7a3\u4e00-\u9fff]")
 
 
 @dataclass
@@ -85,6 +86,10 @@ def _line_kind(
 ) -> tuple[str, str]:
     """(kind of paragraph the line starts, or "more"/"drop"; the new state)."""
     last = paragraphs[-1] if paragraphs else None
+    if not _WORDS.search(line.text) and not line.marker:
+        return "drop", state  # arrows and rules of a diagram
+    if line.marker and line.size <= _SMALL_SIZE:
+        return "drop", state  # a □ or ■ inside a figure box, set small: not the article's list
     if _KEY_LABEL.match(line.text):
         return "drop", "key"
     if state == "sources":
@@ -141,7 +146,7 @@ def _with_text(line: Line, text: str) -> Line:
 
 def assemble(paragraphs: list[Paragraph]) -> ArticleParts:
     """Build the article's parts from its paragraphs."""
-    edges = _right_edges(paragraphs)
+    edges = right_edges(paragraphs)
     title = " ".join(p.text(None) for p in paragraphs if p.kind == "title")
     keys: list[str] = []
     sections: list[tuple[str, list[tuple[str, list[str]]]]] = []
@@ -180,7 +185,7 @@ def assemble(paragraphs: list[Paragraph]) -> ArticleParts:
     return ArticleParts(title, tuple(keys), body, tuple(footnotes), tuple(captions), sources)
 
 
-def _right_edges(paragraphs: list[Paragraph]) -> dict[str, float]:
+def right_edges(paragraphs: list[Paragraph]) -> dict[str, float]:
     """The right edge of the column each kind of paragraph is set in (the KEY Contents box
     is narrower than the body)."""
     edges: dict[str, float] = {}

@@ -2,25 +2,26 @@
 
 Hancom breaks Korean text inside words. A wrapped line that ends in a space ended at a word
 boundary; one that does not was usually broken inside a word and is glued to the next line.
-The exceptions this module knows (each measured against hand-labelled join points, see
-bench/extract_bench.py and tests/extract/test_line_joins.py):
-
-- a line that stops well short of its column's right edge was not forced to wrap, so it
-  ended at a word boundary even without a trailing space;
-- a line ending in a closing bracket, quote or punctuation mark followed by text, or a
-  line followed by an opening bracket, meets the next one at a word boundary.
+Measured on hand-labelled join points of the real issues (tests/extract/join_labels.tsv,
+bench/extract_bench.py), the rule's errors are lines of Latin text: Hancom wraps Latin words
+whole, so Latin text on both sides of a break without a trailing space is two words (but
+a URL is broken anywhere).
+One more exception is kept for layouts that do not pad lines with a trailing space: a line
+that stops well short of its column's right edge was not forced to wrap.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extract.page_lines import Line
 
 # A line ending this many points short of the column's right edge was not forced to wrap.
 SHORT_OF_EDGE = 14.0
-_CLOSERS = set(",;:)]}’”」』>%")
-_OPENERS = set("([{‘“「『<△▲①②③④⑤⑥⑦⑧⑨⑩")
+_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_NEXT = re.compile(r"[A-Za-z&]")  # "Creators" + "& Kids": an English title wraps
+_URL_PART = re.compile(r"://|www\.|/")  # URLs are broken anywhere, words never
 
 
 def needs_space(line: Line, following: Line, right_edge: float | None) -> bool:
@@ -33,7 +34,10 @@ def needs_space(line: Line, following: Line, right_edge: float | None) -> bool:
         return False
     if right_edge is not None and line.x1 < right_edge - SHORT_OF_EDGE:
         return True
-    return left in _CLOSERS or right in _OPENERS
+    if _LATIN.match(left) and _LATIN_NEXT.match(right):
+        last_word = line.text.split()[-1]
+        return not _URL_PART.search(last_word)
+    return False
 
 
 def plain_rule_needs_space(line: Line, following: Line) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,13 @@ def test_events_pages_read_by_month_in_2025(issues):
     events = issues["2025-03"].events
     assert len(events) >= 30
     assert all(re.match(r"\d{1,2}월 ", e.dates) for e in events)
+
+
+def test_labelled_line_joins_are_all_decided_right(corpus_dir):
+    from extract.join_audit import read_labels, score_joins
+
+    labels = read_labels(Path(__file__).with_name("join_labels.tsv"))
+    score = score_joins(labels, corpus_dir)
+    assert score.found == score.labelled == 238
+    assert score.rule_errors == 0, score.wrong
+    assert score.plain_errors == 2  # the Latin title lines the trailing-space rule glues
