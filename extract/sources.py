@@ -35,7 +35,7 @@ def parse_source(text: str) -> Source:
     """Read outlet, title, date and URL out of one source entry."""
     text = squeeze_spaces(text)
     url_match = _URL.search(text)
-    url = url_match.group().rstrip(".") if url_match else None
+    url = _trim_url(url_match.group()) if url_match else None
     date = iso_date(text)
     body = text
     if date:
@@ -50,6 +50,14 @@ def parse_source(text: str) -> Source:
         date=date,
         url=url,
     )
+
+
+def _trim_url(url: str) -> str:
+    """Drop punctuation that ends the sentence, not the URL: "…/view.do?id=1)." -> "…id=1"."""
+    url = url.rstrip(".,;")
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1].rstrip(".,;")
+    return url
 
 
 def split_sources(lines: list[Line]) -> list[list[Line]]:
