@@ -1,0 +1,58 @@
+"""Mining cross-script name pairs, and cutting snippets from stored offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.aliases import AliasTable, mine_pairs
+from index.highlight import match_spans, merge_spans, render_snippet
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        pytest.param(
+            "튜링상 수상자 요슈아 벤지오(Yoshua Bengio) 교수",
+            [("요슈아 벤지오", "Yoshua Bengio")],
+            id="two-words",
+        ),
+        pytest.param(
+            "비영리 재단 커런트 AI(Current AI)가 출범",
+            [("커런트 AI", "Current AI")],
+            id="mixed-script",
+        ),
+        pytest.param(
+            "미국 국립표준기술연구소(NIST)는", [("국립표준기술연구소", "NIST")], id="acronym"
+        ),
+        pytest.param("AI 법(AI Act)", [("AI 법", "AI Act")], id="law"),
+        pytest.param("GPT-4o(OpenAI)", [], id="no-hangul"),
+        pytest.param("연구(2024년)", [], id="not-a-name"),
+    ],
+)
+def test_mine_pairs(text, pairs):
+    assert mine_pairs(text) == pairs
+
+
+def test_alias_table_links_every_spelling_of_a_name():
+    table = AliasTable([("오픈AI", "OpenAI", "오픈 AI")])
+    assert table.others("openai") == ("오픈 AI", "오픈AI")
+    assert table.others("오픈 AI") == ("OpenAI",)
+    assert table.others("구글") == ()
+
+
+def test_match_spans_follow_positions_for_sequences():
+    vector = {"ai": [(0, 0, 2), (5, 20, 22)], "안전": [(1, 2, 4)], "연구소": [(2, 4, 7)]}
+    assert match_spans(vector, [("ai", "안전", "연구소")]) == [(0, 7)]
+    assert match_spans(vector, [("ai",)]) == [(0, 2), (20, 22)]
+
+
+def test_merge_spans_joins_overlaps():
+    assert merge_spans([(4, 7), (0, 2), (0, 7), (9, 10)]) == [(0, 7), (9, 10)]
+
+
+def test_render_snippet_cuts_a_window_around_the_marks():
+    text = "가" * 300 + " 규제 샌드박스 " + "나" * 300
+    snippet = render_snippet(text, [(301, 303)], width=60)
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert snippet.count("<mark>규제</mark>") == 1
+    assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= 62

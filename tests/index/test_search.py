@@ -1,0 +1,212 @@
+"""Searching the test articles: matching, ranking, operators, highlighting, facets."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import Hit, QueryError, SearchFilters, SearchResult
+
+
+def ids(result: SearchResult) -> list[str]:
+    return [hit.id for hit in result.hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        pytest.param("딥페이크", ["2025-03-05", "2024-04-01"], id="word"),
+        pytest.param("딥페이크를", ["2025-03-05", "2024-04-01"], id="particle"),
+        pytest.param("규제하는", ["2025-03-05"], id="verb-form"),
+        pytest.param("샌드박스", ["2025-03-05"], id="dictionary-part"),
+        pytest.param("AI 안전 연구소", ["2025-03-05"], id="spaced-compound"),
+        pytest.param("안전연구소의", ["2025-03-05"], id="partial-compound"),
+        pytest.param("OpenAI", ["2024-04-07"], id="curated-alias"),
+        pytest.param("Anthropic", ["2025-03-12"], id="latin-name"),
+        pytest.param("Bengio", ["2025-03-05"], id="mined-pair-latin"),
+        pytest.param("GPT-4o", ["2024-04-07"], id="model-name"),
+        pytest.param("1.5배", ["2024-04-07"], id="decimal"),
+    ],
+)
+def test_finds_every_form(built_index, query, expected):
+    assert ids(built_index.search(query)) == expected
+
+
+def test_a_korean_name_finds_its_latin_spelling_through_mined_pairs(built_index):
+    assert "요슈아 벤지오" in built_index.aliases().others("Yoshua Bengio")
+
+
+def test_a_multi_morpheme_word_is_a_phrase_not_its_last_part(built_index):
+    # "오픈AI" must not become a search for "AI", which all four articles contain.
+    assert ids(built_index.search("오픈AI")) == ["2024-04-07"]
+
+
+def test_the_article_about_the_topic_ranks_first(built_index):
+    assert ids(built_index.search("AI 법"))[0] == "2024-04-01"
+
+
+def test_or_and_not(built_index):
+    assert set(ids(built_index.search("소라 OR 클로드"))) == {"2024-04-07", "2025-03-12"}
+    assert ids(built_index.search("딥페이크 -벤지오")) == ["2024-04-01"]
+    assert ids(built_index.search("딥페이크 NOT 유럽의회")) == ["2025-03-05"]
+
+
+def test_phrase_needs_the_words_in_order(built_index):
+    assert ids(built_index.search('"범용 AI"')) == ["2024-04-01", "2025-03-05"]
+    assert built_index.search('"AI 범용"').total == 0
+
+
+def test_title_field(built_index):
+    assert ids(built_index.search("title:딥페이크")) == []
+    assert ids(built_index.search("title:일자리")) == ["2025-03-12"]
+
+
+def test_section_and_issue_and_source_fields(built_index):
+    assert ids(built_index.search("AI section:기업")) == ["2024-04-07"]
+    assert ids(built_index.search("AI section:인력･교육")) == ["2025-03-12"]
+    assert set(ids(built_index.search("AI issue:2025-03"))) == {"2025-03-05", "2025-03-12"}
+    assert ids(built_index.search("AI issue:..2024-12 source:Reuters")) == ["2024-04-01"]
+
+
+def test_filters_combine_with_the_query(built_index):
+    result = built_index.search(
+        "AI", SearchFilters(sections=("기술･연구", "정책"), issue_from="2025-01")
+    )
+    assert ids(result) == ["2025-03-05"]
+
+
+def test_facets_count_all_matches_not_just_the_page(built_index):
+    result = built_index.search("AI", per_page=1)
+    assert (result.total, len(result.hits)) == (4, 1)
+    assert result.facets == {
+        "section": {"기술/연구": 1, "기업/산업": 1, "인력/교육": 1, "정책/법제": 1},
+        "issue": {"2024-04": 2, "2025-03": 2},
+        "year": {"2024": 2, "2025": 2},
+    }
+
+
+def test_pages(built_index):
+    first = built_index.search("AI", per_page=3)
+    second = built_index.search("AI", per_page=3, page=2)
+    assert len(first.hits) == 3 and len(second.hits) == 1
+    assert set(ids(first)).isdisjoint(ids(second))
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        pytest.param(
+            "newest", ["2025-03-05", "2025-03-12", "2024-04-01", "2024-04-07"], id="newest"
+        ),
+        pytest.param(
+            "oldest", ["2024-04-01", "2024-04-07", "2025-03-05", "2025-03-12"], id="oldest"
+        ),
+    ],
+)
+def test_sort_by_date(built_index, sort, expected):
+    assert ids(built_index.search("AI", sort=sort)) == expected
+
+
+def test_snippet_marks_exactly_the_matched_surface_text(built_index):
+    hit = built_index.search("규제").hits[0]
+    assert hit.snippet.count("<mark>") == 2
+    assert "<mark>규제</mark>를 강화하는 대신 <mark>규제</mark>샌드박스" in hit.snippet
+    assert hit.terms == ("규제",)
+
+
+def test_a_phrase_is_marked_as_one_span(built_index):
+    hit = built_index.search("안전연구소").hits[0]
+    assert hit.terms == ("안전연구소",)  # in the title "AI안전연구소" and in KEY Contents
+    assert hit.snippet.startswith("<mark>안전연구소</mark>의 평가")
+
+
+def test_alias_matches_are_marked_in_the_spelling_the_text_uses(built_index):
+    hit = built_index.search("OpenAI").hits[0]
+    assert hit.terms == ("오픈AI",)
+    assert "<mark>오픈AI</mark>가" in hit.snippet
+
+
+def test_snippets_are_html_escaped(fresh_index):
+    from tests.index.conftest import make_article
+
+    article = make_article("2024-05-01", "태그", bullets=("<script>경고</script> 규제 & 감독",))
+    fresh_index.replace_issue("2024-05", [article], "x")
+    assert fresh_index.search("규제").hits[0].snippet == (
+        "주요 내용 &lt;script&gt;경고&lt;/script&gt; <mark>규제</mark> &amp; 감독"
+    )
+
+
+def test_a_full_question_falls_back_to_any_words(built_index):
+    result = built_index.search("AI가 일자리와 임금에 미치는 영향은?")
+    assert result.fallback is True
+    assert ids(result)[0] == "2025-03-12"
+
+
+def test_did_you_mean_offers_a_query_that_finds_results(built_index):
+    result = built_index.search("딥페익")
+    assert (result.total, result.suggestion) == (0, "딥페이크")
+    assert built_index.search(result.suggestion).total == 2
+
+
+def test_no_suggestion_when_the_query_finds_enough(built_index):
+    assert built_index.search("딥페이크").suggestion is None
+
+
+def test_article_ids_returns_every_match(built_index):
+    assert sorted(built_index.article_ids("AI")) == [
+        "2024-04-01",
+        "2024-04-07",
+        "2025-03-05",
+        "2025-03-12",
+    ]
+    assert built_index.article_ids("AI", SearchFilters(sections=("기업/산업",))) == ["2024-04-07"]
+
+
+def test_more_like_this_excludes_the_article_itself(built_index):
+    hits = built_index.more_like_this("2025-03-05", limit=2)
+    assert all(isinstance(h, Hit) for h in hits)
+    assert "2025-03-05" not in [h.id for h in hits]
+    assert hits[0].id == "2024-04-01"  # the other article about deepfakes and AI rules
+
+
+def test_json_shapes(built_index):
+    result = built_index.search("딥페이크", per_page=1)
+    data = result.to_json()
+    assert set(data) == {
+        "query",
+        "total",
+        "hits",
+        "facets",
+        "suggestion",
+        "fallback",
+        "page",
+        "per_page",
+    }
+    assert set(data["hits"][0]) == {
+        "id",
+        "issue",
+        "section",
+        "title",
+        "page",
+        "score",
+        "snippet",
+        "terms",
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "problem"),
+    [
+        pytest.param("!? ...", "no searchable words", id="only-a-particle"),
+        pytest.param("author:김", "unknown field", id="unknown-field"),
+    ],
+)
+def test_query_errors_from_search(built_index, query, problem):
+    with pytest.raises(QueryError, match=problem):
+        built_index.search(query)
+
+
+def test_bad_sort_and_page_are_query_errors(built_index):
+    with pytest.raises(QueryError, match="unknown sort 'date'"):
+        built_index.search("AI", sort="date")
+    with pytest.raises(QueryError, match="page and per_page"):
+        built_index.search("AI", page=0)
