@@ -277,7 +277,10 @@ class Archive:
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Any]:
         """Articles like this one (see index.SearchIndex.more_like_this)."""
-        return self.index.more_like_this(article_id, limit=limit)
+        try:
+            return self.index.more_like_this(article_id, limit=limit)
+        except KeyError:
+            raise NotFound(f"no article {article_id} in the archive") from None
 
     def export_articles(
         self, query: str | None = None, filters: ArticleFilter | None = None

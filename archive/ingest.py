@@ -4,6 +4,8 @@ commit each issue whole, in the order the files were named."""
 from __future__ import annotations
 
 import functools
+import multiprocessing
+import multiprocessing.context
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -92,6 +94,14 @@ def extract_in_worker(extractor: Extractor, path: Path) -> Extracted:
         return Extracted(None, f"unexpected error ({type(error).__name__}: {error})")
 
 
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Workers start from a fork server, not from this process: a forked copy would inherit the
+    archive's lock and hold it after this process is killed. The server imports the parser once."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extract"])
+    return context
+
+
 ProgressCallback = Callable[[FileOutcome, int, int], None]
 
 
@@ -138,7 +148,8 @@ class IngestRun:
         if not paths:
             return
         work = functools.partial(extract_in_worker, self.extractor)
-        with ProcessPoolExecutor(max_workers=max(1, min(workers, len(paths)))) as pool:
+        workers = max(1, min(workers, len(paths)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
             results = pool.map(work, paths)
             done = 0
             try:

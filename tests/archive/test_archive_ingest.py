@@ -146,8 +146,11 @@ def test_two_files_of_one_issue_in_a_batch_keep_the_first(tmp_path, inbox):
     report = open_archive(tmp_path / "home").ingest([inbox / "2024-01.pdf", other])
     assert statuses(report) == [
         ("2024-01.pdf", "added", None),
-        ("b.pdf", "failed", f"issue 2024-01 is also in {inbox / '2024-01.pdf'} in this batch; "
-         "kept that one"),
+        (
+            "b.pdf",
+            "failed",
+            f"issue 2024-01 is also in {inbox / '2024-01.pdf'} in this batch; kept that one",
+        ),
     ]
 
 

@@ -1,0 +1,212 @@
+"""Faults: a writer killed at each step, interrupted writes found on open, two writers at once.
+
+The writers are real processes (python -c over the archive with the stand-in parser and index);
+AIBRIEF_PAUSE_AT stops one at a known point so SIGKILL lands there every time.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from archive_fakes import FakeIndex, fake_extract, write_fake_pdf
+
+from archive import Archive, ArchiveBusy
+from archive.catalog import IssueRow, now
+from archive.issue_files import file_sha256
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parents[1]
+
+WRITER = """
+import sys
+from archive_fakes import FakeIndex, fake_extract
+from archive import Archive
+archive = Archive(sys.argv[1], extractor=fake_extract, index_opener=FakeIndex.open,
+                  lock_timeout=600, on_wait=lambda m: print(m, file=sys.stderr, flush=True))
+report = archive.ingest(sys.argv[2:], workers=1)
+print(" ".join(f"{f.status}:{f.issue}" for f in report.files))
+"""
+
+
+def open_archive(home: Path) -> Archive:
+    return Archive(home, extractor=fake_extract, index_opener=FakeIndex.open)
+
+
+def start_writer(home: Path, *paths: Path, pause: str | None = None) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(HERE)])}
+    env.pop("AIBRIEF_PAUSE_AT", None)
+    if pause:
+        env["AIBRIEF_PAUSE_AT"] = pause
+    command = [sys.executable, "-c", WRITER, str(home), *map(str, paths)]
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def wait_for_line(process: subprocess.Popen, start: str) -> str:
+    """Read the process's stderr until a line starts with `start`."""
+    seen = []
+    while line := process.stderr.readline():
+        if line.startswith(start):
+            return line.strip()
+        seen.append(line)
+    process.wait()
+    pytest.fail(f"process ended without {start!r}: {''.join(seen)}")
+
+
+def kill(process: subprocess.Popen) -> None:
+    process.kill()
+    process.wait()
+    process.stdout.close()
+    process.stderr.close()
+
+
+def finish(process: subprocess.Popen) -> str:
+    out, err = process.communicate()
+    assert process.returncode == 0, err
+    return out.strip()
+
+
+def assert_consistent(home: Path) -> dict[str, int]:
+    """Every issue whole: catalog, JSON, PDF copy and index agree; return articles per issue."""
+    archive = open_archive(home)
+    rows = archive.catalog.issues()
+    assert sorted(p.name for p in (home / "issues").iterdir()) == [f"{r.issue}.json" for r in rows]
+    for row in rows:
+        issue = archive.issue(row.issue)
+        assert len(issue.articles) == row.articles
+        assert file_sha256(archive.pdf_path(row.issue)) == row.source_sha256
+    index = archive.index
+    assert index.fingerprints() == {row.issue: row.fingerprint for row in rows}
+    assert index.doc_count() == sum(row.articles for row in rows)
+    return {row.issue: row.articles for row in rows}
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> list[Path]:
+    return [
+        write_fake_pdf(tmp_path / "in" / f"{issue}.pdf", issue, articles=n)
+        for issue, n in (("2024-01", 3), ("2024-02", 2), ("2024-03", 4))
+    ]
+
+
+def test_killed_before_the_catalog_commit_leaves_the_issue_absent(tmp_path, inbox):
+    home = tmp_path / "home"
+    writer = start_writer(home, *inbox, pause="before-catalog")
+    assert wait_for_line(writer, "aibrief: paused") == "aibrief: paused before-catalog 2024-01"
+    kill(writer)
+    assert sorted(p.name for p in (home / "issues").iterdir()) == ["2024-01.json.pending"]
+    assert assert_consistent(home) == {}
+    assert list((home / "issues").iterdir()) == []
+    assert list((home / "pdfs").iterdir()) == []
+    # The next ingest completes the work.
+    assert finish(start_writer(home, *inbox)) == "added:2024-01 added:2024-02 added:2024-03"
+    assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
+
+
+def test_killed_before_the_index_commit_is_reindexed_on_open(tmp_path, inbox):
+    home = tmp_path / "home"
+    writer = start_writer(home, *inbox, pause="before-index")
+    assert wait_for_line(writer, "aibrief: paused") == "aibrief: paused before-index 2024-01"
+    kill(writer)
+    assert FakeIndex(home / "index").fingerprints() == {}
+    assert assert_consistent(home) == {"2024-01": 3}
+    assert finish(start_writer(home, *inbox)) == "skipped:2024-01 added:2024-02 added:2024-03"
+    assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
+
+
+@pytest.mark.parametrize("point", ["before-catalog", "before-index"])
+def test_a_killed_replacement_leaves_one_whole_version(tmp_path, inbox, point):
+    home = tmp_path / "home"
+    finish(start_writer(home, *inbox))
+    newer = write_fake_pdf(tmp_path / "v2" / "2024-02.pdf", "2024-02", articles=5, generation=2)
+    writer = start_writer(home, newer, pause=point)
+    wait_for_line(writer, "aibrief: paused")
+    kill(writer)
+    counts = assert_consistent(home)
+    generation = "generation2" if point == "before-index" else "generation1"
+    assert counts["2024-02"] == (5 if point == "before-index" else 2)
+    assert generation in open_archive(home).issue("2024-02").articles[0].text
+    expected = "skipped:2024-02" if point == "before-index" else "replaced:2024-02"
+    assert finish(start_writer(home, newer)) == expected
+    assert assert_consistent(home)["2024-02"] == 5
+
+
+def test_a_second_writer_waits_for_the_first_and_skips_its_work(tmp_path, inbox):
+    home = tmp_path / "home"
+    first = start_writer(home, *inbox, pause="before-index")
+    wait_for_line(first, "aibrief: paused")
+    second = start_writer(home, *inbox)
+    waiting = wait_for_line(second, "waiting for the archive lock")
+    assert waiting.startswith(f"waiting for the archive lock, held by pid {first.pid} (")
+    first.send_signal(signal.SIGUSR1)
+    assert finish(first) == "added:2024-01 added:2024-02 added:2024-03"
+    assert finish(second) == "skipped:2024-01 skipped:2024-02 skipped:2024-03"
+    assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
+
+
+def test_two_writers_started_together_add_each_issue_once(tmp_path, inbox):
+    home = tmp_path / "home"
+    writers = [start_writer(home, *inbox), start_writer(home, *reversed(inbox))]
+    outputs = [finish(writer).split() for writer in writers]
+    statuses = sorted(word.split(":")[0] for output in outputs for word in output)
+    assert statuses == ["added"] * 3 + ["skipped"] * 3
+    assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
+    assert len(open_archive(home).catalog.files()) == 3
+
+
+def test_a_writer_that_cannot_get_the_lock_gives_up_naming_the_holder(tmp_path, inbox):
+    home = tmp_path / "home"
+    holder = start_writer(home, *inbox, pause="before-index")
+    wait_for_line(holder, "aibrief: paused")
+    archive = Archive(home, extractor=fake_extract, index_opener=FakeIndex.open, lock_timeout=0)
+    with pytest.raises(ArchiveBusy) as caught:
+        archive.ingest(inbox)
+    message = str(caught.value)
+    assert message.startswith(
+        f"the archive is busy: {home / '.lock'} is held by pid {holder.pid} ("
+    )
+    assert message.endswith("; gave up after 0 s")
+    kill(holder)
+
+
+def test_a_commit_interrupted_before_its_files_moved_is_finished_on_open(tmp_path, inbox):
+    home = tmp_path / "home"
+    archive = open_archive(home)
+    issue = fake_extract(inbox[0])
+    fingerprint = archive.files.write_pending(issue, inbox[0])
+    row = IssueRow(
+        issue.issue, issue.title, "pdf", str(inbox[0]), file_sha256(inbox[0]), 3, fingerprint, now()
+    )
+    archive.catalog.commit_issue(row)  # ... and the process died before promote()
+    archive.close()
+    assert assert_consistent(home) == {"2024-01": 3}
+    assert sorted(p.name for p in (home / "pdfs").iterdir()) == ["2024-01.pdf"]
+
+
+def test_an_orphan_issue_file_from_a_killed_removal_is_deleted(tmp_path, inbox):
+    home = tmp_path / "home"
+    archive = open_archive(home)
+    archive.ingest(inbox)
+    archive.catalog.remove_issue("2024-02")  # ... and the process died before deleting files
+    archive.close()
+    assert assert_consistent(home) == {"2024-01": 3, "2024-03": 4}
+    assert not (home / "pdfs" / "2024-02.pdf").exists()
+
+
+def test_an_index_from_another_version_is_rebuilt(tmp_path, inbox):
+    home = tmp_path / "home"
+    open_archive(home).ingest(inbox)
+    index = FakeIndex(home / "index")
+    state = index._load()
+    state["version"] = 0
+    index._save(state)
+    archive = open_archive(home)
+    assert archive.index.needs_rebuild() is False
+    assert archive._index.calls == [("rebuild", "")]
+    assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
