@@ -7,6 +7,7 @@ pytest's default import mode puts tests/ on sys.path, where this folder would pa
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 ROOT = str(Path(__file__).resolve().parents[2])
@@ -15,6 +16,8 @@ if ROOT not in sys.path:
 
 import pytest  # noqa: E402
 from web_fakes import FakeArchive  # noqa: E402
+from web_support import skip_or_fail  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
 
 from webui import create_app  # noqa: E402
 
@@ -32,3 +35,37 @@ def app(fake_archive):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def sample_home(tmp_path_factory):
+    """A real archive home holding the generated sample issues (PDFs, index and all)."""
+    try:
+        from extract.sample_issues import write_sample_archive
+    except ImportError as error:
+        skip_or_fail(f"sample issues cannot be generated: {error}")
+    from archive import Archive
+
+    folder = tmp_path_factory.mktemp("sample-pdfs")
+    home = tmp_path_factory.mktemp("sample-home")
+    paths = write_sample_archive(folder)
+    archive = Archive(home)
+    try:
+        report = archive.ingest(paths, workers=1)
+    finally:
+        archive.close()
+    assert report.ok, report.failures
+    return home
+
+
+@pytest.fixture(scope="session")
+def live_server(sample_home):
+    """The app over the sample archive, served on a free loopback port in a thread."""
+    app = create_app({"AIBRIEF_HOME": str(sample_home)})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+    app.extensions["aibrief_archive"].close()

@@ -62,6 +62,8 @@ def page_links(req: SearchRequest, total: int) -> dict[str, Any]:
 
     return {
         "last": last,
+        "first_url": link(1) if window.start > 1 else None,
+        "last_url": link(last) if window.stop <= last else None,
         "prev": link(req.page - 1) if req.page > 1 else None,
         "next": link(req.page + 1) if req.page < last else None,
         "numbers": [(n, link(n)) for n in window],

@@ -1,0 +1,119 @@
+"""The search page in headless Chromium over the sample archive: search, filter, read, export.
+
+Screenshots go to tests/artifacts/ (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from web_support import ARTIFACTS, skip_or_fail
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+QUERY = "AI"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file() and not shutil.which("chromium"):
+        skip_or_fail(f"Chromium is not installed at {CHROMIUM}: browser tests need it")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail("playwright is not installed")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server, accept_downloads=True, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    yield page
+    context.close()
+
+
+def search(page, query: str) -> None:
+    page.goto("/")
+    page.fill("input[name=q]", query)
+    page.press("input[name=q]", "Enter")
+    page.wait_for_selector(".results")
+
+
+def test_search_shows_marked_results_and_a_chart(page):
+    search(page, QUERY)
+    assert page.locator(".hit").count() > 0
+    assert page.locator(".hit .snippet mark").count() > 0
+    assert page.locator("svg.trend .bar rect").count() > 0
+    page.screenshot(path=ARTIFACTS / "search.png", full_page=True)
+    assert page.console_errors == []  # no CSP violation, no script error
+
+
+def test_filter_by_section(page):
+    search(page, QUERY)
+    facet = page.locator(".facet-section li a").first
+    section = facet.inner_text()
+    facet.click()
+    page.wait_for_selector(".facet-section li.active")
+    assert "section=" in page.url
+    metas = page.locator(".hit .meta").all_inner_texts()
+    assert metas and all(section in meta for meta in metas)
+    page.screenshot(path=ARTIFACTS / "search-filtered.png", full_page=True)
+
+
+def test_open_an_article_with_its_pdf_page_image(page):
+    search(page, QUERY)
+    title = page.locator(".hit h3 a").first.inner_text()
+    page.locator(".hit h3 a").first.click()
+    page.wait_for_selector("article h1")
+    assert page.locator("article h1").inner_text() == title
+    image = page.locator(".page-images img").first
+    image.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => { const i = document.querySelector('.page-images img');"
+        " return i && i.complete && i.naturalWidth > 0; }"
+    )
+    assert "SPRi AI Brief" in page.locator("#citation").input_value()
+    page.screenshot(path=ARTIFACTS / "article.png", full_page=True)
+    assert page.console_errors == []
+
+
+def test_export_downloads_the_results(page):
+    search(page, QUERY)
+    total = int(page.locator(".summary strong").first.inner_text())
+    with page.expect_download() as download_info:
+        page.locator(".exports a", has_text="JSON").first.click()
+    download = download_info.value
+    assert download.suggested_filename == "aibrief-export.json"
+    articles = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert len(articles) == total
+
+
+def test_issue_page(page):
+    page.goto("/issues")
+    page.locator("table.issues a").first.click()
+    page.wait_for_selector(".contents")
+    assert page.locator(".contents li").count() > 0
+    page.screenshot(path=ARTIFACTS / "issue.png", full_page=True)
