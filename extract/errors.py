@@ -13,10 +13,12 @@ class ExtractError(Exception):
     def __init__(self, path: str | Path, detail: str | None = None) -> None:
         self.path = Path(path)
         self.detail = detail
-        text = f"{self.path.name}: {self.reason}"
-        if detail:
-            text = f"{text} ({detail})"
-        super().__init__(text)
+        super().__init__(f"{self.path.name}: {self.explanation}")
+
+    @property
+    def explanation(self) -> str:
+        """The reason without the file's name: "the PDF is damaged or truncated (…)"."""
+        return f"{self.reason} ({self.detail})" if self.detail else self.reason
 
 
 class NotAPdfError(ExtractError):

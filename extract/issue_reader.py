@@ -15,7 +15,7 @@ from extract.article_pages import (
     split_paragraphs,
 )
 from extract.contents_page import ContentsEntry, find_contents_page, read_contents
-from extract.errors import LayoutError, NotAnAiBriefError, NoTextLayerError
+from extract.errors import ExtractError, LayoutError, NotAnAiBriefError, NoTextLayerError
 from extract.layouts import Layout, detect_layout
 from extract.model import Article, Issue, PdfInfo, issue_title
 from extract.page_lines import Line, PageText, read_page
@@ -28,8 +28,21 @@ _OPENING_PAGES = 3  # cover, contents and (2023-2024) the part divider
 
 
 def extract_issue(path: str | Path) -> Issue:
-    """Parse one published issue of the SPRi AI Brief into an `Issue`."""
+    """Parse one published issue of the SPRi AI Brief into an `Issue`.
+
+    Raises an `ExtractError` subclass naming the file and the reason when it cannot; a
+    failure inside the parser itself is reported as a `LayoutError`, never half an issue.
+    """
     path = Path(path)
+    try:
+        return _extract(path)
+    except ExtractError:
+        raise
+    except Exception as error:  # a layout the parser does not know; say so, for this file
+        raise LayoutError(path, f"{type(error).__name__}: {error}") from error
+
+
+def _extract(path: Path) -> Issue:
     doc = open_pdf(path)
     try:
         pages = [read_page(page) for page in doc]

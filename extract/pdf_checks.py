@@ -33,14 +33,19 @@ def check_file(path: Path) -> None:
         size = path.stat().st_size
     except OSError as error:
         raise NotAPdfError(path, error.strerror or "cannot be read") from error
+    if not path.is_file():
+        raise NotAPdfError(path, "it is a folder, not a file")
     if size == 0:
         raise EmptyFileError(path)
     if size > MAX_BYTES:
         raise TooLargeError(path, f"{size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB")
-    with path.open("rb") as handle:
-        head = handle.read(_HEADER_WINDOW)
-        handle.seek(max(0, size - _TRAILER_WINDOW))
-        tail = handle.read()
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEADER_WINDOW)
+            handle.seek(max(0, size - _TRAILER_WINDOW))
+            tail = handle.read()
+    except OSError as error:
+        raise NotAPdfError(path, error.strerror or "cannot be read") from error
     if b"%PDF-" not in head:
         raise NotAPdfError(path, "it does not start with a %PDF- header")
     if not _TRAILER.search(tail.rstrip(b"\x00")):

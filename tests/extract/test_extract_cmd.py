@@ -1,0 +1,79 @@
+"""`aibrief extract`: exact exit codes, outlines, JSON and one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["extract", *args])
+
+
+def test_needs_a_file():
+    result = run()
+    assert result.exit_code == 2
+    assert "Missing argument 'FILES...'" in result.stderr
+
+
+def test_bad_file_is_one_line_on_stderr(tmp_path):
+    path = tmp_path / "page.pdf"
+    path.write_text("<html></html>")
+    result = run(str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Error: {path}: not a PDF file (it does not start with a %PDF- header)\n"
+    )
+
+
+def test_every_failure_is_reported(tmp_path):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.pdf"
+    result = run(str(empty), str(missing), "--json")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"Error: {empty}: the file is empty",
+        f"Error: {missing}: not a PDF file (No such file or directory)",
+    ]
+
+
+@pytest.mark.corpus
+def test_outline_of_a_real_issue(corpus_pdfs):
+    result = run(str(corpus_pdfs["2024-03"]))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "SPRi AI Brief 2024년 3월호 (2024-03.pdf, 24 pages, 19 articles, 3 events)"
+    assert [ln.strip() for ln in lines if not ln.startswith("    ")][1:] == [
+        "정책/법제",
+        "기업/산업",
+        "기술/연구",
+        "인력/교육",
+    ]
+    assert sum(1 for ln in lines if ln.startswith("    p.")) == 19
+
+
+@pytest.mark.corpus
+def test_json_of_one_file_is_an_object(corpus_pdfs):
+    result = run(str(corpus_pdfs["2025-03"]), "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["issue"] == "2025-03"
+    assert len(data["articles"]) == 20
+
+
+@pytest.mark.corpus
+def test_json_of_several_files_is_an_array_and_failures_still_exit_1(corpus_pdfs, tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"")
+    result = run(str(corpus_pdfs["2023-12"]), str(bad), str(corpus_pdfs["2024-01"]), "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [issue["issue"] for issue in data] == ["2023-12", "2024-01"]
+    assert result.stderr == f"Error: {bad}: the file is empty\n"
