@@ -48,3 +48,24 @@ def corpus_dir() -> Path:
 def corpus_pdfs(corpus_dir: Path) -> dict[str, Path]:
     """Issue ("2024-03") -> path of its real PDF."""
     return {issue: corpus_dir / f"{issue}.pdf" for issue in CORPUS_ARTICLE_COUNTS}
+
+
+# -- sample issues: PDFs in the AI Brief layout with the project's own text ---------------------
+
+
+@pytest.fixture(scope="session")
+def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding every sample issue ("2024-04.pdf", ...), written once per session."""
+    from extract.sample_issues import write_sample_archive
+
+    folder = tmp_path_factory.mktemp("sample-issues")
+    write_sample_archive(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def bad_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Kind ("truncated", "encrypted", "html", "empty", "scan", "not_a_brief") -> a *.pdf file."""
+    from extract.sample_issues import write_bad_files
+
+    return write_bad_files(tmp_path_factory.mktemp("bad-files"))
