@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pymupdf
+
 from extract.article_pages import (
     assemble,
     build_article,
@@ -16,6 +18,7 @@ from extract.article_pages import (
 )
 from extract.contents_page import ContentsEntry, find_contents_page, read_contents
 from extract.errors import ExtractError, LayoutError, NotAnAiBriefError, NoTextLayerError
+from extract.events_table import read_events
 from extract.layouts import Layout, detect_layout
 from extract.model import Article, Issue, PdfInfo, issue_title
 from extract.page_lines import Line, PageText, read_page
@@ -45,9 +48,13 @@ def extract_issue(path: str | Path) -> Issue:
 def _extract(path: Path) -> Issue:
     doc = open_pdf(path)
     try:
-        pages = [read_page(page) for page in doc]
+        return _parse(path, doc)
     finally:
         doc.close()
+
+
+def _parse(path: Path, doc: pymupdf.Document) -> Issue:
+    pages = [read_page(page) for page in doc]
     if not any(line.text.strip() for page in pages for line in page.lines):
         raise NoTextLayerError(path)
     layout = detect_layout("\n".join(p.joined() for p in pages[:_OPENING_PAGES]))
@@ -59,7 +66,7 @@ def _extract(path: Path) -> Issue:
         raise NotAnAiBriefError(path, "its contents page lists no articles")
     issue = read_issue_month(pages[:_OPENING_PAGES], path)
     articles = read_articles(pages, entries, layout, issue, path)
-    events = _read_events(path, pages, layout)
+    events = read_events(doc, _events_pages(pages, layout))
     return Issue(
         issue=issue,
         title=issue_title(issue),
@@ -146,15 +153,13 @@ def _last_page(start: int, bodies: list[list[Line]], layout: Layout) -> int:
     return last
 
 
-def _read_events(path: Path, pages: list[PageText], layout: Layout):
-    from extract.events_table import read_events  # pdfplumber is only needed here
-
-    numbers = [
-        page.number
+def _events_pages(pages: list[PageText], layout: Layout) -> list[PageText]:
+    """The pages headed by the events marker (주요 행사 일정), after the opening pages."""
+    return [
+        page
         for page in pages[_OPENING_PAGES:]
         if any(layout.events_marker.search(line.text) for line in page.lines)
     ]
-    return read_events(path, numbers) if numbers else ()
 
 
 def _sha256(path: Path) -> str:

@@ -32,6 +32,8 @@ class Line:
     bold: bool
     marker: str | None = None  # glyphs.HEADING / BULLET / SUB, when the line starts with one
     font: str = ""
+    # (x0, x1, text) of each span: a table row can print two cells as one line
+    spans: tuple[tuple[float, float, str], ...] = ()
 
     @property
     def ends_with_space(self) -> bool:
@@ -121,6 +123,7 @@ def _line_from_spans(raw: dict) -> Line | None:
         bold=bool(main["flags"] & _BOLD),
         marker=marker,
         font=main["font"],
+        spans=tuple((s["bbox"][0], s["bbox"][2], s["text"]) for s in spans),
     )
 
 

@@ -130,3 +130,39 @@ def test_labelled_line_joins_are_all_decided_right(corpus_dir):
     assert score.found == score.labelled == 238
     assert score.rule_errors == 0, score.wrong
     assert score.plain_errors == 2  # the Latin title lines the trailing-space rule glues
+
+
+def _pdfplumber_events(path: Path):
+    """The events table as pdfplumber's table finder reads it: the reference for ours."""
+    import warnings
+
+    import pdfplumber
+    import pymupdf
+
+    from extract.events_table import events_from_rows
+
+    with pymupdf.open(path) as doc:
+        numbers = [
+            page.number
+            for page in doc
+            if re.search(r"주요\s*행사\s*일정", page.get_text()) and page.number > 2
+        ]
+    events = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pdfplumber.open(path) as pdf:
+            for number in numbers:
+                for table in pdf.pages[number].extract_tables():
+                    events.extend(events_from_rows([[c or "" for c in row] for row in table]))
+    return events
+
+
+def _without_spaces(events):
+    return [tuple("".join(str(v).split()) for v in vars(e).values()) for e in events]
+
+
+@pytest.mark.parametrize("issue", ISSUES)
+def test_events_table_matches_pdfplumber(issues, corpus_pdfs, issue):
+    reference = _pdfplumber_events(corpus_pdfs[issue])
+    assert len(reference) == len(issues[issue].events)
+    assert _without_spaces(issues[issue].events) == _without_spaces(reference)
