@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask
 
 from webui import errors, security
+from webui.result_cache import CachedArchive
 from webui.views import articles, issues, search
 
 
@@ -17,14 +18,16 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(
         JSON_AS_ASCII=False,
         MAX_CONTENT_LENGTH=16 * 1024,  # read-only: nothing large is ever posted
-        PAGE_IMAGE_CACHE=64,
+        PAGE_IMAGE_CACHE=64,  # rendered PDF pages kept in memory
+        RESULT_CACHE=1024,  # search and related-article answers kept; 0 turns it off
     )
     app.config.update(config or {})
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    app.extensions["aibrief_archive"] = app.config.get("AIBRIEF_ARCHIVE") or _open_archive(
-        app.config.get("AIBRIEF_HOME")
-    )
+    archive = app.config.get("AIBRIEF_ARCHIVE") or _open_archive(app.config.get("AIBRIEF_HOME"))
+    if app.config["RESULT_CACHE"]:
+        archive = CachedArchive(archive, app.config["RESULT_CACHE"])
+    app.extensions["aibrief_archive"] = archive
     for module in (search, articles, issues):
         app.register_blueprint(module.bp)
     errors.register(app)
