@@ -11,7 +11,7 @@ from pathlib import Path
 ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
 _VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)")
 # Bump when the mining rule changes (the shipped file carries its own version).
-_MINING_VERSION = 1
+_MINING_VERSION = 2
 
 # "커런트 AI(Current AI)": up to four words, then a parenthesised Latin name.
 _PAIR = re.compile(
@@ -56,18 +56,41 @@ def _curated_version() -> int:
 ALIASES_VERSION = _curated_version() * 100 + _MINING_VERSION
 
 
+def _is_name_word(word: str) -> bool:
+    """A word made only of nouns, foreign words and numbers: no particle or ending."""
+    from index.analysis import AFFIXES, NOUNISH, kiwi
+
+    return all(
+        t.tag in NOUNISH or t.tag in AFFIXES or t.form in "·-" for t in kiwi().tokenize(word)
+    )
+
+
+def _plausible(korean: str, latin: str) -> bool:
+    if not _HANGUL.search(korean) or _HANGUL.search(latin) or re.search(r"\d", latin):
+        return False
+    if latin.isupper() and " " not in latin:
+        # An acronym ("FTC") names an institution spelled out in Korean; a short generic word
+        # before it ("언어모델(LLM)", "테스트(MMLU)") is the thing measured, not the name.
+        return len(_HANGUL.findall(korean)) >= 5
+    return True
+
+
 def mine_pairs(text: str) -> list[tuple[str, str]]:
     """(Korean, Latin) name pairs written "한글 이름(Latin Name)" in a text.
 
     The Korean side takes as many words before the bracket as the Latin name has (so
-    "과학자 요슈아 벤지오(Yoshua Bengio)" gives "요슈아 벤지오"), and must contain Hangul.
+    "과학자 요슈아 벤지오(Yoshua Bengio)" gives "요슈아 벤지오"), less any leading word that
+    carries a particle, an ending or a digit ("2월 14일"); it must contain Hangul, and the
+    Latin side no digits.
     """
     pairs = []
     for match in _PAIR.finditer(text):
         latin = match.group(2).strip()
-        words = match.group(1).split()
-        korean = " ".join(words[-min(len(latin.split()), len(words)) :])
-        if _HANGUL.search(korean) and not _HANGUL.search(latin):
+        words = match.group(1).split()[-len(latin.split()) :]
+        while words and (re.search(r"\d", words[0]) or not _is_name_word(words[0])):
+            words = words[1:]
+        korean = " ".join(words)
+        if words and _plausible(korean, latin):
             pairs.append((korean, latin))
     return pairs
 

@@ -45,15 +45,21 @@ def query_word(text: str) -> QueryWord:
     return QueryWord(parts, compound)
 
 
-def _in_field(field: str, word: QueryWord) -> wq.Query | None:
+# Another spelling of a name counts a little less than the one typed.
+ALIAS_WEIGHT = 0.8
+# Consecutive words looked up together as one name ("Stability AI", "요슈아 벤지오").
+LONGEST_NAME = 3
+
+
+def _in_field(field: str, word: QueryWord, boost: float = 1.0) -> wq.Query | None:
     if not word.parts:
         return None
     if len(word.parts) == 1:
-        match = wq.Term(field, word.parts[0])
+        match = wq.Term(field, word.parts[0], boost=boost)
     else:
-        match = wq.Phrase(field, list(word.parts))
+        match = wq.Phrase(field, list(word.parts), boost=boost)
     if word.compound and word.compound not in word.parts:
-        return wq.Or([wq.Term(field, word.compound), match])
+        return wq.Or([wq.Term(field, word.compound, boost=boost), match])
     return match
 
 
@@ -88,7 +94,17 @@ class QueryBuilder:
         fields = ["title"] if clause.field == "title" else list(TEXT_FIELDS)
         if clause.field == "source":
             fields = ["sources"]
-        alternatives = [q for w in words for f in fields if (q := _in_field(f, w))]
+        alternatives = []
+        for field in fields:
+            # The best-matching spelling counts, not their sum: an article that writes both
+            # "오픈AI" and "OpenAI" is not twice as relevant.
+            spelled = [
+                q
+                for i, w in enumerate(words)
+                if (q := _in_field(field, w, 1.0 if i == 0 else ALIAS_WEIGHT))
+            ]
+            if spelled:
+                alternatives.append(spelled[0] if len(spelled) == 1 else wq.DisjunctionMax(spelled))
         if clause.field == "source":
             alternatives.append(wq.Term("outlet", normalize(clause.text).strip().lower()))
         if not alternatives:
@@ -97,8 +113,8 @@ class QueryBuilder:
 
     def build(self, parsed: ParsedQuery, query_text: str) -> CompiledQuery:
         """Compile; raises QueryError when no clause has a searchable word."""
-        groups, highlight, typed = [], [], []
-        for group in parsed.groups:
+        groups, required, highlight, typed = [], [], [], []
+        for group in self.join_names(parsed.groups):
             alternatives = []
             for clause in group:
                 q, words = self.clause_query(clause)
@@ -110,9 +126,13 @@ class QueryBuilder:
                         if w.compound:
                             highlight.append((w.compound,))
             if alternatives:
-                groups.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
+                q = alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+                # title: and source: words stay required when the other words are relaxed.
+                (groups if all(c.field is None for c in group) else required).append(q)
         filters = filter_query(parsed.sections, parsed.issue_from, parsed.issue_to)
-        if not groups and parsed.groups:
+        if required:
+            filters = wq.And([*required, filters]) if filters is not None else wq.And(required)
+        if not groups and not required and parsed.groups:
             raise QueryError(query_text, "no searchable words (only particles or punctuation?)")
         excluded = [q for c in parsed.excluded if (q := self.clause_query(c)[0]) is not None]
         all_words = self._combine(wq.And(groups) if groups else wq.Every(), filters, excluded)
@@ -120,6 +140,24 @@ class QueryBuilder:
         if len(groups) > 1:
             any_words = self._combine(wq.Or(groups), filters, excluded)
         return CompiledQuery(all_words, any_words, tuple(dict.fromkeys(highlight)), tuple(typed))
+
+    def join_names(self, groups: tuple[tuple[Clause, ...], ...]) -> list[tuple[Clause, ...]]:
+        """Merge runs of plain words that spell a known name into one phrase clause."""
+        joined: list[tuple[Clause, ...]] = []
+        i = 0
+        while i < len(groups):
+            for n in range(min(LONGEST_NAME, len(groups) - i), 1, -1):
+                run = groups[i : i + n]
+                if all(len(g) == 1 and g[0].field is None and not g[0].phrase for g in run):
+                    text = " ".join(g[0].text for g in run)
+                    if self.aliases.others(text):
+                        joined.append((Clause(text, phrase=True),))
+                        i += n
+                        break
+            else:
+                joined.append(groups[i])
+                i += 1
+        return joined
 
     @staticmethod
     def _combine(q: wq.Query, filters: wq.Query | None, excluded: list[wq.Query]) -> wq.Query:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import scoring, sorting
 
 from extract.model import Article
 from index.aliases import AliasTable, curated_aliases, mine_pairs
@@ -17,18 +16,13 @@ from index.documents import analysed_texts, article_fields, canonical_section
 from index.hits import build_hit
 from index.query_builder import QueryBuilder, filters_query
 from index.query_syntax import parse_query
+from index.ranking import SORTS, rank, weighting
 from index.results import Hit, QueryError, SearchFilters, SearchResult, StaleIndexError
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
 from index.suggest import suggest
 
 MINED_ALIASES = "aliases-mined.json"
-SORTS = ("relevance", "newest", "oldest")
-FACETS = ("section", "issue", "year")
 WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
-
-
-def _weighting() -> scoring.WeightingModel:
-    return scoring.BM25F(B=0.75, K1=1.2)
 
 
 class SearchIndex:
@@ -161,31 +155,24 @@ class SearchIndex:
             raise QueryError(query, "page and per_page must be 1 or more")
         compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
         restrict = filters_query(_canonical(filters))
-        groups = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
-        with self._fresh().searcher(weighting=_weighting()) as searcher:
-
-            def run(q: wq.Query):
-                return searcher.search(
-                    q,
-                    limit=page * per_page,
-                    sortedby=_sorting(sort),
-                    groupedby=groups,
-                    filter=restrict,
-                )
-
-            results, fallback = run(compiled.all_words), False
-            if results.is_empty() and compiled.any_words is not None:
-                results, fallback = run(compiled.any_words), True
+        with self._fresh().searcher(weighting=weighting()) as searcher:
+            ranked = rank(searcher, compiled, restrict, sort, page * per_page)
             hits = tuple(
                 build_hit(searcher, hit, compiled.highlight)
-                for hit in results[(page - 1) * per_page : page * per_page]
+                for hit in ranked.hits[(page - 1) * per_page : page * per_page]
             )
-            facets = {name: _facet(results.groups(name)) for name in FACETS}
             suggestion = None
-            if len(results) == 0 or fallback:
+            if ranked.total == 0 or ranked.fallback:
                 suggestion = suggest(searcher, query, compiled.words, self._counter(restrict))
             return SearchResult(
-                query, len(results), hits, facets, suggestion, fallback, page, per_page
+                query,
+                ranked.total,
+                hits,
+                ranked.facets,
+                suggestion,
+                ranked.fallback,
+                page,
+                per_page,
             )
 
     def _counter(self, restrict):
@@ -201,18 +188,15 @@ class SearchIndex:
         return count
 
     def article_ids(self, query: str, filters: SearchFilters | None = None) -> list[str]:
-        """Every matching article id, best first (any-word ranking when no article has all)."""
+        """Every matching article id, in the order `search` ranks them."""
         compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
         restrict = filters_query(_canonical(filters))
-        with self._fresh().searcher(weighting=_weighting()) as searcher:
-            results = searcher.search(compiled.all_words, limit=None, filter=restrict)
-            if results.is_empty() and compiled.any_words is not None:
-                results = searcher.search(compiled.any_words, limit=None, filter=restrict)
-            return [hit["id"] for hit in results]
+        with self._fresh().searcher(weighting=weighting()) as searcher:
+            return [hit["id"] for hit in rank(searcher, compiled, restrict, "relevance", None).hits]
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
         """The articles closest to the given one, by its most telling terms."""
-        with self._fresh().searcher(weighting=_weighting()) as searcher:
+        with self._fresh().searcher(weighting=weighting()) as searcher:
             docnum = searcher.document_number(id=article_id)
             if docnum is None:
                 raise KeyError(f"no article {article_id!r} in the index")
@@ -236,16 +220,3 @@ def _canonical(filters: SearchFilters | None) -> SearchFilters | None:
     return SearchFilters(
         tuple(canonical_section(s) for s in filters.sections), filters.issue_from, filters.issue_to
     )
-
-
-def _sorting(sort: str):
-    if sort == "relevance":
-        return None
-    newest = sort == "newest"
-    return sorting.MultiFacet(
-        [sorting.FieldFacet("issue", reverse=newest), sorting.FieldFacet("page")]
-    )
-
-
-def _facet(groups: dict) -> dict[str, int]:
-    return {str(key): count for key, count in sorted(groups.items(), key=lambda kv: str(kv[0]))}

@@ -18,7 +18,7 @@ def ids(result: SearchResult) -> list[str]:
         pytest.param("딥페이크를", ["2025-03-05", "2024-04-01"], id="particle"),
         pytest.param("규제하는", ["2025-03-05"], id="verb-form"),
         pytest.param("샌드박스", ["2025-03-05"], id="dictionary-part"),
-        pytest.param("AI 안전 연구소", ["2025-03-05"], id="spaced-compound"),
+        pytest.param("안전 연구소", ["2025-03-05"], id="spaced-compound"),
         pytest.param("안전연구소의", ["2025-03-05"], id="partial-compound"),
         pytest.param("OpenAI", ["2024-04-07"], id="curated-alias"),
         pytest.param("Anthropic", ["2025-03-12"], id="latin-name"),
@@ -210,3 +210,13 @@ def test_bad_sort_and_page_are_query_errors(built_index):
         built_index.search("AI", sort="date")
     with pytest.raises(QueryError, match="page and per_page"):
         built_index.search("AI", page=0)
+
+
+def test_when_few_articles_hold_every_word_those_holding_some_follow(built_index):
+    result = built_index.search("딥페이크 영국")
+    assert (ids(result), result.total, result.fallback) == (["2025-03-05", "2024-04-01"], 2, True)
+
+
+def test_field_words_stay_required_when_other_words_are_relaxed(built_index):
+    result = built_index.search("AI 딥페이크 source:Reuters")
+    assert (ids(result), result.fallback) == (["2024-04-01"], False)
