@@ -130,13 +130,14 @@ def _line_from_spans(raw: dict) -> Line | None:
 def _spans_text(spans: list[dict], size: float) -> str:
     """Concatenate spans, writing a raised, smaller run of digits after a digit as ``^n``
     so that 10 with a superscript 26 reads "10^26", never "1026"."""
-    if not spans:
-        return ""
+    small = size * _SMALLER
+    if not any(span["size"] < small for span in spans):
+        return "".join(span["text"] for span in spans)  # nothing set small: no superscript
     baseline = max(s["origin"][1] for s in spans)
     out: list[str] = []
     for span in spans:
         text = span["text"]
-        raised = span["origin"][1] < baseline - _RAISE and span["size"] < size * _SMALLER
+        raised = span["origin"][1] < baseline - _RAISE and span["size"] < small
         core = text.strip()
         previous = "".join(out).rstrip()
         if raised and core.isdigit() and previous[-1:].isdigit():

@@ -62,23 +62,28 @@ def _add_segment(a, b, horizontal, vertical, thin: bool = False) -> None:
         vertical.append(Rule(x, min(a.y, b.y), max(a.y, b.y)))
 
 
-def _positions(rules: list[Rule]) -> list[float]:
-    positions: list[float] = []
-    for at in sorted(rule.at for rule in rules):
-        if not positions or at - positions[-1] > _SNAP:
-            positions.append(at)
-    return positions
+def _by_position(rules: list[Rule]) -> dict[float, list[Rule]]:
+    """Rules grouped by position, rules within `_SNAP` of each other counting as one."""
+    grouped: dict[float, list[Rule]] = {}
+    last = None
+    for rule in sorted(rules, key=lambda rule: rule.at):
+        if last is None or rule.at - last > _SNAP:
+            last = rule.at
+            grouped[last] = []
+        grouped[last].append(rule)
+    return grouped
 
 
-def _ruled(rules: list[Rule], at: float, start: float, end: float) -> bool:
-    return any(abs(rule.at - at) <= _SNAP and rule.covers(start, end) for rule in rules)
+def _ruled(rules: dict[float, list[Rule]], at: float, start: float, end: float) -> bool:
+    return any(rule.covers(start, end) for rule in rules[at])
 
 
 def table_rows(page: pymupdf.Page, lines: list[Line]) -> list[list[str]]:
     """Every ruled cell of the page as rows of text, one column per vertical rule position;
     a merged cell's text sits in its first row and column, the cells it covers are ""."""
-    horizontal, vertical = page_rules(page)
-    xs, ys = _positions(vertical), _positions(horizontal)
+    horizontal_rules, vertical_rules = page_rules(page)
+    horizontal, vertical = _by_position(horizontal_rules), _by_position(vertical_rules)
+    xs, ys = list(vertical), list(horizontal)
     taken: set[tuple[int, int]] = set()
     rows: list[list[str]] = []
     for k in range(len(ys) - 1):
