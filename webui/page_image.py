@@ -32,7 +32,7 @@ class PageImage:
 def highlight_terms(terms: Iterable[str]) -> tuple[str, ...]:
     """Distinct, non-blank terms, bounded in number and length (they come from the request)."""
     kept = dict.fromkeys(t.strip() for t in terms if t and t.strip())
-    return tuple(t for t in kept if len(t) <= MAX_TERM_CHARS)[:MAX_TERMS]
+    return tuple(t for t in kept if len(t) <= MAX_TERM_CHARS and t.isprintable())[:MAX_TERMS]
 
 
 def render_page(
@@ -41,7 +41,7 @@ def render_page(
     """Render 1-based `page_number` of `pdf` with every occurrence of each term highlighted."""
     with pymupdf.open(pdf) as doc:
         page = doc[page_number - 1]
-        rects = [rect for term in terms for rect in page.search_for(term)]
+        rects = [rect for term in terms for rect in page.search_for(term) or ()]
         for rect in rects:
             page.draw_rect(
                 rect, color=None, fill=HIGHLIGHT, fill_opacity=HIGHLIGHT_OPACITY, overlay=True

@@ -16,7 +16,6 @@ if ROOT not in sys.path:
 
 import pytest  # noqa: E402
 from web_fakes import FakeArchive  # noqa: E402
-from web_support import skip_or_fail  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 from webui import create_app  # noqa: E402
@@ -38,20 +37,14 @@ def client(app):
 
 
 @pytest.fixture(scope="session")
-def sample_home(tmp_path_factory):
+def sample_home(sample_dir, tmp_path_factory):
     """A real archive home holding the generated sample issues (PDFs, index and all)."""
-    try:
-        from extract.sample_issues import write_sample_archive
-    except ImportError as error:
-        skip_or_fail(f"sample issues cannot be generated: {error}")
     from archive import Archive
 
-    folder = tmp_path_factory.mktemp("sample-pdfs")
     home = tmp_path_factory.mktemp("sample-home")
-    paths = write_sample_archive(folder)
     archive = Archive(home)
     try:
-        report = archive.ingest(paths, workers=1)
+        report = archive.ingest(sorted(sample_dir.glob("*.pdf")), workers=1)
     finally:
         archive.close()
     assert report.ok, report.failures

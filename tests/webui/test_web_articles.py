@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pymupdf
+import pytest
 
 
 def test_article_page_shows_the_structured_article(client):
@@ -96,3 +97,10 @@ def _yellow_pixels(png: bytes) -> int:
         for i in range(0, len(samples), n)
         if samples[i] > 200 and samples[i + 1] > 180 and samples[i + 2] < 170
     )
+
+
+@pytest.mark.parametrize("q", ["\x00", "((((", "title:", '"open', "a" * 500, "<script>"])
+def test_page_image_survives_any_query(client, q):
+    response = client.get("/articles/2024-01-01/page.png", query_string={"q": q})
+    assert response.status_code == 200
+    assert response.mimetype == "image/png"

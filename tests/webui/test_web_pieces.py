@@ -138,7 +138,9 @@ def test_citation():
 
 
 def test_highlight_terms_are_bounded():
-    terms = highlight_terms(["규제", " 규제 ", "", "x" * 41, *[f"t{n}" for n in range(20)]])
+    terms = highlight_terms(
+        ["규제", " 규제 ", "", "x" * 41, "a\x00", *[f"t{n}" for n in range(20)]]
+    )
     assert terms[0] == "규제"
     assert len(terms) == 12
     assert all(len(t) <= 40 for t in terms)

@@ -71,3 +71,40 @@ def test_article_issue_and_export_over_the_real_archive(real_client):
     assert real_client.get("/issues/2024-04").status_code == 200
     lines = real_client.get("/export?q=딥페이크&format=jsonl").get_data(as_text=True).splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["2024-04-02"]
+
+
+@pytest.fixture(scope="module")
+def sample_client(sample_home):
+    app = create_app({"TESTING": True, "AIBRIEF_HOME": str(sample_home)})
+    yield app.test_client()
+    app.extensions["aibrief_archive"].close()
+
+
+def test_sample_issues_are_all_served(sample_client):
+    from extract.sample_issues import SAMPLE_ISSUES
+
+    issues = sample_client.get("/api/issues").get_json()["issues"]
+    assert sorted(i["issue"] for i in issues) == sorted(SAMPLE_ISSUES)
+    for issue in SAMPLE_ISSUES:
+        data = sample_client.get(f"/api/issues/{issue}").get_json()
+        assert data["pdf_url"] == f"/pdf/{issue}"
+        assert data["articles"]
+
+
+def test_sample_article_page_links_its_pdf_page_and_image(sample_client):
+    hit = sample_client.get("/api/search?q=AI").get_json()["hits"][0]
+    article = sample_client.get(f"/api/articles/{hit['id']}?q=AI").get_json()
+    first = article["pdf_pages"][0]
+    assert article["pdf_url"] == f"/pdf/{article['issue']}#page={first}"
+    assert article["page_images"][0] == f"/articles/{hit['id']}/page.png?p={first}&q=AI"
+    with sample_client.get(f"/pdf/{article['issue']}") as pdf:
+        assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF-")
+
+
+def test_sample_page_image_highlights_the_hit_terms(sample_client):
+    hit = sample_client.get("/api/search?q=AI").get_json()["hits"][0]
+    plain = sample_client.get(f"/articles/{hit['id']}/page.png")
+    marked = sample_client.get(f"/articles/{hit['id']}/page.png?q=AI")
+    assert plain.status_code == marked.status_code == 200
+    assert plain.mimetype == "image/png"
+    assert plain.data != marked.data
