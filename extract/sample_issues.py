@@ -380,9 +380,9 @@ STYLE_2024 = _Style(
     key_top=166.0,
     key_gap=24.0,
     kinds={
-        "key": _kind("n", 10, 87.4, "KoPubDotumLight", 12, 100.3, 102.4, 532.0, 18.0),
-        "heading": _kind("£", 14, 65.2, "KoPubDotumBold", 13, 79.4, 79.4, 550.8, 19.0),
-        "bullet": _kind("n", 10, 73.2, "KoPubWorldDotumMedium", 12, 86.1, 88.2, 550.8, 19.2),
+        "key": _kind("n", 10, 87.4, "KoPubDotumLight", 12, 102.4, 102.4, 532.0, 18.0),
+        "heading": _kind("£", 14, 65.2, "KoPubDotumBold", 13, 81.0, 81.0, 550.8, 19.0),
+        "bullet": _kind("n", 10, 73.2, "KoPubWorldDotumMedium", 12, 88.2, 88.2, 550.8, 19.2),
         "sub": _kind("∙", 11, 79.3, "KoPubDotumLight", 11.5, 89.3, 89.3, 550.3, 18.8),
         "footnote": _kind("", 9, 0, "KoPubDotumLight", 9, 90.1, 98.5, 550.0, 13.5),
         "source": _kind("", 10, 0, "KoPubDotumMedium", 10, 65.2, 103.4, 555.0, 16.0),
@@ -403,7 +403,7 @@ STYLE_2025 = _Style(
     key_gap=22.0,
     kinds={
         "key": _kind("n", 10, 87.3, "KoPubDotumMedium", 12, 100.3, 100.3, 532.0, 18.0),
-        "heading": _kind("£", 14, 65.1, "KoPubDotumBold", 13.6, 77.6, 77.6, 550.8, 19.0),
+        "heading": _kind("£", 14, 65.1, "KoPubDotumBold", 13.6, 81.0, 81.0, 550.8, 19.0),
         "bullet": _kind("n", 10, 73.2, "KoPubDotumMedium", 12, 86.1, 86.1, 550.8, 18.0),
         "sub": _kind("∙", 11, 79.2, "KoPubDotumLight", 11.5, 89.1, 89.1, 550.3, 17.2),
         "footnote": _kind("", 9, 0, "KoPubDotumLight", 9, 90.1, 98.5, 550.0, 13.5),
@@ -589,9 +589,6 @@ def draw_paragraph(
     line; later lines may go on to a continuation page."""
     fonts = cursor.canvas.fonts
     first_x = kind.x if x is None else x
-    if kind.glyph:
-        glyph_end = _glyph_spans(fonts, kind)[1]
-        first_x = max(first_x, glyph_end.x + fonts.width(" ", kind.size, kind.face))
     lines = wrap(text, fonts, kind.face, kind.size, kind.right - first_x, kind.right - kind.indent)
     dropped = -1
     if breakable and cursor.book.drop_space:
@@ -616,7 +613,8 @@ def draw_paragraph(
 
 
 def _glyph_spans(fonts: _Fonts, kind: _Kind) -> list[_Span]:
-    space_x = kind.glyph_x + fonts.width(kind.glyph, kind.glyph_size, kind.glyph_face)
+    """The glyph, then a space that ends where the text starts (as Hancom sets them)."""
+    space_x = kind.x - fonts.width(" ", kind.size, kind.face)
     return [
         _Span(kind.glyph_face, kind.glyph_size, kind.glyph_x, kind.glyph),
         _Span(kind.face, kind.size, space_x, " "),
