@@ -117,3 +117,25 @@ def test_issue_page(page):
     page.wait_for_selector(".contents")
     assert page.locator(".contents li").count() > 0
     page.screenshot(path=ARTIFACTS / "issue.png", full_page=True)
+
+
+def test_a_chart_bar_opens_that_issues_results(page):
+    search(page, QUERY)
+    bar = page.locator("svg.trend a.bar:not(.empty)").first
+    issue = bar.locator("title").text_content().split(":")[0]
+    bar.click()
+    page.wait_for_selector(".facet-issue li.active")
+    assert f"issue={issue}" in page.url
+    metas = page.locator(".hit .meta").all_inner_texts()
+    assert metas and all(meta.startswith(issue) for meta in metas)
+
+
+def test_a_malformed_query_keeps_the_query_in_the_box(page):
+    search_box_query = '"AI 규제'
+    page.goto("/")
+    page.fill("input[name=q]", search_box_query)
+    page.press("input[name=q]", "Enter")
+    page.wait_for_selector(".error")
+    assert page.locator("input[name=q]").input_value() == search_box_query
+    assert "cannot search for" in page.locator(".error .message").inner_text()
+    page.screenshot(path=ARTIFACTS / "error-400.png", full_page=True)
