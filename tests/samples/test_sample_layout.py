@@ -62,11 +62,7 @@ def test_contents_page_2024_lists_each_article_with_a_leader_and_page(tmp_path):
     for article in expected.articles:
         title = article.title.replace("大", "⼤")
         assert re.search(rf"▹ {re.escape(title)} ·{{3,}} {article.page}\n", text)
-    events_page = (
-        expected.articles[-1].page
-        + (expected.articles[-1].pdf_pages[1] - expected.articles[-1].pdf_pages[0])
-        + 1
-    )
+    events_page = expected.articles[-1].pdf_pages[1] + 1 - 3  # printed 1 is PDF page 4
     assert text.index("Ⅱ. 주요 행사") > text.index(expected.articles[-1].title[:10])
     for event in expected.events:
         assert re.search(rf"▹{re.escape(event.name)} ·{{3,}} {events_page}\n", text)
