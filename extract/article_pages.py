@@ -33,8 +33,8 @@ class Paragraph:
     kind: str  # title, key, heading, bullet, sub, footnote, caption, source
     lines: list[Line] = field(default_factory=list)
 
-    def text(self, right_edge: float | None) -> str:
-        return join_wrapped_lines(self.lines, right_edge)
+    def text(self) -> str:
+        return join_wrapped_lines(self.lines)
 
 
 @dataclass(frozen=True)
@@ -146,8 +146,7 @@ def _with_text(line: Line, text: str) -> Line:
 
 def assemble(paragraphs: list[Paragraph]) -> ArticleParts:
     """Build the article's parts from its paragraphs."""
-    edges = right_edges(paragraphs)
-    title = " ".join(p.text(None) for p in paragraphs if p.kind == "title")
+    title = " ".join(p.text() for p in paragraphs if p.kind == "title")
     keys: list[str] = []
     sections: list[tuple[str, list[tuple[str, list[str]]]]] = []
     footnotes: list[str] = []
@@ -155,7 +154,7 @@ def assemble(paragraphs: list[Paragraph]) -> ArticleParts:
     source_lines: list[Line] = []
     for paragraph in paragraphs:
         kind = paragraph.kind
-        text = paragraph.text(edges.get(kind.rstrip("+")))
+        text = paragraph.text()
         if kind == "source":
             source_lines.extend(paragraph.lines)
         elif not text:
@@ -175,29 +174,13 @@ def assemble(paragraphs: list[Paragraph]) -> ArticleParts:
         elif kind == "caption":
             captions.append(text)
     sources = tuple(
-        parse_source(join_wrapped_lines(group, edges.get("source")))
-        for group in split_sources(source_lines)
+        parse_source(join_wrapped_lines(group)) for group in split_sources(source_lines)
     )
     body = tuple(
         BodySection(heading, tuple(Bullet(text, tuple(subs)) for text, subs in bullets))
         for heading, bullets in sections
     )
     return ArticleParts(title, tuple(keys), body, tuple(footnotes), tuple(captions), sources)
-
-
-def right_edges(paragraphs: list[Paragraph]) -> dict[str, float]:
-    """The right edge of the column each kind of paragraph is set in (the KEY Contents box
-    is narrower than the body)."""
-    edges: dict[str, float] = {}
-    for paragraph in paragraphs:
-        kind = paragraph.kind.rstrip("+")
-        for line in paragraph.lines:
-            edges[kind] = max(edges.get(kind, 0.0), line.x1)
-    body = max((edges.get(k, 0.0) for k in ("bullet", "sub", "heading")), default=0.0)
-    for kind in ("bullet", "sub", "heading"):
-        if body:
-            edges[kind] = body
-    return edges
 
 
 def _current_section(sections: list) -> list:

@@ -89,7 +89,8 @@ def read_issue_month(pages: list[PageText], path: Path) -> str:
 def read_articles(
     pages: list[PageText], entries: list[ContentsEntry], layout: Layout, issue: str, path: Path
 ) -> tuple[Article, ...]:
-    """Every article the contents page lists, or a LayoutError naming those not found."""
+    """Every article the contents page lists; a LayoutError naming what is missing when an
+    article is not found, or naming the pages when an article page is not listed."""
     bodies = [strip_furniture(page, layout) for page in pages]
     starts = [is_article_start(body) for body in bodies]
     first_pages = _first_pdf_pages(pages, starts, entries)
@@ -103,9 +104,6 @@ def read_articles(
         last = _last_page(start, bodies, layout)
         lines: list[Line] = [line for i in range(start, last + 1) for line in bodies[i - 1]]
         parts = assemble(split_paragraphs(lines, layout))
-        if not parts.title:
-            missing.append(f"p.{entry.page} {entry.title!r} (no headline)")
-            continue
         articles.append(
             build_article(
                 parts, issue=issue, section=entry.section, page=entry.page, pdf_pages=(start, last)
@@ -116,6 +114,14 @@ def read_articles(
             path,
             f"the contents page lists {len(entries)} articles but {len(missing)} were not "
             f"found: {'; '.join(missing)}",
+        )
+    used = {article.pdf_pages[0] for article in articles}
+    unlisted = [number for number, start in enumerate(starts, 1) if start and number not in used]
+    if unlisted:
+        raise LayoutError(
+            path,
+            f"the contents page lists {len(entries)} articles but PDF page(s) "
+            f"{', '.join(map(str, unlisted))} start an article it does not list",
         )
     return tuple(articles)
 

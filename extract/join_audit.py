@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pymupdf
 
-from extract.article_pages import Paragraph, right_edges, split_paragraphs
+from extract.article_pages import Paragraph, split_paragraphs
 from extract.layouts import detect_layout
 from extract.line_joins import needs_space, plain_rule_needs_space
 from extract.page_lines import read_page
@@ -84,14 +84,12 @@ def _page_joins(page: pymupdf.Page, layout) -> dict[int, tuple[bool, bool]]:
     text = read_page(page)
     index = {id(line): i for i, line in enumerate(text.lines)}
     paragraphs: list[Paragraph] = split_paragraphs(strip_furniture(text, layout), layout)
-    edges = right_edges(paragraphs)
     joins = {}
     for paragraph in paragraphs:
-        edge = edges.get(paragraph.kind.rstrip("+"))
         for upper, lower in zip(paragraph.lines, paragraph.lines[1:], strict=False):
             if id(upper) in index:
                 joins[index[id(upper)]] = (
                     plain_rule_needs_space(upper, lower),
-                    needs_space(upper, lower, edge),
+                    needs_space(upper, lower),
                 )
     return joins

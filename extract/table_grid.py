@@ -127,4 +127,4 @@ def _cell_text(lines: list[Line], x0: float, y0: float, x1: float, y1: float) ->
         if not paragraphs or _DASH.match(text):
             paragraphs.append([])
         paragraphs[-1].append(replace(line, text=text))
-    return "\n".join(join_wrapped_lines(paragraph, None) for paragraph in paragraphs)
+    return "\n".join(join_wrapped_lines(paragraph) for paragraph in paragraphs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pymupdf
 import pytest
 
 from extract import extract_issue
@@ -11,6 +12,7 @@ from extract.errors import (
     DamagedPdfError,
     EmptyFileError,
     EncryptedPdfError,
+    LayoutError,
     NotAnAiBriefError,
     NotAPdfError,
     NoTextLayerError,
@@ -94,15 +96,14 @@ def _line(text: str) -> Line:
 
 
 def test_join_errors_on_the_sample_breaks():
-    """Every labelled break of the sample issues, decided by both rules (text alone: the
-    sample's lines are not justified, so their length says nothing)."""
+    """Every labelled break of the sample issues, decided by both rules."""
     plain = ours = total = 0
     for issue in SAMPLE_ISSUES:
         for brk in sample_line_breaks(issue):
             upper, lower = _line(brk.line), _line(brk.next_line)
             truth = brk.kind != "mid-word"
             plain += plain_rule_needs_space(upper, lower) != truth
-            ours += needs_space(upper, lower, None) != truth
+            ours += needs_space(upper, lower) != truth
             total += 1
     no_space = sum(
         1 for issue in SAMPLE_ISSUES for b in sample_line_breaks(issue) if b.kind == "no-space"
@@ -126,3 +127,30 @@ def test_sample_bad_files(bad_files, kind, error):
     path = bad_files[kind]
     with pytest.raises(error, match=rf"^{path.name}: "):
         extract_issue(path)
+
+
+def test_a_missing_article_page_is_a_layout_error_naming_it(tmp_path):
+    path = tmp_path / "2025-02.pdf"
+    expected = write_sample_issue(path, issue="2025-02")
+    victim = expected.articles[1]
+    with pymupdf.open(path) as doc:
+        doc.delete_page(victim.pdf_pages[0] - 1)
+        doc.save(tmp_path / "cut.pdf")
+    with pytest.raises(LayoutError) as raised:
+        extract_issue(tmp_path / "cut.pdf")
+    message = str(raised.value)
+    assert message.startswith("cut.pdf: the issue's layout was not understood (the contents")
+    assert f"lists {len(expected.articles)} articles but 1 were not found" in message
+    assert f"p.{victim.page} {victim.title!r}" in message
+
+
+def test_an_unlisted_article_page_is_a_layout_error(tmp_path):
+    path = tmp_path / "2024-04.pdf"
+    expected = write_sample_issue(path, issue="2024-04")
+    first = expected.articles[0].pdf_pages[0]
+    with pymupdf.open(path) as doc:
+        doc.fullcopy_page(first - 1)  # the copy goes to the end, after the events page
+        doc.save(tmp_path / "extra.pdf")
+        extra = doc.page_count
+    with pytest.raises(LayoutError, match=rf"PDF page\(s\) {extra} start an article it does"):
+        extract_issue(tmp_path / "extra.pdf")
