@@ -77,3 +77,32 @@ def test_json_of_several_files_is_an_array_and_failures_still_exit_1(corpus_pdfs
     data = json.loads(result.stdout)
     assert [issue["issue"] for issue in data] == ["2023-12", "2024-01"]
     assert result.stderr == f"Error: {bad}: the file is empty\n"
+
+
+def test_outline_of_sample_issues(sample_dir):
+    from extract.sample_issues import sample_issue_articles
+
+    result = run(str(sample_dir / "2024-04.pdf"), str(sample_dir / "2025-02.pdf"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    first, second = result.stdout.split("\n\n")
+    expected = sample_issue_articles("2024-04")
+    lines = first.splitlines()
+    assert lines[0].startswith("SPRi AI Brief 2024년 4월호 (2024-04.pdf, ")
+    assert lines[0].endswith(f" pages, {len(expected)} articles, 3 events)")
+    titles = [ln for ln in lines if ln.startswith("    p.")]
+    assert titles == [f"    p.{a.page:<3} {a.title}" for a in expected]
+    assert second.startswith("SPRi AI Brief 2025년 2월호 (2025-02.pdf, ")
+
+
+def test_json_of_sample_issues_with_a_bad_file(sample_dir, tmp_path):
+    bad = tmp_path / "notes.pdf"
+    bad.write_text("plain text, not a PDF")
+    result = run(
+        "--json", str(sample_dir / "2024-01.pdf"), str(bad), str(sample_dir / "2025-06.pdf")
+    )
+    assert result.exit_code == 1
+    assert [issue["issue"] for issue in json.loads(result.stdout)] == ["2024-01", "2025-06"]
+    assert result.stderr == (
+        f"Error: {bad}: not a PDF file (it does not start with a %PDF- header)\n"
+    )
