@@ -15,8 +15,9 @@ SUB = "sub"  # ∙
 
 _WINGDINGS = {"n": BULLET, "£": HEADING, "q": BULLET, "o": HEADING}
 _PRINTED = {"■": BULLET, "□": HEADING, "∙": SUB, "•": SUB}
-# A bare "n " before Hangul can only be a Wingdings bullet whose font name was lost.
-_BARE_N = re.compile(r"^n\s+(?=[\uac00-\ud7a3(‘“'\"])")
+# A bare "n " opening a line is a Wingdings bullet whose font name was lost: Korean prose
+# never starts a line with the English word "n", and Hancom never wraps inside Latin words.
+_BARE_N = re.compile(r"^n\s+(?=\S)")
 
 
 def span_marker(font: str, text: str) -> str | None:

@@ -24,7 +24,7 @@ MAX_BYTES = 100 * 1024 * 1024  # the largest real issue is under 4 MB
 MAX_PAGES = 200  # real issues have fewer than 40 pages
 _HEADER_WINDOW = 1024  # the PDF spec lets "%PDF-" start anywhere in the first 1 KB
 _TRAILER_WINDOW = 2048  # "startxref" and "%%EOF" close every complete file
-_TRAILER = re.compile(rb"startxref\s+\d+\s+%%EOF\s*$")
+_TRAILER = re.compile(rb"startxref\s+\d+\s+%%EOF")
 
 
 def check_file(path: Path) -> None:
@@ -48,7 +48,7 @@ def check_file(path: Path) -> None:
         raise NotAPdfError(path, error.strerror or "cannot be read") from error
     if b"%PDF-" not in head:
         raise NotAPdfError(path, "it does not start with a %PDF- header")
-    if not _TRAILER.search(tail.rstrip(b"\x00")):
+    if not _TRAILER.search(tail):
         raise DamagedPdfError(path, "the end of the file is missing (no startxref/%%EOF)")
 
 

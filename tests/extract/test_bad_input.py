@@ -76,6 +76,13 @@ def test_truncated_pdf_is_damaged(tmp_path, text_pdf):
         extract_issue(path)
 
 
+def test_bytes_after_the_end_marker_are_tolerated(tmp_path, text_pdf):
+    path = tmp_path / "padded.pdf"
+    path.write_bytes(text_pdf.read_bytes() + b"\r\n\x00\x00 trailing bytes a mailer added\n")
+    with pytest.raises(NotAnAiBriefError):  # read as a PDF; merely not an issue
+        extract_issue(path)
+
+
 def test_broken_cross_references_are_damage_not_silently_repaired(tmp_path, text_pdf):
     data = re.sub(rb"startxref\s+\d+", b"startxref\n99", text_pdf.read_bytes())
     path = tmp_path / "xref.pdf"

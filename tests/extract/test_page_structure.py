@@ -64,7 +64,9 @@ def test_page_number_in_the_foot_only():
         pytest.param("■ 미국이 발표", BULLET, " 미국이 발표", id="printed-square"),
         pytest.param("□ 소제목", HEADING, " 소제목", id="printed-heading"),
         pytest.param("∙세부 내용", SUB, "세부 내용", id="sub"),
+        pytest.param("n OpenAI가 발표", BULLET, "OpenAI가 발표", id="bare-n-before-latin"),
         pytest.param("n-gram 모델", None, "n-gram 모델", id="latin-n-kept"),
+        pytest.param("n개의 모델", None, "n개의 모델", id="n-as-a-number-kept"),
     ],
 )
 def test_leading_glyphs(text, marker, rest):
