@@ -7,7 +7,7 @@ read back from them. The text itself lives in `extract.sample_text`.
 
 Public interface:
 
-    SampleArticle                 the text of one article before layout (frozen dataclass)
+    SampleArticle, SampleEvent    the text of one article / events-table row before layout
     SAMPLE_ISSUES                 the demo set ("2024-01", "2024-04", "2024-09", "2025-02",
                                   "2025-06"), both generations
     sample_issue_articles(issue, generation=None) -> list[Article]
@@ -21,21 +21,26 @@ Public interface:
                                   something else); each a *.pdf
     sample_line_breaks(issue, generation=None) -> tuple[LineBreak, ...]
                                   every wrapped line of the issue's articles and its kind
+    write_issue(path, issue, articles, events=(), generation=None) -> Issue
+                                  the same layout for a test's own SampleArticle objects
 
 What a span reader (``page.get_text("dict")``) sees; font names are the PDF BaseFont names:
 
 - Bullet glyphs are spans of their own in symbol fonts, as in the published files: font
   "Wingdings-Regular" text "n" is ■ (KEY Contents and body bullets, 10 pt) and text "£" is □
   (sub-headings, 14 pt); font "Haansoft Batang" text "∙" is a sub-bullet (11 pt) and "▹" a
-  2023-2024 contents entry. A " " span and the text follow each glyph.
+  2023-2024 contents entry. The text follows the glyph in the next span, starting with a space
+  (" 유럽연합 ..."); its continuation lines start where that text starts.
 - Body fonts are named like the published ones (KoPubDotumLight, KoPubDotumMedium,
-  KoPubWorldDotumMedium, KoPubDotumBold, Arial-BoldMT, MalgunGothic...). Bold spans have flags 20,
-  others flags 4; a superscript ("10^26": "10" then a 7.3 pt "26" raised 5 pt in the same line)
-  has flags 5.
+  KoPubWorldDotumMedium, KoPubDotumBold, Arial-BoldMT, MalgunGothic...), all one embedded CJK
+  font. Bold spans (faces named "...Bold...") have flags 20, others flags 4; a superscript
+  ("10^26": "10" then a 7.3 pt "26" raised 5 pt in the same line) has flags 5.
 - Sizes and positions follow the published pages (612 x 858 pt, 2025: 612 x 859): headline 15 pt;
   "KEY Contents" 12 pt bold, written after the two KEY bullets in the content stream; sub-headings
-  13 pt bold (2025: 13.6); bullets 12 pt; sub-bullets 11.5 pt; footnotes "* ..." 9 pt; figure
-  captions "<... 예시>" 11 pt bold, centred ABOVE the image block, as the published files do.
+  13 pt bold (2025: 13.6); bullets 12 pt; sub-bullets 11.5 pt; footnotes "* ..." 9 pt, right
+  after the paragraph carrying the "*"; figure captions "<... 예시>" 11 pt bold, centred ABOVE
+  the image block (where the published files put them), after the body. KEY Contents sit in a
+  drawn rounded box.
 - Running heads: even printed pages carry "SPRi AI Brief |  " + "2024-4월호" (2025: "SPRi AI
   Brief" and "2025년 2월호" as two spans), odd printed pages the row of section tabs with the
   article's section in bold ("1. 정책/법제" ...; 2025: "정책", "･", "법제" as three spans).
@@ -44,8 +49,9 @@ What a span reader (``page.get_text("dict")``) sees; font names are the PDF Base
   own; 2025 a bold "출처 | " then one 9 pt line per source, at the foot of the page.
 - Lines wrap the Hancom way: a line that ends in a space ended at a word boundary; one that does
   not was broken inside a word and joins the next line without a space. Latin words and numbers
-  are never split. In the second article of every issue the first word-boundary break has its
-  trailing space removed (kind "no-space"), the case a trailing-space rule gets wrong.
+  are never split. From the second article of an issue on, the first word-boundary break in a
+  bullet or sub-bullet loses its trailing space (kind "no-space", one per issue): the case a
+  trailing-space rule gets wrong. Table cells wrap the same way (URLs anywhere).
 - Every issue has an article running onto a second page, one with a figure, footnotes, a
   superscript and a compatibility character (⼤ U+2F24); the events table is ruled (pdfplumber's
   ``find_tables()`` finds it): 2024 "행사명 / 행사 주요 개요" with 기간 / 장소 / 홈페이지 sub-rows
@@ -63,6 +69,7 @@ import hashlib
 import re
 import struct
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
@@ -77,16 +84,16 @@ __all__ = [
     "SAMPLE_ISSUES",
     "LineBreak",
     "SampleArticle",
+    "SampleEvent",
     "sample_issue_articles",
     "sample_line_breaks",
     "write_bad_files",
+    "write_issue",
     "write_sample_archive",
     "write_sample_issue",
 ]
 
 SAMPLE_ISSUES = ("2024-01", "2024-04", "2024-09", "2025-02", "2025-06")
-
-BOLD_FACES = ("KoPubDotumBold", "KoPubBatangBold", "Arial-BoldMT", "MalgunGothicBold")
 
 
 @dataclass(frozen=True)
@@ -120,12 +127,20 @@ _FIXED_TEXT = (
 
 
 @cache
-def _font_program() -> tuple[pymupdf.Font, bytes, frozenset[int]]:
+def _sample_chars() -> frozenset[str]:
+    """Every character the sample issues print: one cut-down font serves them all."""
+    return frozenset(repr(ISSUE_TEXTS)) | frozenset(_FIXED_TEXT)
+
+
+@cache
+def _font_program(charset: frozenset[str]) -> tuple[pymupdf.Font, bytes, frozenset[int]]:
     """PyMuPDF's built-in CJK font (for metrics) and, to embed, that font cut down to the
-    glyphs the sample issues print (glyph ids unchanged), its OS/2 family class set so that
-    MuPDF reports the serif flag (4) the published files' fonts carry."""
+    glyphs of ``charset`` (glyph ids unchanged), its OS/2 family class set so that MuPDF
+    reports the serif flag (4) the published files' fonts carry."""
     font = pymupdf.Font("korea")
-    chars = sorted(set(repr(ISSUE_TEXTS)) | set(_FIXED_TEXT))
+    chars = sorted(
+        charset | {_shape(_SYMBOL_FACE, c) for c in _WINGDINGS} | set(_STAND_INS.values())
+    )
     doc = pymupdf.open()
     page = doc.new_page()
     page.insert_font(fontname="F0", fontbuffer=font.buffer)
@@ -145,9 +160,9 @@ def _font_program() -> tuple[pymupdf.Font, bytes, frozenset[int]]:
 class _Fonts:
     """The fonts of one document: one embedded program under several BaseFont names."""
 
-    def __init__(self, doc: pymupdf.Document) -> None:
+    def __init__(self, doc: pymupdf.Document, charset: frozenset[str]) -> None:
         self.doc = doc
-        self.font, program, self.kept = _font_program()
+        self.font, program, self.kept = _font_program(charset)
         self.file_xref = doc.get_new_xref()
         doc.update_object(self.file_xref, "<<>>")
         doc.update_stream(self.file_xref, program)
@@ -169,7 +184,7 @@ class _Fonts:
         for char in text:
             gid = self.font.has_glyph(ord(_shape(face, char)))
             if gid not in self.kept:
-                raise ValueError(f"no glyph for {char!r}: add it to the sample font's text")
+                raise ValueError(f"the sample font has no glyph for {char!r}")
             if used.setdefault(gid, char) != char:
                 raise ValueError(f"{char!r} and {used[gid]!r} share a glyph in {face}")
             out.append(f"{gid:04X}")
@@ -469,11 +484,11 @@ WIDTH = 612.0
 class _Book:
     """One issue's PDF as it is drawn, page after page."""
 
-    def __init__(self, issue: str, style: _Style) -> None:
+    def __init__(self, issue: str, style: _Style, charset: frozenset[str]) -> None:
         self.issue = issue
         self.style = style
         self.doc = pymupdf.open()
-        self.fonts = _Fonts(self.doc)
+        self.fonts = _Fonts(self.doc, charset)
         self.canvases: list[_Canvas] = []
         self.drop_space = False  # see LineBreak "no-space": set from the second article on
         # cover, contents (and in 2023-2024 a part divider) come before printed page 1
@@ -638,6 +653,8 @@ def draw_article(book: _Book, article: SampleArticle, drop_space: bool) -> tuple
         draw_paragraph(cursor, style.kinds["key"], key)
     label_face, label_x, label_baseline = style.key_label
     canvas.text(label_x, label_baseline, label_face, 12, "KEY Contents")
+    box = pymupdf.Rect(65, label_baseline - 17, 547, cursor.baseline + 14)
+    canvas.page.draw_rect(box, color=(0.55, 0.6, 0.7), width=0.8, radius=0.08)
     book.drop_space = book.drop_space or drop_space
     previous = "key"
     for kind, text in _body_paragraphs(article):
@@ -1031,24 +1048,31 @@ def _rule(page: pymupdf.Page, segments: list) -> None:
 @dataclass(frozen=True)
 class _Drawn:
     pdf: bytes
+    pages: int
     articles: tuple[Article, ...]
     events: tuple[Event, ...]
     breaks: tuple[LineBreak, ...]
 
 
-def _texts(issue: str) -> tuple[tuple[SampleArticle, ...], tuple[SampleEvent, ...]]:
-    if issue not in ISSUE_TEXTS:
-        raise ValueError(f"no sample text for issue {issue!r}; known: {', '.join(ISSUE_TEXTS)}")
-    return ISSUE_TEXTS[issue]
-
-
 @cache
 def _draw_issue(issue: str, generation: str | None) -> _Drawn:
+    """A sample issue of `extract.sample_text`, drawn once per process."""
+    if issue not in ISSUE_TEXTS:
+        raise ValueError(f"no sample text for issue {issue!r}; known: {', '.join(ISSUE_TEXTS)}")
+    articles, events = ISSUE_TEXTS[issue]
+    return _draw(issue, articles, events, style_for(issue, generation), _sample_chars())
+
+
+def _draw(
+    issue: str,
+    articles: tuple[SampleArticle, ...],
+    events: tuple[SampleEvent, ...],
+    style: _Style,
+    charset: frozenset[str],
+) -> _Drawn:
     """Draw the issue page by page. The contents page is reserved first and written last,
     once the articles' page numbers are known."""
-    style = style_for(issue, generation)
-    articles, events = _texts(issue)
-    book = _Book(issue, style)
+    book = _Book(issue, style, charset)
     draw_cover(book)
     contents = book.page()
     if style.name == "2024":
@@ -1072,8 +1096,10 @@ def _draw_issue(issue: str, generation: str | None) -> _Drawn:
         draw_contents_2024(book, contents, entries, events_page, events)
     else:
         draw_contents_2025(book, contents, entries, events_page)
+    pages = len(book.canvases)
     return _Drawn(
         _finish(book, issue),
+        pages,
         tuple(expected),
         tuple(_event(e, style) for e in events),
         tuple(breaks),
@@ -1113,16 +1139,32 @@ def write_sample_issue(
     path: str | Path, issue: str = "2024-04", generation: str | None = None
 ) -> Issue:
     """Write a sample issue's PDF to ``path``; return the `Issue` a parser should read."""
-    path = Path(path)
-    drawn = _draw_issue(issue, generation)
+    return _write(Path(path), issue, _draw_issue(issue, generation))
+
+
+def write_issue(
+    path: str | Path,
+    issue: str,
+    articles: Sequence[SampleArticle],
+    events: Sequence[SampleEvent] = (),
+    generation: str | None = None,
+) -> Issue:
+    """Write an issue of the caller's own articles (and events) in the layout; return the
+    `Issue` a parser should read. Raises ValueError if the text does not fit the layout."""
+    articles, events = tuple(articles), tuple(events)
+    charset = _sample_chars() | frozenset(repr(articles)) | frozenset(repr(events))
+    return _write(
+        Path(path), issue, _draw(issue, articles, events, style_for(issue, generation), charset)
+    )
+
+
+def _write(path: Path, issue: str, drawn: _Drawn) -> Issue:
     path.write_bytes(drawn.pdf)
     return Issue(
         issue=issue,
         title=issue_title(issue),
         pdf=PdfInfo(
-            name=path.name,
-            sha256=hashlib.sha256(drawn.pdf).hexdigest(),
-            pages=pymupdf.open("pdf", drawn.pdf).page_count,
+            name=path.name, sha256=hashlib.sha256(drawn.pdf).hexdigest(), pages=drawn.pages
         ),
         articles=drawn.articles,
         events=drawn.events,
