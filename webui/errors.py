@@ -1,7 +1,8 @@
 """Errors at the web edge: domain exceptions become 400/404 pages or one JSON error shape.
 
 JSON requests (under /api/ or /export) get {"ok": false, "error": message, "status": code}.
-Never a 500 from user input: malformed queries and parameters are 400, unknown ids 404.
+Never a 500 from user input: malformed queries and parameters are 400, unknown ids 404; an
+index being rebuilt by an ingest is 503.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from archive import NotFound
-from index import QueryError
+from archive import ArchiveBusy, NotFound
+from index import QueryError, StaleIndexError
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,9 @@ def status_and_message(error: Exception) -> tuple[int, str]:
         return 400, str(error)
     if isinstance(error, NotFound):
         return 404, str(error) or "not found"
+    if isinstance(error, StaleIndexError | ArchiveBusy):
+        # An ingest is rebuilding or writing the archive; the page works again once it is done.
+        return 503, "the archive is being updated; try again in a moment"
     return 500, "internal error"
 
 

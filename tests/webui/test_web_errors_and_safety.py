@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from archive import ArchiveBusy
+from index import StaleIndexError
 from webui.security import HEADERS
 
 JSON_ERROR_KEYS = {"ok", "error", "status"}
@@ -158,3 +160,23 @@ def test_an_unexpected_error_is_a_500_without_details(fake_archive, app, client,
     response = client.get("/api/issues")
     assert response.status_code == 500
     assert response.get_json() == {"ok": False, "error": "internal error", "status": 500}
+
+
+@pytest.mark.parametrize(
+    "error", [StaleIndexError("index built by version 1"), ArchiveBusy("busy")]
+)
+def test_an_archive_being_updated_is_a_503(fake_archive, client, monkeypatch, error):
+    def updating(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(fake_archive, "search", updating)
+    response = client.get("/api/search?q=규제")
+    assert response.status_code == 503
+    assert response.get_json() == {
+        "ok": False,
+        "error": "the archive is being updated; try again in a moment",
+        "status": 503,
+    }
+    page = client.get("/?q=규제")
+    assert page.status_code == 503
+    assert "<h1>Busy updating</h1>" in page.get_data(as_text=True)
