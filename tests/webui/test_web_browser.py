@@ -139,3 +139,18 @@ def test_a_malformed_query_keeps_the_query_in_the_box(page):
     assert page.locator("input[name=q]").input_value() == search_box_query
     assert "cannot search for" in page.locator(".error .message").inner_text()
     page.screenshot(path=ARTIFACTS / "error-400.png", full_page=True)
+
+
+def test_home_and_help_pages(page):
+    from webui.query_help import QUERY_LANGUAGE
+
+    page.goto("/")
+    assert page.locator(".intro h1").inner_text() == "SPRi AI Brief 검색"
+    page.screenshot(path=ARTIFACTS / "home.png")
+    page.locator("nav a", has_text="Help").click()
+    page.wait_for_selector("table.syntax")
+    assert page.locator("table.syntax tbody tr").count() == len(QUERY_LANGUAGE)
+    page.screenshot(path=ARTIFACTS / "help.png", full_page=True)
+    page.locator("table.syntax tbody tr a").first.click()
+    page.wait_for_selector(".results")
+    assert page.locator(".hit").count() > 0

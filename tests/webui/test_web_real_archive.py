@@ -108,3 +108,11 @@ def test_sample_page_image_highlights_the_hit_terms(sample_client):
     assert plain.status_code == marked.status_code == 200
     assert plain.mimetype == "image/png"
     assert plain.data != marked.data
+
+
+def test_every_help_example_is_a_query_the_index_accepts(sample_client):
+    from webui.query_help import QUERY_LANGUAGE
+
+    for syntax in QUERY_LANGUAGE:
+        response = sample_client.get("/api/search", query_string={"q": syntax.example})
+        assert response.status_code == 200, (syntax.example, response.get_json())
