@@ -221,22 +221,30 @@ def serve_and_load(
 ) -> tuple[Tally, float]:
     """Start a server, warm it up, and run the static baseline or the mix against it."""
     port = free_port()
-    server = start_server(home, port, cache, logs / f"server-{port}.log")
+    log = logs / f"server-{port}.log"
+    server = start_server(home, port, cache, log)
     try:
         # Warm up: Kiwi loads, templates compile, the page images in the mix render once.
-        run_phase(port, lambda r: mix(ids, issues, r), 1, 60, 40)
+        warm = [run_phase(port, lambda r: mix(ids, issues, r), 1, 60, 40)[0]]
         for article_id in ids[:12]:
             image = f"/articles/{article_id}/page.png?q=AI"
-            run_phase(port, lambda r, path=image: ("warm", path), 1, 60, 1)
+            warm.append(run_phase(port, lambda r, path=image: ("warm", path), 1, 60, 1)[0])
         if baseline:
             static = lambda r: ("static file", "/static/style.css")  # noqa: E731
-            return run_phase(port, static, args.clients, args.baseline_seconds, args.max_requests)
-        return run_phase(
-            port, lambda r: mix(ids, issues, r), args.clients, args.seconds, args.max_requests
-        )
+            tally, wall = run_phase(
+                port, static, args.clients, args.baseline_seconds, args.max_requests
+            )
+        else:
+            tally, wall = run_phase(
+                port, lambda r: mix(ids, issues, r), args.clients, args.seconds, args.max_requests
+            )
     finally:
         server.terminate()
         server.wait(timeout=10)
+    tally.errors.extend(error for w in warm for error in w.errors)  # warm-up errors count too
+    if tally.errors:  # the server's own account of what went wrong, before its log is deleted
+        print(log.read_text(errors="replace")[-3000:], file=sys.stderr)
+    return tally, wall
 
 
 def main(argv: list[str] | None = None) -> int:
