@@ -19,7 +19,12 @@ def address(host: str, port: int) -> str:
 
 
 def serve(home: str | Path, host: str = "127.0.0.1", port: int = 5000) -> None:
-    """Serve the archive in `home` until interrupted, printing the address first."""
+    """Serve the archive in `home` until interrupted, printing its address once bound."""
     app = create_app({"AIBRIEF_HOME": str(home)})
-    click.echo(f"Serving aibrief on {address(host, port)}")
-    waitress.serve(app, host=host, port=port, threads=THREADS, ident="aibrief")
+    # Bind first: a busy port fails before an address is printed, and port 0 shows the real one.
+    server = waitress.create_server(app, host=host, port=port, threads=THREADS, ident="aibrief")
+    click.echo(f"Serving aibrief on {address(host, server.effective_port)}")
+    try:
+        server.run()
+    finally:
+        server.close()

@@ -10,12 +10,29 @@ from archive.cli import main
 from webui import create_app, serve
 
 
+class FakeServer:
+    def __init__(self, app, **options):
+        self.app, self.options = app, options
+        self.effective_port = options["port"]
+        self.ran = self.closed = False
+
+    def run(self):
+        self.ran = True
+
+    def close(self):
+        self.closed = True
+
+
 @pytest.fixture
 def served(monkeypatch):
     calls = []
-    monkeypatch.setattr(
-        webui.serving.waitress, "serve", lambda app, **options: calls.append((app, options))
-    )
+
+    def create_server(app, **options):
+        server = FakeServer(app, **options)
+        calls.append((app, options))
+        return server
+
+    monkeypatch.setattr(webui.serving.waitress, "create_server", create_server)
     return calls
 
 
@@ -42,13 +59,28 @@ def test_serve_command_options_and_ipv6_address(tmp_path, served):
 
 
 def test_serve_command_reports_a_busy_port_in_one_line(tmp_path, monkeypatch):
+    # Simulated: waitress leaks its wake-up pipe when a real bind fails, which pytest would report.
     def busy(app, **options):
         raise OSError("[Errno 98] Address already in use")
 
-    monkeypatch.setattr(webui.serving.waitress, "serve", busy)
+    monkeypatch.setattr(webui.serving.waitress, "create_server", busy)
     result = CliRunner().invoke(main, ["--home", str(tmp_path), "serve"])
     assert result.exit_code == 1
-    assert result.output.endswith("Error: [Errno 98] Address already in use\n")
+    assert result.output == "Error: [Errno 98] Address already in use\n"
+
+
+def test_serve_runs_until_interrupted_and_shows_the_bound_port(tmp_path, monkeypatch, capsys):
+    servers = []
+
+    def create_server(app, **options):
+        servers.append(FakeServer(app, **options))
+        servers[-1].effective_port = 43210  # as the system picks for port 0
+        return servers[-1]
+
+    monkeypatch.setattr(webui.serving.waitress, "create_server", create_server)
+    serve(tmp_path / "home", port=0)
+    assert capsys.readouterr().out == "Serving aibrief on http://127.0.0.1:43210/\n"
+    assert servers[0].ran and servers[0].closed
 
 
 def test_serve_command_rejects_a_bad_port(tmp_path):
