@@ -13,23 +13,21 @@ Link = Callable[..., str]  # link(**changes to the SearchRequest) -> URL
 
 @dataclass(frozen=True)
 class FacetValue:
+    """One value of a facet: its count, and the link that toggles it."""
+
     value: str
     count: int
     active: bool
     href: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "count": self.count, "active": self.active}
-
 
 @dataclass(frozen=True)
 class Facet:
+    """One facet (section, year or issue) and its values."""
+
     name: str  # "section", "year" or "issue"
     label: str
     values: tuple[FacetValue, ...]
-
-    def to_json(self) -> list[dict[str, Any]]:
-        return [v.to_json() for v in self.values]
 
 
 FACET_LABELS = {"section": "분야 (section)", "year": "연도 (year)", "issue": "호 (issue)"}

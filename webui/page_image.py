@@ -24,6 +24,8 @@ MAX_TERM_CHARS = 40
 
 @dataclass(frozen=True)
 class PageImage:
+    """A rendered page: PNG bytes, an ETag, and how many highlights were drawn."""
+
     png: bytes
     etag: str
     highlights: int  # how many rectangles were drawn

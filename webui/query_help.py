@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Syntax:
+    """One construct of the query language, with what it finds and an example."""
+
     syntax: str
     meaning: str
     example: str

@@ -79,6 +79,7 @@ class SearchRequest:
 
     @property
     def has_filters(self) -> bool:
+        """Whether any filter narrows the search."""
         return bool(self.sections or self.issue or self.year)
 
     def to_json(self) -> dict[str, Any]:

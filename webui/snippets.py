@@ -31,8 +31,3 @@ def safe_snippet(snippet: str) -> Markup:
     if open_mark:
         parts.append("</mark>")
     return Markup("".join(parts))
-
-
-def plain_text(snippet: str) -> str:
-    """The snippet's text without marks or entities (for CSV and tooltips)."""
-    return html.unescape(MARK_RE.sub("", snippet or ""))

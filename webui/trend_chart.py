@@ -16,6 +16,8 @@ MAX_LABELS = 18  # beyond this many issues, label every n-th bar so labels don't
 
 @dataclass(frozen=True)
 class Bar:
+    """One issue's bar, in SVG user units."""
+
     issue: str
     count: int
     x: float
@@ -29,6 +31,8 @@ class Bar:
 
 @dataclass(frozen=True)
 class Chart:
+    """The whole chart: its size, bars, scale and axis positions."""
+
     width: int
     height: int
     bars: tuple[Bar, ...]

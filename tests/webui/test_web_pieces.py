@@ -11,7 +11,7 @@ from webui.errors import BadParameter
 from webui.facets import build_facets, facet_counts
 from webui.page_image import highlight_terms
 from webui.search_request import SearchRequest
-from webui.snippets import plain_text, safe_snippet
+from webui.snippets import safe_snippet
 from webui.trend_chart import trend_chart
 
 
@@ -34,10 +34,6 @@ from webui.trend_chart import trend_chart
 )
 def test_safe_snippet(snippet, expected):
     assert str(safe_snippet(snippet)) == expected
-
-
-def test_plain_text_drops_marks_and_entities():
-    assert plain_text("AI <mark>규제</mark> &amp; 법") == "AI 규제 & 법"
 
 
 def test_search_request_defaults_and_round_trip():

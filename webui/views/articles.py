@@ -32,6 +32,7 @@ def load_article(article_id: str) -> Article:
 
 
 def article_context(article_id: str) -> Context:
+    """The article, its citation, related articles and where its PDF pages are."""
     article = load_article(article_id)
     q = request.args.get("q", "")[:MAX_QUERY_CHARS]
     first, last = article.pdf_pages
@@ -54,6 +55,7 @@ def article_context(article_id: str) -> Context:
 
 
 def article_json(context: Context) -> dict[str, Any]:
+    """The article's JSON form, with its citation, links and related articles."""
     return {
         **context["article"].to_json(),
         "citation": context["citation"],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, is_dataclass
 from itertools import groupby
 from typing import Any
 
@@ -17,21 +16,17 @@ bp = Blueprint("issues", __name__)
 
 def summary_json(summary: Any) -> dict[str, Any]:
     """An issue summary as JSON, with the link to its page."""
-    if hasattr(summary, "to_json"):
-        data = summary.to_json()
-    elif is_dataclass(summary):
-        data = asdict(summary)
-    else:
-        data = dict(vars(summary))
-    return {**data, "url": url_for("issues.issue", issue=summary.issue)}
+    return {**summary.to_json(), "url": url_for("issues.issue", issue=summary.issue)}
 
 
 def issues_context() -> Context:
+    """Every issue held, newest first."""
     summaries = sorted(current_archive().issues(), key=lambda s: s.issue, reverse=True)
     return {"issues": summaries}
 
 
 def issues_json(context: Context) -> dict[str, Any]:
+    """The issues as JSON, each with its link."""
     return {"ok": True, "issues": [summary_json(s) for s in context["issues"]]}
 
 
@@ -41,6 +36,7 @@ twin(bp, "issues", "/issues", "/api/issues", template="issues.html", as_json=iss
 
 
 def issue_context(issue: str) -> Context:
+    """One issue with its articles grouped by section, in printed order."""
     if not ISSUE_RE.match(issue):
         abort(404, f"no issue {issue[:40]!r}")
     held = current_archive().issue(issue)
@@ -49,6 +45,7 @@ def issue_context(issue: str) -> Context:
 
 
 def issue_json(context: Context) -> dict[str, Any]:
+    """One issue's contents and events table as JSON."""
     issue = context["issue"]
     return {
         "ok": True,

@@ -71,6 +71,7 @@ def page_links(req: SearchRequest, total: int) -> dict[str, Any]:
 
 
 def search_context() -> Context:
+    """The search page's data: results, facets, chart, pages and export links."""
     req = SearchRequest.from_args(request.args)
     context: Context = {"req": req, "result": None, "issue_count": len(held_issues())}
     if not req.q:
@@ -99,6 +100,7 @@ def search_context() -> Context:
 
 
 def search_json(context: Context) -> dict[str, Any]:
+    """The /api/search answer; an empty query is a 400 there."""
     result = context["result"]
     if result is None:
         raise BadParameter("the query is empty: give q, e.g. /api/search?q=규제")
@@ -121,10 +123,12 @@ twin(bp, "search", "/", "/api/search", template="search.html", as_json=search_js
 
 
 def help_context() -> Context:
+    """The query language, for the help page."""
     return {"syntax": QUERY_LANGUAGE, "notes": NOTES}
 
 
 def help_json(context: Context) -> dict[str, Any]:
+    """The query language as JSON."""
     return {
         "ok": True,
         "syntax": [s.to_json() for s in context["syntax"]],
