@@ -13,8 +13,8 @@ install: $(VENV)/.installed  ## create .venv and install aibrief with its test e
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV) && $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q -e '.[test]' && touch $@
 
-chromium:  ## install Debian's headless Chromium for the browser tests (needs root)
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q chromium; } || echo "chromium is not installed: browser tests will be skipped"
+chromium:  ## install Debian's headless Chromium and a Korean font for the browser tests (needs root)
+	@{ command -v chromium >/dev/null && fc-list :lang=ko | grep -q .; } || { [ "$$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q chromium fonts-nanum; } || echo "chromium is not installed: browser tests will be skipped"
 
 test: install chromium  ## run the whole test suite
 	$(BIN)/pytest
