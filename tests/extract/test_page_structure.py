@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.article_pages import assemble, is_article_start, split_paragraphs
+from extract.article_pages import assemble, is_article_start, is_continuation, split_paragraphs
 from extract.contents_page import ContentsEntry, read_contents
 from extract.glyphs import BULLET, HEADING, SUB, span_marker, split_leading_marker
 from extract.layouts import GENERATION_2023, GENERATION_2025, detect_layout, section_name
@@ -198,3 +198,34 @@ def test_figure_text_stays_out_of_the_body():
 def test_page_without_headline_is_not_an_article_start():
     lines = [ln for ln in article_lines() if ln.size < 14]
     assert not is_article_start(lines)
+
+
+def test_bullet_resumes_after_a_footnote_set_between_its_lines():
+    lines = [
+        line("제목", 100, size=15.0),
+        line("KEY Contents", 130, bold=True),
+        line("요약 하나", 156, marker=BULLET),
+        line("요약 둘", 176, marker=BULLET),
+        line("소제목", 264, size=13.0, marker=HEADING),
+        line("협약* 초안에 ", 301, marker=BULLET),
+        line("* Framework Convention", 320, x0=90, size=9.0),
+        line("합의했다고 발표", 340, x0=88),
+        line("세부 사항", 360, size=11.5, marker=SUB),
+    ]
+    parts = assemble(split_paragraphs(lines, GENERATION_2023))
+    bullet = parts.body[0].bullets[0]
+    assert bullet.text == "협약* 초안에 합의했다고 발표"
+    assert bullet.sub == ("세부 사항",)
+    assert parts.footnotes == ("* Framework Convention",)
+
+
+def test_a_page_without_headline_continues_the_article():
+    continued = [line("앞 글머리의 계속", 100, x0=88), line("다음 항목", 130, marker=BULLET)]
+    assert is_continuation(continued, GENERATION_2025)
+    assert not is_continuation([line("정책・법제", 326, size=34.0)], GENERATION_2025)
+    first_page = article_lines()[:10]  # ends inside a sub-bullet: no caption, no sources
+    assert first_page[-1].text == "고위험 AI의 의무를 규정"
+    parts = assemble(split_paragraphs(first_page + continued, GENERATION_2023))
+    bullets = parts.body[0].bullets
+    assert bullets[0].sub == ("고위험 AI의 의무를 규정앞 글머리의 계속",)
+    assert [b.text for b in bullets][-1] == "다음 항목"
