@@ -422,6 +422,7 @@ STYLE_2025 = _Style(
         "bullet": _kind("n", 10, 73.2, "KoPubDotumMedium", 12, 86.1, 86.1, 550.8, 18.0),
         "sub": _kind("∙", 11, 79.2, "KoPubDotumLight", 11.5, 89.1, 89.1, 550.3, 17.2),
         "footnote": _kind("", 9, 0, "KoPubDotumLight", 9, 90.1, 98.5, 550.0, 13.5),
+        "source": _kind("", 9, 0, "KoPubDotumMedium", 9, 88.0, 88.0, 556.0, 12.6),
     },
     gaps={"heading": 45.0, "bullet": 25.0, "sub": 22.6, "footnote": 17.5},
     heading_after_key=47.5,
@@ -598,15 +599,17 @@ def draw_paragraph(
     *,
     x: float | None = None,
     prefix: list[_Span] | None = None,
-    breakable: bool = False,
+    may_drop_space: bool = False,
+    flow: bool = True,
 ) -> None:
     """Set one paragraph from ``cursor.baseline`` on, its glyph (if any) before the first
-    line; later lines may go on to a continuation page."""
+    line. Later lines go on to a continuation page when the page is full (unless ``flow`` is
+    false); ``may_drop_space`` lets this paragraph carry the issue's one "no-space" break."""
     fonts = cursor.canvas.fonts
     first_x = kind.x if x is None else x
     lines = wrap(text, fonts, kind.face, kind.size, kind.right - first_x, kind.right - kind.indent)
     dropped = -1
-    if breakable and cursor.book.drop_space:
+    if may_drop_space and cursor.book.drop_space:
         dropped = next((i for i, line in enumerate(lines[:-1]) if line.endswith(" ")), -1)
         if dropped >= 0:
             lines[dropped] = lines[dropped][:-1]
@@ -614,7 +617,8 @@ def draw_paragraph(
     for i, line in enumerate(lines):
         if i:
             cursor.baseline += kind.leading
-            cursor.room(0)
+            if flow:
+                cursor.room(0)
         spans = list(prefix or []) if i == 0 else []
         if i == 0 and kind.glyph:
             spans += _glyph_spans(fonts, kind)
@@ -665,7 +669,7 @@ def draw_article(book: _Book, article: SampleArticle, drop_space: bool) -> tuple
         gap = style.heading_after_key if previous == "key" else style.gaps[kind]
         cursor.baseline += gap
         cursor.room(0 if kind != "heading" else 60)
-        draw_paragraph(cursor, style.kinds[kind], text, breakable=kind in ("bullet", "sub"))
+        draw_paragraph(cursor, style.kinds[kind], text, may_drop_space=kind in ("bullet", "sub"))
         previous = kind
     _draw_sources(cursor, article)
     pdf_pages = (first_page, book.pdf_page)
@@ -728,12 +732,18 @@ def _draw_sources(cursor: _Cursor, article: SampleArticle) -> None:
             text = f"☞ 출처 : {source.text}" if i == 0 else source.text
             draw_paragraph(cursor, kind, text, x=kind.x if i == 0 else kind.indent)
         return
-    canvas = cursor.canvas
-    baseline = min(780.5, 805.0 - 12.6 * (len(article.sources) - 1))
+    # 2025: a block at the foot of the page, "출처 | " before its first line
+    kind = style.kinds["source"]
+    fonts = cursor.canvas.fonts
+    width = kind.right - kind.x
+    count = sum(
+        len(wrap(s.text, fonts, kind.face, kind.size, width, width)) for s in article.sources
+    )
+    cursor.baseline = min(780.5, 805.0 - kind.leading * (count - 1)) - kind.leading
     for i, source in enumerate(article.sources):
-        spans = [_Span("KoPubDotumBold", 8.5, 65.1, "출처 | ")] if i == 0 else []
-        spans.append(_Span("KoPubDotumMedium", 9, 88.0, source.text))
-        canvas.line(baseline + 12.6 * i, spans)
+        cursor.baseline += kind.leading
+        label = [_Span("KoPubDotumBold", 8.5, 65.1, "출처 | ")] if i == 0 else []
+        draw_paragraph(cursor, kind, source.text, prefix=label, flow=False)
 
 
 def _expected_article(

@@ -95,7 +95,8 @@ ISSUE_2024_04 = (
             ),
         ),
         footnotes=(
-            "* 집행위원회 조사에 따르면 최근 1년간 회원국 선거 관련 딥페이크 신고가 4배 증가",
+            "* 집행위원회 조사에 따르면 최근 1년간 회원국 선거와 관련된 딥페이크 신고는 4배 "
+            "증가했으며, 이 가운데 절반 이상이 투표일 직전 2주 동안 집중적으로 유포됨",
         ),
         sources=(
             _src(
@@ -140,7 +141,8 @@ ISSUE_2024_04 = (
         sources=(
             _src(
                 "U.S. AI Safety Institute",
-                "Pre-deployment evaluation of frontier models",
+                "Pre-deployment evaluation of frontier models: testing protocols for cyber, "
+                "biological and autonomy risks",
                 "2024.03.20.",
             ),
             _src(
@@ -432,7 +434,8 @@ ISSUE_2024_01 = (
         sources=(
             _src(
                 "Microsoft",
-                "Copilot for Microsoft 365 now available for businesses of all sizes",
+                "Copilot for Microsoft 365 now generally available for businesses of all sizes "
+                "and for individual subscribers",
                 "2024.01.15.",
             ),
             _src("The Verge", "Microsoft opens Copilot to small businesses", "2024.01.16."),
@@ -546,11 +549,15 @@ ISSUE_2024_09 = (
                 ),
             ),
         ),
-        footnotes=("* 개발자가 통제하는 모든 모델 사본의 작동을 한꺼번에 중단하는 기능",),
+        footnotes=(
+            "* 개발자가 통제하는 모든 모델 사본과 파생 모델의 작동을 한꺼번에 중단하는 기능으로, "
+            "외부에 공개된 오픈소스 모델의 사본은 대상에서 제외",
+        ),
         sources=(
             _src(
                 "California Legislature",
-                "Safe and Secure Innovation for Frontier AI Models Act",
+                "Senate Bill 1047, Safe and Secure Innovation for Frontier Artificial Intelligence "
+                "Models Act",
                 "2024.08.28.",
             ),
         ),
@@ -755,7 +762,8 @@ ISSUE_2025_02 = (
         sources=(
             _src(
                 "European Commission",
-                "Second draft of the General-Purpose AI Code of Practice",
+                "Second draft of the General-Purpose AI Code of Practice published, written by "
+                "independent experts with input from providers and civil society",
                 "2025.01.14.",
             ),
         ),
@@ -954,7 +962,10 @@ ISSUE_2025_06 = (
                 ),
             ),
         ),
-        footnotes=("* 제출 주기와 방식은 과학기술정보통신부 장관이 고시로 정함",),
+        footnotes=(
+            "* 제출 주기와 방식은 과학기술정보통신부 장관이 고시로 정하며, 해외 개발자는 국내 "
+            "대리인을 통해 제출할 수 있음",
+        ),
         sources=(
             _src("과학기술정보통신부", "인공지능기본법 시행령 제정안 입법예고", "2025.05.27."),
         ),
@@ -1046,7 +1057,12 @@ ISSUE_2025_06 = (
         ),
         sources=(
             _src("Google", "Verifying AI-generated media at scale", "2025.05.28."),
-            _src("The Guardian", "Google launches paid deepfake checking service", "2025.05.29."),
+            _src(
+                "The Guardian",
+                "Google launches a paid service to check videos and images for AI watermarks "
+                "ahead of a busy election season",
+                "2025.05.29.",
+            ),
         ),
         continues=True,
     ),
