@@ -40,7 +40,8 @@ What a span reader (``page.get_text("dict")``) sees; font names are the PDF Base
   13 pt bold (2025: 13.6); bullets 12 pt; sub-bullets 11.5 pt; footnotes "* ..." 9 pt, right
   after the paragraph carrying the "*"; figure captions "<... 예시>" 11 pt bold, centred ABOVE
   the image block (where the published files put them), after the body. KEY Contents sit in a
-  drawn rounded box.
+  drawn rounded box. Like the published files, the cover, contents and 2025 divider pages lie on
+  a full-page background image, and 2025 page numbers on a small image disc.
 - Running heads: even printed pages carry "SPRi AI Brief |  " + "2024-4월호" (2025: "SPRi AI
   Brief" and "2025년 2월호" as two spans), odd printed pages the row of section tabs with the
   article's section in bold ("1. 정책/법제" ...; 2025: "정책", "･", "법제" as three spans).
@@ -478,6 +479,7 @@ def wrap(text: str, fonts: _Fonts, face: str, size: float, first: float, rest: f
 
 _TABS_2024 = (106.0, 225.0, 344.4, 461.8)
 _TABS_2025 = (107.4, 227.8, 348.2, 468.7)
+_PAPER = (246, 248, 252)  # the full-page background image of the front pages
 _SECTION_ORDER = ("정책/법제", "기업/산업", "기술/연구", "인력/교육")
 WIDTH = 612.0
 
@@ -524,6 +526,10 @@ class _Book:
     def page_number(self, canvas: _Canvas) -> None:
         number = str(self.printed)
         if self.style.name == "2025":
+            # the published pages set the number on a small round image
+            canvas.page.insert_image(
+                pymupdf.Rect(295, 807, 317, 828), stream=_tint_png((0, 84, 166))
+            )
             x = 306.0 - canvas.width(number, 8) / 2
             canvas.text(x, 820.3, "KoPubDotumBold", 8, number)
         elif self.printed % 2:
@@ -712,6 +718,14 @@ def _draw_figure(cursor: _Cursor, caption: str) -> None:
 
 
 @cache
+def _tint_png(rgb: tuple[int, int, int]) -> bytes:
+    """A plain 8 x 8 image, for the full-page backgrounds and the page-number disc."""
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 8, 8), False)
+    pix.set_rect(pix.irect, rgb)
+    return pix.tobytes("png")
+
+
+@cache
 def _chart_png() -> bytes:
     """A small bar chart: the figure of a sample article (its pixels are not text)."""
     pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 260, 120), False)
@@ -784,7 +798,7 @@ def _nfkc(text: str) -> str:
 
 def draw_cover(book: _Book) -> None:
     canvas = book.page()
-    canvas.page.draw_rect(canvas.page.rect, color=None, fill=(0.93, 0.95, 0.99))
+    canvas.page.insert_image(canvas.page.rect, stream=_tint_png((226, 234, 250)))
     if book.style.name == "2025":
         canvas.text(484.9, 111.9, "KoPubDotumBold", 14, f"{book.year}년")
         canvas.text(484.1, 134.6, "KoPubDotumBold", 19, f"{book.month}월호")
@@ -811,6 +825,7 @@ def draw_contents_2024(
 ) -> None:
     """Contents: "Ⅰ. 인공지능 산업 동향 브리프", a header per section, "▹ title ···· N" lines,
     then "Ⅱ. 주요 행사" with one line per event."""
+    canvas.page.insert_image(canvas.page.rect, stream=_tint_png(_PAPER))
     canvas.text(494.3, 67.0, "KoPubDotumBold", 10.55, f"{book.year}년 {book.month}월호")
     _part_heading(canvas, 199.6, 234.0, "Ⅰ", ". 인공지능 산업 동향 브리프", 23.2, 17.8)
     baseline = 270.0
@@ -881,6 +896,7 @@ def draw_contents_2025(
 ) -> None:
     """Contents: "CONTENTS", each section name ("정책", "･", "법제") with "∙ title" lines and
     the page number as a span of its own at the right, then "주요행사일정 N"."""
+    canvas.page.insert_image(canvas.page.rect, stream=_tint_png(_PAPER))
     canvas.text(461.5, 106.7, "KoPubDotumBold", 11, f"| {book.year}년 {book.month}월호 |")
     canvas.text(65.1, 140.8, "KoPubDotumBold", 21.5, "CONTENTS")
     baseline = 179.0
@@ -908,6 +924,7 @@ def draw_contents_2025(
 
 def draw_divider_2025(book: _Book, section: str) -> None:
     canvas = book.page()
+    canvas.page.insert_image(canvas.page.rect, stream=_tint_png(_PAPER))
     canvas.text(461.5, 108.1, "KoPubDotumBold", 11, f"| {book.year}년 {book.month}월호 |")
     canvas.line(355.7, _dotted_section(canvas, "KoPubDotumBold", 34, 238.2, section))
 

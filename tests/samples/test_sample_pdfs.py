@@ -165,3 +165,31 @@ def test_events_table_is_ruled_and_found_by_pdfplumber(written):
     cells = "".join(c or "" for row in rows for c in row).replace("\n", "")
     for event in expected.events:
         assert event.url in cells
+
+
+FONTS = {
+    "Wingdings-Regular",
+    "Haansoft Batang",
+    "KoPubDotumLight",
+    "KoPubDotumMedium",
+    "KoPubWorldDotumMedium",
+    "KoPubDotumBold",
+    "KoPubBatangBold",
+    "Arial-BoldMT",
+    "MalgunGothic",
+    "MalgunGothicBold",
+}
+
+
+def test_spans_use_only_the_documented_font_names(written):
+    _, doc, _ = written
+    assert {s["font"] for page in doc for s in spans(page)} <= FONTS
+
+
+def test_key_contents_label_comes_after_the_key_bullets_in_the_stream(written):
+    expected, doc, _ = written
+    for article in expected.articles:
+        texts = [s["text"] for s in spans(doc[article.pdf_pages[0] - 1])]
+        label = texts.index("KEY Contents")
+        first_key = article.key_contents[0].replace("大", "⼤")[:8]
+        assert any(first_key in t for t in texts[:label])
