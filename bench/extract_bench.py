@@ -57,6 +57,27 @@ def measure(paths: list[Path], repeat: int) -> dict[str, dict[str, float]]:
     }
 
 
+def sample_join_errors() -> tuple[int, int, int]:
+    """(breaks, trailing-space rule errors, extract errors) over the sample issues' breaks,
+    whose kind the generator records."""
+    from extract.line_joins import needs_space, plain_rule_needs_space
+    from extract.page_lines import Line
+    from extract.sample_issues import SAMPLE_ISSUES, sample_line_breaks
+
+    def line(text: str) -> Line:
+        return Line(text=text, x0=0.0, y0=0.0, x1=0.0, y1=0.0, size=12.0, bold=False)
+
+    total = plain = rule = 0
+    for issue in SAMPLE_ISSUES:
+        for brk in sample_line_breaks(issue):
+            truth = brk.kind != "mid-word"
+            upper, lower = line(brk.line), line(brk.next_line)
+            plain += plain_rule_needs_space(upper, lower) != truth
+            rule += needs_space(upper, lower) != truth
+            total += 1
+    return total, plain, rule
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark over every PDF of AIBRIEF_CORPUS."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -88,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
         f"{total['text_only'] * 1000:8.0f} {total['extract'] * 1000:10.0f} "
         f"{ratio_bare:7.2f} {ratio_text:7.2f}"
     )
+    sample_breaks, sample_plain, sample_rule = sample_join_errors()
+    print(
+        f"line joins, sample issues: {sample_breaks} labelled breaks; trailing-space rule "
+        f"{sample_plain} errors, extract {sample_rule} errors"
+    )
     score = score_joins(read_labels(LABELS), Path(corpus))
     plain_rate = score.plain_errors / score.found if score.found else 0.0
     rule_rate = score.rule_errors / score.found if score.found else 0.0
@@ -109,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
                 "join_points": score.found,
                 "join_errors_trailing_space_rule": score.plain_errors,
                 "join_errors_extract": score.rule_errors,
+                "sample_join_breaks": sample_breaks,
+                "sample_join_errors_trailing_space_rule": sample_plain,
+                "sample_join_errors_extract": sample_rule,
             }
         )
     )
