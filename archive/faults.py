@@ -1,10 +1,10 @@
 """A fault-injection point for the crash tests: make a writer stop at a known moment.
 
-With AIBRIEF_PAUSE_AT=<point> in the environment, a writer reaching that point announces it on
-stderr ("aibrief: paused <point> <issue>"), the first time only, and waits for SIGUSR1 (up to an hour), so a test can
-kill it there with SIGKILL, or let it go on. Points: "before-catalog" (the issue's new files are
-written, the catalog not yet committed) and "before-index" (the catalog is committed and the
-files are in place, the index not yet updated).
+With AIBRIEF_PAUSE_AT=<point> in the environment, a writer reaching that point (the first time
+only) announces it on stderr ("aibrief: paused <point> <issue>") and waits for SIGUSR1 (up to an
+hour), so a test can kill it there with SIGKILL, or let it go on. Points: "before-catalog"
+(the issue's new files are written, the catalog not yet committed) and "before-index" (the
+catalog is committed and the files are in place, the index not yet updated).
 """
 
 from __future__ import annotations

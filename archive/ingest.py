@@ -3,9 +3,12 @@ commit each issue whole, in the order the files were named."""
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import multiprocessing
-import multiprocessing.context
+import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -94,12 +97,18 @@ def extract_in_worker(extractor: Extractor, path: Path) -> Extracted:
         return Extracted(None, f"unexpected error ({type(error).__name__}: {error})")
 
 
-def worker_context() -> multiprocessing.context.BaseContext:
-    """Workers start from a fork server, not from this process: a forked copy would inherit the
-    archive's lock and hold it after this process is killed. The server imports the parser once."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["extract"])
-    return context
+def start_worker(parent: int, inherited_lock: int | None) -> None:
+    """Run in each forked worker: let go of the archive's lock (the parent holds it; a copy here
+    would keep it held if the parent were killed) and die with the parent (Linux)."""
+    if inherited_lock is not None:
+        os.close(inherited_lock)
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
 
 
 ProgressCallback = Callable[[FileOutcome, int, int], None]
@@ -149,7 +158,12 @@ class IngestRun:
             return
         work = functools.partial(extract_in_worker, self.extractor)
         workers = max(1, min(workers, len(paths)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=start_worker,
+            initargs=(os.getpid(), self.archive.lock.fileno()),
+        ) as pool:
             results = pool.map(work, paths)
             done = 0
             try:

@@ -33,6 +33,10 @@ class ArchiveLock:
     def held(self) -> bool:
         return self._file is not None
 
+    def fileno(self) -> int | None:
+        """The descriptor holding the lock, or None when not held."""
+        return self._file.fileno() if self._file is not None else None
+
     def holder(self) -> str:
         """Who holds the lock, as that process wrote it (best effort)."""
         try:

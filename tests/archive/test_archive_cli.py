@@ -1,0 +1,293 @@
+"""The archive commands end to end: real parser, real index, synthetic PDFs and bad files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pymupdf
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import main
+from archive.schema import first_error
+from extract import ExtractError, extract_issue
+from extract.errors import (
+    DamagedPdfError,
+    EmptyFileError,
+    EncryptedPdfError,
+    NotAnAiBriefError,
+    NotAPdfError,
+    NoTextLayerError,
+)
+from extract.sample_issues import write_sample_issue
+from tests.conftest import CORPUS_ARTICLE_COUNTS
+
+AIBRIEF = Path(sys.executable).with_name("aibrief")
+
+
+def write_bad_files(folder: Path, good: Path) -> dict[str, Path]:
+    """One file per way a PDF can be unusable, each named *.pdf."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        kind: folder / f"{kind}.pdf"
+        for kind in ("truncated", "encrypted", "html", "empty", "scan", "not_a_brief")
+    }
+    data = good.read_bytes()
+    files["truncated"].write_bytes(data[: len(data) // 2])
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "secret")
+    doc.save(
+        files["encrypted"], encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="pw", owner_pw="pw"
+    )
+    files["html"].write_text("<!DOCTYPE html><html><body>Not found</body></html>")
+    files["empty"].write_bytes(b"")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pixmap = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 200, 200), False)
+    pixmap.clear_with(200)
+    page.insert_image(page.rect, pixmap=pixmap)
+    doc.save(files["scan"])
+    doc = pymupdf.open()
+    for number in range(3):
+        doc.new_page().insert_text((72, 72), f"Quarterly report, page {number}")
+    doc.save(files["not_a_brief"])
+    return files
+
+
+BAD_KINDS = {
+    "truncated": DamagedPdfError,
+    "encrypted": EncryptedPdfError,
+    "html": NotAPdfError,
+    "empty": EmptyFileError,
+    "scan": NoTextLayerError,
+    "not_a_brief": NotAnAiBriefError,
+}
+
+
+@pytest.fixture(scope="session")
+def samples(tmp_path_factory) -> dict[str, Path]:
+    """Two different PDFs of one sample issue (both layout generations) and the bad files."""
+    folder = tmp_path_factory.mktemp("samples")
+    first = folder / "good" / "2024-04.pdf"
+    first.parent.mkdir()
+    write_sample_issue(first, "2024-04", generation="2024")
+    second = folder / "2024-04-reissued.pdf"
+    write_sample_issue(second, "2024-04", generation="2025")
+    return {"good": first, "reissued": second, **write_bad_files(folder / "bad", first)}
+
+
+def run(home: Path, *args: str, input: str | None = None):
+    result = CliRunner().invoke(main, ["--home", str(home), *args], input=input)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def reason_of(path: Path) -> str:
+    """What the parser says about a bad file, without the file name it starts with."""
+    with pytest.raises(ExtractError) as caught:
+        extract_issue(path)
+    return str(caught.value).removeprefix(f"{path.name}: ")
+
+
+def test_ingest_names_every_bad_file_with_its_reason_and_exits_1(tmp_path, samples):
+    bad = samples["truncated"].parent
+    result = run(tmp_path / "home", "ingest", str(samples["good"].parent), str(bad))
+    articles = len(extract_issue(samples["good"]).articles)
+    expected = [f"added: {samples['good']} -> 2024-04, {articles} articles"]
+    expected += [f"failed: {samples[k]}: {reason_of(samples[k])}" for k in sorted(BAD_KINDS)]
+    expected.append("7 files: 1 added, 0 replaced, 0 skipped, 6 failed")
+    assert result.output.splitlines() == expected
+    assert result.exit_code == 1
+    for kind, error in BAD_KINDS.items():
+        assert reason_of(samples[kind]).startswith(error.reason), kind
+
+
+def test_reingest_skips_and_a_new_pdf_of_the_issue_replaces_it(tmp_path, samples):
+    home = tmp_path / "home"
+    assert run(home, "ingest", str(samples["good"])).exit_code == 0
+    again = run(home, "ingest", str(samples["good"]))
+    assert again.output.splitlines() == [
+        f"skipped: {samples['good']} (unchanged)",
+        "1 files: 0 added, 0 replaced, 1 skipped, 0 failed",
+    ]
+    assert again.exit_code == 0
+    replaced = run(home, "ingest", "--json", str(samples["reissued"]))
+    assert replaced.exit_code == 0
+    summary = json.loads(replaced.output)
+    expected = extract_issue(samples["reissued"])
+    assert {k: summary[k] for k in ("ok", "added", "replaced", "skipped", "failed")} == {
+        "ok": True,
+        "added": 0,
+        "replaced": 1,
+        "skipped": 0,
+        "failed": 0,
+    }
+    assert summary["files"][0]["articles"] == len(expected.articles)
+    shown = json.loads(run(home, "show", "2024-04", "--json").output)
+    assert shown["articles"] == [a.to_json() for a in expected.articles]
+
+
+def test_ingest_json_reports_failures(tmp_path, samples):
+    result = run(tmp_path / "home", "ingest", "--json", str(samples["empty"]), "nowhere/*.pdf")
+    assert result.exit_code == 1
+    assert json.loads(result.output)["files"] == [
+        {
+            "path": str(samples["empty"]),
+            "status": "failed",
+            "issue": None,
+            "articles": 0,
+            "reason": "the file is empty",
+            "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        },
+        {
+            "path": "nowhere/*.pdf",
+            "status": "failed",
+            "issue": None,
+            "articles": 0,
+            "reason": "no file matches this pattern",
+            "sha256": None,
+        },
+    ]
+
+
+@pytest.fixture
+def home_with_sample(tmp_path, samples) -> Path:
+    home = tmp_path / "home"
+    assert run(home, "ingest", str(samples["good"])).exit_code == 0
+    return home
+
+
+def test_list_show_and_stats(home_with_sample, samples):
+    issue = extract_issue(samples["good"])
+    count = len(issue.articles)
+    listed = run(home_with_sample, "list")
+    assert listed.output.splitlines() == [
+        f"2024-04  {count:3d} articles  {samples['good']}",
+        f"1 issues, {count} articles",
+    ]
+    rows = json.loads(run(home_with_sample, "list", "--json").output)
+    assert [(r["issue"], r["articles"], r["origin"]) for r in rows] == [("2024-04", count, "pdf")]
+    first = issue.articles[0]
+    shown = run(home_with_sample, "show", first.id)
+    assert shown.output.splitlines()[:2] == [
+        first.title,
+        f"{first.id} · {first.section} · p. {first.page} · PDF page {first.pdf_pages[0]}",
+    ]
+    assert json.loads(run(home_with_sample, "show", first.id, "--json").output) == first.to_json()
+    stats = json.loads(run(home_with_sample, "stats", "--json").output)
+    assert (stats["issues"], stats["articles"], stats["index_documents"]) == (1, count, count)
+    assert stats["last_ingest"]["added"] == 1
+
+
+def test_unknown_ids_are_one_line_errors(home_with_sample):
+    missing = run(home_with_sample, "show", "2024-04-99")
+    assert (missing.exit_code, missing.output) == (
+        1,
+        "Error: no article 2024-04-99 in the archive\n",
+    )
+    removed = run(home_with_sample, "remove", "2023-01")
+    assert (removed.exit_code, removed.output) == (1, "Error: no issue 2023-01 in the archive\n")
+
+
+def test_remove_takes_the_issue_out_of_the_index_too(home_with_sample):
+    assert run(home_with_sample, "remove", "2024-04").output == "removed 2024-04\n"
+    assert run(home_with_sample, "list").output == "0 issues, 0 articles\n"
+    stats = json.loads(run(home_with_sample, "stats", "--json").output)
+    assert stats["index_documents"] == 0
+
+
+@pytest.mark.parametrize("form", ["json", "jsonl", "csv"])
+def test_export_writes_every_article_in_the_documented_form(home_with_sample, tmp_path, form):
+    out = tmp_path / f"out.{form}"
+    result = run(home_with_sample, "export", "--format", form, "-o", str(out))
+    issue_articles = json.loads(run(home_with_sample, "show", "2024-04", "--json").output)[
+        "articles"
+    ]
+    assert result.output == f"exported {len(issue_articles)} articles to {out}\n"
+    text = out.read_text(encoding="utf-8")
+    if form == "json":
+        assert json.loads(text) == issue_articles
+    elif form == "jsonl":
+        assert [json.loads(line) for line in text.splitlines()] == issue_articles
+    else:
+        assert text.splitlines()[0].startswith("id,issue,section,title,page,pdf_pages,")
+    if form != "csv":
+        assert all(first_error("article", article) is None for article in issue_articles)
+
+
+def test_export_with_a_query_and_filters(home_with_sample):
+    articles = json.loads(run(home_with_sample, "show", "2024-04", "--json").output)["articles"]
+    section = articles[0]["section"]
+    result = run(home_with_sample, "export", "--section", section, "--format", "json")
+    assert [a["id"] for a in json.loads(result.output)] == [
+        a["id"] for a in articles if a["section"] == section
+    ]
+    none = run(home_with_sample, "export", "--issue", "1999-01", "--format", "json")
+    assert json.loads(none.output) == []
+    word = articles[0]["title"].split()[0]
+    found = json.loads(run(home_with_sample, "export", word, "--format", "json").output)
+    assert articles[0]["id"] in [a["id"] for a in found]
+
+
+def test_export_import_round_trip_through_the_cli(home_with_sample, tmp_path):
+    first = run(home_with_sample, "export").output
+    (tmp_path / "a.jsonl").write_text(first, encoding="utf-8")
+    other = tmp_path / "other"
+    imported = run(other, "import", str(tmp_path / "a.jsonl"))
+    count = len(first.splitlines())
+    assert imported.output == f"imported {count} articles into 1 issues (2024-04)\n"
+    assert imported.exit_code == 0
+    assert run(other, "export").output == first
+    assert run(other, "list").output.splitlines()[0] == f"2024-04  {count:3d} articles  (imported)"
+
+
+def test_import_names_bad_lines_and_keeps_good_ones(home_with_sample, tmp_path):
+    good = run(home_with_sample, "export").output.splitlines()[0]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(f"{good}\n[1, 2]\n", encoding="utf-8")
+    result = run(tmp_path / "other", "import", str(path))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{path}: line 2: not an article ([1, 2] is not of type 'object')",
+        "imported 1 articles into 1 issues (2024-04)",
+    ]
+
+
+def test_a_killed_ingest_recovers_through_the_cli(tmp_path, samples):
+    home = tmp_path / "home"
+    env = {**os.environ, "AIBRIEF_PAUSE_AT": "before-index"}
+    writer = subprocess.Popen(
+        [str(AIBRIEF), "--home", str(home), "ingest", str(samples["good"])],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stderr.readline() == "aibrief: paused before-index 2024-04\n"
+    writer.kill()
+    writer.communicate()
+    count = len(extract_issue(samples["good"]).articles)
+    stats = json.loads(run(home, "stats", "--json").output)  # opening reconciles the index
+    assert (stats["issues"], stats["articles"], stats["index_documents"]) == (1, count, count)
+    again = run(home, "ingest", str(samples["good"]))
+    assert again.output.splitlines()[-1] == "1 files: 0 added, 0 replaced, 1 skipped, 0 failed"
+
+
+@pytest.mark.corpus
+def test_the_real_issues_ingest_whole_and_export_valid_articles(tmp_path, corpus_pdfs):
+    home = tmp_path / "home"
+    result = run(home, "ingest", "--json", *map(str, corpus_pdfs.values()))
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert {f["issue"]: f["articles"] for f in summary["files"]} == CORPUS_ARTICLE_COUNTS
+    exported = [json.loads(line) for line in run(home, "export").output.splitlines()]
+    assert len(exported) == sum(CORPUS_ARTICLE_COUNTS.values())
+    assert [first_error("article", a) for a in exported] == [None] * len(exported)
+    again = run(home, "ingest", "--json", *map(str, corpus_pdfs.values()))
+    assert again.exit_code == 0
+    assert json.loads(again.output)["skipped"] == len(CORPUS_ARTICLE_COUNTS)
