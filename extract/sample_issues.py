@@ -48,11 +48,11 @@ What a span reader (``page.get_text("dict")``) sees; font names are the PDF Base
   Page numbers sit at the foot (2024: right on odd, left on even pages; 2025: centred).
 - Sources: 2024 "☞ 출처 : Outlet, Title, 2024.03.14." at 10 pt, more sources on lines of their
   own; 2025 a bold "출처 | " then one 9 pt line per source, at the foot of the page.
-- Lines wrap the Hancom way: a line that ends in a space ended at a word boundary; one that does
+- Lines _wrap the Hancom way: a line that ends in a space ended at a word boundary; one that does
   not was broken inside a word and joins the next line without a space. Latin words and numbers
   are never split. From the second article of an issue on, the first word-boundary break in a
   bullet or sub-bullet loses its trailing space (kind "no-space", one per issue): the case a
-  trailing-space rule gets wrong. Table cells wrap the same way (URLs anywhere).
+  trailing-space rule gets wrong. Table cells _wrap the same way (URLs anywhere).
 - Every issue has an article running onto a second page, one with a figure, footnotes, a
   superscript and a compatibility character (⼤ U+2F24); the events table is ruled (pdfplumber's
   ``find_tables()`` finds it): 2024 "행사명 / 행사 주요 개요" with 기간 / 장소 / 홈페이지 sub-rows
@@ -78,7 +78,7 @@ from pathlib import Path
 
 import pymupdf
 
-from extract.model import Article, Event, Issue, PdfInfo, issue_title
+from extract.model import SECTIONS, Article, Event, Issue, PdfInfo, issue_title
 from extract.sample_text import ISSUE_TEXTS, SampleArticle, SampleEvent
 
 __all__ = [
@@ -306,6 +306,7 @@ class _Canvas:
         self.line(baseline, [_Span(face, size, x, text)])
 
     def width(self, text: str, size: float, face: str = "") -> float:
+        """The printed width of ``text``."""
         return self.fonts.width(text, size, face)
 
     def finish(self) -> None:
@@ -323,7 +324,7 @@ class _Canvas:
         self.doc.xref_set_key(page.xref, "Contents", f"[{contents}]")
 
 
-def text_spans(face: str, size: float, x: float, text: str, fonts: _Fonts) -> list[_Span]:
+def _text_spans(face: str, size: float, x: float, text: str, fonts: _Fonts) -> list[_Span]:
     """Spans for text in which "10^26" marks a superscript: "10", then "26" smaller and raised."""
     spans = []
     for i, part in enumerate(re.split(r"\^(\d+)", text)):
@@ -388,7 +389,7 @@ def _kind(
     return _Kind(glyph, glyph_face, glyph_size, glyph_x, face, size, x, indent, right, leading)
 
 
-STYLE_2024 = _Style(
+_STYLE_2024 = _Style(
     name="2024",
     height=858.0,
     title=("KoPubDotumMedium", 15.0, 65.2, 112.0),
@@ -410,7 +411,7 @@ STYLE_2024 = _Style(
     caption_face="MalgunGothicBold",
 )
 
-STYLE_2025 = _Style(
+_STYLE_2025 = _Style(
     name="2025",
     height=859.0,
     title=("KoPubDotumBold", 15.0, 65.1, 86.4),
@@ -433,10 +434,10 @@ STYLE_2025 = _Style(
 )
 
 
-def style_for(issue: str, generation: str | None) -> _Style:
+def _style_for(issue: str, generation: str | None) -> _Style:
     """The layout generation to draw an issue in: "2024" before 2025-01, "2025" after."""
     generation = generation or ("2025" if issue >= "2025-01" else "2024")
-    styles = {"2024": STYLE_2024, "2025": STYLE_2025}
+    styles = {"2024": _STYLE_2024, "2025": _STYLE_2025}
     if generation not in styles:
         raise ValueError(f"unknown layout generation {generation!r} (use '2024' or '2025')")
     return styles[generation]
@@ -447,7 +448,7 @@ def style_for(issue: str, generation: str | None) -> _Style:
 _UNSPLIT = re.compile(r"[A-Za-z0-9^.,%+\-/:']")  # Latin words and numbers are never split
 
 
-def wrap(text: str, fonts: _Fonts, face: str, size: float, first: float, rest: float) -> list[str]:
+def _wrap(text: str, fonts: _Fonts, face: str, size: float, first: float, rest: float) -> list[str]:
     """Break ``text`` into lines the Hancom way: fill each line to the last character that
     fits, even inside a Korean word; a break at a space keeps the space at the line's end."""
     lines: list[str] = []
@@ -457,7 +458,7 @@ def wrap(text: str, fonts: _Fonts, face: str, size: float, first: float, rest: f
         cut, used = 0, 0.0
         while cut < len(remaining):
             used += fonts.width(remaining[cut].replace("^", ""), size, face)
-            if used > room:
+            if used > room and cut:  # at least one character per line
                 break
             cut += 1
         if cut >= len(remaining):
@@ -480,8 +481,7 @@ def wrap(text: str, fonts: _Fonts, face: str, size: float, first: float, rest: f
 _TABS_2024 = (106.0, 225.0, 344.4, 461.8)
 _TABS_2025 = (107.4, 227.8, 348.2, 468.7)
 _PAPER = (246, 248, 252)  # the full-page background image of the front pages
-_SECTION_ORDER = ("정책/법제", "기업/산업", "기술/연구", "인력/교육")
-WIDTH = 612.0
+_WIDTH = 612.0
 
 
 class _Book:
@@ -500,7 +500,7 @@ class _Book:
         self.year, self.month = int(year), int(month)
 
     def page(self) -> _Canvas:
-        canvas = _Canvas(self.doc, self.fonts, WIDTH, self.style.height)
+        canvas = _Canvas(self.doc, self.fonts, _WIDTH, self.style.height)
         self.canvases.append(canvas)
         return canvas
 
@@ -553,7 +553,7 @@ class _Book:
         )
 
     def _tabs(self, canvas: _Canvas, current: str) -> None:
-        for number, (name, x) in enumerate(zip(_SECTION_ORDER, self._tab_xs(), strict=True), 1):
+        for number, (name, x) in enumerate(zip(SECTIONS, self._tab_xs(), strict=True), 1):
             if self.style.name == "2024":
                 face, size = ("MalgunGothicBold", 7.7) if name == current else ("MalgunGothic", 7.9)
                 canvas.text(x, 82.0, face, size, f"{number}. {name} ")
@@ -598,7 +598,7 @@ class _Cursor:
             self.baseline = self.book.style.body_top
 
 
-def draw_paragraph(
+def _draw_paragraph(
     cursor: _Cursor,
     kind: _Kind,
     text: str,
@@ -613,7 +613,7 @@ def draw_paragraph(
     false); ``may_drop_space`` lets this paragraph carry the issue's one "no-space" break."""
     fonts = cursor.canvas.fonts
     first_x = kind.x if x is None else x
-    lines = wrap(text, fonts, kind.face, kind.size, kind.right - first_x, kind.right - kind.indent)
+    lines = _wrap(text, fonts, kind.face, kind.size, kind.right - first_x, kind.right - kind.indent)
     dropped = -1
     if may_drop_space and cursor.book.drop_space:
         dropped = next((i for i, line in enumerate(lines[:-1]) if line.endswith(" ")), -1)
@@ -628,7 +628,7 @@ def draw_paragraph(
         spans = list(prefix or []) if i == 0 else []
         if i == 0 and kind.glyph:
             spans += _glyph_spans(fonts, kind)
-        spans += text_spans(kind.face, kind.size, first_x if i == 0 else kind.indent, line, fonts)
+        spans += _text_spans(kind.face, kind.size, first_x if i == 0 else kind.indent, line, fonts)
         cursor.canvas.line(cursor.baseline, spans)
         if i + 1 < len(lines):
             how = "space" if line.endswith(" ") else "no-space" if i == dropped else "mid-word"
@@ -646,7 +646,7 @@ def _glyph_spans(fonts: _Fonts, kind: _Kind) -> list[_Span]:
     ]
 
 
-def draw_article(book: _Book, article: SampleArticle, drop_space: bool) -> tuple[Article, list]:
+def _draw_article(book: _Book, article: SampleArticle, drop_space: bool) -> tuple[Article, list]:
     """Draw one article from a new page on; return the expected `Article` and its breaks."""
     style = book.style
     canvas = book.article_page(article.section)
@@ -660,7 +660,7 @@ def draw_article(book: _Book, article: SampleArticle, drop_space: bool) -> tuple
     for i, key in enumerate(article.key_contents):
         if i:
             cursor.baseline += style.key_gap
-        draw_paragraph(cursor, style.kinds["key"], key)
+        _draw_paragraph(cursor, style.kinds["key"], key)
     label_face, label_x, label_baseline = style.key_label
     canvas.text(label_x, label_baseline, label_face, 12, "KEY Contents")
     box = pymupdf.Rect(65, label_baseline - 17, 547, cursor.baseline + 14)
@@ -675,7 +675,7 @@ def draw_article(book: _Book, article: SampleArticle, drop_space: bool) -> tuple
         gap = style.heading_after_key if previous == "key" else style.gaps[kind]
         cursor.baseline += gap
         cursor.room(0 if kind != "heading" else 60)
-        draw_paragraph(cursor, style.kinds[kind], text, may_drop_space=kind in ("bullet", "sub"))
+        _draw_paragraph(cursor, style.kinds[kind], text, may_drop_space=kind in ("bullet", "sub"))
         previous = kind
     _draw_sources(cursor, article)
     pdf_pages = (first_page, book.pdf_page)
@@ -711,7 +711,7 @@ def _draw_figure(cursor: _Cursor, caption: str) -> None:
     cursor.room(150)
     canvas = cursor.canvas
     width = canvas.width(caption, 11, style.caption_face)
-    canvas.text((WIDTH - width) / 2, cursor.baseline, style.caption_face, 11, caption)
+    canvas.text((_WIDTH - width) / 2, cursor.baseline, style.caption_face, 11, caption)
     top = cursor.baseline + 8
     canvas.page.insert_image(pymupdf.Rect(176, top, 436, top + 120), stream=_chart_png())
     cursor.baseline = top + 120
@@ -744,20 +744,20 @@ def _draw_sources(cursor: _Cursor, article: SampleArticle) -> None:
             cursor.baseline += style.gaps["source"] if i == 0 else kind.leading
             cursor.room(0)
             text = f"☞ 출처 : {source.text}" if i == 0 else source.text
-            draw_paragraph(cursor, kind, text, x=kind.x if i == 0 else kind.indent)
+            _draw_paragraph(cursor, kind, text, x=kind.x if i == 0 else kind.indent)
         return
     # 2025: a block at the foot of the page, "출처 | " before its first line
     kind = style.kinds["source"]
     fonts = cursor.canvas.fonts
     width = kind.right - kind.x
     count = sum(
-        len(wrap(s.text, fonts, kind.face, kind.size, width, width)) for s in article.sources
+        len(_wrap(s.text, fonts, kind.face, kind.size, width, width)) for s in article.sources
     )
     cursor.baseline = min(780.5, 805.0 - kind.leading * (count - 1)) - kind.leading
     for i, source in enumerate(article.sources):
         cursor.baseline += kind.leading
         label = [_Span("KoPubDotumBold", 8.5, 65.1, "출처 | ")] if i == 0 else []
-        draw_paragraph(cursor, kind, source.text, prefix=label, flow=False)
+        _draw_paragraph(cursor, kind, source.text, prefix=label, flow=False)
 
 
 def _expected_article(
@@ -796,7 +796,8 @@ def _nfkc(text: str) -> str:
 # -- cover, contents, dividers, events, back cover -------------------------------------------
 
 
-def draw_cover(book: _Book) -> None:
+def _draw_cover(book: _Book) -> None:
+    """The cover: the issue month ("2024년 4월호") on a background image."""
     canvas = book.page()
     canvas.page.insert_image(canvas.page.rect, stream=_tint_png((226, 234, 250)))
     if book.style.name == "2025":
@@ -816,7 +817,7 @@ def draw_cover(book: _Book) -> None:
     )
 
 
-def draw_contents_2024(
+def _draw_contents_2024(
     book: _Book,
     canvas: _Canvas,
     entries: list[tuple[str, str, int]],
@@ -829,7 +830,7 @@ def draw_contents_2024(
     canvas.text(494.3, 67.0, "KoPubDotumBold", 10.55, f"{book.year}년 {book.month}월호")
     _part_heading(canvas, 199.6, 234.0, "Ⅰ", ". 인공지능 산업 동향 브리프", 23.2, 17.8)
     baseline = 270.0
-    for number, name in enumerate(_SECTION_ORDER, 1):
+    for number, name in enumerate(SECTIONS, 1):
         listed = [(title, page) for section, title, page in entries if section == name]
         if not listed:
             continue
@@ -886,12 +887,13 @@ def _leader(canvas: _Canvas, title: str, page: int, x: float) -> str:
     return f"{title} {'·' * dots} {page}"
 
 
-def draw_divider_2024(book: _Book) -> None:
+def _draw_divider_2024(book: _Book) -> None:
+    """The 2023-2024 part divider: "Ⅰ. 인공지능 산업 동향 브리프" alone on a page."""
     canvas = book.page()
     _part_heading(canvas, 133.6, 348.8, "Ⅰ", ". 인공지능 산업 동향 브리프", 34.77, 26.72)
 
 
-def draw_contents_2025(
+def _draw_contents_2025(
     book: _Book, canvas: _Canvas, entries: list[tuple[str, str, int]], events_page: int
 ) -> None:
     """Contents: "CONTENTS", each section name ("정책", "･", "법제") with "∙ title" lines and
@@ -900,7 +902,7 @@ def draw_contents_2025(
     canvas.text(461.5, 106.7, "KoPubDotumBold", 11, f"| {book.year}년 {book.month}월호 |")
     canvas.text(65.1, 140.8, "KoPubDotumBold", 21.5, "CONTENTS")
     baseline = 179.0
-    for name in _SECTION_ORDER:
+    for name in SECTIONS:
         listed = [(title, page) for section, title, page in entries if section == name]
         if not listed:
             continue
@@ -922,14 +924,16 @@ def draw_contents_2025(
     canvas.text(541.2 - canvas.width(number, 10), baseline, "KoPubDotumBold", 10, number)
 
 
-def draw_divider_2025(book: _Book, section: str) -> None:
+def _draw_divider_2025(book: _Book, section: str) -> None:
+    """A 2025 section divider: the section name in 34 pt ("정책", "･", "법제") alone."""
     canvas = book.page()
     canvas.page.insert_image(canvas.page.rect, stream=_tint_png(_PAPER))
     canvas.text(461.5, 108.1, "KoPubDotumBold", 11, f"| {book.year}년 {book.month}월호 |")
     canvas.line(355.7, _dotted_section(canvas, "KoPubDotumBold", 34, 238.2, section))
 
 
-def draw_back_cover(book: _Book) -> None:
+def _draw_back_cover(book: _Book) -> None:
+    """The back cover: a line saying the issue is a sample; no page number."""
     canvas = book.page()
     canvas.text(
         69.1,
@@ -941,7 +945,7 @@ def draw_back_cover(book: _Book) -> None:
     canvas.text(244.3, 716.1, "KoPubWorldDotumMedium", 11, "홈페이지 : https://example.org/")
 
 
-def draw_events_2024(book: _Book, events: tuple[SampleEvent, ...]) -> None:
+def _draw_events_2024(book: _Book, events: tuple[SampleEvent, ...]) -> None:
     """ "Ⅱ. 주요 행사 일정" and its ruled table: per event a name cell spanning three rows, a
     logo cell and the summary, then a 기간 / 장소 / 홈페이지 header row and its values."""
     canvas = book.page()
@@ -959,13 +963,13 @@ def draw_events_2024(book: _Book, events: tuple[SampleEvent, ...]) -> None:
     verticals = [((name_r, top), (name_r, header_bottom))]
     y = header_bottom
     for event in events:
-        summary = wrap(
+        summary = _wrap(
             f"- {event.summary}", book.fonts, face, size, right - 272 - 6, right - 283 - 6
         )
         summary_bottom = y + 10 + 17.6 * len(summary)
         labels_bottom = summary_bottom + 26
         cells = [
-            wrap(v, book.fonts, face, size, cell_r - cell_l - 8, cell_r - cell_l - 8)
+            _wrap(v, book.fonts, face, size, cell_r - cell_l - 8, cell_r - cell_l - 8)
             for v, (cell_l, cell_r) in zip(
                 (event.dates, event.place, event.url),
                 ((name_r, logo_r), (logo_r, place_r), (place_r, right)),
@@ -975,7 +979,7 @@ def draw_events_2024(book: _Book, events: tuple[SampleEvent, ...]) -> None:
         bottom = labels_bottom + 12 + 17.6 * max(map(len, cells))
         for i, line in enumerate(summary):
             canvas.text(272.0 if i == 0 else 283.0, y + 21.6 + 17.6 * i, face, size, line)
-        name = wrap(event.name, book.fonts, face, size, name_r - left - 10, name_r - left - 10)
+        name = _wrap(event.name, book.fonts, face, size, name_r - left - 10, name_r - left - 10)
         for i, line in enumerate(name):
             baseline = (y + bottom) / 2 + 4 + 18.7 * (i - (len(name) - 1) / 2)
             canvas.text((left + name_r - canvas.width(line, size)) / 2, baseline, face, size, line)
@@ -1006,7 +1010,7 @@ def draw_events_2024(book: _Book, events: tuple[SampleEvent, ...]) -> None:
     _rule(page, rules + verticals)
 
 
-def draw_events_2025(book: _Book, events: tuple[SampleEvent, ...]) -> None:
+def _draw_events_2025(book: _Book, events: tuple[SampleEvent, ...]) -> None:
     """ "주요행사일정" and a ruled table 월 / 기간 / 행사명 / 장소 / 홈페이지, one row per event,
     the month cell spanning that month's rows."""
     canvas = book.page()
@@ -1026,7 +1030,7 @@ def draw_events_2025(book: _Book, events: tuple[SampleEvent, ...]) -> None:
     for i, event in enumerate(events):
         month, days = _month_and_days(event.dates)
         texts = [
-            wrap(text, book.fonts, "KoPubDotumLight", 9, right - left - 6, right - left - 6)
+            _wrap(text, book.fonts, "KoPubDotumLight", 9, right - left - 6, right - left - 6)
             for text, (left, right) in zip(
                 (days, event.name, event.place, event.url), cells, strict=True
             )
@@ -1087,7 +1091,7 @@ def _draw_issue(issue: str, generation: str | None) -> _Drawn:
     if issue not in ISSUE_TEXTS:
         raise ValueError(f"no sample text for issue {issue!r}; known: {', '.join(ISSUE_TEXTS)}")
     articles, events = ISSUE_TEXTS[issue]
-    return _draw(issue, articles, events, style_for(issue, generation), _sample_chars())
+    return _draw(issue, articles, events, _style_for(issue, generation), _sample_chars())
 
 
 def _draw(
@@ -1100,29 +1104,29 @@ def _draw(
     """Draw the issue page by page. The contents page is reserved first and written last,
     once the articles' page numbers are known."""
     book = _Book(issue, style, charset)
-    draw_cover(book)
+    _draw_cover(book)
     contents = book.page()
     if style.name == "2024":
-        draw_divider_2024(book)
+        _draw_divider_2024(book)
     expected: list[Article] = []
     breaks: list[LineBreak] = []
     for index, article in enumerate(articles):
         if style.name == "2025" and (not index or article.section != articles[index - 1].section):
-            draw_divider_2025(book, article.section)
-        drawn, article_breaks = draw_article(book, article, drop_space=index == 1)
+            _draw_divider_2025(book, article.section)
+        drawn, article_breaks = _draw_article(book, article, drop_space=index == 1)
         expected.append(drawn)
         breaks += article_breaks
     events_page = book.printed + 1
     if style.name == "2024":
-        draw_events_2024(book, events)
+        _draw_events_2024(book, events)
     else:
-        draw_events_2025(book, events)
-    draw_back_cover(book)
+        _draw_events_2025(book, events)
+    _draw_back_cover(book)
     entries = [(a.section, b.title, a.page) for a, b in zip(expected, articles, strict=True)]
     if style.name == "2024":
-        draw_contents_2024(book, contents, entries, events_page, events)
+        _draw_contents_2024(book, contents, entries, events_page, events)
     else:
-        draw_contents_2025(book, contents, entries, events_page)
+        _draw_contents_2025(book, contents, entries, events_page)
     pages = len(book.canvases)
     return _Drawn(
         _finish(book, issue),
@@ -1181,7 +1185,7 @@ def write_issue(
     articles, events = tuple(articles), tuple(events)
     charset = _sample_chars() | frozenset(repr(articles)) | frozenset(repr(events))
     return _write(
-        Path(path), issue, _draw(issue, articles, events, style_for(issue, generation), charset)
+        Path(path), issue, _draw(issue, articles, events, _style_for(issue, generation), charset)
     )
 
 
