@@ -103,7 +103,7 @@ class LineBreak:
     "mid-word" (broken inside a word) or "no-space" (word boundary without the space)."""
 
     article: str  # article id
-    pdf_page: int
+    pdf_page: int  # the page of `line`; `next_line` may open the following page
     line: str  # the printed line, trailing space included
     next_line: str
     kind: str
@@ -500,6 +500,7 @@ class _Book:
         self.year, self.month = int(year), int(month)
 
     def page(self) -> _Canvas:
+        """A new blank page at the end of the book."""
         canvas = _Canvas(self.doc, self.fonts, _WIDTH, self.style.height)
         self.canvases.append(canvas)
         return canvas
@@ -511,6 +512,7 @@ class _Book:
 
     @property
     def printed(self) -> int:
+        """The printed page number of the page being drawn."""
         return self.pdf_page - self.offset
 
     def article_page(self, section: str) -> _Canvas:
@@ -524,6 +526,7 @@ class _Book:
         return canvas
 
     def page_number(self, canvas: _Canvas) -> None:
+        """The printed page number in the page's foot."""
         number = str(self.printed)
         if self.style.name == "2025":
             # the published pages set the number on a small round image
