@@ -1,9 +1,13 @@
 """The text of the sample issues: invented AI-industry news, written for the project's tests.
 
-None of it is taken from a published issue. Each article exercises something a parser meets in
-the real files: a superscript ("10^26" is drawn as "10" and a raised "26"), a compatibility
-character ("스탠포드⼤", U+2F24), a figure with its caption, footnotes, two sources, and one
-article per issue long enough to run onto a second page (`continues=True`).
+None of it is taken from a published issue. Each issue has articles that exercise what a parser
+meets in the real files: a superscript, a compatibility character ("서울⼤", "스탠포드⼤": U+2F24),
+a figure with its caption, footnotes and sources long enough to wrap, two sources, and one
+article long enough to run onto a second page (`continues=True`, checked by the layout).
+
+Conventions the layout reads: "10^26" in a text is drawn as "10" and a raised "26"; a "*" in a
+bullet or sub-bullet puts the article's next footnote right after that paragraph; a title must
+fit on one line. Event dates are written as the 2023-2024 table prints them ("2024.6.3~4").
 """
 
 from __future__ import annotations
