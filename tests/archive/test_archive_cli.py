@@ -291,3 +291,25 @@ def test_the_real_issues_ingest_whole_and_export_valid_articles(tmp_path, corpus
     again = run(home, "ingest", "--json", *map(str, corpus_pdfs.values()))
     assert again.exit_code == 0
     assert json.loads(again.output)["skipped"] == len(CORPUS_ARTICLE_COUNTS)
+
+
+def test_demo_writes_and_ingests_the_sample_issues(tmp_path):
+    from extract.sample_issues import SAMPLE_ISSUES
+
+    home = tmp_path / "demo-home"
+    result = run(home, "demo", "--no-serve")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split(" -> ")[0] for line in lines[:-1]] == [
+        f"added: {home / 'samples' / f'{issue}.pdf'}" for issue in SAMPLE_ISSUES
+    ]
+    count = len(SAMPLE_ISSUES)
+    assert lines[-1] == f"{count} files: {count} added, 0 replaced, 0 skipped, 0 failed"
+    assert [row["issue"] for row in json.loads(run(home, "list", "--json").output)] == list(
+        SAMPLE_ISSUES
+    )
+    again = run(home, "demo", "--no-serve")
+    assert (
+        again.output.splitlines()[-1]
+        == f"{count} files: 0 added, 0 replaced, {count} skipped, 0 failed"
+    )
