@@ -73,6 +73,8 @@ def split_paragraphs(lines: list[Line], layout: Layout) -> list[Paragraph]:
             continue
         if kind == "more":
             paragraphs[-1].lines.append(line)
+        elif kind == "resume":
+            _resume_body(paragraphs, line)
         elif kind == "source":
             text = layout.source_prefix.sub("", line.text, count=1)
             paragraphs.append(Paragraph("source", [_with_text(line, text)]))
@@ -117,7 +119,7 @@ def _line_kind(
     if line.size <= _SMALL_SIZE:
         return ("more" if _continues_footnote(line, last) else "drop"), state
     if last.kind in ("footnote", "caption"):
-        return _resume_body(paragraphs), state
+        return "resume", state
     return "more", state
 
 
@@ -130,14 +132,16 @@ def _continues_footnote(line: Line, last: Paragraph) -> bool:
     )
 
 
-def _resume_body(paragraphs: list[Paragraph]) -> str:
-    """A full-size line after a footnote or caption carries on the body paragraph before it;
-    it cannot be appended to that paragraph in place, so it becomes a bullet fragment."""
-    for paragraph in reversed(paragraphs):
-        if paragraph.kind in ("bullet", "sub", "heading", "key"):
-            paragraphs.append(Paragraph(paragraph.kind + "+", []))
-            return "more"
-    return "drop"
+def _resume_body(paragraphs: list[Paragraph], line: Line) -> None:
+    """A full-size line after a footnote or caption carries on the body paragraph before
+    them: move that paragraph last (footnotes and captions are collected apart, so their
+    place among the paragraphs does not matter) and continue it."""
+    for index in range(len(paragraphs) - 1, -1, -1):
+        if paragraphs[index].kind in ("bullet", "sub", "heading", "key"):
+            body = paragraphs.pop(index)
+            body.lines.append(line)
+            paragraphs.append(body)
+            return
 
 
 def _with_text(line: Line, text: str) -> Line:
@@ -159,8 +163,6 @@ def assemble(paragraphs: list[Paragraph]) -> ArticleParts:
             source_lines.extend(paragraph.lines)
         elif not text:
             continue
-        elif kind.endswith("+"):
-            _append_to_last(kind[:-1], text, keys, sections)
         elif kind == "key":
             keys.append(text)
         elif kind == "heading":
@@ -194,23 +196,6 @@ def _current_bullets(sections: list) -> list:
     if not bullets:
         bullets.append(("", []))
     return bullets
-
-
-def _append_to_last(kind: str, text: str, keys: list[str], sections: list) -> None:
-    """Glue a body fragment that resumed after a footnote to the paragraph it belongs to."""
-    if kind == "key" and keys:
-        keys[-1] = f"{keys[-1]} {text}"
-    elif kind == "heading" and sections:
-        sections[-1] = (f"{sections[-1][0]} {text}", sections[-1][1])
-    elif kind == "bullet":
-        bullets = _current_bullets(sections)
-        bullets[-1] = (f"{bullets[-1][0]} {text}", bullets[-1][1])
-    elif kind == "sub":
-        subs = _current_bullets(sections)[-1][1]
-        if subs:
-            subs[-1] = f"{subs[-1]} {text}"
-        else:
-            subs.append(text)
 
 
 def build_article(
