@@ -29,6 +29,7 @@ class JoinLabel:
     line: int  # index of the upper line in read_page(page).lines
     space: bool  # True: a word boundary; False: one word broken across the lines
     stratum: str = ""
+    chars: int | None = None  # length of the upper line's text: checks the index still fits
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,14 @@ class JoinScore:
 
 
 def read_labels(path: Path) -> list[JoinLabel]:
-    """Labels from a TSV file: issue, pdf_page, line_index, label (space|glue), stratum."""
+    """Labels from a TSV file: issue, pdf_page, line_index, label (space|glue), stratum,
+    line_chars."""
     labels = []
     for row in path.read_text(encoding="utf-8").splitlines():
         if not row.strip() or row.startswith("#"):
             continue
-        issue, page, line, label, *rest = row.split("\t")
-        labels.append(JoinLabel(issue, int(page), int(line), label == "space", "".join(rest)))
+        issue, page, line, label, stratum, chars = row.split("\t")
+        labels.append(JoinLabel(issue, int(page), int(line), label == "space", stratum, int(chars)))
     return labels
 
 
@@ -68,10 +70,10 @@ def score_joins(labels: list[JoinLabel], corpus: Path) -> JoinScore:
                     continue
                 joins = _page_joins(doc[number - 1], layout)
                 for label in page_labels:
-                    if label.line not in joins:
-                        continue
+                    if label.line not in joins or joins[label.line][0] != label.chars:
+                        continue  # the labelled line is gone or moved: not counted as found
                     found += 1
-                    plain_says, rule_says = joins[label.line]
+                    _, plain_says, rule_says = joins[label.line]
                     plain += plain_says != label.space
                     if rule_says != label.space:
                         rule += 1
@@ -79,8 +81,9 @@ def score_joins(labels: list[JoinLabel], corpus: Path) -> JoinScore:
     return JoinScore(len(labels), found, plain, rule, tuple(wrong))
 
 
-def _page_joins(page: pymupdf.Page, layout) -> dict[int, tuple[bool, bool]]:
-    """Line index -> (plain rule's decision, needs_space's decision) for the page's joins."""
+def _page_joins(page: pymupdf.Page, layout) -> dict[int, tuple[int, bool, bool]]:
+    """Line index -> (its text's length, the plain rule's decision, needs_space's decision)
+    for every join on the page."""
     text = read_page(page)
     index = {id(line): i for i, line in enumerate(text.lines)}
     paragraphs: list[Paragraph] = split_paragraphs(strip_furniture(text, layout), layout)
@@ -89,6 +92,7 @@ def _page_joins(page: pymupdf.Page, layout) -> dict[int, tuple[bool, bool]]:
         for upper, lower in zip(paragraph.lines, paragraph.lines[1:], strict=False):
             if id(upper) in index:
                 joins[index[id(upper)]] = (
+                    len(text.lines[index[id(upper)]].text),
                     plain_rule_needs_space(upper, lower),
                     needs_space(upper, lower),
                 )
