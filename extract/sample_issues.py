@@ -530,9 +530,7 @@ class _Book:
         number = str(self.printed)
         if self.style.name == "2025":
             # the published pages set the number on a small round image
-            canvas.page.insert_image(
-                pymupdf.Rect(295, 807, 317, 828), stream=_tint_png((0, 84, 166))
-            )
+            canvas.page.insert_image(pymupdf.Rect(295, 807, 317, 828), stream=_disc_png())
             x = 306.0 - canvas.width(number, 8) / 2
             canvas.text(x, 820.3, "KoPubDotumBold", 8, number)
         elif self.printed % 2:
@@ -722,9 +720,21 @@ def _draw_figure(cursor: _Cursor, caption: str) -> None:
 
 @cache
 def _tint_png(rgb: tuple[int, int, int]) -> bytes:
-    """A plain 8 x 8 image, for the full-page backgrounds and the page-number disc."""
+    """A plain 8 x 8 image, for the full-page backgrounds."""
     pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 8, 8), False)
     pix.set_rect(pix.irect, rgb)
+    return pix.tobytes("png")
+
+
+@cache
+def _disc_png() -> bytes:
+    """A blue disc on a transparent square: the 2025 page number's background."""
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 44, 44), True)
+    pix.clear_with(0)
+    for y in range(44):
+        for x in range(44):
+            if (x - 21.5) ** 2 + (y - 21.5) ** 2 <= 21.5**2:
+                pix.set_pixel(x, y, (0, 84, 166, 255))
     return pix.tobytes("png")
 
 
