@@ -8,6 +8,7 @@ table finder costs (pdfminer re-interprets the page in pure Python).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 import pymupdf
@@ -84,6 +85,8 @@ def table_rows(page: pymupdf.Page, lines: list[Line]) -> list[list[str]]:
     horizontal_rules, vertical_rules = page_rules(page)
     horizontal, vertical = _by_position(horizontal_rules), _by_position(vertical_rules)
     xs, ys = list(vertical), list(horizontal)
+    by_middle = sorted(lines, key=_middle)
+    middles = [_middle(line) for line in by_middle]
     taken: set[tuple[int, int]] = set()
     rows: list[list[str]] = []
     for k in range(len(ys) - 1):
@@ -96,7 +99,8 @@ def table_rows(page: pymupdf.Page, lines: list[Line]) -> list[list[str]]:
             if not (top and _ruled(vertical, xs[i], ys[k], ys[m])):
                 continue  # open space around or between tables: not a cell
             taken.update((a, b) for a in range(i, j) for b in range(k, m))
-            row[i] = _cell_text(lines, xs[i], ys[k], xs[j], ys[m])
+            band = by_middle[bisect_left(middles, ys[k]) : bisect_right(middles, ys[m])]
+            row[i] = _cell_text(band, xs[i], xs[j])
         if any(row):
             rows.append(row)
     return rows
@@ -113,13 +117,15 @@ def _cell_extent(i, k, xs, ys, horizontal, vertical) -> tuple[int, int]:
     return j, m
 
 
-def _cell_text(lines: list[Line], x0: float, y0: float, x1: float, y1: float) -> str:
-    """The cell's text: the spans whose centre lies inside it, line by line. Cell text is
-    centred, so a line's length says nothing about where it broke; only the text decides."""
+def _middle(line: Line) -> float:
+    return (line.y0 + line.y1) / 2
+
+
+def _cell_text(band: list[Line], x0: float, x1: float) -> str:
+    """The cell's text: of the lines in its band of rows, the spans whose centre lies inside
+    it. Cell text is centred, so a line's length says nothing about where it broke."""
     paragraphs: list[list[Line]] = []
-    for line in lines:
-        if not y0 <= (line.y0 + line.y1) / 2 <= y1:
-            continue
+    for line in band:
         spans = [text for a, b, text in line.spans if x0 <= (a + b) / 2 <= x1]
         text = normalize_text("".join(spans))
         if not text.strip():
