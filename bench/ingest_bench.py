@@ -1,0 +1,121 @@
+"""Ingest throughput of the real issues, with 1 and 2 workers, and the cost of a re-ingest.
+
+    AIBRIEF_CORPUS=/path/to/corpus python -m bench.ingest_bench [--repeat 3]
+
+Each round ingests every PDF of the corpus into a fresh archive home, once with one worker
+and once with two (interleaved, so a busy machine slows both alike), then ingests the same
+files again (all unchanged, so all skipped). The baseline, read in the same run, is the
+extraction alone: `extract_issue` over every file in this process, with no catalog, no
+copies and no index. A warm-up ingest loads the Korean analyzer before anything is timed.
+Times are medians; prints a table and one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from archive import Archive
+from extract import extract_issue
+
+
+def timed(function, *args, **kwargs) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def extract_all(paths: list[Path]) -> int:
+    """The baseline: extract every file in this process; the number of articles."""
+    return sum(len(extract_issue(path).articles) for path in paths)
+
+
+def ingest_round(paths: list[Path], workers: int, scratch: Path) -> dict[str, float]:
+    """One fresh-home ingest with `workers`, then the all-unchanged re-ingest; seconds each."""
+    home = Path(tempfile.mkdtemp(dir=scratch))
+    archive = Archive(home)
+    first, report = timed(archive.ingest, paths, workers=workers)
+    assert report.ok and report.count("added") == len(paths), report.to_json()
+    archive.close()
+    archive = Archive(home)  # a re-ingest is a new `aibrief ingest` process
+    again, report = timed(archive.ingest, paths, workers=workers)
+    assert report.count("skipped") == len(paths), report.to_json()
+    archive.close()
+    return {"ingest": first, "reingest": again}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark over every PDF of AIBRIEF_CORPUS."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    corpus = os.environ.get("AIBRIEF_CORPUS")
+    if not corpus or not Path(corpus).is_dir():
+        print("AIBRIEF_CORPUS must name the folder of real issues", file=sys.stderr)
+        return 2
+    paths = sorted(Path(corpus).glob("*.pdf"))
+    with tempfile.TemporaryDirectory(prefix="aibrief-ingest-bench-") as scratch_dir:
+        scratch = Path(scratch_dir)
+        ingest_round(paths, 2, scratch)  # warm-up: the analyzer and dictionaries load once
+        runs: dict[str, list[float]] = {"extract": [], "w1": [], "w2": [], "re1": [], "re2": []}
+        articles = 0
+        for _ in range(args.repeat):
+            seconds, articles = timed(extract_all, paths)
+            runs["extract"].append(seconds)
+            for workers in (1, 2):
+                times = ingest_round(paths, workers, scratch)
+                runs[f"w{workers}"].append(times["ingest"])
+                runs[f"re{workers}"].append(times["reingest"])
+    median = {kind: statistics.median(times) for kind, times in runs.items()}
+    issues = len(paths)
+    print(f"{issues} issues, {articles} articles; medians of {args.repeat} rounds")
+    print(f"{'run':<28}{'seconds':>9}{'issues/s':>10}{'articles/s':>12}{'ratio':>8}")
+    rows = [
+        ("extract only (baseline)", "extract"),
+        ("ingest, 1 worker", "w1"),
+        ("ingest, 2 workers", "w2"),
+        ("re-ingest unchanged, 1", "re1"),
+        ("re-ingest unchanged, 2", "re2"),
+    ]
+    for label, kind in rows:
+        seconds = median[kind]
+        ratio = seconds / median["extract"]
+        print(
+            f"{label:<28}{seconds:9.3f}{issues / seconds:10.2f}{articles / seconds:12.1f}"
+            f"{ratio:8.2f}"
+        )
+    print(f"speed-up of 2 workers over 1: {median['w1'] / median['w2']:.2f}x")
+    print(
+        json.dumps(
+            {
+                "benchmark": "ingest",
+                "issues": issues,
+                "articles": articles,
+                "repeat": args.repeat,
+                "median_seconds": {k: round(v, 4) for k, v in median.items()},
+                "issues_per_second": {
+                    "workers_1": round(issues / median["w1"], 3),
+                    "workers_2": round(issues / median["w2"], 3),
+                },
+                "articles_per_second": {
+                    "workers_1": round(articles / median["w1"], 2),
+                    "workers_2": round(articles / median["w2"], 2),
+                },
+                "ratio_ingest_1_vs_extract": round(median["w1"] / median["extract"], 3),
+                "ratio_ingest_2_vs_extract": round(median["w2"] / median["extract"], 3),
+                "ratio_reingest_vs_ingest_1": round(median["re1"] / median["w1"], 4),
+                "speedup_2_workers": round(median["w1"] / median["w2"], 3),
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
