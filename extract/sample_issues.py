@@ -134,11 +134,24 @@ def _sample_chars() -> frozenset[str]:
 
 
 @cache
-def _font_program(charset: frozenset[str]) -> tuple[pymupdf.Font, bytes, frozenset[int]]:
-    """PyMuPDF's built-in CJK font (for metrics) and, to embed, that font cut down to the
-    glyphs of ``charset`` (glyph ids unchanged), its OS/2 family class set so that MuPDF
-    reports the serif flag (4) the published files' fonts carry."""
-    font = pymupdf.Font("korea")
+def _base_font() -> pymupdf.Font:
+    """PyMuPDF's built-in CJK font (Droid Sans Fallback): every face's glyphs and metrics."""
+    return pymupdf.Font("korea")
+
+
+@cache
+def _glyph(shape: str) -> tuple[int, float]:
+    """Glyph id and advance (in ems) of a character in the base font, asked once each."""
+    font = _base_font()
+    return font.has_glyph(ord(shape)), font.glyph_advance(ord(shape))
+
+
+@cache
+def _font_program(charset: frozenset[str]) -> tuple[bytes, frozenset[int]]:
+    """The base font cut down to the glyphs of ``charset`` (glyph ids unchanged), its OS/2
+    family class set so that MuPDF reports the serif flag (4) the published files' fonts
+    carry; and the glyph ids it keeps."""
+    font = _base_font()
     chars = sorted(
         charset | {_shape(_SYMBOL_FACE, c) for c in _WINGDINGS} | set(_STAND_INS.values())
     )
@@ -154,8 +167,8 @@ def _font_program(charset: frozenset[str]) -> tuple[pymupdf.Font, bytes, frozens
         tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
         if tag == b"OS/2":
             data[offset + 30] = 1  # sFamilyClass high byte: "oldstyle serifs"
-    kept = frozenset(font.has_glyph(ord(c)) for c in chars) - {0}
-    return font, bytes(data), kept
+    kept = frozenset(_glyph(c)[0] for c in chars) - {0}
+    return bytes(data), kept
 
 
 class _Fonts:
@@ -163,7 +176,7 @@ class _Fonts:
 
     def __init__(self, doc: pymupdf.Document, charset: frozenset[str]) -> None:
         self.doc = doc
-        self.font, program, self.kept = _font_program(charset)
+        program, self.kept = _font_program(charset)
         self.file_xref = doc.get_new_xref()
         doc.update_object(self.file_xref, "<<>>")
         doc.update_stream(self.file_xref, program)
@@ -183,7 +196,7 @@ class _Fonts:
         _, used = self.faces[face]
         out = []
         for char in text:
-            gid = self.font.has_glyph(ord(_shape(face, char)))
+            gid = _glyph(_shape(face, char))[0]
             if gid not in self.kept:
                 raise ValueError(f"the sample font has no glyph for {char!r}")
             if used.setdefault(gid, char) != char:
@@ -193,7 +206,7 @@ class _Fonts:
 
     def width(self, text: str, size: float, face: str = "") -> float:
         """The printed width of ``text`` at ``size`` points."""
-        return sum(self.font.glyph_advance(ord(_shape(face, c))) for c in text) * size
+        return sum(_glyph(_shape(face, c))[1] for c in text) * size
 
     def finish(self) -> None:
         """Write every face's font dictionaries, widths and ToUnicode map."""
@@ -201,7 +214,7 @@ class _Fonts:
             doc = self.doc
             name = "".join(c if c.isalnum() or c in "-_" else f"#{ord(c):02X}" for c in face)
             widths = " ".join(
-                f"{gid} [{round(self.font.glyph_advance(ord(_shape(face, ch))) * 1000)}]"
+                f"{gid} [{round(_glyph(_shape(face, ch))[1] * 1000)}]"
                 for gid, ch in sorted(used.items())
             )
             flags = 4 if face == _SYMBOL_FACE else 32
