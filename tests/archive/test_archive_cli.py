@@ -313,3 +313,22 @@ def test_demo_writes_and_ingests_the_sample_issues(tmp_path):
         again.output.splitlines()[-1]
         == f"{count} files: 0 added, 0 replaced, {count} skipped, 0 failed"
     )
+
+
+def test_two_ingests_at_once_add_the_issue_once(tmp_path, samples):
+    home = tmp_path / "home"
+    command = [str(AIBRIEF), "--home", str(home), "ingest", str(samples["good"])]
+    writers = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [writer.communicate() for writer in writers]
+    assert [writer.returncode for writer in writers] == [0, 0], outputs
+    summaries = sorted(out.splitlines()[-1] for out, _ in outputs)
+    assert summaries == [
+        "1 files: 0 added, 0 replaced, 1 skipped, 0 failed",
+        "1 files: 1 added, 0 replaced, 0 skipped, 0 failed",
+    ]
+    count = len(extract_issue(samples["good"]).articles)
+    stats = json.loads(run(home, "stats", "--json").output)
+    assert (stats["issues"], stats["articles"], stats["index_documents"]) == (1, count, count)
