@@ -166,3 +166,10 @@ def test_events_table_matches_pdfplumber(issues, corpus_pdfs, issue):
     reference = _pdfplumber_events(corpus_pdfs[issue])
     assert len(reference) == len(issues[issue].events)
     assert _without_spaces(issues[issue].events) == _without_spaces(reference)
+
+
+@pytest.mark.parametrize("issue", ISSUES)
+def test_issue_json_matches_the_archive_schema(issues, issue):
+    from archive.schema import first_error
+
+    assert first_error("issue", issues[issue].to_json()) is None

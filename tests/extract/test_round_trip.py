@@ -154,3 +154,11 @@ def test_an_unlisted_article_page_is_a_layout_error(tmp_path):
         extra = doc.page_count
     with pytest.raises(LayoutError, match=rf"PDF page\(s\) {extra} start an article it does"):
         extract_issue(tmp_path / "extra.pdf")
+
+
+@pytest.mark.parametrize(("issue", "generation"), CASES)
+def test_issue_json_matches_the_archive_schema(round_trip, issue, generation):
+    from archive.schema import first_error
+
+    _, got = round_trip(issue, generation)
+    assert first_error("issue", got.to_json()) is None
