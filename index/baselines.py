@@ -12,11 +12,14 @@ from whoosh.analysis import Analyzer, NgramAnalyzer, StandardAnalyzer
 from whoosh.fields import ID, TEXT, Schema
 
 from extract.model import Article
+from index.analysis import PART_WEIGHTS
 from index.documents import article_fields
 from index.ranking import FEW_RESULTS
-from index.schema import TEXT_FIELDS
+from index.schema import CONTENT_PARTS
 
 BASELINES = ("standard", "bigram")
+# The same parts and weights as SearchIndex's content field, as separate fields here.
+TEXT_FIELDS = dict(zip(CONTENT_PARTS, PART_WEIGHTS, strict=True))
 
 
 def _analyzer(name: str) -> Analyzer:

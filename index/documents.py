@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from extract.model import Article
-from index.analysis import normalize
+from index.analysis import PART_SEPARATOR, analyze, normalize
 from index.query_syntax import section_name
 from index.results import QueryError
+from index.schema import CONTENT_PARTS, MARKED_FIELDS
 
 
 def canonical_section(section: str) -> str:
@@ -17,7 +18,7 @@ def canonical_section(section: str) -> str:
 
 
 def body_text(article: Article) -> str:
-    """Sub-headings, bullets, sub-bullets and captions, one per line."""
+    """Sub-headings, bullets, sub-bullets, captions and footnotes, one per line."""
     lines = []
     for section in article.body:
         lines.append(section.heading)
@@ -25,6 +26,7 @@ def body_text(article: Article) -> str:
             lines.append(bullet.text)
             lines.extend(bullet.sub)
     lines.extend(article.captions)
+    lines.extend(article.footnotes)
     return "\n".join(line for line in lines if line)
 
 
@@ -42,7 +44,6 @@ def article_fields(article: Article, fingerprint: str) -> dict:
         "title": normalize(article.title),
         "key": normalize("\n".join(article.key_contents)),
         "body": normalize(body_text(article)),
-        "footnotes": normalize("\n".join(article.footnotes)),
         "sources": normalize("\n".join(s.text for s in article.sources)),
         "outlet": ",".join(normalize(o).lower() for o in outlets),
         "fingerprint": f"{article.issue}\t{fingerprint}",
@@ -50,5 +51,20 @@ def article_fields(article: Article, fingerprint: str) -> dict:
 
 
 def analysed_texts(fields: dict) -> list[str]:
-    """The field values the analyzer will see, to tokenize them in one batch."""
-    return [fields[name] for name in ("title", "key", "body", "footnotes", "sources")]
+    """The texts the analyzers will see, to tokenize them in one batch."""
+    return [fields[name] for name in CONTENT_PARTS]
+
+
+def with_marks(fields: dict) -> dict:
+    """The document as written: with `content` (the weighted parts) and `marks` (each marked
+    field's terms -> their (position, start, end) list)."""
+    marks = {}
+    for name in MARKED_FIELDS:
+        found: dict[str, list[tuple[int, int, int]]] = {}
+        for term in analyze(fields[name]):
+            if term.kind not in ("part", "lemma"):
+                continue  # queries are highlighted by their parts
+            found.setdefault(term.text, []).append((term.pos, term.start, term.end))
+        marks[name] = found
+    content = PART_SEPARATOR.join(fields[name] for name in CONTENT_PARTS)
+    return {**fields, "content": content, "marks": marks}

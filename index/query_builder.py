@@ -1,7 +1,8 @@
 """A parsed query -> Whoosh query objects, plus the term sequences to highlight.
 
-A word that Kiwi analyses into several parts ("오픈AI" -> 오픈 + ai) becomes a phrase of those
-parts OR the glued compound, so "오픈AI" never turns into a search for "AI". Known names are
+A word that Kiwi analyses into several parts ("오픈AI" -> 오픈 + ai) is looked up by its
+pairs of parts ("오픈ai", held for "오픈AI" and "오픈 AI" alike), so "오픈AI" never turns into
+a search for "AI". Known names are
 expanded with their other spellings (오픈AI / OpenAI).
 """
 
@@ -15,7 +16,13 @@ from index.aliases import AliasTable
 from index.analysis import analyze, normalize
 from index.query_syntax import Clause, ParsedQuery
 from index.results import QueryError, SearchFilters
-from index.schema import TEXT_FIELDS
+
+
+class UnionOr(wq.Or):
+    """An Or that merges its parts' matches as it goes. (Whoosh's plain Or reads and scores
+    every match of every part up front on indexes under 5,000 documents.)"""
+
+    matcher_type = wq.Or.DEFAULT_MATCHER
 
 
 @dataclass(frozen=True)
@@ -23,26 +30,24 @@ class QueryWord:
     """The terms one word or phrase of a query stands for."""
 
     parts: tuple[str, ...]  # one term per position, in order
-    compound: str | None = None  # the glued form, when the word is one chain of parts
+    pairs: tuple[str, ...] = ()  # each two parts in a row, joined, as the index holds them
+
+    @property
+    def adjacent(self) -> bool:
+        """True when every part follows the one before directly (no particle between)."""
+        return len(self.pairs) == len(self.parts) - 1
 
 
 def query_word(text: str) -> QueryWord:
     """Analyse a query word or phrase the way the index analysed the articles."""
-    terms = analyze(normalize(text))
     by_position: dict[int, str] = {}
-    compounds = []
-    for term in terms:
-        if term.kind == "compound":
-            compounds.append(term)
+    pairs = []
+    for term in analyze(normalize(text)):
+        if term.kind == "pair":
+            pairs.append(term.text)
         elif term.kind in ("part", "lemma"):
             by_position.setdefault(term.pos, term.text)
-    parts = tuple(by_position[p] for p in sorted(by_position))
-    compound = None
-    if len(compounds) == 1 and compounds[0].pos == min(by_position, default=0):
-        whole = compounds[0]
-        if "".join(parts).replace("-", "") == whole.text.replace("-", ""):
-            compound = whole.text
-    return QueryWord(parts, compound)
+    return QueryWord(tuple(by_position[p] for p in sorted(by_position)), tuple(pairs))
 
 
 # Another spelling of a name counts a little less than the one typed.
@@ -52,15 +57,16 @@ LONGEST_NAME = 3
 
 
 def _in_field(field: str, word: QueryWord, boost: float = 1.0) -> wq.Query | None:
+    """One term; for several parts, their pairs (glued or spaced, "오픈AI" = "오픈 AI"), or
+    a phrase when a particle sits between them."""
     if not word.parts:
         return None
     if len(word.parts) == 1:
-        match = wq.Term(field, word.parts[0], boost=boost)
-    else:
-        match = wq.Phrase(field, list(word.parts), boost=boost)
-    if word.compound and word.compound not in word.parts:
-        return wq.Or([wq.Term(field, word.compound, boost=boost), match])
-    return match
+        return wq.Term(field, word.parts[0], boost=boost)
+    if word.adjacent:
+        pairs = [wq.Term(field, pair, boost=boost) for pair in word.pairs]
+        return pairs[0] if len(pairs) == 1 else wq.And(pairs)
+    return wq.Phrase(field, list(word.parts), boost=boost)
 
 
 @dataclass
@@ -91,9 +97,9 @@ class QueryBuilder:
     def clause_query(self, clause: Clause) -> tuple[wq.Query | None, list[QueryWord]]:
         """The Whoosh query for one clause, and the analysed words it looks for."""
         words = self.spellings(clause)
-        fields = ["title"] if clause.field == "title" else list(TEXT_FIELDS)
-        if clause.field == "source":
-            fields = ["sources"]
+        fields = {None: ["content", "title"], "title": ["title"], "source": ["sources"]}[
+            clause.field
+        ]
         alternatives = []
         for field in fields:
             # The best-matching spelling counts, not their sum: an article that writes both
@@ -109,7 +115,7 @@ class QueryBuilder:
             alternatives.append(wq.Term("outlet", normalize(clause.text).strip().lower()))
         if not alternatives:
             return None, []
-        return (alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)), words
+        return (alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)), words
 
     def build(self, parsed: ParsedQuery, query_text: str) -> CompiledQuery:
         """Compile; raises QueryError when no clause has a searchable word."""
@@ -121,12 +127,9 @@ class QueryBuilder:
                 if q is not None:
                     alternatives.append(q)
                     typed.append(clause.text)
-                    for w in words:
-                        highlight.append(w.parts)
-                        if w.compound:
-                            highlight.append((w.compound,))
+                    highlight.extend(w.parts for w in words)
             if alternatives:
-                q = alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+                q = alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)
                 # title: and source: words stay required when the other words are relaxed.
                 (groups if all(c.field is None for c in group) else required).append(q)
         filters = filter_query(parsed.sections, parsed.issue_from, parsed.issue_to)
@@ -138,7 +141,7 @@ class QueryBuilder:
         all_words = self._combine(wq.And(groups) if groups else wq.Every(), filters, excluded)
         any_words = None
         if len(groups) > 1:
-            any_words = self._combine(wq.Or(groups), filters, excluded)
+            any_words = self._combine(UnionOr(groups), filters, excluded)
         return CompiledQuery(all_words, any_words, tuple(dict.fromkeys(highlight)), tuple(typed))
 
     def join_names(self, groups: tuple[tuple[Clause, ...], ...]) -> list[tuple[Clause, ...]]:
@@ -164,7 +167,7 @@ class QueryBuilder:
         if filters is not None:
             q = wq.And([q, filters])
         if excluded:
-            q = wq.AndNot(q, wq.Or(excluded))
+            q = wq.AndNot(q, UnionOr(excluded))
         return q
 
 
@@ -174,7 +177,7 @@ def filter_query(
     """Sections (any of) and an inclusive issue range, as one Whoosh query (None: no filter)."""
     parts: list[wq.Query] = []
     if sections:
-        parts.append(wq.Or([wq.Term("section", s) for s in dict.fromkeys(sections)]))
+        parts.append(UnionOr([wq.Term("section", s) for s in dict.fromkeys(sections)]))
     if issue_from or issue_to:
         parts.append(wq.TermRange("issue", issue_from, issue_to))
     if not parts:

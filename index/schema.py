@@ -6,35 +6,27 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
-from whoosh.formats import Characters
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from index.aliases import ALIASES_VERSION
-from index.analysis import ANALYZER_VERSION, KiwiAnalyzer
+from index.analysis import ANALYZER_VERSION, KiwiAnalyzer, WeightedAnalyzer
 from index.dictionary import domain_dictionary
 
 # Bump on any change to the fields below.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 STAMP_NAME = "aibrief-index.json"
 
-# Fields searched by words, with their weight; title and KEY Contents say what an article is about.
-TEXT_FIELDS = {"title": 4.0, "key": 2.0, "body": 1.0, "footnotes": 0.5, "sources": 0.5}
-# Fields a snippet can be cut from (stored, with term vectors holding Kiwi's offsets).
-SNIPPET_FIELDS = ("key", "body", "footnotes")
+# The parts of `content`, the field words are searched in, in the order of PART_WEIGHTS.
+CONTENT_PARTS = ("title", "key", "body", "sources")
+# Fields whose terms' positions and Kiwi offsets are stored (in `marks`) for highlighting.
+MARKED_FIELDS = ("title", "key", "body")
+# Fields a snippet can be cut from.
+SNIPPET_FIELDS = ("key", "body")
 
 
 def build_schema() -> Schema:
     """The index schema: one document per article."""
     analyzer = KiwiAnalyzer()
-
-    def text(boost: float, snippet: bool) -> TEXT:
-        return TEXT(
-            analyzer=analyzer,
-            phrase=True,
-            stored=snippet,
-            field_boost=boost,
-            vector=Characters() if snippet else None,
-        )
 
     return Schema(
         id=ID(stored=True, unique=True),
@@ -43,12 +35,15 @@ def build_schema() -> Schema:
         month=NUMERIC(int, stored=True, sortable=True),
         section=ID(stored=True, sortable=True),
         page=NUMERIC(int, stored=True, sortable=True),
-        title=text(TEXT_FIELDS["title"], True),
-        key=text(TEXT_FIELDS["key"], True),
-        body=text(TEXT_FIELDS["body"], True),
-        footnotes=text(TEXT_FIELDS["footnotes"], True),
-        sources=text(TEXT_FIELDS["sources"], False),
+        # title, KEY Contents, body and sources, each term weighted by its part (BM25F)
+        content=TEXT(analyzer=WeightedAnalyzer(), phrase=True),
+        title=TEXT(analyzer=analyzer, phrase=True, stored=True),  # for title:
+        sources=TEXT(analyzer=analyzer, phrase=True),  # for source:
+        key=STORED(),
+        body=STORED(),
         outlet=KEYWORD(lowercase=True, commas=True),
+        # field -> term -> [(position, start, end)]: what a snippet marks, without Kiwi
+        marks=STORED(),
         fingerprint=ID(),  # "issue<TAB>fingerprint", read back through the lexicon
     )
 

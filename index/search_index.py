@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -12,17 +13,19 @@ from whoosh import query as wq
 from extract.model import Article
 from index.aliases import AliasTable, curated_aliases, mine_pairs
 from index.analysis import pretokenized
-from index.documents import analysed_texts, article_fields, canonical_section
+from index.documents import analysed_texts, article_fields, canonical_section, with_marks
 from index.hits import build_hit
-from index.query_builder import QueryBuilder, filters_query
+from index.query_builder import QueryBuilder, UnionOr, filters_query
 from index.query_syntax import parse_query
-from index.ranking import SORTS, rank, weighting
+from index.ranking import SORTS, rank
 from index.results import Hit, QueryError, SearchFilters, SearchResult, StaleIndexError
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
+from index.searchers import SearcherCache
 from index.suggest import suggest
 
 MINED_ALIASES = "aliases-mined.json"
 WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
+MLT_TERMS = 15  # terms of an article that find the ones like it
 
 
 class SearchIndex:
@@ -31,6 +34,7 @@ class SearchIndex:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._ix = None
+        self._searchers: SearcherCache | None = None
         self._aliases: tuple[float, AliasTable] | None = None
 
     @classmethod
@@ -44,7 +48,20 @@ class SearchIndex:
             index._ix = whoosh_index.open_dir(index.directory)
         return index
 
+    def close(self) -> None:
+        """Close the open searchers (the index stays on disk)."""
+        if self._searchers is not None:
+            self._searchers.close()
+            self._searchers = None
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def _create(self) -> None:
+        self.close()
         (self.directory / STAMP_NAME).unlink(missing_ok=True)
         (self.directory / MINED_ALIASES).unlink(missing_ok=True)
         self._ix = whoosh_index.create_in(self.directory, build_schema())
@@ -62,6 +79,14 @@ class SearchIndex:
             )
         return self._ix
 
+    @contextmanager
+    def _reading(self) -> Iterator:
+        """The calling thread's searcher, kept open between searches (see SearcherCache)."""
+        ix = self._fresh()
+        if self._searchers is None:
+            self._searchers = SearcherCache(ix)
+        yield self._searchers.current()
+
     # Writing -------------------------------------------------------------------------------
 
     def replace_issue(self, issue: str, articles: Iterable[Article], fingerprint: str) -> None:
@@ -72,7 +97,7 @@ class SearchIndex:
         with pretokenized(texts), ix.writer(timeout=WRITE_TIMEOUT) as writer:
             writer.delete_by_term("issue", issue)
             for doc in docs:
-                writer.add_document(**doc)
+                writer.add_document(**with_marks(doc))
         self._save_mined({issue: _mined(docs)})
 
     def remove_issue(self, issue: str) -> None:
@@ -92,7 +117,7 @@ class SearchIndex:
                 docs = [article_fields(a, fingerprint) for a in articles]
                 with pretokenized(t for d in docs for t in analysed_texts(d)):
                     for doc in docs:
-                        writer.add_document(**doc)
+                        writer.add_document(**with_marks(doc))
                 mined[issue] = _mined(docs)
         self._save_mined(mined)
         write_stamp(self.directory)
@@ -124,7 +149,7 @@ class SearchIndex:
     def fingerprints(self) -> dict[str, str]:
         """Issue -> the fingerprint its indexed articles were written with."""
         found = {}
-        with self._fresh().searcher() as searcher:
+        with self._reading() as searcher:
             for term in searcher.lexicon("fingerprint"):
                 text = term.decode("utf-8")
                 if searcher.document_number(fingerprint=text) is not None:
@@ -155,10 +180,10 @@ class SearchIndex:
             raise QueryError(query, "page and per_page must be 1 or more")
         compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
         restrict = filters_query(_canonical(filters))
-        with self._fresh().searcher(weighting=weighting()) as searcher:
+        with self._reading() as searcher:
             ranked = rank(searcher, compiled, restrict, sort, page * per_page)
             hits = tuple(
-                build_hit(searcher, hit, compiled.highlight)
+                build_hit(hit, compiled.highlight)
                 for hit in ranked.hits[(page - 1) * per_page : page * per_page]
             )
             suggestion = None
@@ -191,22 +216,33 @@ class SearchIndex:
         """Every matching article id, in the order `search` ranks them."""
         compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
         restrict = filters_query(_canonical(filters))
-        with self._fresh().searcher(weighting=weighting()) as searcher:
+        with self._reading() as searcher:
             return [hit["id"] for hit in rank(searcher, compiled, restrict, "relevance", None).hits]
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
-        """The articles closest to the given one, by its most telling terms."""
-        with self._fresh().searcher(weighting=weighting()) as searcher:
+        """The articles closest to the given one, by its most telling terms (tf x idf)."""
+        with self._reading() as searcher:
             docnum = searcher.document_number(id=article_id)
             if docnum is None:
                 raise KeyError(f"no article {article_id!r} in the index")
-            terms = []
-            for field in ("title", "key", "body"):
-                terms += [t for t, _ in searcher.key_terms([docnum], field, numterms=8)]
-            terms = list(dict.fromkeys(terms))
-            q = wq.Or([wq.Term(f, t) for t in terms for f in ("title", "key", "body")])
+            terms = telling_terms(searcher, searcher.stored_fields(docnum)["marks"])
+            q = UnionOr([wq.Term("content", t, boost=w) for t, w in terms])
             results = searcher.search(wq.AndNot(q, wq.Term("id", article_id)), limit=limit)
-            return [build_hit(searcher, hit, tuple((t,) for t in terms)) for hit in results]
+            return [build_hit(hit, tuple((t,) for t, _ in terms)) for hit in results]
+
+
+def telling_terms(searcher, marks: dict, count: int = MLT_TERMS) -> list[tuple[str, float]]:
+    """An article's terms weighted by frequency (title counting double) and rarity."""
+    weights: dict[str, float] = {}
+    for field, terms in marks.items():
+        for term, places in terms.items():
+            if len(term) > 1 or not term.isascii():
+                factor = 2.0 if field == "title" else 1.0
+                weights[term] = weights.get(term, 0.0) + factor * len(places)
+    scored = {t: w * searcher.idf("content", t) for t, w in weights.items()}
+    best = sorted(scored.items(), key=lambda tw: (-tw[1], tw[0]))[:count]
+    top = best[0][1] if best else 1.0
+    return [(t, w / top) for t, w in best]
 
 
 def _mined(docs: list[dict]) -> list[list[str]]:

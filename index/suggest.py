@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from index.query_builder import query_word
 
-SPELLING_FIELDS = ("title", "key", "body")
+SPELLING_FIELDS = ("content",)
 
 
 def _frequency(searcher, term: str) -> int:

@@ -19,15 +19,15 @@ def terms(text: str) -> list[str]:
     ("text", "expected"),
     [
         pytest.param("규제를", ["규제"], id="object-particle"),
-        pytest.param("오픈AI의", ["오픈ai", "오픈", "ai"], id="particle"),
+        pytest.param("오픈AI의", ["오픈", "오픈ai", "ai"], id="particle"),
         pytest.param("규제하는", ["규제"], id="verb-ending"),
         pytest.param("미치는", ["미치다"], id="verb-lemma"),
         pytest.param("기업들이", ["기업"], id="plural-suffix"),
         pytest.param("딥페이크를", ["딥페이크"], id="dictionary-word"),
-        pytest.param("GPT-4o와", ["gpt", "4", "o", "gpt-4o"], id="model-name"),
-        pytest.param("1.5배", ["1.5", "배", "1.5배"], id="decimal"),
+        pytest.param("GPT-4o와", ["gpt", "gpt4", "4", "4o", "o"], id="model-name"),
+        pytest.param("1.5배", ["1.5", "1.5배", "배"], id="decimal"),
         pytest.param("OECD는", ["oecd"], id="acronym"),
-        pytest.param("美 정부", ["美", "정부"], id="hanja"),
+        pytest.param("美 정부", ["美", "美정부", "정부"], id="hanja"),
         pytest.param("規制", ["規制"], id="hanja-word"),
     ],
 )
@@ -48,14 +48,26 @@ def test_spacing_variants_share_their_parts(text):
     assert parts == ["ai", "안전", "연구소"]
 
 
-def test_a_glued_chain_is_also_indexed_whole_at_its_first_position():
-    compound = [t for t in analyze("AI안전연구소의") if t.kind == "compound"]
-    assert [(t.text, t.pos, t.start, t.end) for t in compound] == [("ai안전연구소", 0, 0, 7)]
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("AI안전연구소의", id="glued"),
+        pytest.param("AI 안전 연구소의", id="spaced"),
+        pytest.param("AI-안전 연구소의", id="hyphen"),
+    ],
+)
+def test_parts_in_a_row_are_also_indexed_as_pairs_at_the_first_position(text):
+    pairs = [(t.text, t.pos) for t in analyze(text) if t.kind == "pair"]
+    assert pairs == [("ai안전", 0), ("안전연구소", 1)]
+
+
+def test_a_particle_between_parts_makes_no_pair():
+    assert [t.text for t in analyze("AI의 안전") if t.kind == "pair"] == []
 
 
 def test_dictionary_compounds_are_split_into_their_parts():
     found = [(t.text, t.kind) for t in analyze("규제샌드박스를")]
-    assert found == [("규제샌드박스", "compound"), ("규제", "part"), ("샌드박스", "part")]
+    assert found == [("규제", "part"), ("규제샌드박스", "pair"), ("샌드박스", "part")]
 
 
 def test_positions_count_only_emitted_terms():
@@ -75,19 +87,23 @@ def test_normalize_folds_compatibility_forms():
 
 
 @pytest.mark.parametrize(
-    ("word", "parts", "compound"),
+    ("word", "parts", "pairs"),
     [
-        pytest.param("오픈AI", ("오픈", "ai"), "오픈ai", id="mixed-script"),
-        pytest.param("오픈AI의", ("오픈", "ai"), "오픈ai", id="particle"),
-        pytest.param("딥페이크", ("딥페이크",), None, id="one-word"),
-        pytest.param("GPT-4o", ("gpt", "4", "o"), "gpt-4o", id="hyphenated"),
-        pytest.param("안전연구소의", ("안전", "연구소"), "안전연구소", id="compound"),
+        pytest.param("오픈AI", ("오픈", "ai"), ("오픈ai",), id="mixed-script"),
+        pytest.param("오픈AI의", ("오픈", "ai"), ("오픈ai",), id="particle"),
+        pytest.param("딥페이크", ("딥페이크",), (), id="one-word"),
+        pytest.param("GPT-4o", ("gpt", "4", "o"), ("gpt4", "4o"), id="hyphenated"),
+        pytest.param("안전연구소의", ("안전", "연구소"), ("안전연구소",), id="compound"),
     ],
 )
-def test_query_words_keep_their_parts_together(word, parts, compound):
-    assert query_word(word) == query_word(word)
+def test_query_words_keep_their_parts_together(word, parts, pairs):
     analysed = query_word(word)
-    assert (analysed.parts, analysed.compound) == (parts, compound)
+    assert (analysed.parts, analysed.pairs, analysed.adjacent) == (parts, pairs, True)
+
+
+def test_a_phrase_with_a_particle_inside_is_not_adjacent():
+    analysed = query_word("AI가 일자리")
+    assert (analysed.parts, analysed.pairs, analysed.adjacent) == (("ai", "일자리"), (), False)
 
 
 def test_the_analyzer_pickles_with_the_schema():

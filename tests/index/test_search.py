@@ -161,11 +161,26 @@ def test_article_ids_returns_every_match(built_index):
     assert built_index.article_ids("AI", SearchFilters(sections=("기업/산업",))) == ["2024-04-07"]
 
 
-def test_more_like_this_excludes_the_article_itself(built_index):
-    hits = built_index.more_like_this("2025-03-05", limit=2)
+def test_more_like_this_finds_the_article_on_the_same_topic(fresh_index):
+    from tests.index.conftest import make_article
+
+    articles = [
+        make_article("2024-05-01", "딥페이크 선거 조작 규제", bullets=("선거 딥페이크 영상 규제",)),
+        make_article("2024-05-02", "반도체 공장 투자 확대", bullets=("AI 반도체 투자",)),
+        make_article(
+            "2024-05-03", "선거 앞두고 딥페이크 우려", bullets=("딥페이크 선거 조작 확산",)
+        ),
+    ]
+    fresh_index.replace_issue("2024-05", articles, "x")
+    hits = fresh_index.more_like_this("2024-05-01", limit=2)
     assert all(isinstance(h, Hit) for h in hits)
-    assert "2025-03-05" not in [h.id for h in hits]
-    assert hits[0].id == "2024-04-01"  # the other article about deepfakes and AI rules
+    assert [h.id for h in hits][0] == "2024-05-03"
+    assert "2024-05-01" not in [h.id for h in hits]
+
+
+def test_more_like_this_of_an_unknown_article(built_index):
+    with pytest.raises(KeyError, match="2099-01-01"):
+        built_index.more_like_this("2099-01-01")
 
 
 def test_json_shapes(built_index):

@@ -1,0 +1,144 @@
+"""Search latency and indexing speed at the corpus size and at synthetic 10,000 (and, if
+asked, 100,000) articles, with Kiwi's bare tokenizing rate as the bound.
+
+    AIBRIEF_CORPUS=/path/to/corpus python -m bench.search_latency [--sizes 10000,100000]
+
+Synthetic articles recombine the real issues' titles and sentences in memory (nothing is
+written to the repository); they spread over 96 monthly issues and the four sections.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from bench.search_quality import corpus_articles, load_queries
+from extract.model import SECTIONS, Article, BodySection, Bullet
+from index import SearchIndex
+from index.analysis import tokenize_only
+from index.documents import analysed_texts, article_fields
+
+ROUNDS = 3  # timed passes over the query set, after one warm-up pass
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def synthetic(articles: list[Article], count: int, seed: int = 7) -> list[Article]:
+    """`count` articles made of the real ones' titles, KEY Contents and bullets, reshuffled."""
+    rng = random.Random(seed)
+    bullets = [b for a in articles for s in a.body for b in s.bullets]
+    keys = [k for a in articles for k in a.key_contents]
+    issues = [f"{y}-{m:02d}" for y in range(2019, 2027) for m in range(1, 13)]
+    made = []
+    for n in range(count):
+        issue = issues[n % len(issues)]
+        page = n // len(issues) + 1
+        template = rng.choice(articles)
+        body = tuple(
+            BodySection(s.heading, tuple(rng.sample(bullets, len(s.bullets))))
+            for s in template.body
+        )
+        made.append(
+            replace(
+                template,
+                id=f"{issue}-{page:02d}",
+                issue=issue,
+                page=page,
+                section=SECTIONS[n % len(SECTIONS)],
+                key_contents=tuple(rng.sample(keys, 2)),
+                body=body or (BodySection("", (Bullet(rng.choice(bullets).text),)),),
+                text="",
+            )
+        )
+    return [replace(a, text="") for a in made]
+
+
+def by_issue(articles: list[Article]) -> dict[str, list[Article]]:
+    """Issue -> its articles."""
+    grouped: dict[str, list[Article]] = {}
+    for article in articles:
+        grouped.setdefault(article.issue, []).append(article)
+    return grouped
+
+
+def analysed_chars(articles: list[Article]) -> tuple[list[str], int]:
+    """The texts the analyzer sees for these articles, and their length in characters."""
+    texts = [t for a in articles for t in analysed_texts(article_fields(a, "")) if t]
+    return texts, sum(len(t) for t in texts)
+
+
+def measure(articles: list[Article], queries: list[str], directory: Path) -> dict:
+    """Index the articles, then time warm searches; returns the figures."""
+    texts, chars = analysed_chars(articles)
+    tokenize_only(["모델을 불러 둔다"])  # Kiwi loads once per process; not part of the rate
+    started = time.perf_counter()
+    tokenize_only(texts)
+    kiwi_rate = chars / (time.perf_counter() - started)
+
+    index = SearchIndex.open(directory)
+    started = time.perf_counter()
+    index.rebuild((issue, batch, issue) for issue, batch in by_issue(articles).items())
+    index_seconds = time.perf_counter() - started
+
+    for query in queries:  # warm-up: caches, lazy loads
+        index.search(query)
+    timings = []
+    for _ in range(ROUNDS):
+        for query in queries:
+            started = time.perf_counter()
+            index.search(query)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "articles": len(articles),
+        "chars": chars,
+        "kiwi_rate": kiwi_rate,
+        "index_rate": chars / index_seconds,
+        "index_seconds": index_seconds,
+        "p50": statistics.median(timings),
+        "p95": timings[int(0.95 * (len(timings) - 1))],
+        "size_mb": index.size_bytes() / 1e6,
+        "rss_mb": peak_rss_mb(),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000", help="synthetic sizes, comma-separated")
+    args = parser.parse_args()
+    corpus = os.environ.get("AIBRIEF_CORPUS")
+    if not corpus:
+        print("AIBRIEF_CORPUS is not set: the latency benchmark needs the real issues")
+        return 2
+    real = [a for batch in corpus_articles(Path(corpus)).values() for a in batch]
+    queries = [q for q, _ in load_queries()]
+    print(f"{len(queries)} queries x {ROUNDS} rounds (warm); Kiwi with 2 workers, batched")
+    header = "articles   chars(M)  kiwi kc/s  index kc/s  ratio  index s  p50 ms  p95 ms"
+    print(header + "  index MB  peak RSS MB")
+    sets = [real] + [synthetic(real, int(n)) for n in args.sizes.split(",") if n]
+    for articles in sets:
+        with tempfile.TemporaryDirectory() as tmp:
+            r = measure(articles, queries, Path(tmp))
+        print(
+            f"{r['articles']:8d} {r['chars'] / 1e6:9.1f} {r['kiwi_rate'] / 1e3:10.0f}"
+            f" {r['index_rate'] / 1e3:11.0f} {r['index_rate'] / r['kiwi_rate']:6.2f}"
+            f" {r['index_seconds']:8.1f} {r['p50']:7.1f} {r['p95']:7.1f}"
+            f" {r['size_mb']:9.1f} {r['rss_mb']:12.0f}",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
