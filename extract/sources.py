@@ -42,7 +42,9 @@ def parse_source(text: str) -> Source:
         last = list(_DATE.finditer(text))[-1]
         body = text[: last.start()]
     body = body.strip().rstrip(",").strip()
-    outlet, _, title = body.partition(", ")
+    outlet, comma, title = body.partition(", ")
+    if not comma:  # printed without its outlet: what is left is the title
+        outlet, title = "", outlet
     return Source(
         text=text,
         outlet=outlet.strip() or None,

@@ -46,6 +46,15 @@ def test_parse_source_without_date():
     assert (source.outlet, source.title, source.date) == ("Omnihuman", "What is it?", None)
 
 
+def test_parse_source_printed_without_outlet():
+    source = parse_source("EU launches InvestAI to mobilise €200 billion, 2025.02.11.")
+    assert (source.outlet, source.title, source.date) == (
+        None,
+        "EU launches InvestAI to mobilise €200 billion",
+        "2025-02-11",
+    )
+
+
 def _line(text: str) -> Line:
     return Line(text=text, x0=0, y0=0, x1=0, y1=0, size=9.0, bold=False)
 
