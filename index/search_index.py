@@ -13,10 +13,10 @@ from whoosh import query as wq
 from extract.model import Article
 from index.aliases import AliasTable, curated_aliases, mine_pairs
 from index.analysis import pretokenized
-from index.documents import analysed_texts, article_fields, canonical_section, with_marks
+from index.documents import analysed_texts, article_fields, with_marks
 from index.hits import build_hit
 from index.query_builder import QueryBuilder, UnionOr, filters_query
-from index.query_syntax import parse_query
+from index.query_syntax import issue_range, parse_query, section_name
 from index.ranking import SORTS, rank
 from index.results import Hit, QueryError, SearchFilters, SearchResult, StaleIndexError
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
@@ -179,7 +179,7 @@ class SearchIndex:
         if page < 1 or per_page < 1:
             raise QueryError(query, "page and per_page must be 1 or more")
         compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
-        restrict = filters_query(_canonical(filters))
+        restrict = filters_query(_checked(filters, query))
         with self._reading() as searcher:
             ranked = rank(searcher, compiled, restrict, sort, page * per_page)
             hits = tuple(
@@ -215,7 +215,7 @@ class SearchIndex:
     def article_ids(self, query: str, filters: SearchFilters | None = None) -> list[str]:
         """Every matching article id, in the order `search` ranks them."""
         compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
-        restrict = filters_query(_canonical(filters))
+        restrict = filters_query(_checked(filters, query))
         with self._reading() as searcher:
             return [hit["id"] for hit in rank(searcher, compiled, restrict, "relevance", None).hits]
 
@@ -250,9 +250,15 @@ def _mined(docs: list[dict]) -> list[list[str]]:
     return [list(p) for p in sorted(pairs)]
 
 
-def _canonical(filters: SearchFilters | None) -> SearchFilters | None:
+def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:
+    """Filters with canonical section names; a bad section or issue is a QueryError."""
     if filters is None:
         return None
+    for end in (filters.issue_from, filters.issue_to):
+        if end is not None:
+            issue_range(end, query)
     return SearchFilters(
-        tuple(canonical_section(s) for s in filters.sections), filters.issue_from, filters.issue_to
+        tuple(section_name(s, query) for s in filters.sections),
+        filters.issue_from,
+        filters.issue_to,
     )

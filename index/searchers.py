@@ -27,10 +27,12 @@ class SearcherCache:
         if searcher is None:
             searcher = self._ix.searcher(weighting=weighting())
         elif not searcher.up_to_date():
-            old = searcher
-            searcher = old.refresh()
+            # Reopened rather than refresh()ed: refreshing a searcher over an empty index
+            # fails inside Whoosh (its EmptyReader has no segments to reuse).
             with self._lock:
-                self._open.remove(old)
+                self._open.remove(searcher)
+            searcher.close()
+            searcher = self._ix.searcher(weighting=weighting())
         else:
             return searcher
         self._local.searcher = searcher

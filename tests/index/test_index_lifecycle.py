@@ -87,3 +87,11 @@ def test_an_index_without_its_stamp_is_stale(tmp_path):
     SearchIndex.open(tmp_path).replace_issue("2025-03", ARTICLES["2025-03"], "f")
     (tmp_path / index.schema.STAMP_NAME).unlink()
     assert SearchIndex.open(tmp_path).needs_rebuild()
+
+
+def test_a_searcher_opened_on_an_empty_index_sees_later_commits(fresh_index):
+    assert fresh_index.search("딥페이크").total == 0
+    fresh_index.replace_issue("2024-04", ARTICLES["2024-04"], "f")
+    assert fresh_index.search("딥페이크").total == 1
+    fresh_index.remove_issue("2024-04")
+    assert fresh_index.search("딥페이크").total == 0

@@ -235,3 +235,15 @@ def test_when_few_articles_hold_every_word_those_holding_some_follow(built_index
 def test_field_words_stay_required_when_other_words_are_relaxed(built_index):
     result = built_index.search("AI 딥페이크 source:Reuters")
     assert (ids(result), result.fallback) == (["2024-04-01"], False)
+
+
+@pytest.mark.parametrize(
+    ("filters", "problem"),
+    [
+        pytest.param(SearchFilters(sections=("경제",)), "unknown section '경제'", id="section"),
+        pytest.param(SearchFilters(issue_from="2024-4"), "bad issue '2024-4'", id="issue"),
+    ],
+)
+def test_bad_filters_are_query_errors(built_index, filters, problem):
+    with pytest.raises(QueryError, match=problem):
+        built_index.search("AI", filters)

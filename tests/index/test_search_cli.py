@@ -1,0 +1,105 @@
+"""`aibrief search` over an archive holding the test articles (imported as JSON Lines; the
+archive refuses 2025-03-12, whose section is spelled the 2025 way, so it holds three)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from archive import Archive
+from archive.cli import main
+from tests.index.conftest import ARTICLES
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    """An archive home holding ARTICLES."""
+    home = tmp_path_factory.mktemp("home")
+    lines = tmp_path_factory.mktemp("export") / "articles.jsonl"
+    rows = [json.dumps(a.to_json(), ensure_ascii=False) for b in ARTICLES.values() for a in b]
+    lines.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    archive = Archive(home)
+    try:
+        archive.import_jsonl(lines)
+    finally:
+        archive.close()
+    return home
+
+
+def run(home, *args):
+    return CliRunner().invoke(main, ["--home", str(home), "search", *args])
+
+
+def test_readable_results_bracket_the_matches(home):
+    result = run(home, "규제")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == [
+        "1 articles for '규제'",
+        "  1. 영국 AI안전연구소, 프런티어 모델 평가 결과 발표",
+        "     2025-03-05 · 기술/연구 · p.5 · score " + result.output.split("score ")[1][:4],
+    ]
+    assert "[규제]를 강화하는 대신 [규제]샌드박스" in result.output
+
+
+def test_options_filter_sort_and_limit(home):
+    result = run(home, "AI", "--section", "정책", "--from", "2024-01", "--to", "2024-12")
+    assert result.output.startswith("1 articles for 'AI'")
+    newest = run(home, "AI", "--sort", "newest", "--limit", "1", "--json")
+    data = json.loads(newest.output)
+    assert (data["total"], [h["id"] for h in data["hits"]]) == (3, ["2025-03-05"])
+
+
+def test_json_output_is_the_search_result(home):
+    data = json.loads(run(home, "딥페이크", "--issue", "2024-04", "--json").output)
+    assert [h["id"] for h in data["hits"]] == ["2024-04-01"]
+    assert "<mark>딥페이크</mark>" in data["hits"][0]["snippet"]
+
+
+def test_queries_file_answers_each_line_as_json_lines(home, tmp_path):
+    queries = tmp_path / "queries.txt"
+    queries.write_text("딥페이크\n\nOpenAI\n", encoding="utf-8")
+    result = run(home, "--queries", str(queries), "--json")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [(d["query"], d["total"]) for d in lines] == [("딥페이크", 2), ("OpenAI", 1)]
+    assert set(lines[0]["hits"][0]) == {
+        "id",
+        "issue",
+        "section",
+        "title",
+        "page",
+        "score",
+        "snippet",
+    }
+
+
+def test_a_bad_query_in_a_file_is_reported_and_the_rest_answered(home, tmp_path):
+    queries = tmp_path / "queries.txt"
+    queries.write_text('"AI 법\n딥페이크\n', encoding="utf-8")
+    result = run(home, "--queries", str(queries), "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout.splitlines()[1])["total"] == 2
+    assert "1 of 2 queries failed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(['"AI'], "unbalanced quote", id="unbalanced-quote"),
+        pytest.param(["AI", "--issue", "2024-4"], "bad issue '2024-4'", id="bad-issue"),
+        pytest.param(["AI", "--section", "경제"], "unknown section '경제'", id="bad-section"),
+    ],
+)
+def test_query_errors_are_one_line_and_exit_1(home, args, message):
+    result = run(home, *args)
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_query_or_file_is_required(home):
+    result = run(home)
+    assert result.exit_code == 2
+    assert "give either QUERY or --queries FILE" in result.output
