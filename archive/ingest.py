@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from archive.catalog import IngestRow, now
 from archive.discover import find_files
 from archive.issue_files import file_sha256
+from archive.schema import first_error
 from extract.errors import ExtractError
 from extract.model import Issue
 
@@ -142,6 +143,11 @@ class IngestRun:
             self.archive.catalog.record_failure(sha, str(path), extracted.error or "")
             return FileOutcome(str(path), FAILED, reason=extracted.error, sha256=sha)
         issue = extracted.issue
+        problem = first_error("issue", issue.to_json())
+        if problem:  # never hold what the documented export form would refuse
+            reason = f"the extracted issue does not match the schema ({problem})"
+            self.archive.catalog.record_failure(sha, str(path), reason)
+            return FileOutcome(str(path), FAILED, issue.issue, reason=reason, sha256=sha)
         first = self.committed_in_run.get(issue.issue)
         if first is not None:
             reason = f"issue {issue.issue} is also in {first} in this batch; kept that one"

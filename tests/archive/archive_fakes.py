@@ -61,6 +61,20 @@ def fake_extract(path: Path) -> Issue:
     )
 
 
+def malformed_extract(path: Path) -> Issue:
+    """An extractor that returns an article outside the documented form (page 0)."""
+    issue = fake_extract(path)
+    bad = Article(
+        id=f"{issue.issue}-00",
+        issue=issue.issue,
+        section=SECTIONS[0],
+        title="t",
+        page=0,
+        pdf_pages=(1, 1),
+    )
+    return Issue(issue.issue, issue.title, issue.pdf, (bad,))
+
+
 def broken_extract(path: Path) -> Issue:
     """An extractor with a bug: it raises something that is not an ExtractError."""
     raise ZeroDivisionError("division by zero")

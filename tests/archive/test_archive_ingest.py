@@ -6,7 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from archive_fakes import FakeIndex, broken_extract, fake_extract, write_fake_pdf
+from archive_fakes import (
+    FakeIndex,
+    broken_extract,
+    fake_extract,
+    malformed_extract,
+    write_fake_pdf,
+)
 
 from archive import Archive, NotFound
 
@@ -129,6 +135,20 @@ def test_a_parser_bug_fails_the_file_not_the_batch(tmp_path, inbox):
     assert statuses(report) == [
         ("2024-01.pdf", "failed", "unexpected error (ZeroDivisionError: division by zero)")
     ]
+
+
+def test_an_issue_outside_the_documented_form_is_refused(tmp_path, inbox):
+    archive = open_archive(tmp_path / "home", extractor=malformed_extract)
+    report = archive.ingest([inbox / "2024-01.pdf"])
+    assert statuses(report) == [
+        (
+            "2024-01.pdf",
+            "failed",
+            "the extracted issue does not match the schema "
+            "(at articles/0/page: 0 is less than the minimum of 1)",
+        )
+    ]
+    assert archive.issues() == []
 
 
 def test_a_copy_in_the_same_batch_is_skipped(tmp_path, inbox):
