@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from archive.errors import ArchiveError
+
 SCHEMA_VERSION = 1
 
 SCHEMA = """
@@ -95,9 +97,13 @@ class Catalog:
         self.path = path
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
-        with self.db:
-            self.db.executescript(SCHEMA)
-            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        try:
+            with self.db:
+                self.db.executescript(SCHEMA)
+                self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as error:
+            self.close()
+            raise ArchiveError(f"{path}: the catalog cannot be opened ({error})") from None
 
     @property
     def db(self) -> sqlite3.Connection:

@@ -31,6 +31,9 @@ def user_errors() -> Iterator[None]:
         yield
     except (ArchiveError, ExtractError, QueryError) as error:
         raise click.ClickException(str(error)) from None
+    except OSError as error:  # an unwritable home, a full disk: say which file, not a traceback
+        where = error.filename or "the archive"
+        raise click.ClickException(f"{where}: {error.strerror or error}") from None
 
 
 def open_archive(ctx: click.Context, wait_seconds: float = DEFAULT_LOCK_TIMEOUT) -> Archive:

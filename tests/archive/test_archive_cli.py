@@ -332,3 +332,39 @@ def test_two_ingests_at_once_add_the_issue_once(tmp_path, samples):
     count = len(extract_issue(samples["good"]).articles)
     stats = json.loads(run(home, "stats", "--json").output)
     assert (stats["issues"], stats["articles"], stats["index_documents"]) == (1, count, count)
+
+
+def test_a_busy_archive_is_one_line_naming_the_holder(tmp_path, samples):
+    home = tmp_path / "home"
+    env = {**os.environ, "AIBRIEF_PAUSE_AT": "before-index"}
+    holder = subprocess.Popen(
+        [str(AIBRIEF), "--home", str(home), "ingest", str(samples["good"])],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stderr.readline() == "aibrief: paused before-index 2024-04\n"
+    try:
+        result = run(home, "ingest", "--wait", "0", str(samples["reissued"]))
+    finally:
+        holder.kill()
+        holder.communicate()
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"waiting for the archive lock, held by pid {holder.pid} (")
+    assert lines[1].startswith(f"Error: the archive is busy: {home / '.lock'} is held by pid ")
+    assert lines[1].endswith("; gave up after 0 s")
+    assert len(lines) == 2
+
+
+def test_a_damaged_catalog_is_one_line(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "catalog.sqlite3").write_bytes(b"not a database, " * 8)
+    result = run(home, "list")
+    catalog = home / "catalog.sqlite3"
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: {catalog}: the catalog cannot be opened (file is not a database)\n",
+    )
