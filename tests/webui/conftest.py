@@ -1,24 +1,14 @@
-"""Fixtures for the web tests: the app over a fake archive, and its test client.
-
-pytest's default import mode puts tests/ on sys.path, where this folder would pass for the
-`webui` package; the repository root goes first so that `import webui` finds the code.
-"""
+"""Fixtures for the web tests: the app over a fake archive, and its test client."""
 
 from __future__ import annotations
 
-import sys
 import threading
-from pathlib import Path
 
-ROOT = str(Path(__file__).resolve().parents[2])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
+import pytest
+from web_fakes import FakeArchive
+from werkzeug.serving import make_server
 
-import pytest  # noqa: E402
-from web_fakes import FakeArchive  # noqa: E402
-from werkzeug.serving import make_server  # noqa: E402
-
-from webui import create_app  # noqa: E402
+from webui import create_app
 
 
 @pytest.fixture
