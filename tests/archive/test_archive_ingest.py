@@ -230,3 +230,14 @@ def test_stats_count_issues_articles_and_the_last_ingest(tmp_path, inbox):
     last = stats["last_ingest"]
     assert (last["added"], last["skipped"], last["failed"]) == (0, 3, 0)
     json.dumps(stats)
+
+
+def test_the_catalog_can_be_read_from_many_threads(tmp_path, inbox):
+    from concurrent.futures import ThreadPoolExecutor
+
+    archive = open_archive(tmp_path / "home")
+    archive.ingest([inbox])
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        counts = list(pool.map(lambda _: sum(s.articles for s in archive.issues()), range(8)))
+    assert counts == [9] * 8
+    archive.close()
