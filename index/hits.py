@@ -1,4 +1,4 @@
-"""A Whoosh hit -> Hit, with its snippet and matched terms read from the stored marks."""
+"""Stored fields -> Hit, with its snippet and matched terms read from the stored marks."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from index.results import Hit
 from index.schema import SNIPPET_FIELDS
 
 
-def build_hit(hit, highlight: tuple[tuple[str, ...], ...]) -> Hit:
-    """The Hit for a Whoosh hit: the snippet comes from the field with the most matches."""
-    stored = hit.fields()
+def build_hit(stored: dict, score: float, highlight: tuple[tuple[str, ...], ...]) -> Hit:
+    """The Hit for a document's stored fields: the snippet comes from the field with the
+    most matches."""
     surfaces: list[str] = []
     best_field, best_spans = None, []
     for field in ("title", *SNIPPET_FIELDS):
@@ -25,8 +25,7 @@ def build_hit(hit, highlight: tuple[tuple[str, ...], ...]) -> Hit:
         section=stored["section"],
         title=stored["title"],
         page=int(stored["page"]),
-        # Sorted by date, Whoosh reports the sort key instead of a score.
-        score=hit.score if isinstance(hit.score, float) else 0.0,
+        score=score,
         snippet=snippet,
         terms=tuple(dict.fromkeys(surfaces)),
     )

@@ -1,11 +1,13 @@
-"""Running a compiled query: all words first, any words when all words find little."""
+"""Ranking a compiled query: all words first, any words when all words find little."""
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
-from whoosh import scoring, sorting
+from whoosh import scoring
 
+from index.evaluation import K1, B, Evaluator, Scores
 from index.query_builder import CompiledQuery
 
 SORTS = ("relevance", "newest", "oldest")
@@ -17,55 +19,61 @@ FEW_RESULTS = 3
 
 
 def weighting() -> scoring.WeightingModel:
-    """BM25F, with the field boosts of the schema."""
-    return scoring.BM25F(B=0.75, K1=1.2)
+    """BM25F, as the evaluator computes it."""
+    return scoring.BM25F(B=B, K1=K1)
 
 
 @dataclass
 class Ranked:
-    """The matches of a query in order (Whoosh hits), their count and facet counts."""
+    """The matches of a query in order as (docnum, score), their count and facet counts."""
 
-    hits: list
+    hits: list[tuple[int, float]]
     total: int
     facets: dict[str, dict[str, int]]
     fallback: bool
 
 
-def _sorting(sort: str):
-    if sort == "relevance":
-        return None
-    newest = sort == "newest"
-    return sorting.MultiFacet(
-        [sorting.FieldFacet("issue", reverse=newest), sorting.FieldFacet("page")]
-    )
+def _best(scores: Scores, limit: int | None) -> list[tuple[int, float]]:
+    """Highest score first; ties in index order."""
+
+    def key(item):
+        return (-item[1], item[0])
+
+    if limit is None:
+        return sorted(scores.items(), key=key)
+    return heapq.nsmallest(limit, scores.items(), key=key)
 
 
-def _facets(results) -> dict[str, dict[str, int]]:
-    return {
-        name: {
-            str(k): n for k, n in sorted(results.groups(name).items(), key=lambda kv: str(kv[0]))
-        }
-        for name in FACETS
-    }
+def _by_date(evaluator: Evaluator, scores: Scores, newest: bool, limit: int | None):
+    """By issue (newest or oldest first), then by page within an issue."""
+    issues, pages = evaluator.columns["issue"], evaluator.columns["page"]
+    if newest:
+        ordered = sorted(scores.items(), key=lambda item: (issues[item[0]], -pages[item[0]]))
+        ordered.reverse()
+    else:
+        ordered = sorted(scores.items(), key=lambda item: (issues[item[0]], pages[item[0]]))
+    return ordered if limit is None else ordered[:limit]
 
 
 def rank(searcher, compiled: CompiledQuery, restrict, sort: str, limit: int | None) -> Ranked:
     """The first `limit` matches (None: all), with the total and facets over every match."""
-    groups = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
+    evaluator = Evaluator.of(searcher)
+    allowed = None if restrict is None else evaluator.evaluate(restrict)
 
-    def run(q, n):
-        return searcher.search(
-            q, limit=n, sortedby=_sorting(sort), groupedby=groups, filter=restrict
-        )
+    def matches(q) -> Scores:
+        scores = evaluator.evaluate(q)
+        return scores if allowed is None else {d: s for d, s in scores.items() if d in allowed}
 
-    results = run(compiled.all_words, limit)
-    if compiled.any_words is None or len(results) >= FEW_RESULTS:
-        return Ranked(list(results), len(results), _facets(results), False)
-    wider = run(compiled.any_words, None if limit is None else limit + len(results))
-    if len(wider) == len(results):
-        return Ranked(list(results), len(results), _facets(results), False)
-    hits = list(wider)
+    scores, extra, fallback = matches(compiled.all_words), {}, False
+    if compiled.any_words is not None and len(scores) < FEW_RESULTS:
+        wider = matches(compiled.any_words)
+        extra = {d: s for d, s in wider.items() if d not in scores}
+        fallback = bool(extra)
+    everything = {**scores, **extra}
     if sort == "relevance":
-        first = [hit.docnum for hit in results]
-        hits = list(results) + [hit for hit in wider if hit.docnum not in first]
-    return Ranked(hits[:limit], len(wider), _facets(wider), True)
+        hits = _best(scores, limit)
+        if extra and (limit is None or len(hits) < limit):
+            hits += _best(extra, None if limit is None else limit - len(hits))
+    else:
+        hits = _by_date(evaluator, everything, sort == "newest", limit)
+    return Ranked(hits, len(everything), evaluator.facets(everything, FACETS), fallback)

@@ -183,8 +183,8 @@ class SearchIndex:
         with self._reading() as searcher:
             ranked = rank(searcher, compiled, restrict, sort, page * per_page)
             hits = tuple(
-                build_hit(hit, compiled.highlight)
-                for hit in ranked.hits[(page - 1) * per_page : page * per_page]
+                build_hit(searcher.stored_fields(docnum), score, compiled.highlight)
+                for docnum, score in ranked.hits[(page - 1) * per_page : page * per_page]
             )
             suggestion = None
             if ranked.total == 0 or ranked.fallback:
@@ -217,7 +217,8 @@ class SearchIndex:
         compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
         restrict = filters_query(_checked(filters, query))
         with self._reading() as searcher:
-            return [hit["id"] for hit in rank(searcher, compiled, restrict, "relevance", None).hits]
+            ranked = rank(searcher, compiled, restrict, "relevance", None)
+            return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
         """The articles closest to the given one, by its most telling terms (tf x idf)."""
@@ -228,7 +229,8 @@ class SearchIndex:
             terms = telling_terms(searcher, searcher.stored_fields(docnum)["marks"])
             q = UnionOr([wq.Term("content", t, boost=w) for t, w in terms])
             results = searcher.search(wq.AndNot(q, wq.Term("id", article_id)), limit=limit)
-            return [build_hit(hit, tuple((t,) for t, _ in terms)) for hit in results]
+            marked = tuple((t,) for t, _ in terms)
+            return [build_hit(hit.fields(), hit.score, marked) for hit in results]
 
 
 def telling_terms(searcher, marks: dict, count: int = MLT_TERMS) -> list[tuple[str, float]]:

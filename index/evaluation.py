@@ -1,0 +1,146 @@
+"""Evaluating a query over cached posting lists: every match, with its BM25F score.
+
+Whoosh walks its matcher tree one posting at a time in Python, which costs tens of
+microseconds per matching article; counting and faceting every match of a broad query over
+10,000 articles took over 100 ms. Here each term's postings are read once per searcher (per
+commit) into a dict, and a query is evaluated with set and dict operations: the same BM25F
+formula and the same combination rules as Whoosh (And and Or add their parts' scores,
+DisjunctionMax keeps the best), at a few microseconds per match. Phrase queries, which need
+positions, are handed to Whoosh.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, OrderedDict
+
+from whoosh import query as wq
+from whoosh.scoring import bm25
+
+Scores = dict[int, float]
+# BM25 parameters (Whoosh's defaults).
+B, K1 = 0.75, 1.2
+# Fields matched as filters, which add nothing to a score.
+FILTER_FIELDS = frozenset({"id", "issue", "section", "outlet", "fingerprint"})
+CACHED_TERMS = 4096  # posting lists kept per searcher
+
+
+class Evaluator:
+    """Evaluates queries against one searcher (one commit of the index)."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        reader = searcher.reader()
+        self.doc_count = reader.doc_count_all()
+        self.live = set(reader.all_doc_ids())
+        names = ("section", "issue", "year", "page")
+        # An empty index has no columns to read (Whoosh's EmptyReader refuses).
+        self.columns = {n: list(reader.column_reader(n)) if self.doc_count else [] for n in names}
+        self._lengths: dict[str, list[int]] = {}
+        self._postings: OrderedDict[tuple[str, str], Scores] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, searcher) -> Evaluator:
+        """The evaluator kept with a searcher (made on first use)."""
+        evaluator = getattr(searcher, "aibrief_evaluator", None)
+        if evaluator is None:
+            evaluator = cls(searcher)
+            searcher.aibrief_evaluator = evaluator
+        return evaluator
+
+    def _field_lengths(self, field: str) -> list[int]:
+        if field not in self._lengths:
+            length = self.searcher.doc_field_length
+            self._lengths[field] = [length(d, field, 1) for d in range(self.doc_count)]
+        return self._lengths[field]
+
+    def term(self, field: str, text: str) -> Scores:
+        """docnum -> BM25F score of one term (0 for filter fields), read once then cached."""
+        key = (field, text)
+        with self._lock:
+            if key in self._postings:
+                self._postings.move_to_end(key)
+                return self._postings[key]
+        scores = self._read_term(field, text)
+        with self._lock:
+            self._postings[key] = scores
+            if len(self._postings) > CACHED_TERMS:
+                self._postings.popitem(last=False)
+        return scores
+
+    def _read_term(self, field: str, text: str) -> Scores:
+        searcher = self.searcher
+        if (field, text) not in searcher.reader():
+            return {}
+        matcher = searcher.reader().postings(field, text)
+        found: dict[int, float] = {}
+        while matcher.is_active():
+            found[matcher.id()] = matcher.weight()
+            matcher.next()
+        if field in FILTER_FIELDS or not searcher.schema[field].scorable:
+            return {d: 0.0 for d in found if d in self.live}
+        idf = searcher.idf(field, text)
+        avg = searcher.avg_field_length(field) or 1
+        lengths = self._field_lengths(field)
+        return {d: bm25(idf, w, lengths[d], avg, B, K1) for d, w in found.items() if d in self.live}
+
+    def evaluate(self, q: wq.Query) -> Scores:
+        """docnum -> score for every article the query matches."""
+        scores = self._evaluate(q)
+        boost = getattr(q, "boost", 1.0)
+        if boost != 1.0 and not isinstance(q, wq.Term):
+            scores = {d: s * boost for d, s in scores.items()}
+        return scores
+
+    def _evaluate(self, q: wq.Query) -> Scores:
+        if isinstance(q, wq.Term):
+            scores = self.term(q.fieldname, q.text)
+            return {d: s * q.boost for d, s in scores.items()} if q.boost != 1.0 else scores
+        if isinstance(q, wq.Every):
+            return dict.fromkeys(self.live, 0.0)
+        if isinstance(q, wq.TermRange) and q.fieldname == "issue":
+            low, high = q.start or "", q.end or "9999-99"
+            issues = self.columns["issue"]
+            return {d: 0.0 for d in self.live if low <= issues[d] <= high}
+        if isinstance(q, wq.AndNot):
+            excluded = self.evaluate(q.b)
+            return {d: s for d, s in self.evaluate(q.a).items() if d not in excluded}
+        if isinstance(q, wq.DisjunctionMax):
+            return _combine([self.evaluate(s) for s in q.subqueries], max)
+        if isinstance(q, wq.And):
+            return _intersect([self.evaluate(s) for s in q.subqueries])
+        if isinstance(q, wq.Or):
+            return _combine([self.evaluate(s) for s in q.subqueries], sum)
+        return self._by_whoosh(q)
+
+    def _by_whoosh(self, q: wq.Query) -> Scores:
+        """Phrases and anything else: Whoosh's own matcher, over every match."""
+        results = self.searcher.search(q, limit=None)
+        return {hit.docnum: hit.score for hit in results}
+
+    def facets(self, docnums, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
+        """name -> value -> how many of the articles have it."""
+        counted = {}
+        for name in names:
+            column = self.columns[name]
+            counts = Counter(column[d] for d in docnums)
+            ordered = sorted(counts.items(), key=lambda kv: str(kv[0]))
+            counted[name] = {str(k): n for k, n in ordered}
+        return counted
+
+
+def _intersect(parts: list[Scores]) -> Scores:
+    parts = sorted(parts, key=len)
+    common = set(parts[0])
+    for part in parts[1:]:
+        common.intersection_update(part)
+    return {d: sum(part[d] for part in parts) for d in common}
+
+
+def _combine(parts: list[Scores], how) -> Scores:
+    merged: dict[int, list[float]] = {}
+    for part in parts:
+        for d, s in part.items():
+            merged.setdefault(d, []).append(s)
+    return {d: how(scores) for d, scores in merged.items()}
