@@ -1,0 +1,43 @@
+"""The real issues (AIBRIEF_CORPUS), indexed: counts, and every headline finds its article."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_issue
+from index import SearchIndex
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def corpus_index(corpus_pdfs, tmp_path_factory):
+    """(index, issues) for every real issue."""
+    issues = {issue: extract_issue(path) for issue, path in corpus_pdfs.items()}
+    index = SearchIndex.open(tmp_path_factory.mktemp("corpus-index"))
+    index.rebuild((i, issue.articles, issue.pdf.sha256) for i, issue in issues.items())
+    return index, issues
+
+
+def test_every_article_is_indexed_once(corpus_index):
+    index, issues = corpus_index
+    assert index.doc_count() == sum(len(issue.articles) for issue in issues.values())
+    assert index.fingerprints() == {i: issue.pdf.sha256 for i, issue in issues.items()}
+
+
+def test_each_headline_finds_its_article_first(corpus_index):
+    index, issues = corpus_index
+    missed = [
+        article.id
+        for issue in issues.values()
+        for article in issue.articles
+        if index.search(f'title:"{article.title}"', per_page=1).hits[0].id != article.id
+    ]
+    assert missed == []
+
+
+def test_facets_cover_every_real_issue(corpus_index):
+    index, issues = corpus_index
+    result = index.search("AI")
+    assert set(result.facets["issue"]) == set(issues)
+    assert sum(result.facets["section"].values()) == result.total

@@ -1,0 +1,38 @@
+"""The cached-postings evaluator scores as Whoosh itself does, and counts the same matches."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.evaluation import Evaluator
+from index.query_builder import QueryBuilder
+from index.query_syntax import parse_query
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param("딥페이크", id="term"),
+        pytest.param("AI 법", id="and"),
+        pytest.param("소라 OR 클로드", id="or"),
+        pytest.param("OpenAI", id="alias-dismax"),
+        pytest.param("AI안전연구소", id="pairs"),
+        pytest.param("딥페이크 -벤지오", id="and-not"),
+        pytest.param('"AI가 일자리"', id="phrase-by-whoosh"),
+    ],
+)
+def test_scores_match_whoosh(built_index, query):
+    compiled = QueryBuilder(built_index.aliases()).build(parse_query(query), query)
+    with built_index._reading() as searcher:
+        ours = Evaluator.of(searcher).evaluate(compiled.all_words)
+        theirs = {h.docnum: h.score for h in searcher.search(compiled.all_words, limit=None)}
+    assert ours.keys() == theirs.keys()
+    for docnum, score in theirs.items():
+        assert ours[docnum] == pytest.approx(score)
+
+
+def test_facets_count_from_columns(built_index):
+    with built_index._reading() as searcher:
+        evaluator = Evaluator.of(searcher)
+        facets = evaluator.facets(evaluator.live, ("section", "year"))
+    assert facets["year"] == {"2024": 2, "2025": 2}
