@@ -77,6 +77,9 @@ class FileRow:
     error: str | None
     seen_at: str
 
+    def to_json(self) -> dict[str, str | None]:
+        return dict(self.__dict__)
+
 
 @dataclass(frozen=True)
 class IngestRow:
@@ -147,13 +150,11 @@ class Catalog:
         return FileRow(**dict(row)) if row else None
 
     def files(self, issue: str | None = None) -> list[FileRow]:
-        """Every file seen (or those of one issue), most recent first."""
+        """Every file seen (or those of one issue), by path."""
         if issue is None:
-            rows = self.db.execute("SELECT * FROM files ORDER BY seen_at DESC, path")
+            rows = self.db.execute("SELECT * FROM files ORDER BY path")
         else:
-            rows = self.db.execute(
-                "SELECT * FROM files WHERE issue = ? ORDER BY seen_at DESC, path", (issue,)
-            )
+            rows = self.db.execute("SELECT * FROM files WHERE issue = ? ORDER BY path", (issue,))
         return [FileRow(**dict(row)) for row in rows]
 
     def commit_issue(self, row: IssueRow) -> None:

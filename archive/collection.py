@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archive.catalog import Catalog, IngestRow, IssueRow, now
+from archive.catalog import Catalog, FileRow, IngestRow, IssueRow, now
 from archive.errors import NotFound
 from archive.faults import pause_point
 from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback
@@ -243,6 +243,10 @@ class Archive:
             )
             for r in self.catalog.issues()
         ]
+
+    def files_seen(self) -> list[FileRow]:
+        """Every file an ingest has seen: held, replaced, removed or failed (with the reason)."""
+        return self.catalog.files()
 
     def issue(self, issue: str) -> Issue:
         """One held issue, read from its JSON; raises NotFound."""

@@ -37,14 +37,23 @@ def article_lines(article: Article) -> list[str]:
 
 @click.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--files", is_flag=True, help="List every file ingest has seen, with its status.")
 @click.pass_context
-def list_(ctx: click.Context, as_json: bool) -> None:
+def list_(ctx: click.Context, as_json: bool, files: bool) -> None:
     """List the issues held: article counts and the files they came from."""
     archive = open_archive(ctx)
     try:
         summaries = archive.issues()
+        seen = archive.files_seen() if files else []
     finally:
         archive.close()
+    if files:
+        if as_json:
+            echo_json([row.to_json() for row in seen])
+        for row in [] if as_json else seen:
+            detail = f": {row.error}" if row.error else f" -> {row.issue}"
+            click.echo(f"{row.status:<8} {row.path}{detail}")
+        return
     if as_json:
         echo_json([summary.to_json() for summary in summaries])
         return

@@ -368,3 +368,21 @@ def test_a_damaged_catalog_is_one_line(tmp_path):
         1,
         f"Error: {catalog}: the catalog cannot be opened (file is not a database)\n",
     )
+
+
+def test_list_files_shows_every_file_seen_with_its_status(tmp_path, samples):
+    home = tmp_path / "home"
+    run(home, "ingest", str(samples["good"]), str(samples["empty"]))
+    run(home, "ingest", str(samples["reissued"]))
+    result = run(home, "list", "--files")
+    assert result.output.splitlines() == [
+        f"ok       {samples['reissued']} -> 2024-04",
+        f"failed   {samples['empty']}: the file is empty",
+        f"replaced {samples['good']} -> 2024-04",
+    ]
+    rows = json.loads(run(home, "list", "--files", "--json").output)
+    assert [(Path(r["path"]).name, r["status"]) for r in rows] == [
+        ("2024-04-reissued.pdf", "ok"),
+        ("empty.pdf", "failed"),
+        ("2024-04.pdf", "replaced"),
+    ]
