@@ -11,11 +11,15 @@ Public interface:
     archive.export_articles(query=None, filters=None) -> Iterator[Article]
     archive.import_jsonl(path) -> ImportReport
     archive.remove(issue); archive.stats() -> Stats
+    archive.files_seen() -> list[FileRow]           every file ingested: ok/replaced/removed/failed
     archive.pdf_path(issue) -> Path                 the held copy of the issue's PDF
 
 Layout of a home folder: catalog.sqlite3 (issues held, every file seen, ingest runs),
 issues/<issue>.json (one extracted issue each), pdfs/<issue>.pdf (the copy of its PDF),
 index/ (the search index, derived from the issues), .lock (held by the one writer).
+
+Errors: ArchiveError (one line, safe to show), NotFound, ArchiveBusy (the lock was not free in
+time), BadExport. Extraction failures are not raised: ingest reports them per file.
 """
 
 from archive.collection import Archive, ArticleFilter, IssueSummary, Stats
