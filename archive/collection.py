@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.catalog import Catalog, FileRow, IngestRow, IssueRow, now
-from archive.errors import NotFound
+from archive.errors import ArchiveError, NotFound
 from archive.faults import pause_point
 from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback
 from archive.issue_files import IssueFiles
@@ -96,6 +96,8 @@ class Archive:
         lock_timeout: float | None = DEFAULT_LOCK_TIMEOUT,
         on_wait: Callable[[str], None] | None = None,
     ) -> None:
+        """Open (or create) the archive in `home`; `on_wait` receives messages for the user
+        (waiting for another writer, a damaged index set aside)."""
         self.home = Path(home)
         self.home.mkdir(parents=True, exist_ok=True)
         self.catalog = Catalog(self.home / "catalog.sqlite3")
@@ -216,24 +218,40 @@ class Archive:
 
     def _open_index(self) -> Any:
         if self._index is None:
-            self._index = self._index_opener(self.home / "index")
+            directory = self.home / "index"
+            try:
+                self._index = self._index_opener(directory)
+            except Exception as error:  # the index's own errors: whoosh is not imported here
+                if not self.lock.held:
+                    raise ArchiveError(
+                        f"the search index in {directory} cannot be opened ({error}); "
+                        "the next ingest rebuilds it"
+                    ) from error
+                self._index = self._set_aside_damaged_index(directory, error)
         return self._index
+
+    def _set_aside_damaged_index(self, directory: Path, error: Exception) -> Any:
+        """Keep a damaged index for inspection and start an empty one (lock held); the
+        reconciliation that follows re-indexes every issue from its JSON."""
+        aside = directory.with_name(f"index.damaged-{now().replace(':', '')}")
+        directory.rename(aside)
+        if self.on_wait is not None:
+            self.on_wait(f"the search index could not be opened ({error}); moved to {aside}")
+        return self._index_opener(directory)
 
     @property
     def index(self) -> Any:
         """The search index, reconciled with the catalog when no writer is busy."""
-        index = self._open_index()
-        version = self.catalog.data_version()
-        if version == self._reconciled_at:
-            return index
+        if self._index is not None and self.catalog.data_version() == self._reconciled_at:
+            return self._index
         if not self.lock.held and self.lock.try_acquire():
             try:
                 self._settle_files()
-                self._reconcile_index(index)
+                self._reconcile_index(self._open_index())
                 self._reconciled_at = self.catalog.data_version()
             finally:
                 self.lock.release()
-        return index
+        return self._open_index()
 
     def issues(self) -> list[IssueSummary]:
         """Every held issue, oldest first."""

@@ -90,6 +90,7 @@ class FakeIndex:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.state_path = self.directory / "state.json"
         self.calls: list[tuple[str, str]] = []
+        self._load()  # a damaged index fails to open, as a real one does
 
     @classmethod
     def open(cls, directory: Path) -> FakeIndex:

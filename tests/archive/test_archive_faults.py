@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from archive_fakes import FakeIndex, fake_extract, write_fake_pdf
 
-from archive import Archive, ArchiveBusy
+from archive import Archive, ArchiveBusy, ArchiveError
 from archive.catalog import IssueRow, now
 from archive.issue_files import file_sha256
+from archive.lock import ArchiveLock
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
@@ -209,4 +210,26 @@ def test_an_index_from_another_version_is_rebuilt(tmp_path, inbox):
     archive = open_archive(home)
     assert archive.index.needs_rebuild() is False
     assert archive._index.calls == [("rebuild", "")]
+    assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
+
+
+def test_a_damaged_index_is_set_aside_and_rebuilt(tmp_path, inbox):
+    home = tmp_path / "home"
+    open_archive(home).ingest(inbox)
+    (home / "index" / "state.json").write_text("{damaged")
+    busy = ArchiveLock(home / ".lock")
+    assert busy.try_acquire()
+    with pytest.raises(ArchiveError, match=r"^the search index in .* cannot be opened \("):
+        open_archive(home).index  # noqa: B018 - the property opens the index
+    busy.release()
+    notices = []
+    archive = Archive(
+        home, extractor=fake_extract, index_opener=FakeIndex.open, on_wait=notices.append
+    )
+    assert archive.index.doc_count() == 9
+    [aside] = [p for p in home.iterdir() if p.name.startswith("index.damaged-")]
+    assert notices == [
+        f"the search index could not be opened (Expecting property name enclosed in double "
+        f"quotes: line 1 column 2 (char 1)); moved to {aside}"
+    ]
     assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
