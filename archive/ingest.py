@@ -70,6 +70,7 @@ class IngestReport:
 
     @property
     def failures(self) -> tuple[FileOutcome, ...]:
+        """The files that failed, in order."""
         return tuple(outcome for outcome in self.files if outcome.status == FAILED)
 
     def to_json(self) -> dict[str, Any]:
@@ -190,6 +191,7 @@ class IngestRun:
         outcomes: dict[int, FileOutcome] = {}
 
         def report(position: int, outcome: FileOutcome) -> None:
+            """Record a file's outcome and tell the progress callback."""
             outcomes[position] = outcome
             if progress is not None:
                 progress(outcome, len(outcomes), total)

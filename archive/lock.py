@@ -31,6 +31,7 @@ class ArchiveLock:
 
     @property
     def held(self) -> bool:
+        """True while this object holds the lock."""
         return self._file is not None
 
     def fileno(self) -> int | None:

@@ -31,6 +31,7 @@ from extract import extract_issue
 
 
 def timed(function, *args, **kwargs) -> tuple[float, object]:
+    """Seconds a call took, and what it returned."""
     start = time.perf_counter()
     result = function(*args, **kwargs)
     return time.perf_counter() - start, result

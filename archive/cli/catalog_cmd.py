@@ -14,6 +14,7 @@ ISSUE_FORM = re.compile(r"^\d{4}-\d{2}$")
 
 
 def echo_json(data: object) -> None:
+    """Print data as indented JSON, Korean left readable."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 

@@ -37,6 +37,7 @@ class ProgressPrinter:
         self.show_lines = show_lines and not self.use_bar
 
     def __call__(self, outcome: FileOutcome, done: int, total: int) -> None:
+        """Show that one more file is done."""
         if self.use_bar:
             if self.bar is None:
                 self.bar = click.progressbar(length=total, label="ingesting", file=sys.stderr)
@@ -46,6 +47,7 @@ class ProgressPrinter:
             click.echo(outcome_line(outcome))
 
     def close(self) -> None:
+        """Finish the progress bar, if one was drawn."""
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
 
