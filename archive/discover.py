@@ -11,11 +11,18 @@ GLOB_CHARACTERS = "*?["
 
 
 @dataclass(frozen=True)
-class Found:
-    """The files named by an ingest's arguments, and the arguments that named nothing."""
+class Unmatched:
+    """An ingest argument that named no file, and why."""
 
-    files: tuple[Path, ...]
-    unmatched: tuple[tuple[str, str], ...]  # (argument, why it named no file)
+    argument: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """The files named by an ingest's arguments, and the arguments that named none, in order."""
+
+    entries: tuple[Path | Unmatched, ...]
 
 
 def pdfs_in_folder(folder: Path) -> list[Path]:
@@ -42,12 +49,14 @@ def expand_argument(argument: str) -> tuple[list[Path], str]:
 
 def find_files(arguments: Iterable[str | Path]) -> Found:
     """Expand ingest arguments into distinct files, keeping the order they were named in."""
-    files: dict[Path, Path] = {}
-    unmatched = []
+    entries: list[Path | Unmatched] = []
+    seen: set[Path] = set()
     for argument in arguments:
         matches, why_none = expand_argument(str(argument))
         if not matches:
-            unmatched.append((str(argument), why_none))
+            entries.append(Unmatched(str(argument), why_none))
         for match in matches:
-            files.setdefault(match.resolve(), match)
-    return Found(tuple(files.values()), tuple(unmatched))
+            if match.resolve() not in seen:
+                seen.add(match.resolve())
+                entries.append(match)
+    return Found(tuple(entries))

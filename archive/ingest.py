@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archive.catalog import IngestRow, now
-from archive.discover import find_files
+from archive.discover import Unmatched, find_files
 from archive.issue_files import file_sha256
 from archive.schema import first_error
 from extract.errors import ExtractError
@@ -187,7 +187,7 @@ class IngestRun:
         """Ingest every file the arguments name; one failed file never stops the batch."""
         started = now()
         found = find_files(arguments)
-        total = len(found.files) + len(found.unmatched)
+        total = len(found.entries)
         outcomes: dict[int, FileOutcome] = {}
 
         def report(position: int, outcome: FileOutcome) -> None:
@@ -196,11 +196,12 @@ class IngestRun:
             if progress is not None:
                 progress(outcome, len(outcomes), total)
 
-        for position, (argument, why) in enumerate(found.unmatched, start=len(found.files)):
-            report(position, FileOutcome(argument, FAILED, reason=why))
         seen: dict[str, str] = {}
         to_extract = []
-        for position, path in enumerate(found.files):
+        for position, path in enumerate(found.entries):
+            if isinstance(path, Unmatched):
+                report(position, FileOutcome(path.argument, FAILED, reason=path.reason))
+                continue
             try:
                 sha = file_sha256(path)
             except OSError as error:

@@ -112,20 +112,20 @@ def test_every_bad_file_is_reported_and_the_batch_goes_on(tmp_path, inbox):
     (inbox / "page.pdf").write_text("<html><body>404</body></html>")
     (inbox / "other.pdf").write_text('%FAKE-PDF\n{"issue": null}')
     archive = open_archive(tmp_path / "home")
-    report = archive.ingest([inbox, tmp_path / "missing.pdf", str(tmp_path / "none-*.pdf")])
+    report = archive.ingest([tmp_path / "missing.pdf", inbox, str(tmp_path / "none-*.pdf")])
     assert statuses(report) == [
+        ("missing.pdf", "failed", "no such file or folder"),
         ("2024-01.pdf", "added", None),
         ("2025-02.pdf", "added", None),
         ("empty.pdf", "failed", "the file is empty"),
         ("2024-04.PDF", "added", None),
         ("other.pdf", "failed", "not an issue of the SPRi AI Brief (no issue date)"),
         ("page.pdf", "failed", "not a PDF file"),
-        ("missing.pdf", "failed", "no such file or folder"),
         ("none-*.pdf", "failed", "no file matches this pattern"),
     ]
     assert not report.ok
     assert report.to_json()["failed"] == 5
-    assert archive.catalog.file(report.files[2].sha256).status == "failed"
+    assert archive.catalog.file(report.files[3].sha256).status == "failed"
     assert len(archive.issues()) == 3
 
 
