@@ -85,34 +85,49 @@ class Evaluator:
         lengths = self._field_lengths(field)
         return {d: bm25(idf, w, lengths[d], avg, B, K1) for d, w in found.items() if d in self.live}
 
-    def evaluate(self, q: wq.Query) -> Scores:
-        """docnum -> score for every article the query matches."""
-        scores = self._evaluate(q)
+    def evaluate(self, q: wq.Query, within: set[int] | None = None) -> Scores:
+        """docnum -> score for every article the query matches (among `within`, if given)."""
+        scores = self._evaluate(q, within)
         boost = getattr(q, "boost", 1.0)
         if boost != 1.0 and not isinstance(q, wq.Term):
             scores = {d: s * boost for d, s in scores.items()}
         return scores
 
-    def _evaluate(self, q: wq.Query) -> Scores:
+    def _evaluate(self, q: wq.Query, within: set[int] | None) -> Scores:
         if isinstance(q, wq.Term):
-            scores = self.term(q.fieldname, q.text)
+            scores = _restricted(self.term(q.fieldname, q.text), within)
             return {d: s * q.boost for d, s in scores.items()} if q.boost != 1.0 else scores
         if isinstance(q, wq.Every):
-            return dict.fromkeys(self.live, 0.0)
+            return dict.fromkeys(self.live if within is None else within & self.live, 0.0)
         if isinstance(q, wq.TermRange) and q.fieldname == "issue":
             low, high = q.start or "", q.end or "9999-99"
             issues = self.columns["issue"]
-            return {d: 0.0 for d in self.live if low <= issues[d] <= high}
+            pool = self.live if within is None else within & self.live
+            return {d: 0.0 for d in pool if low <= issues[d] <= high}
         if isinstance(q, wq.AndNot):
-            excluded = self.evaluate(q.b)
-            return {d: s for d, s in self.evaluate(q.a).items() if d not in excluded}
+            kept = self.evaluate(q.a, within)
+            excluded = self.evaluate(q.b, set(kept))
+            return {d: s for d, s in kept.items() if d not in excluded}
         if isinstance(q, wq.DisjunctionMax):
-            return _combine([self.evaluate(s) for s in q.subqueries], max)
+            return _combine([self.evaluate(sub, within) for sub in q.subqueries], max)
         if isinstance(q, wq.And):
-            return _intersect([self.evaluate(s) for s in q.subqueries])
+            return self._intersect(q.subqueries, within)
         if isinstance(q, wq.Or):
-            return _combine([self.evaluate(s) for s in q.subqueries], sum)
-        return self._by_whoosh(q)
+            return _combine([self.evaluate(sub, within) for sub in q.subqueries], None)
+        return _restricted(self._by_whoosh(q), within)
+
+    def _intersect(self, subqueries, within: set[int] | None) -> Scores:
+        """Rarest part first; each further part is only evaluated on what is left."""
+        reader = self.searcher.reader()
+        ordered = sorted(subqueries, key=lambda sub: sub.estimate_size(reader))
+        total: Scores = {}
+        for i, sub in enumerate(ordered):
+            part = self.evaluate(sub, within)
+            total = part if i == 0 else {d: total[d] + s for d, s in part.items() if d in total}
+            within = set(total)
+            if not within:
+                return {}
+        return total
 
     def _by_whoosh(self, q: wq.Query) -> Scores:
         """Phrases and anything else: Whoosh's own matcher, over every match."""
@@ -130,17 +145,22 @@ class Evaluator:
         return counted
 
 
-def _intersect(parts: list[Scores]) -> Scores:
-    parts = sorted(parts, key=len)
-    common = set(parts[0])
+def _restricted(scores: Scores, within: set[int] | None) -> Scores:
+    if within is None:
+        return scores
+    if len(within) < len(scores):
+        return {d: scores[d] for d in within if d in scores}
+    return {d: s for d, s in scores.items() if d in within}
+
+
+def _combine(parts: list[Scores], best) -> Scores:
+    """Union of the parts: scores added (best=None, as Or does) or the best kept (max)."""
+    parts = sorted(parts, key=len, reverse=True)
+    merged = dict(parts[0]) if parts else {}
     for part in parts[1:]:
-        common.intersection_update(part)
-    return {d: sum(part[d] for part in parts) for d in common}
-
-
-def _combine(parts: list[Scores], how) -> Scores:
-    merged: dict[int, list[float]] = {}
-    for part in parts:
         for d, s in part.items():
-            merged.setdefault(d, []).append(s)
-    return {d: how(scores) for d, scores in merged.items()}
+            if d in merged:
+                merged[d] = merged[d] + s if best is None else best(merged[d], s)
+            else:
+                merged[d] = s
+    return merged
