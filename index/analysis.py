@@ -14,8 +14,8 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from whoosh.analysis import Analyzer, Token
 
@@ -61,8 +61,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One emitted term: its text, position, and character span in the analysed text.
 
     kind is "part" (a word or morpheme), "stem" (a part without its affix, at the same
@@ -77,8 +76,7 @@ class Term:
     kind: str = "part"
 
 
-@dataclass(frozen=True)
-class _Morph:
+class _Morph(NamedTuple):
     form: str
     tag: str
     start: int
@@ -235,11 +233,15 @@ class pretokenized:  # noqa: N801 - used as a context manager, reads like one
     texts of a whole issue first lets Kiwi tokenize on both cores.
     """
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(
+        self, texts: Iterable[str] = (), analysis: dict[str, list[Term]] | None = None
+    ) -> None:
         self._texts = list(texts)
+        self._analysis = analysis  # already analysed (see analyze_many)
 
     def __enter__(self) -> pretokenized:
-        _pretokenized.update(analyze_many(self._texts))
+        analysis = self._analysis if self._analysis is not None else analyze_many(self._texts)
+        _pretokenized.update(analysis)
         return self
 
     def __exit__(self, *exc) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from whoosh import query as wq
 
 from extract.model import Article
 from index.aliases import AliasTable, curated_aliases, mine_pairs
-from index.analysis import pretokenized
+from index.analysis import analyze_many, pretokenized
 from index.documents import analysed_texts, article_fields, with_marks
 from index.hits import build_hit
 from index.query_builder import QueryBuilder, UnionOr, filters_query
@@ -113,9 +114,8 @@ class SearchIndex:
         (self.directory / STAMP_NAME).unlink()  # until the build completes, the index is stale
         mined = {}
         with self._ix.writer(limitmb=256) as writer:
-            for issue, articles, fingerprint in issues:
-                docs = [article_fields(a, fingerprint) for a in articles]
-                with pretokenized(t for d in docs for t in analysed_texts(d)):
+            for issue, docs, analysis in _analysed_ahead(issues):
+                with pretokenized(analysis=analysis):
                     for doc in docs:
                         writer.add_document(**with_marks(doc))
                 mined[issue] = _mined(docs)
@@ -245,6 +245,22 @@ def telling_terms(searcher, marks: dict, count: int = MLT_TERMS) -> list[tuple[s
     best = sorted(scored.items(), key=lambda tw: (-tw[1], tw[0]))[:count]
     top = best[0][1] if best else 1.0
     return [(t, w / top) for t, w in best]
+
+
+def _analysed_ahead(issues: Iterable[tuple[str, Iterable[Article], str]]) -> Iterator[tuple]:
+    """(issue, documents, analysis) per issue; the next issue is analysed (Kiwi on both cores,
+    outside the GIL) while the caller writes the current one into Whoosh."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = None
+        for issue, articles, fingerprint in issues:
+            docs = [article_fields(a, fingerprint) for a in articles]
+            texts = [t for d in docs for t in analysed_texts(d)]
+            ahead = (issue, docs, pool.submit(analyze_many, texts))
+            if pending is not None:
+                yield pending[0], pending[1], pending[2].result()
+            pending = ahead
+        if pending is not None:
+            yield pending[0], pending[1], pending[2].result()
 
 
 def _mined(docs: list[dict]) -> list[list[str]]:
