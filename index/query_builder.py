@@ -92,7 +92,8 @@ class QueryBuilder:
         if own.parts:
             names.update(self.aliases.others("".join(own.parts)))
         words = [own] + [query_word(name) for name in sorted(names)]
-        return [w for w in words if w.parts]
+        # "오픈AI" and "오픈 AI" analyse alike: look each distinct analysis up once.
+        return [w for w in dict.fromkeys(words) if w.parts]
 
     def clause_query(self, clause: Clause) -> tuple[wq.Query | None, list[QueryWord]]:
         """The Whoosh query for one clause, and the analysed words it looks for."""
