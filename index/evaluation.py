@@ -22,7 +22,9 @@ Scores = dict[int, float]
 B, K1 = 0.75, 1.2
 # Fields matched as filters, which add nothing to a score.
 FILTER_FIELDS = frozenset({"id", "issue", "section", "outlet", "fingerprint"})
-CACHED_TERMS = 4096  # posting lists kept per searcher
+# Postings kept per searcher, counted in entries (about 150 bytes each in Python): the most
+# recently used terms stay until the total passes this.
+CACHED_POSTINGS = 2_000_000
 
 
 class Evaluator:
@@ -38,6 +40,7 @@ class Evaluator:
         self.columns = {n: list(reader.column_reader(n)) if self.doc_count else [] for n in names}
         self._lengths: dict[str, list[int]] = {}
         self._postings: OrderedDict[tuple[str, str], Scores] = OrderedDict()
+        self._cached = 0  # entries in self._postings
         self._lock = threading.Lock()
 
     @classmethod
@@ -64,9 +67,11 @@ class Evaluator:
                 return self._postings[key]
         scores = self._read_term(field, text)
         with self._lock:
-            self._postings[key] = scores
-            if len(self._postings) > CACHED_TERMS:
-                self._postings.popitem(last=False)
+            if key not in self._postings:
+                self._postings[key] = scores
+                self._cached += len(scores)
+            while self._cached > CACHED_POSTINGS and len(self._postings) > 1:
+                self._cached -= len(self._postings.popitem(last=False)[1])
         return scores
 
     def _read_term(self, field: str, text: str) -> Scores:

@@ -36,3 +36,14 @@ def test_facets_count_from_columns(built_index):
         evaluator = Evaluator.of(searcher)
         facets = evaluator.facets(evaluator.live, ("section", "year"))
     assert facets["year"] == {"2024": 2, "2025": 2}
+
+
+def test_the_posting_cache_stays_within_its_budget(built_index, monkeypatch):
+    import index.evaluation
+
+    monkeypatch.setattr(index.evaluation, "CACHED_POSTINGS", 2)
+    with built_index._reading() as searcher:
+        evaluator = Evaluator(searcher)
+        assert set(evaluator.term("content", "ai")) == evaluator.live  # 4 postings
+        assert len(evaluator.term("content", "딥페이크")) == 2
+        assert list(evaluator._postings) == [("content", "딥페이크")]
