@@ -66,7 +66,9 @@ class SearchResult:
     hits: tuple[Hit, ...]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # section/issue/year -> counts
     suggestion: str | None = None  # a query that finds more, when this one finds little
-    fallback: bool = False  # True when no article had every word and any-word ranking was used
+    # True when articles holding only some of the words are listed (after any holding them
+    # all): no article, or fewer than three, had every word of a multi-word query.
+    fallback: bool = False
     page: int = 1
     per_page: int = 10
 
