@@ -1,22 +1,11 @@
-"""Articles written for these tests (no corpus text) and an index built from them.
-
-pytest puts tests/ on sys.path, where this folder would pass for the `index` package; the
-repository root goes first so that `import index` finds the code.
-"""
+"""Articles written for these tests (no corpus text) and an index built from them."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import pytest
 
-ROOT = str(Path(__file__).resolve().parents[2])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-
-import pytest  # noqa: E402
-
-from extract.model import Article, BodySection, Bullet, Source  # noqa: E402
-from index import SearchIndex  # noqa: E402
+from extract.model import Article, BodySection, Bullet, Source
+from index import SearchIndex
 
 
 def make_article(
