@@ -6,8 +6,13 @@ asked, 100,000) articles, with Kiwi's bare tokenizing rate as the bound.
 Synthetic articles recombine the real issues' titles and sentences in memory (nothing is
 written to the repository); they spread over 96 monthly issues and the four sections.
 "p50/p95" are warm (each query's second and later runs); "first" is each query's first run
-after the index is opened, when its terms' postings are still read from disk. 100,000
-articles take about half an hour to index on two cores; pass --sizes 10000,100000 to run it.
+after the index is opened, when its terms' postings are still read from disk.
+
+The bound, "kiwi", is bare Kiwi in this process: one batch over the same texts, on Kiwi's two
+threads (both cores). Indexing a batch of a million characters or more analyses in two
+worker processes (one Kiwi thread each) beside the writer. CPU seconds count this process and
+its workers; peak RSS is this process and, apart, the largest worker. 100,000 articles take
+about an hour (bound and indexing) on a busy two-core machine: pass --sizes 100000 to run it.
 """
 
 from __future__ import annotations
@@ -32,9 +37,16 @@ from index.documents import analysed_texts, article_fields
 ROUNDS = 3  # timed passes over the query set, after a first pass (also timed, separately)
 
 
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory of this process (or of its largest child) so far, in MB."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children so far."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def synthetic(articles: list[Article], count: int, seed: int = 7) -> list[Article]:
@@ -85,14 +97,16 @@ def measure(articles: list[Article], queries: list[str], directory: Path) -> dic
     """Index the articles, then time warm searches; returns the figures."""
     texts, chars = analysed_chars(articles)
     tokenize_only(["모델을 불러 둔다"])  # Kiwi loads once per process; not part of the rate
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     tokenize_only(texts)
     kiwi_rate = chars / (time.perf_counter() - started)
+    kiwi_cpu = cpu_seconds() - cpu
 
     index = SearchIndex.open(directory)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     index.rebuild((issue, batch, issue) for issue, batch in by_issue(articles).items())
     index_seconds = time.perf_counter() - started
+    index_cpu = cpu_seconds() - cpu
 
     first = []  # each query's first run: its terms' postings are read from disk
     for query in queries:
@@ -113,12 +127,16 @@ def measure(articles: list[Article], queries: list[str], directory: Path) -> dic
         "kiwi_rate": kiwi_rate,
         "index_rate": chars / index_seconds,
         "index_seconds": index_seconds,
+        "kiwi_cpu": kiwi_cpu,
+        "index_cpu": index_cpu,
+        "load": os.getloadavg()[0],
         "first_p50": statistics.median(first),
         "first_p95": first[int(0.95 * (len(first) - 1))],
         "p50": statistics.median(timings),
         "p95": timings[int(0.95 * (len(timings) - 1))],
         "size_mb": index.size_bytes() / 1e6,
         "rss_mb": peak_rss_mb(),
+        "worker_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
     }
 
 
@@ -132,9 +150,10 @@ def main() -> int:
         return 2
     real = [a for batch in corpus_articles(Path(corpus)).values() for a in batch]
     queries = [q for q, _ in load_queries()]
-    print(f"{len(queries)} queries x {ROUNDS} rounds (warm); Kiwi with 2 workers, batched")
+    print(f"{len(queries)} queries x {ROUNDS} rounds (warm); bare Kiwi: 2 threads, one batch")
     header = "articles   chars(M)  kiwi kc/s  index kc/s  ratio  index s  p50 ms  p95 ms"
-    print(header + "  first p50  first p95  index MB  peak RSS MB")
+    header += "  first p50  first p95  index MB  peak RSS MB  worker RSS MB"
+    print(header + "  kiwi cpu s  index cpu s  load")
     sets = [real] + [synthetic(real, int(n)) for n in args.sizes.split(",") if n]
     for articles in sets:
         with tempfile.TemporaryDirectory() as tmp:
@@ -144,7 +163,8 @@ def main() -> int:
             f" {r['index_rate'] / 1e3:11.0f} {r['index_rate'] / r['kiwi_rate']:6.2f}"
             f" {r['index_seconds']:8.1f} {r['p50']:7.1f} {r['p95']:7.1f}"
             f" {r['first_p50']:10.1f} {r['first_p95']:10.1f}"
-            f" {r['size_mb']:9.1f} {r['rss_mb']:12.0f}",
+            f" {r['size_mb']:9.1f} {r['rss_mb']:12.0f} {r['worker_rss_mb']:14.0f}"
+            f" {r['kiwi_cpu']:11.1f} {r['index_cpu']:12.1f} {r['load']:5.1f}",
             flush=True,
         )
     return 0
