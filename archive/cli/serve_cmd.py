@@ -23,13 +23,20 @@ from archive import ArchiveError
     type=click.IntRange(1, 65535),
     help="Port to listen on.",
 )
+@click.option(
+    "--processes",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes sharing the port; more than 1 lets searches use more cores.",
+)
 @click.pass_obj
-def serve(home: Path, host: str, port: int) -> None:
+def serve(home: Path, host: str, port: int, processes: int) -> None:
     """Serve the search page over the archive in --home (read-only)."""
     from webui import serve as serve_webui  # Flask loads only for this command
 
     try:
-        serve_webui(home, host=host, port=port)
+        serve_webui(home, host=host, port=port, processes=processes)
     except (ArchiveError, OSError) as error:
         raise click.ClickException(str(error)) from error
 

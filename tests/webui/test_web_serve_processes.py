@@ -1,0 +1,147 @@
+"""`aibrief serve --processes 2` for real: workers on one port, stopped together however the
+parent ends."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc; forks workers")
+
+CLI = "from archive.cli import main; main()"
+
+
+def children_of(pid: int) -> list[int]:
+    """Live (not zombie) children of a process, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_until_gone(pids: list[int]) -> list[int]:
+    """The pids still alive after waiting a bounded while for them to end."""
+    for _ in range(200):
+        if not any(alive(pid) for pid in pids):
+            return []
+        time.sleep(0.05)
+    return [pid for pid in pids if alive(pid)]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(port: int, path: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def server(tmp_path):
+    """`aibrief serve --processes 2` in its own session: (process, port, workers)."""
+    log = (tmp_path / "server.log").open("wb")
+    command = [sys.executable, "-c", CLI, "--home", str(tmp_path / "home"), "serve"]
+    port = free_port()
+    process = subprocess.Popen(
+        [*command, "--port", str(port), "--processes", "2"],
+        stdout=subprocess.PIPE,
+        stderr=log,
+        start_new_session=True,  # so a Ctrl-C can be sent to its group alone
+    )
+    try:
+        line = process.stdout.readline().decode()
+        assert line == f"Serving aibrief on http://127.0.0.1:{port}/\n", line
+        yield process, port, children_of(process.pid)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        process.stdout.close()
+        log.close()
+
+
+def test_two_workers_serve_on_one_port(server):
+    process, port, workers = server
+    assert len(workers) == 2
+    assert [get(port, "/api/issues") for _ in range(4)] == [200] * 4
+
+
+def test_sigterm_stops_every_worker(server):
+    process, port, workers = server
+    assert get(port, "/api/issues") == 200
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
+    assert wait_until_gone(workers) == []
+    assert process.stdout.read() == b""  # the address was printed once, at the start
+
+
+def test_ctrl_c_stops_every_worker(server):
+    process, port, workers = server
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: the whole group
+    assert process.wait(timeout=30) == 0
+    assert wait_until_gone(workers) == []
+
+
+def test_workers_die_with_a_killed_parent(server):
+    process, port, workers = server
+    process.kill()
+    process.wait(timeout=30)
+    assert wait_until_gone(workers) == []
+
+
+def test_a_dead_worker_stops_the_server_with_one_line(server, tmp_path):
+    process, port, workers = server
+    os.kill(workers[0], signal.SIGKILL)
+    assert process.wait(timeout=30) == 1
+    assert wait_until_gone(workers) == []
+    assert (tmp_path / "server.log").read_text() == (
+        f"Error: a worker process (pid {workers[0]}) exited with status -9; stopping the others\n"
+    )
+
+
+def test_a_worker_that_cannot_start_is_reported_in_one_line(tmp_path):
+    home = tmp_path / "home"
+    (home / "catalog.sqlite3").mkdir(parents=True)  # the catalog cannot be opened
+    result = subprocess.run(
+        [sys.executable, "-c", CLI, "--home", str(home), "serve", "--port", str(free_port())]
+        + ["--processes", "2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Error: {home / 'catalog.sqlite3'}: the catalog cannot be opened "
+        "(unable to open database file)\n"
+    )
