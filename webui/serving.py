@@ -101,11 +101,9 @@ def serve_forked(config: dict[str, Any], host: str, port: int, processes: int) -
             click.echo(f"Serving aibrief on {address(host, sock.getsockname()[1])}")
             previous = signal.signal(signal.SIGTERM, stop_on_sigterm)
             try:
-                reason = wait_for_first_exit(workers)
+                raise WorkerFailed(wait_for_first_exit(workers))
             finally:
                 signal.signal(signal.SIGTERM, previous)
-            if reason:
-                raise WorkerFailed(reason)
     except KeyboardInterrupt:
         pass
     finally:
