@@ -17,13 +17,13 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import random
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,17 +54,23 @@ FILTERS = ("", "&section=정책/법제", "&sort=newest", "&page=2", "&year=2024"
 
 @dataclass
 class Tally:
-    """Latencies (ms) by kind of request, and what went wrong."""
+    """Latencies (ms) by kind of request, what went wrong, and the clients' own CPU time."""
 
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    client_cpu: float = 0.0  # seconds the client processes spent on the CPU
+    server_cpu: float = 0.0  # seconds the server's processes spent on the CPU
 
     def add(self, kind: str, ms: float, error: str | None) -> None:
-        with self.lock:
-            self.latencies.setdefault(kind, []).append(ms)
-            if error:
-                self.errors.append(error)
+        self.latencies.setdefault(kind, []).append(ms)
+        if error:
+            self.errors.append(error)
+
+    def merge(self, other: Tally) -> None:
+        for kind, values in other.latencies.items():
+            self.latencies.setdefault(kind, []).extend(values)
+        self.errors.extend(other.errors)
+        self.client_cpu += other.client_cpu
 
     def all(self) -> list[float]:
         return [ms for values in self.latencies.values() for ms in values]
@@ -99,15 +105,17 @@ def mix(article_ids: list[str], issues: list[str], rng: random.Random) -> tuple[
     return "page image", f"/articles/{rng.choice(article_ids[:12])}/page.png?q={quote('AI')}"
 
 
-def client(port: int, pick, deadline: float, budget: list[int], tally: Tally, seed: int) -> None:
-    """One keep-alive client sending requests until the deadline or the shared budget runs out."""
-    rng = random.Random(seed)
+def client(port: int, pick, deadline: float, budget, seed: int, results) -> None:
+    """One keep-alive client, in its own process, sending requests until the deadline or the
+    shared budget runs out; puts its tally on `results`."""
+    rng, tally = random.Random(seed), Tally()
+    cpu = time.process_time()
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
-    while time.perf_counter() < deadline:
-        with tally.lock:
-            if budget[0] <= 0:
+    while time.monotonic() < deadline:
+        with budget.get_lock():
+            if budget.value <= 0:
                 break
-            budget[0] -= 1
+            budget.value -= 1
         kind, path = pick(rng)
         start = time.perf_counter()
         error = None
@@ -123,23 +131,48 @@ def client(port: int, pick, deadline: float, budget: list[int], tally: Tally, se
             connection = http.client.HTTPConnection(HOST, port, timeout=30)
         tally.add(kind, (time.perf_counter() - start) * 1000, error)
     connection.close()
+    tally.client_cpu = time.process_time() - cpu
+    results.put(tally)
 
 
 def run_phase(
-    port: int, pick, clients: int, seconds: float, max_requests: int
+    port: int, pick, clients: int, seconds: float, max_requests: int, server_pids=()
 ) -> tuple[Tally, float]:
-    """Run `clients` threads for at most `seconds` and `max_requests`; the tally and wall time."""
-    tally, budget = Tally(), [max_requests]
-    start = time.perf_counter()
-    threads = [
-        threading.Thread(target=client, args=(port, pick, start + seconds, budget, tally, n))
+    """Run `clients` processes for at most `seconds` and `max_requests`; the tally and wall
+    time. Processes, not threads: threads would queue on the bench's own GIL, and that wait
+    would be counted as the server's latency."""
+    context = multiprocessing.get_context("fork")  # `pick` is a closure: fork, not pickle
+    budget, results = context.Value("l", max_requests), context.SimpleQueue()
+    start = time.monotonic()
+    server_cpu = cpu_seconds(server_pids)
+    processes = [
+        context.Process(
+            target=client, args=(port, pick, start + seconds, budget, n, results), daemon=True
+        )
         for n in range(clients)
     ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return tally, time.perf_counter() - start
+    for process in processes:
+        process.start()
+    tally = Tally()
+    for _ in processes:  # drain before joining: a child blocks until its tally is read
+        tally.merge(results.get())
+    for process in processes:
+        process.join()
+    tally.server_cpu = cpu_seconds(server_pids) - server_cpu
+    return tally, time.monotonic() - start
+
+
+def cpu_seconds(pids) -> float:
+    """User and system CPU seconds used so far by these processes and their children (Linux)."""
+    wanted, total = set(pids), 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it ended meanwhile
+            continue
+        if int(stat.parent.name) in wanted or int(fields[1]) in wanted:  # pid, or its parent
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -149,18 +182,16 @@ def free_port() -> int:
 
 
 SERVER = """
-import sys, waitress
-from webui import create_app
-from webui.serving import THREADS
-home, port, cache = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-app = create_app({"AIBRIEF_HOME": home, "RESULT_CACHE": cache})
-waitress.serve(app, host="127.0.0.1", port=port, threads=THREADS)
+import sys
+from webui.serving import serve
+home, port, processes, cache = sys.argv[1], *map(int, sys.argv[2:])
+serve(home, "127.0.0.1", port, processes=processes, config={"RESULT_CACHE": cache})
 """
 
 
-def start_server(home: Path, port: int, cache: int, log: Path) -> subprocess.Popen:
-    """The app under waitress in its own process, so the clients' threads do not share its GIL."""
-    command = [sys.executable, "-c", SERVER, str(home), str(port), str(cache)]
+def start_server(home: Path, port: int, processes: int, cache: int, log: Path) -> subprocess.Popen:
+    """The app under waitress in its own process(es), apart from the clients."""
+    command = [sys.executable, "-c", SERVER, str(home), str(port), str(processes), str(cache)]
     with log.open("wb") as sink:  # a file, not a pipe: a full pipe would stall the server
         server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=sink)
     for _ in range(300):
@@ -192,9 +223,12 @@ def build_home(corpus: Path | None, home: Path) -> tuple[list[str], list[str]]:
 
 
 def table(name: str, tally: Tally, wall: float) -> list[str]:
+    count = len(tally.all())
     rows = [
-        f"{name}: {len(tally.all())} requests in {wall:.1f} s "
-        f"({len(tally.all()) / wall:.0f}/s), {len(tally.errors)} errors"
+        f"{name}: {count} requests in {wall:.1f} s ({count / wall:.0f}/s), "
+        f"{len(tally.errors)} errors; CPU per request: server "
+        f"{1000 * tally.server_cpu / max(count, 1):.1f} ms, "
+        f"clients {1000 * tally.client_cpu / max(count, 1):.1f} ms"
     ]
     rows.append(f"  {'kind':<14}{'n':>6}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     for kind, values in sorted(tally.latencies.items()):
@@ -215,6 +249,7 @@ def serve_and_load(
     ids: list[str],
     issues: list[str],
     args: argparse.Namespace,
+    processes: int,
     cache: int,
     logs: Path,
     baseline: bool = False,
@@ -222,22 +257,22 @@ def serve_and_load(
     """Start a server, warm it up, and run the static baseline or the mix against it."""
     port = free_port()
     log = logs / f"server-{port}.log"
-    server = start_server(home, port, cache, log)
+    server = start_server(home, port, processes, cache, log)
     try:
-        # Warm up: Kiwi loads, templates compile, the page images in the mix render once.
-        warm = [run_phase(port, lambda r: mix(ids, issues, r), 1, 60, 40)[0]]
+        # Warm up every worker (connections land on any of them): Kiwi loads, templates
+        # compile, the page images in the mix render once.
+        clients = args.clients
+        mixed = lambda r: mix(ids, issues, r)  # noqa: E731
+        warm = [run_phase(port, mixed, clients, 60, 20 * clients)[0]]
         for article_id in ids[:12]:
             image = f"/articles/{article_id}/page.png?q=AI"
-            warm.append(run_phase(port, lambda r, path=image: ("warm", path), 1, 60, 1)[0])
+            warm.append(
+                run_phase(port, lambda r, path=image: ("warm", path), clients, 60, clients)[0]
+            )
+        pick, seconds = mixed, args.seconds
         if baseline:
-            static = lambda r: ("static file", "/static/style.css")  # noqa: E731
-            tally, wall = run_phase(
-                port, static, args.clients, args.baseline_seconds, args.max_requests
-            )
-        else:
-            tally, wall = run_phase(
-                port, lambda r: mix(ids, issues, r), args.clients, args.seconds, args.max_requests
-            )
+            pick, seconds = (lambda r: ("static file", "/static/style.css")), args.baseline_seconds
+        tally, wall = run_phase(port, pick, clients, seconds, args.max_requests, [server.pid])
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -247,14 +282,42 @@ def serve_and_load(
     return tally, wall
 
 
+def figures(load: Tally, load_wall: float, cold: Tally, cold_wall: float) -> dict:
+    """The mix's figures with the result cache on and off, for the JSON line."""
+    every, uncached = load.all(), cold.all()
+    return {
+        "requests": len(every),
+        "seconds": round(load_wall, 1),
+        "rps": round(len(every) / load_wall, 1),
+        "p50_ms": round(percentile(every, 50), 1),
+        "p95_ms": round(percentile(every, 95), 1),
+        "server_cpu_ms_per_request": round(1000 * load.server_cpu / max(len(every), 1), 1),
+        "by_kind_p95_ms": {
+            k: round(percentile(v, 95), 1) for k, v in sorted(load.latencies.items())
+        },
+        "uncached_rps": round(len(uncached) / cold_wall, 1),
+        "uncached_p50_ms": round(percentile(uncached, 50), 1),
+        "uncached_p95_ms": round(percentile(uncached, 95), 1),
+        "uncached_server_cpu_ms_per_request": round(
+            1000 * cold.server_cpu / max(len(uncached), 1), 1
+        ),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=20.0, help="length of the mixed phase")
+    parser.add_argument("--seconds", type=float, default=20.0, help="length of each mixed phase")
     parser.add_argument("--baseline-seconds", type=float, default=5.0)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--max-requests", type=int, default=20000, help="per phase")
+    parser.add_argument(
+        "--processes",
+        default="1,2",
+        help="server worker processes to compare, comma-separated (the first leads the JSON)",
+    )
     parser.add_argument("--home", type=Path, help="an archive home to use instead of a fresh one")
     args = parser.parse_args(argv)
+    counts = [int(n) for n in args.processes.split(",")]
     corpus = os.environ.get("AIBRIEF_CORPUS")
     if not corpus and not args.home:
         print("AIBRIEF_CORPUS is not set: the load bench needs the real issues", file=sys.stderr)
@@ -263,41 +326,52 @@ def main(argv: list[str] | None = None) -> int:
         home = args.home or Path(scratch) / "home"
         ids, issues = build_home(Path(corpus) if corpus else None, home)
         logs = Path(scratch)
-        base, base_wall = serve_and_load(home, ids, issues, args, 1024, logs, baseline=True)
-        load, load_wall = serve_and_load(home, ids, issues, args, 1024, logs)
-        cold, cold_wall = serve_and_load(home, ids, issues, args, 0, logs)
-    for line in (
-        table("baseline (static file)", base, base_wall)
-        + table("mix, result cache on (as served)", load, load_wall)
-        + table("mix, result cache off (every search computed)", cold, cold_wall)
-    ):
+        base, base_wall = serve_and_load(home, ids, issues, args, 1, 1024, logs, baseline=True)
+        runs = {
+            n: (
+                *serve_and_load(home, ids, issues, args, n, 1024, logs),
+                *serve_and_load(home, ids, issues, args, n, 0, logs),
+            )
+            for n in counts
+        }
+    lines = table("baseline (static file, 1 process)", base, base_wall)
+    for n, (load, load_wall, cold, cold_wall) in runs.items():
+        lines += table(f"mix, {n} process(es), result cache on (as served)", load, load_wall)
+        lines += table(f"mix, {n} process(es), result cache off", cold, cold_wall)
+    for line in lines:
         print(line)
-    for error in sorted(set(load.errors + base.errors + cold.errors))[:10]:
+    errors = base.errors + [
+        e for load, _, cold, _ in runs.values() for e in load.errors + cold.errors
+    ]
+    for error in sorted(set(errors))[:10]:
         print(f"  error: {error}")
-    every, baseline, uncached = load.all(), base.all(), cold.all()
+    by_processes = {n: figures(*run) for n, run in runs.items()}
+    lead = by_processes[counts[0]]
+    baseline_p95 = percentile(base.all(), 95)
     summary = {
         "bench": "load",
         "clients": args.clients,
         "articles": len(ids),
-        "requests": len(every),
-        "seconds": round(load_wall, 1),
-        "rps": round(len(every) / load_wall, 1),
-        "errors": len(load.errors) + len(base.errors) + len(cold.errors),
-        "p50_ms": round(percentile(every, 50), 1),
-        "p95_ms": round(percentile(every, 95), 1),
-        "baseline_p95_ms": round(percentile(baseline, 95), 1),
-        "p95_ratio_to_baseline": round(
-            percentile(every, 95) / max(percentile(baseline, 95), 0.01), 1
-        ),
-        "by_kind_p95_ms": {
-            k: round(percentile(v, 95), 1) for k, v in sorted(load.latencies.items())
+        "processes": counts[0],
+        **{k: v for k, v in lead.items() if k not in ("by_kind_p95_ms",)},
+        "errors": len(errors),
+        "baseline_p95_ms": round(baseline_p95, 1),
+        "p95_ratio_to_baseline": round(lead["p95_ms"] / max(baseline_p95, 0.01), 1),
+        "by_kind_p95_ms": lead["by_kind_p95_ms"],
+        "by_processes": {
+            str(n): {
+                k: v
+                for k, v in f.items()
+                if k
+                in ("rps", "p50_ms", "p95_ms", "uncached_rps", "uncached_p50_ms", "uncached_p95_ms")
+            }
+            | {"p95_ratio_to_baseline": round(f["p95_ms"] / max(baseline_p95, 0.01), 1)}
+            for n, f in by_processes.items()
         },
-        "uncached_rps": round(len(uncached) / cold_wall, 1),
-        "uncached_p50_ms": round(percentile(uncached, 50), 1),
-        "uncached_p95_ms": round(percentile(uncached, 95), 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
     print(json.dumps(summary, ensure_ascii=False))
-    return 0 if not summary["errors"] else 1
+    return 0 if not errors else 1
 
 
 if __name__ == "__main__":
