@@ -1,16 +1,18 @@
 """The search page under load: 8 concurrent clients against waitress, on loopback only.
 
     AIBRIEF_CORPUS=/path/to/corpus python -m bench.load_bench [--seconds 20] [--clients 8]
+        [--processes 1,2]
 
 Ingests the real issues into a temporary home (or uses --home), then serves the app under
-waitress in its own process on a free 127.0.0.1 port, warms it up, and runs timed phases with the
-same clients, each bounded in time and in requests: a baseline of a static file (what waitress,
-the sockets and the machine cost on their own), then the mix a researcher makes (searches with
-filters, sorts and pages, article pages, issue pages, the JSON API, PDF page images) twice: as
-served (search answers cached until the archive changes) and with the result cache off, so
-every search is computed. Prints a table (p50/p95/max per kind, errors) and one JSON line, with
-p95 as a ratio to the baseline's.
-"""
+waitress on a free 127.0.0.1 port (webui.serve, with 1 or more worker processes), warms it up,
+and runs timed phases with the same clients, each a process of its own with one keep-alive
+connection, every phase bounded in time and in requests: a baseline of a static file (what
+waitress, the sockets and the machine cost on their own), then the mix a researcher makes
+(searches with filters, sorts and pages, article pages, issue pages, the JSON API, PDF page
+images) twice for each server process count: as served (search answers cached until the
+archive changes) and with the result cache off, so every search is computed. Prints a table
+(p50/p95/max per kind, errors, server and client CPU per request) and one JSON line, with p95
+as a ratio to the baseline's."""
 
 from __future__ import annotations
 
