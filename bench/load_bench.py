@@ -51,6 +51,7 @@ QUERIES = (
     "구글 OR 마이크로소프트",
     "엔비디아 -칩",
 )
+WARM_REQUESTS = 1000  # per server process: most of the mix's distinct answers, once each
 FILTERS = ("", "&section=정책/법제", "&sort=newest", "&page=2", "&year=2024", "&section=기업/산업")
 
 
@@ -107,9 +108,10 @@ def mix(article_ids: list[str], issues: list[str], rng: random.Random) -> tuple[
     return "page image", f"/articles/{rng.choice(article_ids[:12])}/page.png?q={quote('AI')}"
 
 
-def client(port: int, pick, deadline: float, budget, seed: int, results) -> None:
-    """One keep-alive client, in its own process, sending requests until the deadline or the
-    shared budget runs out; puts its tally on `results`."""
+def client(port: int, pick, deadline: float, budget, seed: int, results, fresh: bool) -> None:
+    """One keep-alive client (a new connection for each request if `fresh`), in its own
+    process, sending requests until the deadline or the shared budget runs out; puts its
+    tally on `results`."""
     rng, tally = random.Random(seed), Tally()
     cpu = time.process_time()
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
@@ -119,6 +121,8 @@ def client(port: int, pick, deadline: float, budget, seed: int, results) -> None
                 break
             budget.value -= 1
         kind, path = pick(rng)
+        if fresh:
+            connection.close()
         start = time.perf_counter()
         error = None
         try:
@@ -138,7 +142,13 @@ def client(port: int, pick, deadline: float, budget, seed: int, results) -> None
 
 
 def run_phase(
-    port: int, pick, clients: int, seconds: float, max_requests: int, server_pids=()
+    port: int,
+    pick,
+    clients: int,
+    seconds: float,
+    max_requests: int,
+    server_pids=(),
+    fresh: bool = False,
 ) -> tuple[Tally, float]:
     """Run `clients` processes for at most `seconds` and `max_requests`; the tally and wall
     time. Processes, not threads: threads would queue on the bench's own GIL, and that wait
@@ -149,7 +159,9 @@ def run_phase(
     server_cpu = cpu_seconds(server_pids)
     processes = [
         context.Process(
-            target=client, args=(port, pick, start + seconds, budget, n, results), daemon=True
+            target=client,
+            args=(port, pick, start + seconds, budget, n, results, fresh),
+            daemon=True,
         )
         for n in range(clients)
     ]
@@ -261,16 +273,15 @@ def serve_and_load(
     log = logs / f"server-{port}.log"
     server = start_server(home, port, processes, cache, log)
     try:
-        # Warm up every worker (connections land on any of them): Kiwi loads, templates
-        # compile, the page images in the mix render once.
-        clients = args.clients
+        # Warm up every worker: Kiwi loads, templates compile, the answers and page images
+        # of the mix are computed once. A new connection for each request, as the system
+        # hands each connection to any one worker, and each has its own caches.
+        clients, warmth = args.clients, processes * WARM_REQUESTS
         mixed = lambda r: mix(ids, issues, r)  # noqa: E731
-        warm = [run_phase(port, mixed, clients, 60, 20 * clients)[0]]
+        warm = [run_phase(port, mixed, clients, 120, warmth, fresh=True)[0]]
         for article_id in ids[:12]:
-            image = f"/articles/{article_id}/page.png?q=AI"
-            warm.append(
-                run_phase(port, lambda r, path=image: ("warm", path), clients, 60, clients)[0]
-            )
+            image = lambda r, a=article_id: ("warm", f"/articles/{a}/page.png?q=AI")  # noqa: E731
+            warm.append(run_phase(port, image, clients, 60, 4 * processes, fresh=True)[0])
         pick, seconds = mixed, args.seconds
         if baseline:
             pick, seconds = (lambda r: ("static file", "/static/style.css")), args.baseline_seconds

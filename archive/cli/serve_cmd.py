@@ -28,7 +28,8 @@ from archive import ArchiveError
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Worker processes sharing the port; more than 1 lets searches use more cores.",
+    help="Worker processes sharing the port, each with its own caches; more than 1 lets "
+    "searches use idle cores.",
 )
 @click.pass_obj
 def serve(home: Path, host: str, port: int, processes: int) -> None:
