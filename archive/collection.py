@@ -6,6 +6,7 @@ reconciled (missing or stale issues re-indexed, orphans dropped) whenever a writ
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -108,8 +109,12 @@ class Archive:
         self.on_wait = on_wait
         self._index_opener = index_opener
         self._index: Any = None
+        # The web server reads from many threads: one opens and reconciles the index at a time.
+        self._index_guard = threading.RLock()
         self._loaded: dict[str, tuple[str, Issue]] = {}
-        self._reconciled_at: int | None = None  # the catalog's data_version when last reconciled
+        # The catalog's data_version when this thread last reconciled; each thread has its own
+        # catalog connection, and data_version is only comparable within one connection.
+        self._reconciled = threading.local()
         if self.lock.try_acquire():  # when another process writes, it settles on its own
             try:
                 self._settle_files()
@@ -217,18 +222,19 @@ class Archive:
     # -- reading -------------------------------------------------------------------------
 
     def _open_index(self) -> Any:
-        if self._index is None:
-            directory = self.home / "index"
-            try:
-                self._index = self._index_opener(directory)
-            except Exception as error:  # the index's own errors: whoosh is not imported here
-                if not self.lock.held:
-                    raise ArchiveError(
-                        f"the search index in {directory} cannot be opened ({error}); "
-                        "the next ingest rebuilds it"
-                    ) from error
-                self._index = self._set_aside_damaged_index(directory, error)
-        return self._index
+        with self._index_guard:
+            if self._index is None:
+                directory = self.home / "index"
+                try:
+                    self._index = self._index_opener(directory)
+                except Exception as error:  # the index's own errors: whoosh is not imported
+                    if not self.lock.held:
+                        raise ArchiveError(
+                            f"the search index in {directory} cannot be opened ({error}); "
+                            "the next ingest rebuilds it"
+                        ) from error
+                    self._index = self._set_aside_damaged_index(directory, error)
+            return self._index
 
     def _set_aside_damaged_index(self, directory: Path, error: Exception) -> Any:
         """Keep a damaged index for inspection and start an empty one (lock held); the
@@ -242,16 +248,20 @@ class Archive:
     @property
     def index(self) -> Any:
         """The search index, reconciled with the catalog when no writer is busy."""
-        if self._index is not None and self.catalog.data_version() == self._reconciled_at:
+        seen = getattr(self._reconciled, "version", None)
+        if self._index is not None and self.catalog.data_version() == seen:
             return self._index
-        if not self.lock.held and self.lock.try_acquire():
-            try:
-                self._settle_files()
-                self._reconcile_index(self._open_index())
-                self._reconciled_at = self.catalog.data_version()
-            finally:
-                self.lock.release()
-        return self._open_index()
+        # Under the guard, so that no other thread of this process holds the archive lock
+        # (held by this object, not by a thread) when this one takes and releases it.
+        with self._index_guard:
+            if not self.lock.held and self.lock.try_acquire():
+                try:
+                    self._settle_files()
+                    self._reconcile_index(self._open_index())
+                    self._reconciled.version = self.catalog.data_version()
+                finally:
+                    self.lock.release()
+            return self._open_index()
 
     def issues(self) -> list[IssueSummary]:
         """Every held issue, oldest first."""

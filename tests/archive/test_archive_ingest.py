@@ -241,3 +241,41 @@ def test_the_catalog_can_be_read_from_many_threads(tmp_path, inbox):
         counts = list(pool.map(lambda _: sum(s.articles for s in archive.issues()), range(8)))
     assert counts == [9] * 8
     archive.close()
+
+
+def test_threads_reading_at_once_open_the_index_once_and_never_share_the_lock(tmp_path, inbox):
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    open_archive(tmp_path / "home").ingest([inbox])
+    opened: list[int] = []
+    overlaps: list[str] = []
+    in_lock = threading.Semaphore(1)
+
+    def slow_open(directory: Path) -> FakeIndex:
+        opened.append(threading.get_ident())
+        time.sleep(0.05)  # wide enough for every thread to arrive while the first opens
+        return FakeIndex.open(directory)
+
+    archive = Archive(tmp_path / "home", index_opener=slow_open, extractor=fake_extract)
+    reconcile = archive._reconcile_index
+
+    def watched_reconcile(index):
+        if not in_lock.acquire(blocking=False):
+            overlaps.append("two threads reconciled under one archive lock")
+            return reconcile(index)
+        try:
+            time.sleep(0.01)
+            return reconcile(index)
+        finally:
+            in_lock.release()
+
+    archive._reconcile_index = watched_reconcile
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        indexes = list(pool.map(lambda _: archive.index, range(8)))
+    assert len(opened) == 1
+    assert all(index is indexes[0] for index in indexes)
+    assert overlaps == []
+    assert not archive.lock.held
+    archive.close()
