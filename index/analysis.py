@@ -37,8 +37,6 @@ DROPPED_SUFFIXES = frozenset({"들"})
 
 _kiwi_lock = threading.Lock()
 _kiwi = None
-# Kiwi's threads; an analysis worker process (see analysis_workers) runs with one.
-kiwi_threads = 2
 
 
 def kiwi():
@@ -51,25 +49,11 @@ def kiwi():
 
                 # The typo and multi-word dictionaries cost load time and memory and do not
                 # help on edited text; two workers let batch tokenizing use both cores.
-                instance = Kiwi(
-                    num_workers=kiwi_threads, load_typo_dict=False, load_multi_dict=False
-                )
+                instance = Kiwi(num_workers=2, load_typo_dict=False, load_multi_dict=False)
                 for word in domain_dictionary().words:
                     instance.add_user_word(word.word, word.tag)
                 _kiwi = instance
     return _kiwi
-
-
-_forked_away: list = []  # see kiwi_after_fork
-
-
-def kiwi_after_fork(threads: int) -> None:
-    """In a forked process: load a new Kiwi with `threads` on next use. The inherited one lost
-    its threads in the fork; it is kept referenced, since freeing it would wait for them."""
-    global _kiwi, _kiwi_lock, kiwi_threads
-    if _kiwi is not None:
-        _forked_away.append(_kiwi)
-    _kiwi, _kiwi_lock, kiwi_threads = None, threading.Lock(), threads
 
 
 def normalize(text: str) -> str:
@@ -214,9 +198,7 @@ def terms_from_morphs(text: str, tokens) -> list[Term]:
     return terms
 
 
-# text -> its terms, as Terms or as plain (text, pos, start, end, kind) tuples: the analyzers
-# below unpack them, so terms sent from a worker process need not be rebuilt as Terms.
-_pretokenized: dict[str, list[Term] | list[tuple]] = {}
+_pretokenized: dict[str, list[Term]] = {}
 
 
 def analyze(text: str) -> list[Term]:
@@ -293,12 +275,12 @@ class WeightedAnalyzer(Analyzer):
         base = start_pos
         for part, weight in zip(value.split(PART_SEPARATOR), PART_WEIGHTS, strict=False):
             last = -1
-            for text, pos, start, end, _kind in analyze(part):
-                token.text, token.boost, token.stopped = text, weight, False
-                token.pos = base + pos
+            for term in analyze(part):
+                token.text, token.boost, token.stopped = term.text, weight, False
+                token.pos = base + term.pos
                 if chars:
-                    token.startchar, token.endchar = start, end
-                last = max(last, pos)
+                    token.startchar, token.endchar = term.start, term.end
+                last = max(last, term.pos)
                 yield token
             base += last + 1 + PART_GAP
 
@@ -326,15 +308,15 @@ class KiwiAnalyzer(Analyzer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for text, pos, start, end, _kind in analyze(value):
-            token.text = text
+        for term in analyze(value):
+            token.text = term.text
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:
-                token.original = value[start:end]
+                token.original = value[term.start : term.end]
             if positions:
-                token.pos = start_pos + pos
+                token.pos = start_pos + term.pos
             if chars:
-                token.startchar = start_char + start
-                token.endchar = start_char + end
+                token.startchar = start_char + term.start
+                token.endchar = start_char + term.end
             yield token

@@ -58,11 +58,6 @@ def analysed_texts(fields: dict) -> list[str]:
 def with_marks(fields: dict) -> dict:
     """The document as written: with `content` (the weighted parts) and `marks` (each marked
     field's terms -> their (position, start, end) list)."""
-    return as_written(fields, field_marks(fields))
-
-
-def field_marks(fields: dict) -> dict[str, dict[str, list[tuple[int, int, int]]]]:
-    """Each marked field's terms -> their (position, start, end) list."""
     marks = {}
     for name in MARKED_FIELDS:
         found: dict[str, list[tuple[int, int, int]]] = {}
@@ -71,10 +66,5 @@ def field_marks(fields: dict) -> dict[str, dict[str, list[tuple[int, int, int]]]
                 continue  # queries are highlighted by their parts
             found.setdefault(term.text, []).append((term.pos, term.start, term.end))
         marks[name] = found
-    return marks
-
-
-def as_written(fields: dict, marks: dict) -> dict:
-    """The document with `content` and the given `marks` (see with_marks)."""
     content = PART_SEPARATOR.join(fields[name] for name in CONTENT_PARTS)
     return {**fields, "content": content, "marks": marks}

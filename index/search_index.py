@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,9 +13,8 @@ from whoosh import query as wq
 
 from extract.model import Article
 from index.aliases import AliasTable, curated_aliases, mine_pairs
-from index.analysis import pretokenized
-from index.analysis_workers import Analysed, analysed_documents
-from index.documents import article_fields
+from index.analysis import analyze_many, pretokenized
+from index.documents import analysed_texts, article_fields, with_marks
 from index.hits import build_hit
 from index.query_builder import QueryBuilder, UnionOr, filters_query
 from index.query_syntax import issue_range, parse_query, section_name
@@ -27,7 +27,6 @@ from index.suggest import suggest
 MINED_ALIASES = "aliases-mined.json"
 WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
 MLT_TERMS = 15  # terms of an article that find the ones like it
-WRITER_MB = 256  # the writer's posting buffer; more means fewer runs to merge at commit
 
 
 class SearchIndex:
@@ -93,24 +92,14 @@ class SearchIndex:
 
     def replace_issue(self, issue: str, articles: Iterable[Article], fingerprint: str) -> None:
         """Drop the issue's documents and add these, in one commit: an issue is whole or absent."""
-        self.replace_issues([(issue, articles, fingerprint)])
-
-    def replace_issues(self, batch: Iterable[tuple[str, Iterable[Article], str]]) -> None:
-        """replace_issue for several (issue, articles, fingerprint), all in one commit, so
-        every issue of the batch is whole or absent. An issue may appear only once."""
         ix = self._fresh()
-        issues = [(issue, [article_fields(a, fp) for a in arts]) for issue, arts, fp in batch]
-        names = [issue for issue, _ in issues]
-        if len(set(names)) != len(names):
-            raise ValueError(f"an issue appears twice in one batch: {names}")
-        with (
-            analysed_documents(d for _, docs in issues for d in docs) as analysed,
-            ix.writer(timeout=WRITE_TIMEOUT, limitmb=WRITER_MB) as writer,
-        ):
-            for issue in names:
-                writer.delete_by_term("issue", issue)
-            _add_documents(writer, analysed)
-        self._save_mined({issue: _mined(docs) for issue, docs in issues})
+        docs = [article_fields(a, fingerprint) for a in articles]
+        texts = (t for d in docs for t in analysed_texts(d))
+        with pretokenized(texts), ix.writer(timeout=WRITE_TIMEOUT) as writer:
+            writer.delete_by_term("issue", issue)
+            for doc in docs:
+                writer.add_document(**with_marks(doc))
+        self._save_mined({issue: _mined(docs)})
 
     def remove_issue(self, issue: str) -> None:
         """Drop every document of the issue."""
@@ -123,12 +112,13 @@ class SearchIndex:
         self._ix = None
         self._create()
         (self.directory / STAMP_NAME).unlink()  # until the build completes, the index is stale
-        mined: dict[str, list] = {}
-        with (
-            analysed_documents(_documents(issues, mined)) as analysed,
-            self._ix.writer(limitmb=WRITER_MB) as writer,
-        ):
-            _add_documents(writer, analysed)
+        mined = {}
+        with self._ix.writer(limitmb=256) as writer:
+            for issue, docs, analysis in _analysed_ahead(issues):
+                with pretokenized(analysis=analysis):
+                    for doc in docs:
+                        writer.add_document(**with_marks(doc))
+                mined[issue] = _mined(docs)
         self._save_mined(mined)
         write_stamp(self.directory)
 
@@ -257,19 +247,20 @@ def telling_terms(searcher, marks: dict, count: int = MLT_TERMS) -> list[tuple[s
     return [(t, w / top) for t, w in best]
 
 
-def _documents(issues: Iterable[tuple[str, Iterable[Article], str]], mined: dict) -> Iterator:
-    """The issues' documents, one issue at a time; records each issue's mined pairs."""
-    for issue, articles, fingerprint in issues:
-        docs = [article_fields(a, fingerprint) for a in articles]
-        mined[issue] = _mined(docs)
-        yield from docs
-
-
-def _add_documents(writer, analysed: Iterable[Analysed]) -> None:
-    """Add analysed documents; the analyzers read their terms instead of running Kiwi."""
-    for doc, terms in analysed:
-        with pretokenized(analysis=terms):
-            writer.add_document(**doc)
+def _analysed_ahead(issues: Iterable[tuple[str, Iterable[Article], str]]) -> Iterator[tuple]:
+    """(issue, documents, analysis) per issue; the next issue is analysed (Kiwi on both cores,
+    outside the GIL) while the caller writes the current one into Whoosh."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = None
+        for issue, articles, fingerprint in issues:
+            docs = [article_fields(a, fingerprint) for a in articles]
+            texts = [t for d in docs for t in analysed_texts(d)]
+            ahead = (issue, docs, pool.submit(analyze_many, texts))
+            if pending is not None:
+                yield pending[0], pending[1], pending[2].result()
+            pending = ahead
+        if pending is not None:
+            yield pending[0], pending[1], pending[2].result()
 
 
 def _mined(docs: list[dict]) -> list[list[str]]:
