@@ -73,11 +73,13 @@ class SearchIndex:
         return read_stamp(self.directory) != current_stamp()
 
     def _fresh(self):
-        if self._ix is None or self.needs_rebuild():
+        if self.needs_rebuild():
             raise StaleIndexError(
                 f"the search index in {self.directory} was built by another version of aibrief;"
                 " it must be rebuilt"
             )
+        if self._ix is None:  # stale when opened, since rebuilt (by this or another process)
+            self._ix = whoosh_index.open_dir(self.directory)
         return self._ix
 
     @contextmanager

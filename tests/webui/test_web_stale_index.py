@@ -77,11 +77,6 @@ def test_a_stale_index_is_rebuilt_once_and_then_searched(stale_home, tmp_path, p
     assert read_stamp(stale_home / "index") == current_stamp()  # rebuilt by the server
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="index.SearchIndex opened while stale keeps no whoosh index after another process "
-    "rebuilds it: SearchIndex._fresh() should open the directory once the stamp is current",
-)
 def test_an_app_opened_during_a_rebuild_searches_once_it_is_done(stale_home):
     writer_lock = ArchiveLock(stale_home / ".lock")  # an ingest, about to rebuild the index
     assert writer_lock.try_acquire()
