@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pymupdf
 
+from bench.corpus import corpus_folder
 from extract import extract_issue
 from extract.join_audit import read_labels, score_joins
 from extract.page_lines import TEXT_FLAGS
@@ -83,11 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    corpus = os.environ.get("AIBRIEF_CORPUS")
-    if not corpus or not Path(corpus).is_dir():
-        print("AIBRIEF_CORPUS must name the folder of real issues", file=sys.stderr)
+    corpus = corpus_folder("extract_bench")
+    if corpus is None:
         return 2
-    paths = sorted(Path(corpus).glob("*.pdf"))
+    paths = sorted(corpus.glob("*.pdf"))
     issues = {p.stem: extract_issue(p) for p in paths}  # also warms the caches
     medians = measure(paths, args.repeat)
     print(

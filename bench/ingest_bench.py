@@ -17,7 +17,6 @@ import argparse
 import functools
 import json
 import multiprocessing
-import os
 import statistics
 import sys
 import tempfile
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from archive import Archive
 from archive.ingest import extract_in_worker
+from bench.corpus import corpus_folder
 from extract import extract_issue
 
 
@@ -69,11 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    corpus = os.environ.get("AIBRIEF_CORPUS")
-    if not corpus or not Path(corpus).is_dir():
-        print("AIBRIEF_CORPUS must name the folder of real issues", file=sys.stderr)
+    corpus = corpus_folder("ingest_bench")
+    if corpus is None:
         return 2
-    paths = sorted(Path(corpus).glob("*.pdf"))
+    paths = sorted(corpus.glob("*.pdf"))
     with tempfile.TemporaryDirectory(prefix="aibrief-ingest-bench-") as scratch_dir:
         scratch = Path(scratch_dir)
         ingest_round(paths, 2, scratch)  # warm-up: the analyzer and dictionaries load once

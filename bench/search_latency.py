@@ -28,6 +28,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from bench.corpus import corpus_folder
 from bench.search_quality import corpus_articles, load_queries
 from extract.model import SECTIONS, Article, BodySection, Bullet
 from index import SearchIndex
@@ -144,11 +145,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000", help="synthetic sizes, comma-separated")
     args = parser.parse_args()
-    corpus = os.environ.get("AIBRIEF_CORPUS")
-    if not corpus:
-        print("AIBRIEF_CORPUS is not set: the latency benchmark needs the real issues")
+    corpus = corpus_folder("search_latency")
+    if corpus is None:
         return 2
-    real = [a for batch in corpus_articles(Path(corpus)).values() for a in batch]
+    real = [a for batch in corpus_articles(corpus).values() for a in batch]
     queries = [q for q, _ in load_queries()]
     print(f"{len(queries)} queries x {ROUNDS} rounds (warm); bare Kiwi: 2 threads, one batch")
     header = "articles   chars(M)  kiwi kc/s  index kc/s  ratio  index s  p50 ms  p95 ms"

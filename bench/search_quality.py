@@ -9,12 +9,12 @@ indexes the same articles, extracted with `extract.extract_issue`, in the same r
 from __future__ import annotations
 
 import math
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.corpus import corpus_folder
 from extract import extract_issue
 from index import SearchIndex
 from index.baselines import BASELINES, BaselineIndex
@@ -76,13 +76,12 @@ def evaluate(name: str, search, queries, verbose: bool) -> tuple[float, float, f
 
 
 def main() -> int:
-    corpus = os.environ.get("AIBRIEF_CORPUS")
-    if not corpus:
-        print("AIBRIEF_CORPUS is not set: the quality benchmark needs the real issues")
+    corpus = corpus_folder("search_quality")
+    if corpus is None:
         return 2
     verbose = "--verbose" in sys.argv
     queries = load_queries()
-    issues = corpus_articles(Path(corpus))
+    issues = corpus_articles(corpus)
     articles = [a for batch in issues.values() for a in batch]
     print(f"{len(queries)} graded queries over {len(articles)} articles in {len(issues)} issues")
     with tempfile.TemporaryDirectory() as tmp:
