@@ -258,17 +258,22 @@ def test_import_names_bad_lines_and_keeps_good_ones(home_with_sample, tmp_path):
     ]
 
 
-def test_a_killed_ingest_recovers_through_the_cli(tmp_path, samples):
-    home = tmp_path / "home"
-    env = {**os.environ, "AIBRIEF_PAUSE_AT": "before-index"}
-    writer = subprocess.Popen(
-        [str(AIBRIEF), "--home", str(home), "ingest", str(samples["good"])],
-        env=env,
+def start_paused_ingest(home: Path, pdf: Path) -> subprocess.Popen:
+    """`aibrief ingest pdf` holding the lock, paused just before its index commit."""
+    ingest = subprocess.Popen(
+        [str(AIBRIEF), "--home", str(home), "ingest", str(pdf)],
+        env={**os.environ, "AIBRIEF_PAUSE_AT": "before-index"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert writer.stderr.readline() == "aibrief: paused before-index 2024-04\n"
+    assert ingest.stderr.readline() == "aibrief: paused before-index 2024-04\n"
+    return ingest
+
+
+def test_a_killed_ingest_recovers_through_the_cli(tmp_path, samples):
+    home = tmp_path / "home"
+    writer = start_paused_ingest(home, samples["good"])
     writer.kill()
     writer.communicate()
     count = len(extract_issue(samples["good"]).articles)
@@ -336,15 +341,7 @@ def test_two_ingests_at_once_add_the_issue_once(tmp_path, samples):
 
 def test_a_busy_archive_is_one_line_naming_the_holder(tmp_path, samples):
     home = tmp_path / "home"
-    env = {**os.environ, "AIBRIEF_PAUSE_AT": "before-index"}
-    holder = subprocess.Popen(
-        [str(AIBRIEF), "--home", str(home), "ingest", str(samples["good"])],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stderr.readline() == "aibrief: paused before-index 2024-04\n"
+    holder = start_paused_ingest(home, samples["good"])
     try:
         result = run(home, "ingest", "--wait", "0", str(samples["reissued"]))
     finally:
