@@ -38,6 +38,7 @@ class Evaluator:
         names = ("section", "issue", "year", "page")
         # An empty index has no columns to read (Whoosh's EmptyReader refuses).
         self.columns = {n: list(reader.column_reader(n)) if self.doc_count else [] for n in names}
+        self.tie_order = _tie_order(self.columns["issue"], self.columns["page"])
         self._lengths: dict[str, list[int]] = {}
         self._postings: OrderedDict[tuple[str, str], Scores] = OrderedDict()
         self._cached = 0  # entries in self._postings
@@ -169,3 +170,13 @@ def _combine(parts: list[Scores], best) -> Scores:
             else:
                 merged[d] = s
     return merged
+
+
+def _tie_order(issues: list[str], pages: list[int]) -> list[int]:
+    """docnum -> its place among equal scores: newest issue first, then by page. It depends
+    on the articles only, not on how the index happens to be split into segments."""
+    by_date = sorted(range(len(issues)), key=lambda d: (issues[d], -pages[d]), reverse=True)
+    order = [0] * len(issues)
+    for place, docnum in enumerate(by_date):
+        order[docnum] = place
+    return order

@@ -33,11 +33,12 @@ class Ranked:
     fallback: bool
 
 
-def _best(scores: Scores, limit: int | None) -> list[tuple[int, float]]:
-    """Highest score first; ties in index order."""
+def _best(evaluator: Evaluator, scores: Scores, limit: int | None) -> list[tuple[int, float]]:
+    """Highest score first; ties newest first (see Evaluator.tie_order)."""
+    tie_order = evaluator.tie_order
 
     def key(item):
-        return (-item[1], item[0])
+        return (-item[1], tie_order[item[0]])
 
     if limit is None:
         return sorted(scores.items(), key=key)
@@ -71,9 +72,9 @@ def rank(searcher, compiled: CompiledQuery, restrict, sort: str, limit: int | No
         fallback = bool(extra)
     everything = {**scores, **extra}
     if sort == "relevance":
-        hits = _best(scores, limit)
+        hits = _best(evaluator, scores, limit)
         if extra and (limit is None or len(hits) < limit):
-            hits += _best(extra, None if limit is None else limit - len(hits))
+            hits += _best(evaluator, extra, None if limit is None else limit - len(hits))
     else:
         hits = _by_date(evaluator, everything, sort == "newest", limit)
     return Ranked(hits, len(everything), evaluator.facets(everything, FACETS), fallback)

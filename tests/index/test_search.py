@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index import Hit, QueryError, SearchFilters, SearchResult
+from index import Hit, QueryError, SearchFilters, SearchIndex, SearchResult
+from tests.index.conftest import make_article
 
 
 def ids(result: SearchResult) -> list[str]:
@@ -247,3 +248,12 @@ def test_field_words_stay_required_when_other_words_are_relaxed(built_index):
 def test_bad_filters_are_query_errors(built_index, filters, problem):
     with pytest.raises(QueryError, match=problem):
         built_index.search("AI", filters)
+
+
+def test_equal_scores_rank_the_newest_issue_first(tmp_path):
+    twins = SearchIndex.open(tmp_path)
+    for issue in ("2024-01", "2025-06", "2023-12"):
+        twins.replace_issue(issue, [make_article(f"{issue}-05", "양자 컴퓨팅 동향")], issue)
+    hits = twins.search("양자").hits
+    assert len({h.score for h in hits}) == 1
+    assert [h.id for h in hits] == ["2025-06-05", "2024-01-05", "2023-12-05"]
