@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, partial
 from typing import NamedTuple
 
 from whoosh.analysis import Analyzer, Token
@@ -37,6 +37,8 @@ DROPPED_SUFFIXES = frozenset({"들"})
 
 _kiwi_lock = threading.Lock()
 _kiwi = None
+_kiwi_threads = 2  # batch tokenizing uses both cores; a build worker uses one (see below)
+_forked_kiwis: list = []
 
 
 def kiwi():
@@ -48,12 +50,25 @@ def kiwi():
                 from kiwipiepy import Kiwi
 
                 # The typo and multi-word dictionaries cost load time and memory and do not
-                # help on edited text; two workers let batch tokenizing use both cores.
-                instance = Kiwi(num_workers=2, load_typo_dict=False, load_multi_dict=False)
+                # help on edited text.
+                instance = Kiwi(
+                    num_workers=_kiwi_threads, load_typo_dict=False, load_multi_dict=False
+                )
                 for word in domain_dictionary().words:
                     instance.add_user_word(word.word, word.tag)
                 _kiwi = instance
     return _kiwi
+
+
+def start_in_worker() -> None:
+    """In a forked worker process: set the parent's Kiwi aside (its threads did not survive the
+    fork) and load a single-threaded one on first use; the workers share the cores."""
+    global _kiwi, _kiwi_lock, _kiwi_threads
+    if _kiwi is not None:
+        # Never freed: its destructor would wait on the parent's threads forever.
+        _forked_kiwis.append(_kiwi)
+    _kiwi, _kiwi_lock, _kiwi_threads = None, threading.Lock(), 1
+    _pretokenized.clear()
 
 
 def normalize(text: str) -> str:
@@ -76,11 +91,9 @@ class Term(NamedTuple):
     kind: str = "part"
 
 
-class _Morph(NamedTuple):
-    form: str
-    tag: str
-    start: int
-    end: int
+# A morpheme as (form, tag, start, end): plain tuples, as this runs for every token indexed.
+_Morph = tuple[str, str, int, int]
+_term = partial(tuple.__new__, Term)  # Term(...) without its Python-level __new__
 
 
 @cache
@@ -89,43 +102,42 @@ def _dictionary_parts() -> dict[str, tuple[str, ...]]:
 
 
 def _morphs(tokens) -> list[_Morph]:
-    return [_Morph(t.form, t.tag, t.start, t.start + t.len) for t in tokens]
+    return [(t.form, t.tag, t.start, t.start + t.len) for t in tokens]
 
 
-def _is_chain_member(m: _Morph) -> bool:
-    if m.tag in AFFIXES:
-        return True
-    if m.tag == "NNB":
-        return m.form not in BOUND_NOUN_STOPS and len(m.form) > 1
-    return m.tag in NOUNISH
+def _chain_members(morphs: list[_Morph]) -> list[bool]:
+    """Which morphs can be part of a chain: nouns and their like, affixes, and bound nouns
+    that carry a topic."""
+    return [
+        tag in AFFIXES
+        or ((form not in BOUND_NOUN_STOPS and len(form) > 1) if tag == "NNB" else tag in NOUNISH)
+        for form, tag, _, _ in morphs
+    ]
 
 
 def _chains(morphs: list[_Morph]) -> Iterator[list[_Morph] | _Morph | None]:
     """Group morphs written together into chains; yield predicates alone, and None where a
     dropped morph (a particle, an ending, punctuation) parts two chains."""
+    member = _chain_members(morphs)
+    last = len(morphs) - 1
     chain: list[_Morph] = []
-    i = 0
-    while i < len(morphs):
-        m = morphs[i]
-        glued = bool(chain) and chain[-1].end == m.start
-        joiner = (
-            m.form in JOINERS
-            and glued
-            and i + 1 < len(morphs)
-            and morphs[i + 1].start == m.end
-            and _is_chain_member(morphs[i + 1])
-        )
-        if _is_chain_member(m) or joiner:
+    chain_end = -1
+    for i, m in enumerate(morphs):
+        form, tag, start, end = m
+        glued = bool(chain) and chain_end == start
+        if member[i] or (
+            glued and form in JOINERS and i < last and morphs[i + 1][2] == end and member[i + 1]
+        ):
             if chain and not glued:
                 yield chain
                 chain = []
             chain.append(m)
+            chain_end = end
         else:
             if chain:
                 yield chain
                 chain = []
-            yield m if m.tag in PREDICATES else None
-        i += 1
+            yield m if tag in PREDICATES else None
     if chain:
         yield chain
 
@@ -136,23 +148,25 @@ def _parts(chain: list[_Morph], text: str) -> list[tuple[str, int, int, str | No
     parts: list[list] = []
     prefix: _Morph | None = None
     for m in chain:
-        if m.tag == "XPN":
+        form, tag, start, end = m
+        if tag == "XPN":
             prefix = m
-        elif m.tag == "XSN":
-            if m.form not in DROPPED_SUFFIXES and parts and parts[-1][2] == m.start:
-                parts[-1][2] = m.end
+        elif tag == "XSN":
+            if form not in DROPPED_SUFFIXES and parts and parts[-1][2] == start:
+                parts[-1][2] = end
                 parts[-1][3] = parts[-1][3] or parts[-1][0]
-        elif m.tag in NOUNISH:
-            start = prefix.start if prefix and prefix.end == m.start else m.start
-            stem = m.form.lower() if start != m.start else None
-            parts.append([m.form.lower(), start, m.end, stem])
+        elif tag in NOUNISH:
+            first = prefix[2] if prefix and prefix[3] == start else start
+            stem = form.lower() if first != start else None
+            parts.append([form.lower(), first, end, stem])
             prefix = None
         else:  # a joiner ("-" in "GPT-4o") only links the parts on either side
             prefix = None
     return [(text[start:end].lower(), start, end, stem) for _, start, end, stem in parts]
 
 
-def _split_by_dictionary(surface: str, start: int) -> list[tuple[str, int, int]]:
+def _pieces(surface: str, start: int) -> list[tuple[str, int, int]]:
+    """A part, or the parts the domain dictionary splits it into, with their spans."""
     parts = _dictionary_parts().get(surface)
     if not parts:
         return [(surface, start, start + len(surface))]
@@ -163,36 +177,33 @@ def _split_by_dictionary(surface: str, start: int) -> list[tuple[str, int, int]]
     return spans
 
 
-def _adjacent(text: str, left: Term | None, right_start: int) -> bool:
-    """Two parts in a row with at most a space between them, on one line."""
-    if left is None:
-        return False
-    gap = text[left.end : right_start]
-    return len(gap) <= 1 and not gap.strip(" -")
-
-
 def terms_from_morphs(text: str, tokens) -> list[Term]:
     """Turn Kiwi's tokens for `text` into index terms (see the module docstring)."""
     terms: list[Term] = []
+    add = terms.append
     pos = 0
     previous: Term | None = None  # the last part, while nothing was dropped after it
     for group in _chains(_morphs(tokens)):
-        if not isinstance(group, list):
+        if group.__class__ is not list:
             if group is not None:
-                terms.append(Term(group.form + "다", pos, group.start, group.end, "lemma"))
+                add(_term((group[0] + "다", pos, group[2], group[3], "lemma")))
                 pos += 1
             previous = None
             continue
         for surface, start, _end, stem in _parts(group, text):
-            pieces = _split_by_dictionary(surface, start)
+            pieces = _pieces(surface, start)
             for piece, pstart, pend in pieces:
-                part = Term(piece, pos, pstart, pend, "part")
-                if _adjacent(text, previous, pstart):
-                    pair = previous.text + piece
-                    terms.append(Term(pair, previous.pos, previous.start, pend, "pair"))
-                terms.append(part)
+                part = _term((piece, pos, pstart, pend, "part"))
+                # two parts in a row, with at most a space (not a line break) between them
+                if (
+                    previous is not None
+                    and pstart - previous[3] <= 1
+                    and not text[previous[3] : pstart].strip(" -")
+                ):
+                    add(_term((previous[0] + piece, previous[1], previous[2], pend, "pair")))
+                add(part)
                 if stem and len(pieces) == 1:
-                    terms.append(Term(stem, pos, pstart, pend, "stem"))
+                    add(_term((stem, pos, pstart, pend, "stem")))
                 previous = part
                 pos += 1
     return terms

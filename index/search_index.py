@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -14,8 +15,10 @@ from whoosh import query as wq
 from extract.model import Article
 from index.aliases import AliasTable, curated_aliases, mine_pairs
 from index.analysis import analyze_many, pretokenized
+from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
 from index.hits import build_hit
+from index.parallel_build import build_in_workers
 from index.query_builder import QueryBuilder, UnionOr, filters_query
 from index.query_syntax import issue_range, parse_query, section_name
 from index.ranking import SORTS, rank
@@ -27,6 +30,10 @@ from index.suggest import suggest
 MINED_ALIASES = "aliases-mined.json"
 WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
 MLT_TERMS = 15  # terms of an article that find the ones like it
+BUILD_LIMIT_MB = 1024  # memory for a build's posting pool (per worker when in workers)
+# Below this much text a build is faster in this process than forking workers that each
+# load their own Kiwi (1-1.5 s).
+PARALLEL_MIN_CHARS = 1_000_000
 
 
 class SearchIndex:
@@ -97,7 +104,7 @@ class SearchIndex:
         ix = self._fresh()
         docs = [article_fields(a, fingerprint) for a in articles]
         texts = (t for d in docs for t in analysed_texts(d))
-        with pretokenized(texts), ix.writer(timeout=WRITE_TIMEOUT) as writer:
+        with pretokenized(texts), BuildWriter(ix, timeout=WRITE_TIMEOUT) as writer:
             writer.delete_by_term("issue", issue)
             for doc in docs:
                 writer.add_document(**with_marks(doc))
@@ -105,22 +112,31 @@ class SearchIndex:
 
     def remove_issue(self, issue: str) -> None:
         """Drop every document of the issue."""
-        with self._fresh().writer(timeout=WRITE_TIMEOUT) as writer:
+        with BuildWriter(self._fresh(), timeout=WRITE_TIMEOUT) as writer:
             writer.delete_by_term("issue", issue)
         self._save_mined({issue: None})
 
     def rebuild(self, issues: Iterable[tuple[str, Iterable[Article], str]]) -> None:
-        """Start afresh with the current schema and index these (issue, articles, fingerprint)."""
+        """Start afresh with the current schema and index these (issue, articles, fingerprint).
+
+        A large build (PARALLEL_MIN_CHARS of text or more) runs in worker processes."""
         self._ix = None
         self._create()
         (self.directory / STAMP_NAME).unlink()  # until the build completes, the index is stale
-        mined = {}
-        with self._ix.writer(limitmb=256) as writer:
-            for issue, docs, analysis in _analysed_ahead(issues):
-                with pretokenized(analysis=analysis):
-                    for doc in docs:
-                        writer.add_document(**with_marks(doc))
-                mined[issue] = _mined(docs)
+        jobs = _documents(issues)
+        head, large = _take_chars(jobs, PARALLEL_MIN_CHARS)
+        if large:
+            mined = build_in_workers(
+                self._ix, chain(head, jobs), _mined, WRITE_TIMEOUT, limitmb=BUILD_LIMIT_MB
+            )
+        else:
+            mined = {}
+            with BuildWriter(self._ix, limitmb=BUILD_LIMIT_MB) as writer:
+                for issue, docs, analysis in _analysed_ahead(head):
+                    with pretokenized(analysis=analysis):
+                        for doc in docs:
+                            writer.add_document(**with_marks(doc))
+                    mined[issue] = _mined(docs)
         self._save_mined(mined)
         write_stamp(self.directory)
 
@@ -249,13 +265,30 @@ def telling_terms(searcher, marks: dict, count: int = MLT_TERMS) -> list[tuple[s
     return [(t, w / top) for t, w in best]
 
 
-def _analysed_ahead(issues: Iterable[tuple[str, Iterable[Article], str]]) -> Iterator[tuple]:
+def _documents(issues: Iterable[tuple[str, Iterable[Article], str]]) -> Iterator[tuple]:
+    """(issue, its index documents) for each (issue, articles, fingerprint)."""
+    for issue, articles, fingerprint in issues:
+        yield issue, [article_fields(a, fingerprint) for a in articles]
+
+
+def _take_chars(jobs: Iterator[tuple], limit: int) -> tuple[list[tuple], bool]:
+    """The jobs from the start until their texts reach `limit` characters; and whether they
+    did (if not, these are all the jobs)."""
+    taken, chars = [], 0
+    for job in jobs:
+        taken.append(job)
+        chars += sum(len(t) for d in job[1] for t in analysed_texts(d))
+        if chars >= limit:
+            return taken, True
+    return taken, False
+
+
+def _analysed_ahead(jobs: Iterable[tuple[str, list[dict]]]) -> Iterator[tuple]:
     """(issue, documents, analysis) per issue; the next issue is analysed (Kiwi on both cores,
     outside the GIL) while the caller writes the current one into Whoosh."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = None
-        for issue, articles, fingerprint in issues:
-            docs = [article_fields(a, fingerprint) for a in articles]
+        for issue, docs in jobs:
             texts = [t for d in docs for t in analysed_texts(d)]
             ahead = (issue, docs, pool.submit(analyze_many, texts))
             if pending is not None:

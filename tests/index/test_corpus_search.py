@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import index.search_index as index_module
 from extract import extract_issue
 from index import SearchIndex
 
@@ -41,3 +42,17 @@ def test_facets_cover_every_real_issue(corpus_index):
     result = index.search("AI")
     assert set(result.facets["issue"]) == set(issues)
     assert sum(result.facets["section"].values()) == result.total
+
+
+def test_a_build_in_workers_answers_as_one_in_process_does(corpus_index, tmp_path, monkeypatch):
+    index, issues = corpus_index
+    monkeypatch.setattr(index_module, "PARALLEL_MIN_CHARS", 1)
+    shared = SearchIndex.open(tmp_path)
+    shared.rebuild((i, issue.articles, issue.pdf.sha256) for i, issue in issues.items())
+    headlines = [article.title for issue in issues.values() for article in issue.articles]
+    for query in [*headlines, "AI", "반도체", "오픈AI", "OpenAI"]:
+        ours, theirs = shared.search(query, per_page=20), index.search(query, per_page=20)
+        assert ours.total == theirs.total, query
+        assert [(h.id, round(h.score, 6)) for h in ours.hits] == [
+            (h.id, round(h.score, 6)) for h in theirs.hits
+        ], query

@@ -1,0 +1,96 @@
+"""A large rebuild runs in worker processes: it must index exactly what one process would,
+and a failed or dead worker must leave nothing committed and no process behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+import index.search_index
+from index import SearchIndex
+from index.parallel_build import IndexBuildError
+from tests.index.conftest import ARTICLES, make_article
+
+QUERIES = ["AI", "딥페이크", "오픈AI", "안전 연구소", "규제", "OpenAI", '"AI 법"', "title:모델"]
+
+
+def _issues(articles: dict) -> list[tuple]:
+    return [(issue, batch, f"fp-{issue}") for issue, batch in articles.items()]
+
+
+def _answers(index: SearchIndex, queries: list[str]) -> dict:
+    """Everything a researcher would see of these queries, scores rounded."""
+    found = {}
+    for query in queries:
+        result = index.search(query, per_page=20)
+        hits = [(h.id, round(h.score, 6), h.snippet) for h in result.hits]
+        found[query] = (result.total, hits, result.facets)
+    return found
+
+
+def _build(tmp_path, name: str, articles: dict, monkeypatch, in_workers: bool) -> SearchIndex:
+    limit = 1 if in_workers else 10**12
+    monkeypatch.setattr(index.search_index, "PARALLEL_MIN_CHARS", limit)
+    built = SearchIndex.open(tmp_path / name)
+    built.rebuild(_issues(articles))
+    return built
+
+
+def test_a_build_in_workers_indexes_what_one_process_would(tmp_path, monkeypatch):
+    alone = _build(tmp_path, "alone", ARTICLES, monkeypatch, in_workers=False)
+    shared = _build(tmp_path, "workers", ARTICLES, monkeypatch, in_workers=True)
+    assert shared.doc_count() == alone.doc_count() == 4
+    assert shared.fingerprints() == alone.fingerprints()
+    assert _answers(shared, QUERIES) == _answers(alone, QUERIES)
+    assert [h.id for h in shared.more_like_this("2024-04-01")] == [
+        h.id for h in alone.more_like_this("2024-04-01")
+    ]
+    mined = index.search_index.MINED_ALIASES
+    assert (shared.directory / mined).read_text() == (alone.directory / mined).read_text()
+    assert not shared.needs_rebuild()
+    assert multiprocessing.active_children() == []
+
+
+def test_an_index_built_in_workers_takes_later_issues(tmp_path, monkeypatch):
+    shared = _build(tmp_path, "workers", ARTICLES, monkeypatch, in_workers=True)
+    shared.replace_issue("2025-04", [make_article("2025-04-02", "반도체 수출 규제")], "new")
+    shared.remove_issue("2024-04")
+    assert shared.doc_count() == 3
+    assert shared.article_ids("규제") == ["2025-04-02", "2025-03-05"]
+
+
+def _failing_miner(docs):
+    if any("폭탄" in d["title"] for d in docs):
+        raise RuntimeError("mining failed")
+    return []
+
+
+def _dying_miner(docs):
+    if any("폭탄" in d["title"] for d in docs):
+        os._exit(3)
+    return []
+
+
+@pytest.mark.parametrize(
+    ("miner", "message"),
+    [
+        pytest.param(_failing_miner, "failed: RuntimeError: mining failed", id="raises"),
+        pytest.param(_dying_miner, r"died \(exit code 3\)", id="dies"),
+    ],
+)
+def test_a_failed_worker_commits_nothing(tmp_path, monkeypatch, miner, message):
+    articles = {**ARTICLES, "2025-05": [make_article("2025-05-01", "폭탄 기사")]}
+    monkeypatch.setattr(index.search_index, "_mined", miner)
+    monkeypatch.setattr(index.search_index, "PARALLEL_MIN_CHARS", 1)
+    built = SearchIndex.open(tmp_path)
+    with pytest.raises(IndexBuildError, match=message):
+        built.rebuild(_issues(articles))
+    assert multiprocessing.active_children() == []
+    assert built.needs_rebuild()
+
+    monkeypatch.undo()
+    built.rebuild(_issues(ARTICLES))
+    assert built.doc_count() == 4
+    assert not list(tmp_path.glob("*.pst")), "the failed build's segment files were left"
