@@ -9,10 +9,12 @@ written to the repository); they spread over 96 monthly issues and the four sect
 after the index is opened, when its terms' postings are still read from disk.
 
 The bound, "kiwi", is bare Kiwi in this process: one batch over the same texts, on Kiwi's two
-threads (both cores). Indexing a batch of a million characters or more analyses in two
-worker processes (one Kiwi thread each) beside the writer. CPU seconds count this process and
-its workers; peak RSS is this process and, apart, the largest worker. 100,000 articles take
-about an hour (bound and indexing) on a busy two-core machine: pass --sizes 100000 to run it.
+threads (both cores), run once before indexing and once after; the rate is their mean, as
+this machine's speed drifts by a fifth over minutes ("kiwi spread" is how far the two runs
+were apart). Indexing a million characters or more runs in two worker processes, each with
+its own Kiwi (one thread) writing its own segment. CPU seconds count this process and its
+workers; peak RSS is this process and, apart, the largest worker. 100,000 articles take
+about 45 minutes (bound twice and indexing): pass --sizes 100000 to run it.
 """
 
 from __future__ import annotations
@@ -94,20 +96,28 @@ def analysed_chars(articles: list[Article]) -> tuple[list[str], int]:
     return texts, sum(len(t) for t in texts)
 
 
+def bare_kiwi(texts: list[str]) -> tuple[float, float]:
+    """Seconds and CPU seconds for Kiwi alone over the texts, in one batch."""
+    started, cpu = time.perf_counter(), cpu_seconds()
+    tokenize_only(texts)
+    return time.perf_counter() - started, cpu_seconds() - cpu
+
+
 def measure(articles: list[Article], queries: list[str], directory: Path) -> dict:
     """Index the articles, then time warm searches; returns the figures."""
     texts, chars = analysed_chars(articles)
     tokenize_only(["모델을 불러 둔다"])  # Kiwi loads once per process; not part of the rate
-    started, cpu = time.perf_counter(), cpu_seconds()
-    tokenize_only(texts)
-    kiwi_rate = chars / (time.perf_counter() - started)
-    kiwi_cpu = cpu_seconds() - cpu
+    kiwi_before, kiwi_cpu = bare_kiwi(texts)
 
     index = SearchIndex.open(directory)
     started, cpu = time.perf_counter(), cpu_seconds()
     index.rebuild((issue, batch, issue) for issue, batch in by_issue(articles).items())
     index_seconds = time.perf_counter() - started
     index_cpu = cpu_seconds() - cpu
+
+    kiwi_after, _ = bare_kiwi(texts)
+    kiwi_seconds = (kiwi_before + kiwi_after) / 2
+    kiwi_rate = chars / kiwi_seconds
 
     first = []  # each query's first run: its terms' postings are read from disk
     for query in queries:
@@ -126,6 +136,7 @@ def measure(articles: list[Article], queries: list[str], directory: Path) -> dic
         "articles": len(articles),
         "chars": chars,
         "kiwi_rate": kiwi_rate,
+        "kiwi_spread": abs(kiwi_before - kiwi_after) / kiwi_seconds,
         "index_rate": chars / index_seconds,
         "index_seconds": index_seconds,
         "kiwi_cpu": kiwi_cpu,
@@ -153,7 +164,7 @@ def main() -> int:
     print(f"{len(queries)} queries x {ROUNDS} rounds (warm); bare Kiwi: 2 threads, one batch")
     header = "articles   chars(M)  kiwi kc/s  index kc/s  ratio  index s  p50 ms  p95 ms"
     header += "  first p50  first p95  index MB  peak RSS MB  worker RSS MB"
-    print(header + "  kiwi cpu s  index cpu s  load")
+    print(header + "  kiwi cpu s  index cpu s  load  kiwi spread")
     sets = [real] + [synthetic(real, int(n)) for n in args.sizes.split(",") if n]
     for articles in sets:
         with tempfile.TemporaryDirectory() as tmp:
@@ -164,7 +175,8 @@ def main() -> int:
             f" {r['index_seconds']:8.1f} {r['p50']:7.1f} {r['p95']:7.1f}"
             f" {r['first_p50']:10.1f} {r['first_p95']:10.1f}"
             f" {r['size_mb']:9.1f} {r['rss_mb']:12.0f} {r['worker_rss_mb']:14.0f}"
-            f" {r['kiwi_cpu']:11.1f} {r['index_cpu']:12.1f} {r['load']:5.1f}",
+            f" {r['kiwi_cpu']:11.1f} {r['index_cpu']:12.1f} {r['load']:5.1f}"
+            f" {r['kiwi_spread']:11.0%}",
             flush=True,
         )
     return 0
