@@ -152,9 +152,17 @@ class Archive:
         """Make the index match the catalog: re-index missing or stale issues, drop orphans."""
         rows = self.catalog.issues()
         if index.needs_rebuild():
-            index.rebuild(
-                (row.issue, self.issue(row.issue).articles, row.fingerprint) for row in rows
-            )
+            from index.results import IndexBuildError
+
+            try:
+                index.rebuild(
+                    (row.issue, self.issue(row.issue).articles, row.fingerprint) for row in rows
+                )
+            except IndexBuildError as error:
+                raise ArchiveError(
+                    f"the search index could not be rebuilt ({error}); the archive's issues are"
+                    " unchanged and the next ingest or search rebuilds it"
+                ) from error
             return
         indexed = index.fingerprints()
         for row in rows:

@@ -16,16 +16,25 @@ Public interface:
     index.doc_count() -> int ; index.size_bytes() -> int
     QueryError                                   malformed query; message safe to show
     StaleIndexError                              reading or writing an index that needs_rebuild()
+    IndexBuildError                              a rebuild's worker failed; nothing was committed
     SearchFilters(sections=(), issue_from=None, issue_to=None)
     SearchResult(query, total, hits, facets, suggestion, fallback, page, per_page)
     Hit(id, issue, section, title, page, score, snippet, terms)
 """
 
-from index.results import Hit, QueryError, SearchFilters, SearchResult, StaleIndexError
+from index.results import (
+    Hit,
+    IndexBuildError,
+    QueryError,
+    SearchFilters,
+    SearchResult,
+    StaleIndexError,
+)
 from index.search_index import SearchIndex
 
 __all__ = [
     "Hit",
+    "IndexBuildError",
     "QueryError",
     "SearchFilters",
     "SearchIndex",

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from index.analysis import pretokenized, start_in_worker
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, with_marks
+from index.results import IndexBuildError
 
 WORKERS = 2  # the machines we run on have two cores
 POLL_SECONDS = 0.5  # how often a waiting parent checks that its workers are alive
@@ -29,10 +30,6 @@ PR_SET_PDEATHSIG = 1
 
 # (issue, document fields) -> the pairs mined from them (see SearchIndex._mined)
 Miner = Callable[[list[dict]], list]
-
-
-class IndexBuildError(RuntimeError):
-    """A build worker failed or died; nothing of the build was committed."""
 
 
 def build_in_workers(

@@ -19,6 +19,10 @@ class StaleIndexError(RuntimeError):
     """The index on disk was built by another schema, analyzer or dictionary version."""
 
 
+class IndexBuildError(RuntimeError):
+    """A rebuild's worker process failed or died; nothing of the rebuild was committed."""
+
+
 @dataclass(frozen=True)
 class SearchFilters:
     """Restrictions combined (AND) with the query's own: sections, and an issue range."""

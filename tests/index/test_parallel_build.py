@@ -9,8 +9,7 @@ import os
 import pytest
 
 import index.search_index
-from index import SearchIndex
-from index.parallel_build import IndexBuildError
+from index import IndexBuildError, SearchIndex
 from tests.index.conftest import ARTICLES, make_article
 
 QUERIES = ["AI", "딥페이크", "오픈AI", "안전 연구소", "규제", "OpenAI", '"AI 법"', "title:모델"]
