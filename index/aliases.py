@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
@@ -56,6 +56,7 @@ def _curated_version() -> int:
 ALIASES_VERSION = _curated_version() * 100 + _MINING_VERSION
 
 
+@lru_cache(maxsize=65536)  # names recur in every issue; each word is asked about once
 def _is_name_word(word: str) -> bool:
     """A word made only of nouns, foreign words and numbers: no particle or ending."""
     from index.analysis import AFFIXES, NOUNISH, kiwi

@@ -18,6 +18,7 @@ from functools import cache, partial
 from typing import NamedTuple
 
 from whoosh.analysis import Analyzer, Token
+from whoosh.formats import Positions
 
 from index.dictionary import domain_dictionary
 
@@ -267,6 +268,19 @@ PART_WEIGHTS = (4.0, 2.0, 1.0, 0.5)
 PART_GAP = 100
 
 
+def weighted_terms(value: str) -> Iterator[tuple[str, int, float, Term]]:
+    """(text, position, weight, term) of each term of "title␞key␞body␞sources"; positions run
+    on across the parts, with PART_GAP between them."""
+    base = 0
+    for part, weight in zip(value.split(PART_SEPARATOR), PART_WEIGHTS, strict=False):
+        last = -1
+        for term in analyze(part):
+            yield term.text, base + term.pos, weight, term
+            if term.pos > last:
+                last = term.pos
+        base += last + 1 + PART_GAP
+
+
 class WeightedAnalyzer(Analyzer):
     """Analyses "title␞key␞body␞sources" into one field, each term weighted by its part.
 
@@ -283,17 +297,33 @@ class WeightedAnalyzer(Analyzer):
 
     def __call__(self, value, positions=False, chars=False, start_pos=0, mode="", **kwargs):
         token = Token(positions, chars, mode=mode, **kwargs)
-        base = start_pos
-        for part, weight in zip(value.split(PART_SEPARATOR), PART_WEIGHTS, strict=False):
-            last = -1
-            for term in analyze(part):
-                token.text, token.boost, token.stopped = term.text, weight, False
-                token.pos = base + term.pos
-                if chars:
-                    token.startchar, token.endchar = term.start, term.end
-                last = max(last, term.pos)
-                yield token
-            base += last + 1 + PART_GAP
+        for text, pos, weight, term in weighted_terms(value):
+            token.text, token.boost, token.stopped = text, weight, False
+            token.pos = start_pos + pos
+            if chars:
+                token.startchar, token.endchar = term.start, term.end
+            yield token
+
+
+class WeightedPositions(Positions):
+    """Whoosh's Positions format for the weighted field, fed by weighted_terms directly.
+
+    Stored exactly as Positions stores them; it only skips building a Token per term, which
+    was a fifth of the time spent adding a document."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        positions: dict[str, list[int]] = {}
+        weights: dict[str, float] = {}
+        for text, pos, weight, _ in weighted_terms(value):
+            if text in positions:
+                positions[text].append(pos)
+                weights[text] += weight
+            else:
+                positions[text] = [pos]
+                weights[text] = weight
+        boost, encode = self.field_boost, self.encode
+        for text, places in positions.items():
+            yield text, len(places), weights[text] * boost, encode(places)
 
 
 class KiwiAnalyzer(Analyzer):

@@ -9,11 +9,11 @@ from pathlib import Path
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from index.aliases import ALIASES_VERSION
-from index.analysis import ANALYZER_VERSION, KiwiAnalyzer, WeightedAnalyzer
+from index.analysis import ANALYZER_VERSION, KiwiAnalyzer, WeightedAnalyzer, WeightedPositions
 from index.dictionary import domain_dictionary
 
 # Bump on any change to the fields below.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STAMP_NAME = "aibrief-index.json"
 
 # The parts of `content`, the field words are searched in, in the order of PART_WEIGHTS.
@@ -36,7 +36,7 @@ def build_schema() -> Schema:
         section=ID(stored=True, sortable=True),
         page=NUMERIC(int, stored=True, sortable=True),
         # title, KEY Contents, body and sources, each term weighted by its part (BM25F)
-        content=TEXT(analyzer=WeightedAnalyzer(), phrase=True),
+        content=_weighted(TEXT(analyzer=WeightedAnalyzer(), phrase=True)),
         title=TEXT(analyzer=analyzer, phrase=True, stored=True),  # for title:
         sources=TEXT(analyzer=analyzer, phrase=True),  # for source:
         key=STORED(),
@@ -46,6 +46,12 @@ def build_schema() -> Schema:
         marks=STORED(),
         fingerprint=ID(),  # "issue<TAB>fingerprint", read back through the lexicon
     )
+
+
+def _weighted(field: TEXT) -> TEXT:
+    """The field, its postings written through WeightedPositions (stored as Positions)."""
+    field.format = WeightedPositions(field_boost=field.format.field_boost)
+    return field
 
 
 def current_stamp() -> dict[str, int]:
