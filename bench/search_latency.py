@@ -91,8 +91,14 @@ def by_issue(articles: list[Article]) -> dict[str, list[Article]]:
 
 
 def analysed_chars(articles: list[Article]) -> tuple[list[str], int]:
-    """The texts the analyzer sees for these articles, and their length in characters."""
-    texts = [t for a in articles for t in analysed_texts(article_fields(a, "")) if t]
+    """The texts the analyzer sees for these articles, and their length in characters.
+
+    Indexing analyses each distinct text of an issue once (synthetic articles of one issue
+    share some titles and sources), so the bound gets exactly those texts too."""
+    texts = []
+    for batch in by_issue(articles).values():
+        fields = (t for a in batch for t in analysed_texts(article_fields(a, "")) if t.strip())
+        texts.extend(dict.fromkeys(fields))
     return texts, sum(len(t) for t in texts)
 
 
