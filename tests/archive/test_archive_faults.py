@@ -19,6 +19,7 @@ from archive import Archive, ArchiveBusy, ArchiveError
 from archive.catalog import IssueRow, now
 from archive.issue_files import file_sha256
 from archive.lock import ArchiveLock
+from index.results import IndexBuildError
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
@@ -210,6 +211,25 @@ def test_an_index_from_another_version_is_rebuilt(tmp_path, inbox):
     archive = open_archive(home)
     assert archive.index.needs_rebuild() is False
     assert archive._index.calls == [("rebuild", "")]
+    assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
+
+
+class FailingRebuild(FakeIndex):
+    def rebuild(self, issues) -> None:
+        raise IndexBuildError("an index build worker failed: MemoryError: ")
+
+
+def test_a_failed_rebuild_is_one_line_and_keeps_the_issues(tmp_path, inbox):
+    home = tmp_path / "home"
+    open_archive(home).ingest(inbox)
+    index = FakeIndex(home / "index")
+    state = index._load()
+    state["version"] = 0
+    index._save(state)
+    failing = Archive(home, extractor=fake_extract, index_opener=FailingRebuild.open)
+    with pytest.raises(ArchiveError, match=r"^the search index could not be rebuilt \(an index"):
+        failing.index  # noqa: B018 - the property opens and reconciles the index
+    failing.close()
     assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
 
 
