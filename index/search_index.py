@@ -21,7 +21,7 @@ from index.hits import build_hit
 from index.parallel_build import build_in_workers
 from index.query_builder import QueryBuilder, UnionOr, filters_query
 from index.query_syntax import issue_range, parse_query, section_name
-from index.ranking import SORTS, rank
+from index.ranking import SORTS, best_of, rank
 from index.results import Hit, QueryError, SearchFilters, SearchResult, StaleIndexError
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
 from index.searchers import SearcherCache
@@ -246,9 +246,9 @@ class SearchIndex:
                 raise KeyError(f"no article {article_id!r} in the index")
             terms = telling_terms(searcher, searcher.stored_fields(docnum)["marks"])
             q = UnionOr([wq.Term("content", t, boost=w) for t, w in terms])
-            results = searcher.search(wq.AndNot(q, wq.Term("id", article_id)), limit=limit)
+            best = best_of(searcher, wq.AndNot(q, wq.Term("id", article_id)), limit)
             marked = tuple((t,) for t, _ in terms)
-            return [build_hit(hit.fields(), hit.score, marked) for hit in results]
+            return [build_hit(searcher.stored_fields(d), score, marked) for d, score in best]
 
 
 def telling_terms(searcher, marks: dict, count: int = MLT_TERMS) -> list[tuple[str, float]]:
