@@ -145,7 +145,7 @@ class Evaluator:
         counted = {}
         for name in names:
             column = self.columns[name]
-            counts = Counter(column[d] for d in docnums)
+            counts = Counter(map(column.__getitem__, docnums))
             ordered = sorted(counts.items(), key=lambda kv: str(kv[0]))
             counted[name] = {str(k): n for k, n in ordered}
         return counted

@@ -16,6 +16,8 @@ FACETS = ("section", "issue", "year")
 # some of the words follow them: a question typed in full rarely shares every word with the
 # article that answers it.
 FEW_RESULTS = 3
+# Above this many matches per wanted hit, the best are found by their score alone first.
+BROAD = 8
 
 
 def weighting() -> scoring.WeightingModel:
@@ -42,7 +44,18 @@ def _best(evaluator: Evaluator, scores: Scores, limit: int | None) -> list[tuple
 
     if limit is None:
         return sorted(scores.items(), key=key)
+    if len(scores) > BROAD * limit:
+        # A broad query: find the cut-off score among bare floats first (fast), then order
+        # only the matches that reach it.
+        cut = heapq.nlargest(limit, scores.values())[-1]
+        return sorted(((d, s) for d, s in scores.items() if s >= cut), key=key)[:limit]
     return heapq.nsmallest(limit, scores.items(), key=key)
+
+
+def best_of(searcher, q, limit: int) -> list[tuple[int, float]]:
+    """The `limit` best matches of a query without filters or fallback, as (docnum, score)."""
+    evaluator = Evaluator.of(searcher)
+    return _best(evaluator, evaluator.evaluate(q), limit)
 
 
 def _by_date(evaluator: Evaluator, scores: Scores, newest: bool, limit: int | None):
