@@ -14,7 +14,8 @@ this machine's speed drifts by a fifth over minutes ("kiwi spread" is how far th
 were apart). Indexing a million characters or more runs in two worker processes, each with
 its own Kiwi (one thread) writing its own segment. CPU seconds count this process and its
 workers; peak RSS is this process and, apart, the largest worker. 100,000 articles take
-about 45 minutes (bound twice and indexing): pass --sizes 100000 to run it.
+about 45 minutes (bound twice and indexing): pass --sizes 100000 to run it, with --keep DIR to
+keep the index and time queries on it again later with --reuse DIR/100000.
 """
 
 from __future__ import annotations
@@ -109,6 +110,41 @@ def bare_kiwi(texts: list[str]) -> tuple[float, float]:
     return time.perf_counter() - started, cpu_seconds() - cpu
 
 
+def time_queries(index: SearchIndex, queries: list[str]) -> dict:
+    """Each query's first run, then ROUNDS warm passes over them all: p50 and p95 in ms."""
+    first = []  # each query's first run: its terms' postings are read from disk
+    for query in queries:
+        started = time.perf_counter()
+        index.search(query)
+        first.append((time.perf_counter() - started) * 1000)
+    first.sort()
+    timings = []
+    for _ in range(ROUNDS):
+        for query in queries:
+            started = time.perf_counter()
+            index.search(query)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "first_p50": statistics.median(first),
+        "first_p95": first[int(0.95 * (len(first) - 1))],
+        "p50": statistics.median(timings),
+        "p95": timings[int(0.95 * (len(timings) - 1))],
+    }
+
+
+def reuse(directory: Path, queries: list[str]) -> int:
+    """Time the queries against an index kept by an earlier --keep run."""
+    index = SearchIndex.open(directory)
+    r = time_queries(index, queries)
+    print(
+        f"{index.doc_count()} articles in {directory}: p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f}"
+        f" ms, first p50 {r['first_p50']:.1f} ms, first p95 {r['first_p95']:.1f} ms,"
+        f" peak RSS {peak_rss_mb():.0f} MB"
+    )
+    return 0
+
+
 def measure(articles: list[Article], queries: list[str], directory: Path) -> dict:
     """Index the articles, then time warm searches; returns the figures."""
     texts, chars = analysed_chars(articles)
@@ -125,19 +161,7 @@ def measure(articles: list[Article], queries: list[str], directory: Path) -> dic
     kiwi_seconds = (kiwi_before + kiwi_after) / 2
     kiwi_rate = chars / kiwi_seconds
 
-    first = []  # each query's first run: its terms' postings are read from disk
-    for query in queries:
-        started = time.perf_counter()
-        index.search(query)
-        first.append((time.perf_counter() - started) * 1000)
-    first.sort()
-    timings = []
-    for _ in range(ROUNDS):
-        for query in queries:
-            started = time.perf_counter()
-            index.search(query)
-            timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
+    latency = time_queries(index, queries)
     return {
         "articles": len(articles),
         "chars": chars,
@@ -148,10 +172,7 @@ def measure(articles: list[Article], queries: list[str], directory: Path) -> dic
         "kiwi_cpu": kiwi_cpu,
         "index_cpu": index_cpu,
         "load": os.getloadavg()[0],
-        "first_p50": statistics.median(first),
-        "first_p95": first[int(0.95 * (len(first) - 1))],
-        "p50": statistics.median(timings),
-        "p95": timings[int(0.95 * (len(timings) - 1))],
+        **latency,
         "size_mb": index.size_bytes() / 1e6,
         "rss_mb": peak_rss_mb(),
         "worker_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
@@ -161,7 +182,11 @@ def measure(articles: list[Article], queries: list[str], directory: Path) -> dic
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000", help="synthetic sizes, comma-separated")
+    parser.add_argument("--keep", type=Path, help="build each size's index in DIR/SIZE and keep it")
+    parser.add_argument("--reuse", type=Path, help="only time the queries on a kept index")
     args = parser.parse_args()
+    if args.reuse:
+        return reuse(args.reuse, [q for q, _ in load_queries()])
     corpus = corpus_folder("search_latency")
     if corpus is None:
         return 2
@@ -173,8 +198,11 @@ def main() -> int:
     print(header + "  kiwi cpu s  index cpu s  load  kiwi spread")
     sets = [real] + [synthetic(real, int(n)) for n in args.sizes.split(",") if n]
     for articles in sets:
-        with tempfile.TemporaryDirectory() as tmp:
-            r = measure(articles, queries, Path(tmp))
+        if args.keep:
+            r = measure(articles, queries, args.keep / str(len(articles)))
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                r = measure(articles, queries, Path(tmp))
         print(
             f"{r['articles']:8d} {r['chars'] / 1e6:9.1f} {r['kiwi_rate'] / 1e3:10.0f}"
             f" {r['index_rate'] / 1e3:11.0f} {r['index_rate'] / r['kiwi_rate']:6.2f}"
