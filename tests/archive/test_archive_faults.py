@@ -201,13 +201,17 @@ def test_an_orphan_issue_file_from_a_killed_removal_is_deleted(tmp_path, inbox):
     assert not (home / "pdfs" / "2024-02.pdf").exists()
 
 
-def test_an_index_from_another_version_is_rebuilt(tmp_path, inbox):
-    home = tmp_path / "home"
-    open_archive(home).ingest(inbox)
+def _mark_index_as_another_version(home: Path) -> None:
     index = FakeIndex(home / "index")
     state = index._load()
     state["version"] = 0
     index._save(state)
+
+
+def test_an_index_from_another_version_is_rebuilt(tmp_path, inbox):
+    home = tmp_path / "home"
+    open_archive(home).ingest(inbox)
+    _mark_index_as_another_version(home)
     archive = open_archive(home)
     assert archive.index.needs_rebuild() is False
     assert archive._index.calls == [("rebuild", "")]
@@ -222,10 +226,7 @@ class FailingRebuild(FakeIndex):
 def test_a_failed_rebuild_is_one_line_and_keeps_the_issues(tmp_path, inbox):
     home = tmp_path / "home"
     open_archive(home).ingest(inbox)
-    index = FakeIndex(home / "index")
-    state = index._load()
-    state["version"] = 0
-    index._save(state)
+    _mark_index_as_another_version(home)
     failing = Archive(home, extractor=fake_extract, index_opener=FailingRebuild.open)
     with pytest.raises(ArchiveError, match=r"^the search index could not be rebuilt \(an index"):
         failing.index  # noqa: B018 - the property opens and reconciles the index
