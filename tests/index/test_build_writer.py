@@ -1,0 +1,51 @@
+"""aibrief's Whoosh writer groups postings by term and writes them a block at a time: the
+segment it writes must be, byte for byte, the one Whoosh's own writer writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index import SearchIndex
+from index.build_writer import BuildWriter
+from index.documents import article_fields, with_marks
+from tests.index.conftest import ARTICLES, make_article
+
+
+def _documents() -> list[dict]:
+    articles = [a for batch in ARTICLES.values() for a in batch]
+    # Enough articles sharing words that their posting lists run over several blocks (128)
+    articles += [
+        make_article(f"2025-05-{n % 99 + 1:02d}", f"AI 규제 동향 {n}", bullets=(f"사례 {n % 7}",))
+        for n in range(300)
+    ]
+    return [with_marks(article_fields(a, "fp")) for a in articles]
+
+
+def _segment_files(directory: Path) -> dict[str, bytes]:
+    """The segment's files, named without their random segment id."""
+    return {
+        p.name.split(".", 1)[1]: p.read_bytes()
+        for p in directory.iterdir()
+        if p.name.startswith("MAIN_") and p.name != "MAIN_WRITELOCK"
+    }
+
+
+def _written(directory: Path, documents: list[dict], ours: bool) -> dict[str, bytes]:
+    index = SearchIndex.open(directory)
+    index._create()
+    ix = index._ix
+    writer = BuildWriter(ix, compound=False) if ours else ix.writer(compound=False)
+    for document in documents:
+        writer.add_document(**document)
+    writer.commit()
+    return _segment_files(directory)
+
+
+def test_the_segment_is_the_one_whoosh_writes(tmp_path):
+    documents = _documents()
+    ours = _written(tmp_path / "ours", documents, ours=True)
+    theirs = _written(tmp_path / "whoosh", documents, ours=False)
+    assert {"trm", "pst", "_content_len.col"} <= ours.keys()
+    assert ours.keys() == theirs.keys()
+    for suffix, data in theirs.items():
+        assert ours[suffix] == data, suffix
