@@ -51,6 +51,10 @@ class TermPool:
         except KeyError:
             self._terms[key] = [(docnum, weight, value)]
 
+    def postings(self) -> int:
+        """How many postings the pool holds."""
+        return sum(map(len, self._terms.values()))
+
     def write(self, fieldwriter, schema, lengths: _FieldLengths) -> None:
         """Write the postings, ordered by field, term and document, emptying the pool.
 

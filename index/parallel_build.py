@@ -2,9 +2,10 @@
 
 Kiwi's tokenizing and Whoosh's indexing are both CPU work, and most of Whoosh's is Python
 under one GIL. So a large build is split by issue across forked workers: each loads its own
-Kiwi (one thread), analyses, indexes and writes its own segment. The parent only turns
-articles into documents and, holding the index's write lock, commits the workers' segments in
-one table of contents: the build is whole or absent, like any other commit.
+Kiwi (one thread), analyses, indexes and writes its own segments (a new one each time the
+postings held in memory pass a budget). The parent only turns articles into documents and,
+holding the index's write lock, commits the workers' segments in one table of contents: the
+build is whole or absent, like any other commit.
 """
 
 from __future__ import annotations
@@ -33,13 +34,18 @@ Miner = Callable[[list[dict]], list]
 
 
 def build_in_workers(
-    ix, jobs: Iterable[tuple[str, list[dict]]], mine: Miner, timeout: float, limitmb: int
+    ix,
+    jobs: Iterable[tuple[str, list[dict]]],
+    mine: Miner,
+    timeout: float,
+    segment_postings: int,
 ) -> dict[str, list]:
     """Index (issue, documents) jobs into `ix` in WORKERS processes and commit them at once;
-    returns issue -> mined pairs."""
+    returns issue -> mined pairs. A worker starts a new segment once the one it is writing
+    holds `segment_postings` postings (they are all in memory until it is written)."""
     writer = BuildWriter(ix, timeout=timeout)  # the lock is held for the whole build
     try:
-        pool = _WorkerPool(ix, mine, limitmb)
+        pool = _WorkerPool(ix, mine, segment_postings)
         try:
             for job in jobs:
                 pool.put(job)
@@ -58,12 +64,12 @@ def build_in_workers(
 class _WorkerPool:
     """WORKERS forked processes taking jobs from one bounded queue."""
 
-    def __init__(self, ix, mine: Miner, limitmb: int) -> None:
+    def __init__(self, ix, mine: Miner, segment_postings: int) -> None:
         context = multiprocessing.get_context("fork")
         self._jobs = context.Queue(maxsize=2 * WORKERS)  # bounds the documents in flight
         self._results = context.Queue()
         self._done: list[tuple] = []
-        args = (ix, self._jobs, self._results, mine, limitmb, os.getpid())
+        args = (ix, self._jobs, self._results, mine, segment_postings, os.getpid())
         self._procs = [
             context.Process(target=_work, args=args, name=f"aibrief-index-{n}", daemon=True)
             for n in range(WORKERS)
@@ -83,7 +89,7 @@ class _WorkerPool:
             self.put(None)
         while len(self._done) < len(self._procs):
             self._check(wait=True)
-        segments = [segment for segment, _ in self._done if segment is not None]
+        segments = [segment for written, _ in self._done for segment in written]
         mined = {issue: pairs for _, found in self._done for issue, pairs in found.items()}
         return segments, mined
 
@@ -111,29 +117,31 @@ class _WorkerPool:
         self._jobs.cancel_join_thread()
 
 
-def _work(ix, jobs, results, mine: Miner, limitmb: int, parent: int) -> None:
-    """A worker: index jobs until None, then send back its segment and mined pairs."""
+def _work(ix, jobs, results, mine: Miner, segment_postings: int, parent: int) -> None:
+    """A worker: index jobs until None, then send back its segments and mined pairs."""
     _die_with(parent)
     start_in_worker()
-    # The posting pool holds millions of small tuples and nothing here makes reference cycles:
-    # left on, the cycle collector rescans them all again and again (about 15% of the time).
+    # The postings held for a segment are millions of small tuples and nothing here makes
+    # reference cycles: left on, the cycle collector rescans them all again and again.
     gc.disable()
     try:
-        writer = BuildWriter(ix, _lk=False, limitmb=limitmb)
-        mined = {}
+        segments, mined = [], {}
+        writer = BuildWriter(ix, _lk=False)
         while (job := jobs.get()) is not None:
             issue, docs = job
             with pretokenized(t for d in docs for t in analysed_texts(d)):
                 for doc in docs:
                     writer.add_document(**with_marks(doc))
                 mined[issue] = mine(docs)
+            if writer.pool.postings() >= segment_postings:
+                segments.append(writer._finalize_segment())
+                writer = BuildWriter(ix, _lk=False)
         if writer.doc_count():
-            segment = writer._finalize_segment()
+            segments.append(writer._finalize_segment())
         else:
-            segment = None
             writer._close_segment()
         # The temporary folder is shared with the parent, which removes it when it commits.
-        results.put(("done", segment, mined))
+        results.put(("done", segments, mined))
     except BaseException as error:  # reported to the parent, which raises it
         results.put(("failed", f"{type(error).__name__}: {error}"))
 

@@ -30,7 +30,7 @@ from index.suggest import suggest
 MINED_ALIASES = "aliases-mined.json"
 WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
 MLT_TERMS = 15  # terms of an article that find the ones like it
-BUILD_LIMIT_MB = 1024  # memory for a build's posting pool (per worker when in workers)
+SEGMENT_POSTINGS = 20_000_000  # a build worker's postings per segment (held in memory)
 # Below this much text a build is faster in this process than forking workers that each
 # load their own Kiwi (1-1.5 s).
 PARALLEL_MIN_CHARS = 1_000_000
@@ -127,11 +127,11 @@ class SearchIndex:
         head, large = _take_chars(jobs, PARALLEL_MIN_CHARS)
         if large:
             mined = build_in_workers(
-                self._ix, chain(head, jobs), _mined, WRITE_TIMEOUT, limitmb=BUILD_LIMIT_MB
+                self._ix, chain(head, jobs), _mined, WRITE_TIMEOUT, SEGMENT_POSTINGS
             )
         else:
             mined = {}
-            with BuildWriter(self._ix, limitmb=BUILD_LIMIT_MB) as writer:
+            with BuildWriter(self._ix) as writer:
                 for issue, docs, analysis in _analysed_ahead(head):
                     with pretokenized(analysis=analysis):
                         for doc in docs:

@@ -29,9 +29,12 @@ def _answers(index: SearchIndex, queries: list[str]) -> dict:
     return found
 
 
-def _build(tmp_path, name: str, articles: dict, monkeypatch, in_workers: bool) -> SearchIndex:
+def _build(
+    tmp_path, name: str, articles: dict, monkeypatch, in_workers: bool, segment_postings=10**9
+) -> SearchIndex:
     limit = 1 if in_workers else 10**12
     monkeypatch.setattr(index.search_index, "PARALLEL_MIN_CHARS", limit)
+    monkeypatch.setattr(index.search_index, "SEGMENT_POSTINGS", segment_postings)
     built = SearchIndex.open(tmp_path / name)
     built.rebuild(_issues(articles))
     return built
@@ -49,6 +52,17 @@ def test_a_build_in_workers_indexes_what_one_process_would(tmp_path, monkeypatch
     mined = index.search_index.MINED_ALIASES
     assert (shared.directory / mined).read_text() == (alone.directory / mined).read_text()
     assert not shared.needs_rebuild()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_worker_past_its_postings_budget_writes_more_segments(tmp_path, monkeypatch):
+    more = {f"2023-0{m}": [make_article(f"2023-0{m}-03", f"AI 규제 동향 {m}")] for m in (1, 2)}
+    articles = {**ARTICLES, **more}  # more issues than workers: one worker writes two or more
+    alone = _build(tmp_path, "alone", articles, monkeypatch, in_workers=False)
+    split = _build(tmp_path, "split", articles, monkeypatch, in_workers=True, segment_postings=1)
+    assert len(list(split.directory.glob("*.seg"))) == len(articles)  # one per issue (job)
+    assert len(list(alone.directory.glob("*.seg"))) == 1
+    assert _answers(split, QUERIES) == _answers(alone, QUERIES)
     assert multiprocessing.active_children() == []
 
 
