@@ -9,13 +9,15 @@ written to the repository); they spread over 96 monthly issues and the four sect
 after the index is opened, when its terms' postings are still read from disk.
 
 The bound, "kiwi", is bare Kiwi in this process: one batch over the same texts, on Kiwi's two
-threads (both cores), run once before indexing and once after; the rate is their mean, as
-this machine's speed drifts by a fifth over minutes ("kiwi spread" is how far the two runs
-were apart). Indexing a million characters or more runs in two worker processes, each with
-its own Kiwi (one thread) writing its own segment. CPU seconds count this process and its
-workers; peak RSS is this process and, apart, the largest worker. 100,000 articles take
-about 45 minutes (bound twice and indexing): pass --sizes 100000 to run it, with --keep DIR to
-keep the index and time queries on it again later with --reuse DIR/100000.
+threads (both cores), run before indexing and again after; the rate is their mean, as this
+machine's speed drifts by a fifth over minutes ("kiwi spread" is how far the two runs were
+apart). --repeat N indexes each size N times, each run between two runs of the bound, and
+reports the median run ("all ratios" lists every run's). Indexing a million characters or
+more runs in two worker processes, each with its own Kiwi (one thread) writing its own
+segments. CPU seconds count this process and its workers; peak RSS is this process and,
+apart, the largest worker. 100,000 articles take about 40 minutes (bound twice and indexing
+once): pass --sizes 100000 to run it, with --keep DIR to keep the index and time queries on
+it again later with --reuse DIR/100000.
 """
 
 from __future__ import annotations
@@ -145,32 +147,38 @@ def reuse(directory: Path, queries: list[str]) -> int:
     return 0
 
 
-def measure(articles: list[Article], queries: list[str], directory: Path) -> dict:
-    """Index the articles, then time warm searches; returns the figures."""
+def measure(articles: list[Article], queries: list[str], directory: Path, repeat: int) -> dict:
+    """Index the articles `repeat` times, each between two runs of the bound, then time warm
+    searches; returns the figures (the rates and ratio are the median run's)."""
     texts, chars = analysed_chars(articles)
     tokenize_only(["모델을 불러 둔다"])  # Kiwi loads once per process; not part of the rate
-    kiwi_before, kiwi_cpu = bare_kiwi(texts)
-
+    bounds = [bare_kiwi(texts)]
+    runs = []
     index = SearchIndex.open(directory)
-    started, cpu = time.perf_counter(), cpu_seconds()
-    index.rebuild((issue, batch, issue) for issue, batch in by_issue(articles).items())
-    index_seconds = time.perf_counter() - started
-    index_cpu = cpu_seconds() - cpu
-
-    kiwi_after, _ = bare_kiwi(texts)
-    kiwi_seconds = (kiwi_before + kiwi_after) / 2
-    kiwi_rate = chars / kiwi_seconds
-
+    for _ in range(repeat):
+        started, cpu = time.perf_counter(), cpu_seconds()
+        index.rebuild((issue, batch, issue) for issue, batch in by_issue(articles).items())
+        seconds, index_cpu = time.perf_counter() - started, cpu_seconds() - cpu
+        bounds.append(bare_kiwi(texts))
+        kiwi_seconds = (bounds[-2][0] + bounds[-1][0]) / 2
+        runs.append(
+            {
+                "kiwi_rate": chars / kiwi_seconds,
+                "kiwi_spread": abs(bounds[-2][0] - bounds[-1][0]) / kiwi_seconds,
+                "index_rate": chars / seconds,
+                "index_seconds": seconds,
+                "kiwi_cpu": bounds[-2][1],
+                "index_cpu": index_cpu,
+                "ratio": kiwi_seconds / seconds,
+            }
+        )
+    runs.sort(key=lambda run: run["ratio"])
     latency = time_queries(index, queries)
     return {
         "articles": len(articles),
         "chars": chars,
-        "kiwi_rate": kiwi_rate,
-        "kiwi_spread": abs(kiwi_before - kiwi_after) / kiwi_seconds,
-        "index_rate": chars / index_seconds,
-        "index_seconds": index_seconds,
-        "kiwi_cpu": kiwi_cpu,
-        "index_cpu": index_cpu,
+        **runs[len(runs) // 2],
+        "ratios": [run["ratio"] for run in runs],
         "load": os.getloadavg()[0],
         **latency,
         "size_mb": index.size_bytes() / 1e6,
@@ -184,6 +192,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000", help="synthetic sizes, comma-separated")
     parser.add_argument("--keep", type=Path, help="build each size's index in DIR/SIZE and keep it")
     parser.add_argument("--reuse", type=Path, help="only time the queries on a kept index")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="index each size N times; report the median ratio"
+    )
     args = parser.parse_args()
     if args.reuse:
         return reuse(args.reuse, [q for q, _ in load_queries()])
@@ -195,14 +206,14 @@ def main() -> int:
     print(f"{len(queries)} queries x {ROUNDS} rounds (warm); bare Kiwi: 2 threads, one batch")
     header = "articles   chars(M)  kiwi kc/s  index kc/s  ratio  index s  p50 ms  p95 ms"
     header += "  first p50  first p95  index MB  peak RSS MB  worker RSS MB"
-    print(header + "  kiwi cpu s  index cpu s  load  kiwi spread")
+    print(header + "  kiwi cpu s  index cpu s  load  kiwi spread  all ratios")
     sets = [real] + [synthetic(real, int(n)) for n in args.sizes.split(",") if n]
     for articles in sets:
         if args.keep:
-            r = measure(articles, queries, args.keep / str(len(articles)))
+            r = measure(articles, queries, args.keep / str(len(articles)), args.repeat)
         else:
             with tempfile.TemporaryDirectory() as tmp:
-                r = measure(articles, queries, Path(tmp))
+                r = measure(articles, queries, Path(tmp), args.repeat)
         print(
             f"{r['articles']:8d} {r['chars'] / 1e6:9.1f} {r['kiwi_rate'] / 1e3:10.0f}"
             f" {r['index_rate'] / 1e3:11.0f} {r['index_rate'] / r['kiwi_rate']:6.2f}"
@@ -210,7 +221,7 @@ def main() -> int:
             f" {r['first_p50']:10.1f} {r['first_p95']:10.1f}"
             f" {r['size_mb']:9.1f} {r['rss_mb']:12.0f} {r['worker_rss_mb']:14.0f}"
             f" {r['kiwi_cpu']:11.1f} {r['index_cpu']:12.1f} {r['load']:5.1f}"
-            f" {r['kiwi_spread']:11.0%}",
+            f" {r['kiwi_spread']:11.0%}  {' '.join(f'{x:.2f}' for x in r['ratios'])}",
             flush=True,
         )
     return 0
