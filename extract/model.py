@@ -7,10 +7,22 @@ described by `archive/schema/*.schema.json`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 SECTIONS = ("정책/법제", "기업/산업", "기술/연구", "인력/교육")
+
+
+def section_named(value: str) -> str | None:
+    """The section a researcher means by "정책/법제", "정책･법제", "정책" or "법제"; None if
+    the value names none."""
+    cleaned = re.sub(r"[\s/･・·∙.]", "", value)
+    for section in SECTIONS:
+        halves = section.split("/")
+        if cleaned in ("".join(halves), *halves):
+            return section
+    return None
 
 
 @dataclass(frozen=True)

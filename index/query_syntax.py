@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.model import SECTIONS
+from extract.model import SECTIONS, section_named
 from index.results import QueryError
 
 FIELDS = ("title", "section", "issue", "source")
@@ -46,11 +46,8 @@ class ParsedQuery:
 
 def section_name(value: str, query: str = "") -> str:
     """The canonical section for "정책/법제", "정책･법제", "정책" or "법제"."""
-    cleaned = re.sub(r"[\s/･・·∙.]", "", value)
-    for section in SECTIONS:
-        halves = section.split("/")
-        if cleaned in ("".join(halves), *halves):
-            return section
+    if (section := section_named(value)) is not None:
+        return section
     raise QueryError(query or value, f"unknown section {value!r} (sections: {', '.join(SECTIONS)})")
 
 

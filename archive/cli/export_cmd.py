@@ -10,14 +10,26 @@ import click
 from archive.cli.archive_access import open_archive, user_errors, wait_option
 from archive.collection import ArticleFilter
 from archive.export import FORMATS, write_articles
-from extract.model import SECTIONS
+from extract.model import SECTIONS, section_named
+
+
+def _section(value: str) -> str:
+    """The section a --section value names, as search's --section reads it."""
+    if (section := section_named(value)) is None:
+        raise click.BadParameter(f"unknown section {value!r} (sections: {', '.join(SECTIONS)})")
+    return section
 
 
 @click.command("export")
 @click.argument("query", required=False)
 @click.option("--issue", "issues", multiple=True, metavar="YYYY-MM", help="Only this issue.")
 @click.option(
-    "--section", "sections", multiple=True, type=click.Choice(SECTIONS), help="Only this section."
+    "--section",
+    "sections",
+    multiple=True,
+    metavar="SECTION",
+    callback=lambda _ctx, _param, values: tuple(map(_section, values)),
+    help="Only this section (정책/법제 or 정책).",
 )
 @click.option(
     "--format",

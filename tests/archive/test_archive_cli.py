@@ -234,6 +234,18 @@ def test_export_with_a_query_and_filters(home_with_sample):
     assert articles[0]["id"] in [a["id"] for a in found]
 
 
+def test_export_takes_a_section_by_either_half_of_its_name(home_with_sample):
+    def exported(section: str) -> str:
+        return run(home_with_sample, "export", "--section", section, "--format", "json").output
+
+    full = exported("기업/산업")
+    assert json.loads(full)
+    assert exported("기업") == exported("기업･산업") == full
+    wrong = run(home_with_sample, "export", "--section", "경제")
+    assert wrong.exit_code == 2
+    assert "unknown section '경제'" in wrong.output
+
+
 def test_export_import_round_trip_through_the_cli(home_with_sample, tmp_path):
     first = run(home_with_sample, "export").output
     (tmp_path / "a.jsonl").write_text(first, encoding="utf-8")
