@@ -11,7 +11,7 @@ from pathlib import Path
 ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
 _VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)")
 # Bump when the mining rule changes (the shipped file carries its own version).
-_MINING_VERSION = 2
+_MINING_VERSION = 3
 
 # "커런트 AI(Current AI)": up to four words, then a parenthesised Latin name.
 _PAIR = re.compile(
@@ -19,6 +19,7 @@ _PAIR = re.compile(
     r"\(([A-Za-z][A-Za-z0-9 .&'+-]{0,58}[A-Za-z0-9.])\)"
 )
 _HANGUL = re.compile(r"[가-힣]")
+_WEB_ADDRESS = re.compile(r"\.[a-z]{2,}$")  # "perplexity.ai", not "Character.AI"
 
 
 def alias_key(text: str) -> str:
@@ -57,17 +58,27 @@ ALIASES_VERSION = _curated_version() * 100 + _MINING_VERSION
 
 
 @lru_cache(maxsize=65536)  # names recur in every issue; each word is asked about once
+def _tags(word: str) -> tuple[tuple[str, str], ...]:
+    from index.analysis import kiwi
+
+    return tuple((t.form, t.tag) for t in kiwi().tokenize(word))
+
+
 def _is_name_word(word: str) -> bool:
     """A word made only of nouns, foreign words and numbers: no particle or ending."""
-    from index.analysis import AFFIXES, NOUNISH, kiwi
+    from index.analysis import AFFIXES, NOUNISH
 
-    return all(
-        t.tag in NOUNISH or t.tag in AFFIXES or t.form in "·-" for t in kiwi().tokenize(word)
-    )
+    return all(tag in NOUNISH or tag in AFFIXES or form in "·-" for form, tag in _tags(word))
 
 
 def _plausible(korean: str, latin: str) -> bool:
     if not _HANGUL.search(korean) or _HANGUL.search(latin) or re.search(r"\d", latin):
+        return False
+    if _WEB_ADDRESS.search(latin):
+        return False  # "웹(perplexity.ai)": the page of a thing, not its name
+    if " " not in korean and len(latin.split()) > 1 and _tags(korean) == ((korean, "NNG"),):
+        # One common noun for a longer name ("새로운 프로(Cursor Pro)"): the words before it
+        # were dropped, and what is left is the generic part, not the name.
         return False
     if latin.isupper() and " " not in latin:
         # An acronym ("FTC") names an institution spelled out in Korean; a short generic word

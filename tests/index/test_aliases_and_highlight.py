@@ -27,6 +27,11 @@ from index.highlight import match_spans, merge_spans, render_snippet
         pytest.param("AI 법(AI Act)", [("AI 법", "AI Act")], id="law"),
         pytest.param("GPT-4o(OpenAI)", [], id="no-hangul"),
         pytest.param("연구(2024년)", [], id="not-a-name"),
+        pytest.param("검색 서비스(perplexity.ai)", [], id="web-address"),
+        pytest.param("캐릭터AI(Character.AI)", [("캐릭터AI", "Character.AI")], id="dotted-name"),
+        pytest.param("새로운 프로(Cursor Pro) 요금제", [], id="common-noun-for-part"),
+        pytest.param("CEO 샘 알트먼(Sam Altman)", [("샘 알트먼", "Sam Altman")], id="full-name"),
+        pytest.param("CEO인 머스크(Elon Musk)", [("머스크", "Elon Musk")], id="surname"),
     ],
 )
 def test_mine_pairs(text, pairs):
