@@ -216,7 +216,7 @@ def main() -> int:
                 r = measure(articles, queries, Path(tmp), args.repeat)
         print(
             f"{r['articles']:8d} {r['chars'] / 1e6:9.1f} {r['kiwi_rate'] / 1e3:10.0f}"
-            f" {r['index_rate'] / 1e3:11.0f} {r['index_rate'] / r['kiwi_rate']:6.2f}"
+            f" {r['index_rate'] / 1e3:11.0f} {r['ratio']:6.2f}"
             f" {r['index_seconds']:8.1f} {r['p50']:7.1f} {r['p95']:7.1f}"
             f" {r['first_p50']:10.1f} {r['first_p95']:10.1f}"
             f" {r['size_mb']:9.1f} {r['rss_mb']:12.0f} {r['worker_rss_mb']:14.0f}"
