@@ -6,10 +6,10 @@
   the spilling alone cost about 10 µs per posting, and made large builds slower per article
   than small ones. Documents arrive in increasing number, so grouping postings by
   (field, term) as they come leaves only the terms to sort, in memory.
-- When it writes a segment's postings, Whoosh asks for the length of that field in that
-  document for every posting (for its per-block statistics), and answers each time with a
-  seek and a read in the segment's length column. The lengths are few (documents x fields),
-  so they are remembered after the first read.
+- Whoosh then writes each posting with one call (type assertions, block statistics, and a
+  seek and a read in the segment's length column for that document's field length). Here a
+  term's postings go to Whoosh's postings writer a block at a time, with each field's lengths
+  read once for all documents.
 """
 
 from __future__ import annotations
