@@ -31,9 +31,16 @@ def user_errors() -> Iterator[None]:
         yield
     except (ArchiveError, ExtractError, QueryError) as error:
         raise click.ClickException(str(error)) from None
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): click ends the command quietly
     except OSError as error:  # an unwritable home, a full disk: say which file, not a traceback
         where = error.filename or "the archive"
         raise click.ClickException(f"{where}: {error.strerror or error}") from None
+
+
+def query_text(words: tuple[str, ...]) -> str | None:
+    """The words given on the command line as one query ("딥페이크 규제"), or None."""
+    return " ".join(words) if words else None
 
 
 def open_archive(ctx: click.Context, wait_seconds: float = DEFAULT_LOCK_TIMEOUT) -> Archive:

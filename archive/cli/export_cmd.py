@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from archive.cli.archive_access import open_archive, user_errors, wait_option
+from archive.cli.archive_access import open_archive, query_text, user_errors, wait_option
 from archive.collection import ArticleFilter
 from archive.export import FORMATS, write_articles
 from extract.model import SECTIONS, section_named
@@ -20,8 +20,8 @@ def _section(value: str) -> str:
     return section
 
 
-@click.command("export")
-@click.argument("query", required=False)
+@click.command("export", context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1)
 @click.option("--issue", "issues", multiple=True, metavar="YYYY-MM", help="Only this issue.")
 @click.option(
     "--section",
@@ -49,13 +49,15 @@ def _section(value: str) -> str:
 @click.pass_context
 def export(
     ctx: click.Context,
-    query: str | None,
+    words: tuple[str, ...],
     issues: tuple[str, ...],
     sections: tuple[str, ...],
     form: str,
     output: str,
 ) -> None:
-    """Export articles (those matching QUERY, or all) in their documented JSON form or as CSV."""
+    """Export articles (those matching the query's words, or all) in their documented JSON form
+    or as CSV."""
+    query = query_text(words)
     archive = open_archive(ctx)
     selection = ArticleFilter(issues=issues, sections=sections)
     try:

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 import click
 
-from archive.cli.archive_access import open_archive, user_errors
+from archive.cli.archive_access import open_archive, query_text, user_errors
 
 SORTS = ("relevance", "newest", "oldest")
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
@@ -56,8 +56,8 @@ def read_queries(source: TextIO) -> list[str]:
     return [line.strip() for line in source if line.strip()]
 
 
-@click.command("search")
-@click.argument("query", required=False)
+@click.command("search", context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1)
 @click.option(
     "--queries",
     "queries_file",
@@ -74,7 +74,7 @@ def read_queries(source: TextIO) -> list[str]:
 @click.pass_context
 def search(
     ctx: click.Context,
-    query: str | None,
+    words: tuple[str, ...],
     queries_file: TextIO | None,
     sections: tuple[str, ...],
     issue: str | None,
@@ -85,11 +85,12 @@ def search(
     as_json: bool,
 ) -> None:
     """Search the archive: words (all must match), OR, -word, "phrases", title:, section:,
-    issue:2024-01..2024-06, source:."""
+    issue:2024-01..2024-06, source:. The words need no quotes: they form one query."""
     from index import SearchFilters
 
+    query = query_text(words)
     if (query is None) == (queries_file is None):
-        raise click.UsageError("give either QUERY or --queries FILE")
+        raise click.UsageError("give either WORDS or --queries FILE")
     filters = SearchFilters(sections, issue or issue_from, issue or issue_to)
     queries = [query] if query is not None else read_queries(queries_file)
     tty = sys.stdout.isatty()

@@ -234,6 +234,29 @@ def test_export_with_a_query_and_filters(home_with_sample):
     assert articles[0]["id"] in [a["id"] for a in found]
 
 
+def test_export_takes_unquoted_words_as_one_query(home_with_sample):
+    articles = json.loads(run(home_with_sample, "show", "2024-04", "--json").output)["articles"]
+    words = articles[0]["title"].split()[:2]
+    apart = run(home_with_sample, "export", *words, "--format", "json")
+    together = run(home_with_sample, "export", " ".join(words), "--format", "json")
+    assert apart.exit_code == 0, apart.output
+    assert apart.output == together.output
+    assert articles[0]["id"] in [a["id"] for a in json.loads(apart.output)]
+
+
+@pytest.mark.parametrize("command", [("export",), ("search", "AI"), ("list",)])
+def test_a_closed_pipe_ends_a_command_quietly(home_with_sample, command):
+    reader_gone = subprocess.Popen(
+        [str(AIBRIEF), "--home", str(home_with_sample), *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    reader_gone.stdout.close()  # before the command writes its first line
+    with reader_gone.stderr:
+        assert reader_gone.wait(timeout=60) == 1
+        assert reader_gone.stderr.read() == b""
+
+
 def test_export_takes_a_section_by_either_half_of_its_name(home_with_sample):
     def exported(section: str) -> str:
         return run(home_with_sample, "export", "--section", section, "--format", "json").output

@@ -102,4 +102,17 @@ def test_query_errors_are_one_line_and_exit_1(home, args, message):
 def test_query_or_file_is_required(home):
     result = run(home)
     assert result.exit_code == 2
-    assert "give either QUERY or --queries FILE" in result.output
+    assert "give either WORDS or --queries FILE" in result.output
+
+
+def test_unquoted_words_form_one_query(home):
+    spaced = json.loads(run(home, "AI안전연구소", "규제", "--json").output)
+    quoted = json.loads(run(home, "AI안전연구소 규제", "--json").output)
+    assert spaced["query"] == quoted["query"] == "AI안전연구소 규제"
+    assert [h["id"] for h in spaced["hits"]] == [h["id"] for h in quoted["hits"]] == ["2025-03-05"]
+
+
+def test_an_excluded_word_is_a_word_not_an_option(home):
+    result = run(home, "딥페이크", "-규제", "--json")
+    assert result.exit_code == 0, result.output
+    assert [h["id"] for h in json.loads(result.output)["hits"]] == ["2024-04-01"]
