@@ -197,12 +197,12 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.reuse:
-        return reuse(args.reuse, [q for q, _ in load_queries()])
+        return reuse(args.reuse, [q.text for q in load_queries()])
     corpus = corpus_folder("search_latency")
     if corpus is None:
         return 2
     real = [a for batch in corpus_articles(corpus).values() for a in batch]
-    queries = [q for q, _ in load_queries()]
+    queries = [q.text for q in load_queries()]
     print(f"{len(queries)} queries x {ROUNDS} rounds (warm); bare Kiwi: 2 threads, one batch")
     header = "articles   chars(M)  kiwi kc/s  index kc/s  ratio  index s  p50 ms  p95 ms"
     header += "  first p50  first p95  index MB  peak RSS MB  worker RSS MB"

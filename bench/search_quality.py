@@ -12,6 +12,7 @@ import math
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import corpus_folder
@@ -23,18 +24,27 @@ QUERIES = Path(__file__).with_name("quality") / "queries.tsv"
 CUTOFF = 10
 
 
-def load_queries(path: Path = QUERIES) -> list[tuple[str, dict[str, int]]]:
-    """(query, article id -> grade) for each line of the graded query file."""
+@dataclass(frozen=True)
+class GradedQuery:
+    """One line of the graded query file: the query, its class and its judged articles."""
+
+    text: str
+    kind: str
+    grades: dict[str, int]
+
+
+def load_queries(path: Path = QUERIES) -> list[GradedQuery]:
+    """Every graded query of the file, in its order."""
     queries = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        query, grades = line.split("\t")
+        text, kind, grades = line.split("\t")
         judged = {}
         for item in grades.split():
             article_id, grade = item.rsplit(":", 1)
             judged[article_id] = int(grade)
-        queries.append((query, judged))
+        queries.append(GradedQuery(text, kind, judged))
     return queries
 
 
@@ -64,13 +74,14 @@ def corpus_articles(corpus: Path) -> dict[str, list]:
 def evaluate(name: str, search, queries, verbose: bool) -> tuple[float, float, float]:
     """Mean nDCG@10, MRR and share of queries whose first hit has grade 2."""
     scores, ranks, firsts = [], [], []
-    for query, grades in queries:
-        ranked = search(query)
+    for query in queries:
+        grades = query.grades
+        ranked = search(query.text)
         scores.append(ndcg(ranked, grades))
         ranks.append(reciprocal_rank(ranked, grades))
         firsts.append(1.0 if ranked and grades.get(ranked[0]) == 2 else 0.0)
         if verbose and scores[-1] < 0.9:
-            print(f"  {name:8} {scores[-1]:.2f}  {query}  -> {ranked[:5]}")
+            print(f"  {name:8} {scores[-1]:.2f}  {query.text}  -> {ranked[:5]}")
     n = len(queries)
     return sum(scores) / n, sum(ranks) / n, sum(firsts) / n
 
