@@ -12,7 +12,7 @@ def ingest_sample_issues(
     archive: Archive, folder: Path, progress: ProgressCallback | None = None
 ) -> IngestReport:
     """Write the project's sample issues (PDFs) into `folder` and ingest them."""
-    from extract.sample_issues import write_sample_archive
+    from samples.issues import write_sample_archive
 
     paths = write_sample_archive(folder)
     return archive.ingest(paths, progress=progress)

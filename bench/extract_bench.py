@@ -62,7 +62,7 @@ def sample_join_errors() -> tuple[int, int, int]:
     whose kind the generator records."""
     from extract.line_joins import needs_space, plain_rule_needs_space
     from extract.page_lines import Line
-    from extract.sample_issues import SAMPLE_ISSUES, sample_line_breaks
+    from samples.issues import SAMPLE_ISSUES, sample_line_breaks
 
     def line(text: str) -> Line:
         return Line(text=text, x0=0.0, y0=0.0, x1=0.0, y1=0.0, size=12.0, bold=False)

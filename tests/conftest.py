@@ -56,7 +56,7 @@ def corpus_pdfs(corpus_dir: Path) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder holding every sample issue ("2024-04.pdf", ...), written once per session."""
-    from extract.sample_issues import write_sample_archive
+    from samples.issues import write_sample_archive
 
     folder = tmp_path_factory.mktemp("sample-issues")
     write_sample_archive(folder)
@@ -66,6 +66,6 @@ def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def bad_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Kind ("truncated", "encrypted", "html", "empty", "scan", "not_a_brief") -> a *.pdf file."""
-    from extract.sample_issues import write_bad_files
+    from samples.issues import write_bad_files
 
     return write_bad_files(tmp_path_factory.mktemp("bad-files"))

@@ -23,7 +23,7 @@ from extract.errors import (
     NotAPdfError,
     NoTextLayerError,
 )
-from extract.sample_issues import write_sample_issue
+from samples.issues import write_sample_issue
 from tests.conftest import CORPUS_ARTICLE_COUNTS
 
 AIBRIEF = Path(sys.executable).with_name("aibrief")
@@ -334,7 +334,7 @@ def test_the_real_issues_ingest_whole_and_export_valid_articles(tmp_path, corpus
 
 
 def test_demo_writes_and_ingests_the_sample_issues(tmp_path):
-    from extract.sample_issues import SAMPLE_ISSUES
+    from samples.issues import SAMPLE_ISSUES
 
     home = tmp_path / "demo-home"
     result = run(home, "demo", "--no-serve")

@@ -80,7 +80,7 @@ def test_json_of_several_files_is_an_array_and_failures_still_exit_1(corpus_pdfs
 
 
 def test_outline_of_sample_issues(sample_dir):
-    from extract.sample_issues import sample_issue_articles
+    from samples.issues import sample_issue_articles
 
     result = run(str(sample_dir / "2024-04.pdf"), str(sample_dir / "2025-02.pdf"))
     assert result.exit_code == 0, result.stderr

@@ -19,7 +19,7 @@ from extract.errors import (
 )
 from extract.line_joins import needs_space, plain_rule_needs_space
 from extract.page_lines import Line
-from extract.sample_issues import SAMPLE_ISSUES, sample_line_breaks, write_sample_issue
+from samples.issues import SAMPLE_ISSUES, sample_line_breaks, write_sample_issue
 
 CASES = [
     *(pytest.param(issue, None, id=issue) for issue in SAMPLE_ISSUES),

@@ -10,7 +10,7 @@ import pymupdf
 import pytest
 
 from extract.model import BodySection, Bullet, Source
-from extract.sample_issues import SampleArticle, SampleEvent, write_issue, write_sample_issue
+from samples.issues import SampleArticle, SampleEvent, write_issue, write_sample_issue
 
 ARTICLE = SampleArticle(
     section="기술/연구",
@@ -60,7 +60,7 @@ def test_write_issue_checks_the_continues_flag_against_the_layout(tmp_path):
 def test_a_sample_issue_has_the_same_bytes_in_a_fresh_process(tmp_path):
     here = write_sample_issue(tmp_path / "here.pdf", "2025-02")
     script = (
-        "import sys; from extract.sample_issues import write_sample_issue; "
+        "import sys; from samples.issues import write_sample_issue; "
         "print(write_sample_issue(sys.argv[1], '2025-02').pdf.sha256)"
     )
     there = subprocess.run(

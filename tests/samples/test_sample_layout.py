@@ -7,7 +7,7 @@ import re
 import pymupdf
 import pytest
 
-from extract.sample_issues import (
+from samples.issues import (
     SAMPLE_ISSUES,
     sample_issue_articles,
     sample_line_breaks,

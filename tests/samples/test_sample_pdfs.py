@@ -12,7 +12,7 @@ import pymupdf
 import pytest
 
 from extract.model import SECTIONS, Issue
-from extract.sample_issues import SAMPLE_ISSUES, write_sample_issue
+from samples.issues import SAMPLE_ISSUES, write_sample_issue
 
 # Every demo issue in its own generation, and one issue drawn in the other generation.
 CASES = [

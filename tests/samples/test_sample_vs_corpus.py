@@ -5,7 +5,7 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from extract.sample_issues import SAMPLE_ISSUES, write_sample_issue
+from samples.issues import SAMPLE_ISSUES, write_sample_issue
 
 REAL = {
     "2024": ("2023-12", "2024-01", "2024-03", "2024-07"),

@@ -81,7 +81,7 @@ def sample_client(sample_home):
 
 
 def test_sample_issues_are_all_served(sample_client):
-    from extract.sample_issues import SAMPLE_ISSUES
+    from samples.issues import SAMPLE_ISSUES
 
     issues = sample_client.get("/api/issues").get_json()["issues"]
     assert sorted(i["issue"] for i in issues) == sorted(SAMPLE_ISSUES)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.sample_fonts import Fonts
+from samples.fonts import Fonts
 
 PAGE_WIDTH = 612.0
 

@@ -5,9 +5,9 @@ contents page, the part (2023-2024) or section (2025) dividers and the back cove
 from __future__ import annotations
 
 from extract.model import SECTIONS
-from extract.sample_book import Book
-from extract.sample_canvas import Canvas, Span, dotted_section
-from extract.sample_text import SampleEvent
+from samples.book import Book
+from samples.canvas import Canvas, Span, dotted_section
+from samples.text import SampleEvent
 
 _PAPER = (246, 248, 252)  # the full-page background image of the front pages
 _COVER = (226, 234, 250)

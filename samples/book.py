@@ -7,9 +7,9 @@ from __future__ import annotations
 import pymupdf
 
 from extract.model import SECTIONS
-from extract.sample_canvas import Canvas, disc_png, dotted_section
-from extract.sample_fonts import Fonts
-from extract.sample_layout import PAGE_WIDTH, Style
+from samples.canvas import Canvas, disc_png, dotted_section
+from samples.fonts import Fonts
+from samples.layout import PAGE_WIDTH, Style
 
 _TABS_2024 = (106.0, 225.0, 344.4, 461.8)
 _TABS_2025 = (107.4, 227.8, 348.2, 468.7)

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 import pymupdf
 
 from extract.model import Article
-from extract.sample_book import Book
-from extract.sample_canvas import Canvas, Span, chart_png, text_spans
-from extract.sample_fonts import Fonts
-from extract.sample_layout import (
+from samples.book import Book
+from samples.canvas import Canvas, Span, chart_png, text_spans
+from samples.fonts import Fonts
+from samples.layout import (
     PAGE_WIDTH,
     Kind,
     LineBreak,
@@ -22,7 +22,7 @@ from extract.sample_layout import (
     drop_first_space,
     wrap,
 )
-from extract.sample_text import SampleArticle
+from samples.text import SampleArticle
 
 
 @dataclass

@@ -3,11 +3,11 @@
 Every part of aibrief needs test data that is ours; the real issues may not be redistributed.
 This module draws "sample issues" whose pages look, to a PyMuPDF span reader, like the published
 ones (2023-2024 generation and 2025 generation), and returns the `Issue` a correct parser should
-read back from them. The text itself lives in `extract.sample_text`; the drawing in
-`extract.sample_fonts` (the cut-down embedded font), `sample_canvas` (a page's text, rules and
-images), `sample_layout` (the two generations' measurements, Hancom line wrapping),
-`sample_book` (pages in order, running heads, page numbers), `sample_articles`, `sample_pages`
-(cover, contents, dividers), `sample_events` and `sample_bad_files`.
+read back from them. The text itself lives in `samples.text`; the drawing in
+`samples.fonts` (the cut-down embedded font), `canvas` (a page's text, rules and
+images), `layout` (the two generations' measurements, Hancom line wrapping),
+`book` (pages in order, running heads, page numbers), `articles`, `pages`
+(cover, contents, dividers), `events` and `bad_files`.
 
 Public interface:
 
@@ -77,13 +77,13 @@ from functools import cache
 from pathlib import Path
 
 from extract.model import Article, Event, Issue, PdfInfo, issue_title
-from extract.sample_articles import draw_article
-from extract.sample_bad_files import write_bad_files_from
-from extract.sample_book import Book
-from extract.sample_events import draw_events_2024, draw_events_2025, expected_event
-from extract.sample_fonts import sample_chars
-from extract.sample_layout import LineBreak, Style, style_for
-from extract.sample_pages import (
+from samples.articles import draw_article
+from samples.bad_files import write_bad_files_from
+from samples.book import Book
+from samples.events import draw_events_2024, draw_events_2025, expected_event
+from samples.fonts import sample_chars
+from samples.layout import LineBreak, Style, style_for
+from samples.pages import (
     draw_back_cover,
     draw_contents_2024,
     draw_contents_2025,
@@ -91,7 +91,7 @@ from extract.sample_pages import (
     draw_divider_2024,
     draw_divider_2025,
 )
-from extract.sample_text import ISSUE_TEXTS, SampleArticle, SampleEvent
+from samples.text import ISSUE_TEXTS, SampleArticle, SampleEvent
 
 __all__ = [
     "SAMPLE_ISSUES",
@@ -122,7 +122,7 @@ class _Drawn:
 
 @cache
 def _draw_issue(issue: str, generation: str | None) -> _Drawn:
-    """A sample issue of `extract.sample_text`, drawn once per process."""
+    """A sample issue of `samples.text`, drawn once per process."""
     if issue not in ISSUE_TEXTS:
         raise ValueError(f"no sample text for issue {issue!r}; known: {', '.join(ISSUE_TEXTS)}")
     articles, events = ISSUE_TEXTS[issue]

@@ -14,7 +14,7 @@ from functools import cache
 
 import pymupdf
 
-from extract.sample_text import ISSUE_TEXTS
+from samples.text import ISSUE_TEXTS
 
 # Characters the built-in CJK font lacks, drawn with a look-alike glyph but mapped back to the
 # character itself, as Hancom does for ⼤ (the glyph of 大 under a compatibility code point).

@@ -11,7 +11,7 @@ from functools import cache
 
 import pymupdf
 
-from extract.sample_fonts import Fonts, new_object
+from samples.fonts import Fonts, new_object
 
 
 @dataclass(frozen=True)

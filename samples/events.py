@@ -10,12 +10,12 @@ from itertools import pairwise
 import pymupdf
 
 from extract.model import Event
-from extract.sample_articles import nfkc
-from extract.sample_book import Book
-from extract.sample_canvas import Canvas, chart_png, rule
-from extract.sample_layout import wrap, wrap_cell
-from extract.sample_pages import part_heading
-from extract.sample_text import SampleEvent
+from samples.articles import nfkc
+from samples.book import Book
+from samples.canvas import Canvas, chart_png, rule
+from samples.layout import wrap, wrap_cell
+from samples.pages import part_heading
+from samples.text import SampleEvent
 
 Segments = list[tuple[tuple[float, float], tuple[float, float]]]
 
