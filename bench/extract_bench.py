@@ -20,8 +20,8 @@ from pathlib import Path
 import pymupdf
 
 from bench.corpus import corpus_folder
+from bench.join_audit import read_labels, score_joins
 from extract import extract_issue
-from extract.join_audit import read_labels, score_joins
 from extract.page_lines import TEXT_FLAGS
 
 LABELS = Path(__file__).resolve().parents[1] / "tests" / "extract" / "join_labels.tsv"

@@ -15,10 +15,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.baselines import BASELINES, BaselineIndex
 from bench.corpus import corpus_folder
 from extract import extract_issue
 from index import SearchIndex
-from index.baselines import BASELINES, BaselineIndex
 
 QUERIES = Path(__file__).with_name("quality") / "queries.tsv"
 CUTOFF = 10

@@ -123,7 +123,7 @@ def test_events_pages_read_by_month_in_2025(issues):
 
 
 def test_labelled_line_joins_are_all_decided_right(corpus_dir):
-    from extract.join_audit import read_labels, score_joins
+    from bench.join_audit import read_labels, score_joins
 
     labels = read_labels(Path(__file__).with_name("join_labels.tsv"))
     score = score_joins(labels, corpus_dir)
