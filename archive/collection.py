@@ -152,7 +152,7 @@ class Archive:
         """Make the index match the catalog: re-index missing or stale issues, drop orphans."""
         rows = self.catalog.issues()
         if index.needs_rebuild():
-            from index.results import IndexBuildError
+            from index.errors import IndexBuildError
 
             try:
                 index.rebuild(

@@ -22,15 +22,9 @@ Public interface:
     Hit(id, issue, section, title, page, score, snippet, terms)
 """
 
-from index.results import (
-    Hit,
-    IndexBuildError,
-    QueryError,
-    SearchFilters,
-    SearchResult,
-    StaleIndexError,
-)
+from index.errors import IndexBuildError, QueryError, StaleIndexError
 from index.search_index import SearchIndex
+from index.search_results import Hit, SearchFilters, SearchResult
 
 __all__ = [
     "Hit",

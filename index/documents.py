@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from extract.model import Article
 from index.analysis import PART_SEPARATOR, analyze, normalize
+from index.errors import QueryError
 from index.query_syntax import section_name
-from index.results import QueryError
 from index.schema import CONTENT_PARTS, MARKED_FIELDS
 
 

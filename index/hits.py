@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from index.highlight import match_spans, render_snippet
-from index.results import Hit
 from index.schema import SNIPPET_FIELDS
+from index.search_results import Hit
 
 
 def build_hit(stored: dict, score: float, highlight: tuple[tuple[str, ...], ...]) -> Hit:

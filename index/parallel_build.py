@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from index.analysis import pretokenized, start_in_worker
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, with_marks
-from index.results import IndexBuildError
+from index.errors import IndexBuildError
 
 WORKERS = 2  # the machines we run on have two cores
 POLL_SECONDS = 0.5  # how often a waiting parent checks that its workers are alive

@@ -14,8 +14,9 @@ from whoosh import query as wq
 
 from index.aliases import AliasTable
 from index.analysis import analyze, normalize
+from index.errors import QueryError
 from index.query_syntax import Clause, ParsedQuery
-from index.results import QueryError, SearchFilters
+from index.search_results import SearchFilters
 
 
 class UnionOr(wq.Or):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from extract.model import SECTIONS, section_named
-from index.results import QueryError
+from index.errors import QueryError
 
 FIELDS = ("title", "section", "issue", "source")
 _ISSUE = re.compile(r"^(\d{4})-(\d{2})$")

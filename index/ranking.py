@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from whoosh import scoring
 
-from index.evaluation import K1, B, Evaluator, Scores
+from index.postings_scorer import K1, B, PostingsScorer, Scores
 from index.query_builder import CompiledQuery
 
 SORTS = ("relevance", "newest", "oldest")
@@ -35,8 +35,8 @@ class Ranked:
     fallback: bool
 
 
-def _best(evaluator: Evaluator, scores: Scores, limit: int | None) -> list[tuple[int, float]]:
-    """Highest score first; ties newest first (see Evaluator.tie_order)."""
+def _best(evaluator: PostingsScorer, scores: Scores, limit: int | None) -> list[tuple[int, float]]:
+    """Highest score first; ties newest first (see PostingsScorer.tie_order)."""
     tie_order = evaluator.tie_order
 
     def key(item):
@@ -54,11 +54,11 @@ def _best(evaluator: Evaluator, scores: Scores, limit: int | None) -> list[tuple
 
 def best_of(searcher, q, limit: int) -> list[tuple[int, float]]:
     """The `limit` best matches of a query without filters or fallback, as (docnum, score)."""
-    evaluator = Evaluator.of(searcher)
+    evaluator = PostingsScorer.of(searcher)
     return _best(evaluator, evaluator.evaluate(q), limit)
 
 
-def _by_date(evaluator: Evaluator, scores: Scores, newest: bool, limit: int | None):
+def _by_date(evaluator: PostingsScorer, scores: Scores, newest: bool, limit: int | None):
     """By issue (newest or oldest first), then by page within an issue."""
     issues, pages = evaluator.columns["issue"], evaluator.columns["page"]
     if newest:
@@ -71,7 +71,7 @@ def _by_date(evaluator: Evaluator, scores: Scores, newest: bool, limit: int | No
 
 def rank(searcher, compiled: CompiledQuery, restrict, sort: str, limit: int | None) -> Ranked:
     """The first `limit` matches (None: all), with the total and facets over every match."""
-    evaluator = Evaluator.of(searcher)
+    evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else evaluator.evaluate(restrict)
 
     def matches(q) -> Scores:

@@ -17,13 +17,14 @@ from index.aliases import AliasTable, curated_aliases, mine_pairs
 from index.analysis import analyze_many, pretokenized
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
+from index.errors import QueryError, StaleIndexError
 from index.hits import build_hit
 from index.parallel_build import build_in_workers
 from index.query_builder import QueryBuilder, UnionOr, filters_query
 from index.query_syntax import issue_range, parse_query, section_name
 from index.ranking import SORTS, best_of, rank
-from index.results import Hit, QueryError, SearchFilters, SearchResult, StaleIndexError
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
+from index.search_results import Hit, SearchFilters, SearchResult
 from index.searchers import SearcherCache
 from index.suggest import suggest
 

@@ -19,7 +19,7 @@ from archive import Archive, ArchiveBusy, ArchiveError
 from archive.catalog import IssueRow, now
 from archive.issue_files import file_sha256
 from archive.lock import ArchiveLock
-from index.results import IndexBuildError
+from index.errors import IndexBuildError
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]

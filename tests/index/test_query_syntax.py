@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from index.errors import QueryError
 from index.query_syntax import Clause, parse_query
-from index.results import QueryError
 
 
 def test_words_are_each_required():

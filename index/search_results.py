@@ -1,26 +1,9 @@
-"""What a search returns: frozen dataclasses with a JSON form."""
+"""What a search takes and returns: frozen dataclasses with a JSON form."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-
-
-class QueryError(ValueError):
-    """A malformed query; the message names the query and the problem and is safe to show."""
-
-    def __init__(self, query: str, problem: str) -> None:
-        self.query = query
-        self.problem = problem
-        super().__init__(f"cannot search for {query!r}: {problem}")
-
-
-class StaleIndexError(RuntimeError):
-    """The index on disk was built by another schema, analyzer or dictionary version."""
-
-
-class IndexBuildError(RuntimeError):
-    """A rebuild's worker process failed or died; nothing of the rebuild was committed."""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.evaluation import Evaluator
+from index.postings_scorer import PostingsScorer
 from index.query_builder import QueryBuilder
 from index.query_syntax import parse_query
 
@@ -24,7 +24,7 @@ from index.query_syntax import parse_query
 def test_scores_match_whoosh(built_index, query):
     compiled = QueryBuilder(built_index.aliases()).build(parse_query(query), query)
     with built_index._reading() as searcher:
-        ours = Evaluator.of(searcher).evaluate(compiled.all_words)
+        ours = PostingsScorer.of(searcher).evaluate(compiled.all_words)
         theirs = {h.docnum: h.score for h in searcher.search(compiled.all_words, limit=None)}
     assert ours.keys() == theirs.keys()
     for docnum, score in theirs.items():
@@ -33,17 +33,17 @@ def test_scores_match_whoosh(built_index, query):
 
 def test_facets_count_from_columns(built_index):
     with built_index._reading() as searcher:
-        evaluator = Evaluator.of(searcher)
+        evaluator = PostingsScorer.of(searcher)
         facets = evaluator.facets(evaluator.live, ("section", "year"))
     assert facets["year"] == {"2024": 2, "2025": 2}
 
 
 def test_the_posting_cache_stays_within_its_budget(built_index, monkeypatch):
-    import index.evaluation
+    import index.postings_scorer
 
-    monkeypatch.setattr(index.evaluation, "CACHED_POSTINGS", 2)
+    monkeypatch.setattr(index.postings_scorer, "CACHED_POSTINGS", 2)
     with built_index._reading() as searcher:
-        evaluator = Evaluator(searcher)
+        evaluator = PostingsScorer(searcher)
         assert set(evaluator.term("content", "ai")) == evaluator.live  # 4 postings
         assert len(evaluator.term("content", "딥페이크")) == 2
         assert list(evaluator._postings) == [("content", "딥페이크")]

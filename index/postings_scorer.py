@@ -29,7 +29,7 @@ FILTER_FIELDS = frozenset({"id", "issue", "section", "outlet", "fingerprint"})
 CACHED_POSTINGS = 8_000_000
 
 
-class Evaluator:
+class PostingsScorer:
     """Evaluates queries against one searcher (one commit of the index)."""
 
     def __init__(self, searcher) -> None:
@@ -47,7 +47,7 @@ class Evaluator:
         self._lock = threading.Lock()
 
     @classmethod
-    def of(cls, searcher) -> Evaluator:
+    def of(cls, searcher) -> PostingsScorer:
         """The evaluator kept with a searcher (made on first use)."""
         evaluator = getattr(searcher, "aibrief_evaluator", None)
         if evaluator is None:

@@ -1,0 +1,20 @@
+"""The errors the index raises; the archive translates them for the edges."""
+
+from __future__ import annotations
+
+
+class QueryError(ValueError):
+    """A malformed query; the message names the query and the problem and is safe to show."""
+
+    def __init__(self, query: str, problem: str) -> None:
+        self.query = query
+        self.problem = problem
+        super().__init__(f"cannot search for {query!r}: {problem}")
+
+
+class StaleIndexError(RuntimeError):
+    """The index on disk was built by another schema, analyzer or dictionary version."""
+
+
+class IndexBuildError(RuntimeError):
+    """A rebuild's worker process failed or died; nothing of the rebuild was committed."""
