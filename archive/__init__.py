@@ -22,11 +22,12 @@ Errors: ArchiveError (one line, safe to show), NotFound, ArchiveBusy (the lock w
 time), BadExport. Extraction failures are not raised: ingest reports them per file.
 """
 
-from archive.collection import Archive, ArticleFilter, IssueSummary, Stats
+from archive.collection import Archive
 from archive.errors import ArchiveBusy, ArchiveError, BadExport, NotFound
 from archive.export import FORMATS, write_articles
 from archive.importing import BadLine, ImportReport
 from archive.ingest import FileOutcome, IngestReport
+from archive.summaries import ArticleFilter, IssueSummary, Stats
 
 __all__ = [
     "FORMATS",

@@ -17,7 +17,7 @@ from archive.schema import first_error
 from extract.model import Article, Issue, PdfInfo, issue_title
 
 if TYPE_CHECKING:
-    from archive.collection import Archive
+    from archive.store import Store
 
 NO_PDF = PdfInfo(name="", sha256="", pages=0)
 
@@ -110,17 +110,17 @@ def merged(held: Issue | None, issue: str, articles: list[Article]) -> Issue:
     return Issue(held.issue, held.title, held.pdf, tuple(combined), held.events)
 
 
-def import_articles(archive: Archive, path: Path) -> ImportReport:
-    """Import a JSONL file into an archive whose lock is held; one commit per issue."""
+def import_articles(store: Store, path: Path) -> ImportReport:
+    """Import a JSONL file into a store whose lock is held; one commit per issue."""
     by_issue, bad = read_articles(path)
     count = 0
     for issue, articles in sorted(by_issue.items()):
-        row = archive.catalog.issue(issue)
-        held = archive.issue(issue) if row else None
+        row = store.catalog.issue(issue)
+        held = store.issue(issue) if row else None
         new = merged(held, issue, articles)
         if row is not None and row.origin == "pdf":  # the issue keeps its PDF and source
-            archive.commit_issue(new, "pdf", row.source_path, row.source_sha256, pdf=None)
+            store.commit_issue(new, "pdf", row.source_path, row.source_sha256, pdf=None)
         else:
-            archive.commit_issue(new, "imported", None, None, pdf=None)
+            store.commit_issue(new, "imported", None, None, pdf=None)
         count += len(articles)
     return ImportReport(count, tuple(sorted(by_issue)), tuple(bad))

@@ -24,7 +24,7 @@ from extract.errors import ExtractError
 from extract.model import Issue
 
 if TYPE_CHECKING:
-    from archive.collection import Archive
+    from archive.store import Store
 
 Extractor = Callable[[Path], Issue]
 
@@ -117,10 +117,10 @@ ProgressCallback = Callable[[FileOutcome, int, int], None]
 
 
 class IngestRun:
-    """One ingest over an archive whose lock is held."""
+    """One ingest into a store whose lock is held."""
 
-    def __init__(self, archive: Archive, extractor: Extractor, force: bool) -> None:
-        self.archive = archive
+    def __init__(self, store: Store, extractor: Extractor, force: bool) -> None:
+        self.store = store
         self.extractor = extractor
         self.force = force
         self.committed_in_run: dict[str, str] = {}  # issue -> path it came from in this run
@@ -130,10 +130,10 @@ class IngestRun:
         if sha in seen:
             return FileOutcome(str(path), SKIPPED, reason=f"same file as {seen[sha]}", sha256=sha)
         seen[sha] = str(path)
-        row = self.archive.catalog.file(sha)
+        row = self.store.catalog.file(sha)
         held = row is not None and row.status == "ok" and row.issue is not None
         if held and not self.force:
-            articles = self.archive.catalog.issue(row.issue)
+            articles = self.store.catalog.issue(row.issue)
             count = articles.articles if articles else 0
             return FileOutcome(str(path), SKIPPED, row.issue, count, "unchanged", sha)
         return None
@@ -141,20 +141,20 @@ class IngestRun:
     def commit(self, path: Path, sha: str, extracted: Extracted) -> FileOutcome:
         """Make one extracted issue part of the archive, whole, or report why not."""
         if extracted.issue is None:
-            self.archive.catalog.record_failure(sha, str(path), extracted.error or "")
+            self.store.catalog.record_failure(sha, str(path), extracted.error or "")
             return FileOutcome(str(path), FAILED, reason=extracted.error, sha256=sha)
         issue = extracted.issue
         problem = first_error("issue", issue.to_json())
         if problem:  # never hold what the documented export form would refuse
             reason = f"the extracted issue does not match the schema ({problem})"
-            self.archive.catalog.record_failure(sha, str(path), reason)
+            self.store.catalog.record_failure(sha, str(path), reason)
             return FileOutcome(str(path), FAILED, issue.issue, reason=reason, sha256=sha)
         first = self.committed_in_run.get(issue.issue)
         if first is not None:
             reason = f"issue {issue.issue} is also in {first} in this batch; kept that one"
             return FileOutcome(str(path), FAILED, issue.issue, reason=reason, sha256=sha)
-        held = self.archive.catalog.issue(issue.issue) is not None
-        self.archive.commit_issue(issue, "pdf", str(path), sha, pdf=path)
+        held = self.store.catalog.issue(issue.issue) is not None
+        self.store.commit_issue(issue, "pdf", str(path), sha, pdf=path)
         self.committed_in_run[issue.issue] = str(path)
         status = REPLACED if held else ADDED
         return FileOutcome(str(path), status, issue.issue, len(issue.articles), sha256=sha)
@@ -169,7 +169,7 @@ class IngestRun:
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=start_worker,
-            initargs=(os.getpid(), self.archive.lock.fileno()),
+            initargs=(os.getpid(), self.store.lock.fileno()),
         ) as pool:
             results = pool.map(work, paths)
             done = 0
@@ -216,7 +216,7 @@ class IngestRun:
         for (position, path, sha), result in zip(to_extract, extracted, strict=True):
             report(position, self.commit(path, sha, result))
         result = IngestReport(tuple(outcomes[i] for i in sorted(outcomes)))
-        self.archive.catalog.record_ingest(
+        self.store.catalog.record_ingest(
             IngestRow(
                 started,
                 now(),

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from archive.cli.archive_access import open_archive, query_text, user_errors, wait_option
-from archive.collection import ArticleFilter
 from archive.export import FORMATS, write_articles
+from archive.summaries import ArticleFilter
 from extract.model import SECTIONS, section_named
 
 

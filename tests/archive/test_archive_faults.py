@@ -214,7 +214,7 @@ def test_an_index_from_another_version_is_rebuilt(tmp_path, inbox):
     _mark_index_as_another_version(home)
     archive = open_archive(home)
     assert archive.index.needs_rebuild() is False
-    assert archive._index.calls == [("rebuild", "")]
+    assert archive.store.opened_index.calls == [("rebuild", "")]
     assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
 
 

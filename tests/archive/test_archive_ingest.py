@@ -76,7 +76,7 @@ def test_reingest_is_a_no_op(tmp_path, inbox):
         ("skipped", "unchanged", "2024-04"),
     ]
     assert report.ok
-    assert archive._index.calls == []
+    assert archive.store.opened_index.calls == []
     after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "home/issues").iterdir()}
     assert after == before
 
@@ -104,7 +104,7 @@ def test_force_re_extracts_held_files(tmp_path, inbox):
     archive.ingest([inbox])
     report = archive.ingest([inbox / "2024-01.pdf"], force=True)
     assert statuses(report) == [("2024-01.pdf", "replaced", None)]
-    assert archive._index.calls[-1] == ("replace", "2024-01")
+    assert archive.store.opened_index.calls[-1] == ("replace", "2024-01")
 
 
 def test_every_bad_file_is_reported_and_the_batch_goes_on(tmp_path, inbox):
@@ -259,7 +259,7 @@ def test_threads_reading_at_once_open_the_index_once_and_never_share_the_lock(tm
         return FakeIndex.open(directory)
 
     archive = Archive(tmp_path / "home", index_opener=slow_open, extractor=fake_extract)
-    reconcile = archive._reconcile_index
+    reconcile = archive.store.reconcile_index
 
     def watched_reconcile(index):
         if not in_lock.acquire(blocking=False):
@@ -271,7 +271,7 @@ def test_threads_reading_at_once_open_the_index_once_and_never_share_the_lock(tm
         finally:
             in_lock.release()
 
-    archive._reconcile_index = watched_reconcile
+    archive.store.reconcile_index = watched_reconcile
     with ThreadPoolExecutor(max_workers=8) as pool:
         indexes = list(pool.map(lambda _: archive.index, range(8)))
     assert len(opened) == 1

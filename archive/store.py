@@ -1,0 +1,170 @@
+"""The parts of a home folder kept consistent: catalog, issue files, the lock and the index.
+
+The issue JSON files and the catalog are the truth; the index is derived from them and is
+reconciled (missing or stale issues re-indexed, orphans dropped) whenever a writer holds the lock.
+Ingest and import write through a `Store` whose lock is held; the `Archive` reads through it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from archive.catalog import Catalog, IssueRow, now
+from archive.errors import ArchiveError, NotFound
+from archive.faults import pause_point
+from archive.issue_files import IssueFiles
+from archive.lock import ArchiveLock
+from extract.model import Issue
+
+
+def open_search_index(directory: Path) -> Any:
+    """The default index: index.SearchIndex in home/index."""
+    from index import SearchIndex
+
+    return SearchIndex.open(directory)
+
+
+class Store:
+    """A home folder's catalog, issue files, lock and index, and the steps that keep them whole."""
+
+    def __init__(
+        self,
+        home: Path,
+        index_opener: Callable[[Path], Any] = open_search_index,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        self.home = home
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.catalog = Catalog(self.home / "catalog.sqlite3")
+        self.files = IssueFiles(self.home)
+        self.lock = ArchiveLock(self.home / ".lock")
+        self.on_wait = on_wait
+        self._index_opener = index_opener
+        self._index: Any = None
+        # The web server reads from many threads: one opens and reconciles the index at a time.
+        self.index_guard = threading.RLock()
+        self._loaded: dict[str, tuple[str, Issue]] = {}
+
+    def settle_files(self) -> None:
+        """Finish or undo what a killed writer left: pending files, orphan JSON, lost rows."""
+        rows = {row.issue: row for row in self.catalog.issues()}
+        committed = {
+            issue: (row.fingerprint, row.source_sha256 if row.origin == "pdf" else None)
+            for issue, row in rows.items()
+        }
+        self.files.settle_pending(committed)
+        held = set(self.files.held())
+        for issue in held - rows.keys():  # a removal was killed after its catalog commit
+            self.files.delete(issue)
+        for issue in rows.keys() - held:  # its JSON is gone: the issue cannot be whole
+            self.catalog.remove_issue(issue)
+
+    def reconcile_index(self, index: Any) -> None:
+        """Make the index match the catalog: re-index missing or stale issues, drop orphans."""
+        rows = self.catalog.issues()
+        if index.needs_rebuild():
+            from index.errors import IndexBuildError
+
+            try:
+                index.rebuild(
+                    (row.issue, self.issue(row.issue).articles, row.fingerprint) for row in rows
+                )
+            except IndexBuildError as error:
+                raise ArchiveError(
+                    f"the search index could not be rebuilt ({error}); the archive's issues are"
+                    " unchanged and the next ingest or search rebuilds it"
+                ) from error
+            return
+        indexed = index.fingerprints()
+        for row in rows:
+            if indexed.get(row.issue) != row.fingerprint:
+                index.replace_issue(row.issue, self.issue(row.issue).articles, row.fingerprint)
+        for issue in indexed.keys() - {row.issue for row in rows}:
+            index.remove_issue(issue)
+
+    def commit_issue(
+        self,
+        issue: Issue,
+        origin: str,
+        source_path: str | None,
+        source_sha256: str | None,
+        pdf: Path | None,
+    ) -> None:
+        """Make `issue` part of the archive, whole, replacing the version held (lock held).
+
+        `pdf` is a new PDF to hold a copy of; None keeps the held copy of a "pdf" issue.
+        """
+        fingerprint = self.files.write_pending(issue, pdf)
+        pause_point("before-catalog", issue.issue)
+        row = IssueRow(
+            issue=issue.issue,
+            title=issue.title,
+            origin=origin,
+            source_path=source_path,
+            source_sha256=source_sha256,
+            articles=len(issue.articles),
+            fingerprint=fingerprint,
+            updated_at=now(),
+        )
+        self.catalog.commit_issue(row)
+        self.files.promote(issue.issue, keep_pdf=origin == "pdf")
+        pause_point("before-index", issue.issue)
+        self.open_index().replace_issue(issue.issue, issue.articles, fingerprint)
+
+    def remove_issue(self, issue: str) -> None:
+        """Drop an issue: its catalog row, files and index entries (lock held)."""
+        if self.catalog.issue(issue) is None:
+            raise NotFound(f"no issue {issue} in the archive")
+        self.catalog.remove_issue(issue)
+        self.files.delete(issue)
+        self.open_index().remove_issue(issue)
+
+    def issue(self, issue: str) -> Issue:
+        """One held issue, read from its JSON; raises NotFound."""
+        row = self.catalog.issue(issue)
+        if row is None:
+            raise NotFound(f"no issue {issue} in the archive")
+        cached = self._loaded.get(issue)
+        if cached is None or cached[0] != row.fingerprint:
+            cached = (row.fingerprint, self.files.read(issue))
+            self._loaded[issue] = cached
+        return cached[1]
+
+    def open_index(self) -> Any:
+        """The index in home/index, opened once; a damaged one is set aside under the lock."""
+        with self.index_guard:
+            if self._index is None:
+                directory = self.home / "index"
+                try:
+                    self._index = self._index_opener(directory)
+                except Exception as error:  # the index's own errors: whoosh is not imported
+                    if not self.lock.held:
+                        raise ArchiveError(
+                            f"the search index in {directory} cannot be opened ({error}); "
+                            "the next ingest rebuilds it"
+                        ) from error
+                    self._index = self._set_aside_damaged_index(directory, error)
+            return self._index
+
+    def _set_aside_damaged_index(self, directory: Path, error: Exception) -> Any:
+        """Keep a damaged index for inspection and start an empty one (lock held); the
+        reconciliation that follows re-indexes every issue from its JSON."""
+        aside = directory.with_name(f"index.damaged-{now().replace(':', '')}")
+        directory.rename(aside)
+        if self.on_wait is not None:
+            self.on_wait(f"the search index could not be opened ({error}); moved to {aside}")
+        return self._index_opener(directory)
+
+    @property
+    def opened_index(self) -> Any:
+        """The index if it has been opened, else None."""
+        return self._index
+
+    def close(self) -> None:
+        """Close the catalog (and the index, if it can be closed)."""
+        self.catalog.close()
+        if self._index is not None and hasattr(self._index, "close"):
+            self._index.close()

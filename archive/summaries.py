@@ -1,0 +1,56 @@
+"""What the archive reports about itself: held issues, export filters and its size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from archive.catalog import IngestRow
+from extract.model import Article
+
+
+@dataclass(frozen=True)
+class IssueSummary:
+    """One held issue as `aibrief list` shows it."""
+
+    issue: str
+    title: str
+    articles: int
+    origin: str  # "pdf" or "imported"
+    source_path: str | None
+    source_sha256: str | None
+    updated_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles an export takes: by issue and by section (empty: all)."""
+
+    issues: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+
+    def admits(self, article: Article) -> bool:
+        """True when the article passes both filters."""
+        return (not self.issues or article.issue in self.issues) and (
+            not self.sections or article.section in self.sections
+        )
+
+
+@dataclass(frozen=True)
+class Stats:
+    """The size of an archive and when it last took in files."""
+
+    home: str
+    issues: int
+    articles: int
+    index_documents: int
+    index_bytes: int
+    last_ingest: IngestRow | None
+
+    def to_json(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["last_ingest"] = self.last_ingest.__dict__ if self.last_ingest else None
+        return data
