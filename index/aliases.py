@@ -59,7 +59,7 @@ ALIASES_VERSION = _curated_version() * 100 + _MINING_VERSION
 
 @lru_cache(maxsize=65536)  # names recur in every issue; each word is asked about once
 def _tags(word: str) -> tuple[tuple[str, str], ...]:
-    from index.analysis import kiwi
+    from index.kiwi_loader import kiwi
 
     return tuple((t.form, t.tag) for t in kiwi().tokenize(word))
 

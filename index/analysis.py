@@ -11,16 +11,13 @@ and lemmas (a pair or stem shares its first part's position), so phrase queries 
 
 from __future__ import annotations
 
-import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from typing import NamedTuple
 
-from whoosh.analysis import Analyzer, Token
-from whoosh.formats import Positions
-
 from index.dictionary import domain_dictionary
+from index.kiwi_loader import forget_parent_kiwi, kiwi
 
 # Bump when the terms emitted for a text change: the index is then rebuilt.
 ANALYZER_VERSION = 4
@@ -36,39 +33,9 @@ BOUND_NOUN_STOPS = frozenset(
 # Plural and similar suffixes carry no meaning of their own for search ("기업들" is "기업").
 DROPPED_SUFFIXES = frozenset({"들"})
 
-_kiwi_lock = threading.Lock()
-_kiwi = None
-_kiwi_threads = 2  # batch tokenizing uses both cores; a build worker uses one (see below)
-_forked_kiwis: list = []
-
-
-def kiwi():
-    """The process's one Kiwi, with the domain dictionary, loaded on first use."""
-    global _kiwi
-    if _kiwi is None:
-        with _kiwi_lock:
-            if _kiwi is None:
-                from kiwipiepy import Kiwi
-
-                # The typo and multi-word dictionaries cost load time and memory and do not
-                # help on edited text.
-                instance = Kiwi(
-                    num_workers=_kiwi_threads, load_typo_dict=False, load_multi_dict=False
-                )
-                for word in domain_dictionary().words:
-                    instance.add_user_word(word.word, word.tag)
-                _kiwi = instance
-    return _kiwi
-
-
 def start_in_worker() -> None:
-    """In a forked worker process: set the parent's Kiwi aside (its threads did not survive the
-    fork) and load a single-threaded one on first use; the workers share the cores."""
-    global _kiwi, _kiwi_lock, _kiwi_threads
-    if _kiwi is not None:
-        # Never freed: its destructor would wait on the parent's threads forever.
-        _forked_kiwis.append(_kiwi)
-    _kiwi, _kiwi_lock, _kiwi_threads = None, threading.Lock(), 1
+    """In a forked worker process: a Kiwi of its own (see kiwi_loader) and no cached terms."""
+    forget_parent_kiwi()
     _pretokenized.clear()
 
 
@@ -279,85 +246,3 @@ def weighted_terms(value: str) -> Iterator[tuple[str, int, float, Term]]:
             if term.pos > last:
                 last = term.pos
         base += last + 1 + PART_GAP
-
-
-class WeightedAnalyzer(Analyzer):
-    """Analyses "title␞key␞body␞sources" into one field, each term weighted by its part.
-
-    Summing weighted term frequencies across parts before BM25 saturates them is what BM25F
-    does; doing it in one field lets a word be one posting list instead of one per field,
-    which keeps searching fast as the archive grows.
-    """
-
-    def __eq__(self, other) -> bool:
-        return type(other) is type(self)
-
-    def __hash__(self) -> int:
-        return hash(type(self))
-
-    def __call__(self, value, positions=False, chars=False, start_pos=0, mode="", **kwargs):
-        token = Token(positions, chars, mode=mode, **kwargs)
-        for text, pos, weight, term in weighted_terms(value):
-            token.text, token.boost, token.stopped = text, weight, False
-            token.pos = start_pos + pos
-            if chars:
-                token.startchar, token.endchar = term.start, term.end
-            yield token
-
-
-class WeightedPositions(Positions):
-    """Whoosh's Positions format for the weighted field, fed by weighted_terms directly.
-
-    Stored exactly as Positions stores them; it only skips building a Token per term, which
-    was a fifth of the time spent adding a document."""
-
-    def word_values(self, value, analyzer, **kwargs):
-        positions: dict[str, list[int]] = {}
-        weights: dict[str, float] = {}
-        for text, pos, weight, _ in weighted_terms(value):
-            if text in positions:
-                positions[text].append(pos)
-                weights[text] += weight
-            else:
-                positions[text] = [pos]
-                weights[text] = weight
-        boost, encode = self.field_boost, self.encode
-        for text, places in positions.items():
-            yield text, len(places), weights[text] * boost, encode(places)
-
-
-class KiwiAnalyzer(Analyzer):
-    """Whoosh analyzer over `analyze`; module-level and stateless so the schema pickles."""
-
-    def __eq__(self, other) -> bool:
-        return type(other) is type(self)
-
-    def __hash__(self) -> int:
-        return hash(type(self))
-
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for term in analyze(value):
-            token.text = term.text
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = value[term.start : term.end]
-            if positions:
-                token.pos = start_pos + term.pos
-            if chars:
-                token.startchar = start_char + term.start
-                token.endchar = start_char + term.end
-            yield token

@@ -9,11 +9,12 @@ from pathlib import Path
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from index.aliases import ALIASES_VERSION
-from index.analysis import ANALYZER_VERSION, KiwiAnalyzer, WeightedAnalyzer, WeightedPositions
+from index.analysis import ANALYZER_VERSION
 from index.dictionary import domain_dictionary
+from index.whoosh_analyzers import KiwiAnalyzer, WeightedAnalyzer, WeightedPositions
 
-# Bump on any change to the fields below.
-SCHEMA_VERSION = 4
+# Bump on any change to the fields below, or to where their analyzers live (they are pickled).
+SCHEMA_VERSION = 5
 STAMP_NAME = "aibrief-index.json"
 
 # The parts of `content`, the field words are searched in, in the order of PART_WEIGHTS.

@@ -6,9 +6,10 @@ import pickle
 
 import pytest
 
-from index.analysis import KiwiAnalyzer, analyze, normalize
+from index.analysis import analyze, normalize
 from index.dictionary import domain_dictionary, parse_dictionary
 from index.query_builder import query_word
+from index.whoosh_analyzers import KiwiAnalyzer
 
 
 def terms(text: str) -> list[str]:
