@@ -29,7 +29,7 @@ WORKERS = 2  # the machines we run on have two cores
 POLL_SECONDS = 0.5  # how often a waiting parent checks that its workers are alive
 PR_SET_PDEATHSIG = 1
 
-# (issue, document fields) -> the pairs mined from them (see SearchIndex._mined)
+# (issue, document fields) -> the pairs mined from them (see mined_aliases.mined_pairs)
 Miner = Callable[[list[dict]], list]
 
 

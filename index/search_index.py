@@ -2,39 +2,31 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from itertools import chain
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh import query as wq
 
 from extract.model import Article
-from index.aliases import AliasTable, curated_aliases, mine_pairs
-from index.analysis import analyze_many, pretokenized
+from index.aliases import AliasTable
+from index.analysis import pretokenized
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
 from index.errors import QueryError, StaleIndexError
+from index.full_build import build_all
 from index.hits import build_hit
-from index.parallel_build import build_in_workers
-from index.query_builder import QueryBuilder, UnionOr, filters_query
+from index.mined_aliases import MinedAliases, mined_pairs
+from index.query_builder import QueryBuilder, filters_query
 from index.query_syntax import issue_range, parse_query, section_name
-from index.ranking import SORTS, best_of, rank
+from index.ranking import SORTS, rank
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
 from index.search_results import Hit, SearchFilters, SearchResult
 from index.searchers import SearcherCache
+from index.similar import similar_articles
 from index.suggest import suggest
 
-MINED_ALIASES = "aliases-mined.json"
 WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
-MLT_TERMS = 15  # terms of an article that find the ones like it
-SEGMENT_POSTINGS = 20_000_000  # a build worker's postings per segment (held in memory)
-# Below this much text a build is faster in this process than forking workers that each
-# load their own Kiwi (1-1.5 s).
-PARALLEL_MIN_CHARS = 1_000_000
 
 
 class SearchIndex:
@@ -44,7 +36,7 @@ class SearchIndex:
         self.directory = directory
         self._ix = None
         self._searchers: SearcherCache | None = None
-        self._aliases: tuple[float, AliasTable] | None = None
+        self._mined = MinedAliases(self.directory)
 
     @classmethod
     def open(cls, directory: str | Path) -> SearchIndex:
@@ -72,7 +64,7 @@ class SearchIndex:
     def _create(self) -> None:
         self.close()
         (self.directory / STAMP_NAME).unlink(missing_ok=True)
-        (self.directory / MINED_ALIASES).unlink(missing_ok=True)
+        self._mined.forget()
         self._ix = whoosh_index.create_in(self.directory, build_schema())
         write_stamp(self.directory)
 
@@ -109,59 +101,27 @@ class SearchIndex:
             writer.delete_by_term("issue", issue)
             for doc in docs:
                 writer.add_document(**with_marks(doc))
-        self._save_mined({issue: _mined(docs)})
+        self._mined.save({issue: mined_pairs(docs)})
 
     def remove_issue(self, issue: str) -> None:
         """Drop every document of the issue."""
         with BuildWriter(self._fresh(), timeout=WRITE_TIMEOUT) as writer:
             writer.delete_by_term("issue", issue)
-        self._save_mined({issue: None})
+        self._mined.save({issue: None})
 
     def rebuild(self, issues: Iterable[tuple[str, Iterable[Article], str]]) -> None:
         """Start afresh with the current schema and index these (issue, articles, fingerprint).
 
-        A large build (PARALLEL_MIN_CHARS of text or more) runs in worker processes."""
+        A large build runs in worker processes (see full_build)."""
         self._ix = None
         self._create()
         (self.directory / STAMP_NAME).unlink()  # until the build completes, the index is stale
-        jobs = _documents(issues)
-        head, large = _take_chars(jobs, PARALLEL_MIN_CHARS)
-        if large:
-            mined = build_in_workers(
-                self._ix, chain(head, jobs), _mined, WRITE_TIMEOUT, SEGMENT_POSTINGS
-            )
-        else:
-            mined = {}
-            with BuildWriter(self._ix) as writer:
-                for issue, docs, analysis in _analysed_ahead(head):
-                    with pretokenized(analysis=analysis):
-                        for doc in docs:
-                            writer.add_document(**with_marks(doc))
-                    mined[issue] = _mined(docs)
-        self._save_mined(mined)
+        self._mined.save(build_all(self._ix, issues, WRITE_TIMEOUT))
         write_stamp(self.directory)
-
-    def _save_mined(self, changes: dict[str, list | None]) -> None:
-        path = self.directory / MINED_ALIASES
-        current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        for issue, pairs in changes.items():
-            if pairs is None:
-                current.pop(issue, None)
-            else:
-                current[issue] = pairs
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(current, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        tmp.replace(path)
 
     def aliases(self) -> AliasTable:
         """Curated spellings merged with the pairs mined from the indexed articles."""
-        path = self.directory / MINED_ALIASES
-        mtime = path.stat().st_mtime if path.exists() else 0.0
-        if self._aliases is None or self._aliases[0] != mtime:
-            mined = json.loads(path.read_text(encoding="utf-8")) if mtime else {}
-            pairs = [tuple(p) for issue_pairs in mined.values() for p in issue_pairs]
-            self._aliases = (mtime, AliasTable([*curated_aliases(), *pairs]))
-        return self._aliases[1]
+        return self._mined.table()
 
     # Reading -------------------------------------------------------------------------------
 
@@ -231,6 +191,11 @@ class SearchIndex:
 
         return count
 
+    def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
+        """The articles closest to the given one, by its most telling terms (tf x idf)."""
+        with self._reading() as searcher:
+            return similar_articles(searcher, article_id, limit)
+
     def article_ids(self, query: str, filters: SearchFilters | None = None) -> list[str]:
         """Every matching article id, in the order `search` ranks them."""
         compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
@@ -239,69 +204,6 @@ class SearchIndex:
             ranked = rank(searcher, compiled, restrict, "relevance", None)
             return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]
 
-    def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
-        """The articles closest to the given one, by its most telling terms (tf x idf)."""
-        with self._reading() as searcher:
-            docnum = searcher.document_number(id=article_id)
-            if docnum is None:
-                raise KeyError(f"no article {article_id!r} in the index")
-            terms = telling_terms(searcher, searcher.stored_fields(docnum)["marks"])
-            q = UnionOr([wq.Term("content", t, boost=w) for t, w in terms])
-            best = best_of(searcher, wq.AndNot(q, wq.Term("id", article_id)), limit)
-            marked = tuple((t,) for t, _ in terms)
-            return [build_hit(searcher.stored_fields(d), score, marked) for d, score in best]
-
-
-def telling_terms(searcher, marks: dict, count: int = MLT_TERMS) -> list[tuple[str, float]]:
-    """An article's terms weighted by frequency (title counting double) and rarity."""
-    weights: dict[str, float] = {}
-    for field, terms in marks.items():
-        for term, places in terms.items():
-            if len(term) > 1 or not term.isascii():
-                factor = 2.0 if field == "title" else 1.0
-                weights[term] = weights.get(term, 0.0) + factor * len(places)
-    scored = {t: w * searcher.idf("content", t) for t, w in weights.items()}
-    best = sorted(scored.items(), key=lambda tw: (-tw[1], tw[0]))[:count]
-    top = best[0][1] if best else 1.0
-    return [(t, w / top) for t, w in best]
-
-
-def _documents(issues: Iterable[tuple[str, Iterable[Article], str]]) -> Iterator[tuple]:
-    """(issue, its index documents) for each (issue, articles, fingerprint)."""
-    for issue, articles, fingerprint in issues:
-        yield issue, [article_fields(a, fingerprint) for a in articles]
-
-
-def _take_chars(jobs: Iterator[tuple], limit: int) -> tuple[list[tuple], bool]:
-    """The jobs from the start until their texts reach `limit` characters; and whether they
-    did (if not, these are all the jobs)."""
-    taken, chars = [], 0
-    for job in jobs:
-        taken.append(job)
-        chars += sum(len(t) for d in job[1] for t in analysed_texts(d))
-        if chars >= limit:
-            return taken, True
-    return taken, False
-
-
-def _analysed_ahead(jobs: Iterable[tuple[str, list[dict]]]) -> Iterator[tuple]:
-    """(issue, documents, analysis) per issue; the next issue is analysed (Kiwi on both cores,
-    outside the GIL) while the caller writes the current one into Whoosh."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = None
-        for issue, docs in jobs:
-            texts = [t for d in docs for t in analysed_texts(d)]
-            ahead = (issue, docs, pool.submit(analyze_many, texts))
-            if pending is not None:
-                yield pending[0], pending[1], pending[2].result()
-            pending = ahead
-        if pending is not None:
-            yield pending[0], pending[1], pending[2].result()
-
-
-def _mined(docs: list[dict]) -> list[list[str]]:
-    pairs = {p for d in docs for name in ("title", "key", "body") for p in mine_pairs(d[name])}
-    return [list(p) for p in sorted(pairs)]
 
 
 def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import index.search_index as index_module
+import index.full_build as index_module
 from extract import extract_issue
 from index import SearchIndex
 

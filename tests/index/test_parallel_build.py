@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-import index.search_index
+import index.full_build
+import index.mined_aliases
 from index import IndexBuildError, SearchIndex
 from tests.index.conftest import ARTICLES, make_article
 
@@ -33,8 +34,8 @@ def _build(
     tmp_path, name: str, articles: dict, monkeypatch, in_workers: bool, segment_postings=10**9
 ) -> SearchIndex:
     limit = 1 if in_workers else 10**12
-    monkeypatch.setattr(index.search_index, "PARALLEL_MIN_CHARS", limit)
-    monkeypatch.setattr(index.search_index, "SEGMENT_POSTINGS", segment_postings)
+    monkeypatch.setattr(index.full_build, "PARALLEL_MIN_CHARS", limit)
+    monkeypatch.setattr(index.full_build, "SEGMENT_POSTINGS", segment_postings)
     built = SearchIndex.open(tmp_path / name)
     built.rebuild(_issues(articles))
     return built
@@ -49,7 +50,7 @@ def test_a_build_in_workers_indexes_what_one_process_would(tmp_path, monkeypatch
     assert [h.id for h in shared.more_like_this("2024-04-01")] == [
         h.id for h in alone.more_like_this("2024-04-01")
     ]
-    mined = index.search_index.MINED_ALIASES
+    mined = index.mined_aliases.MINED_ALIASES
     assert (shared.directory / mined).read_text() == (alone.directory / mined).read_text()
     assert not shared.needs_rebuild()
     assert multiprocessing.active_children() == []
@@ -95,8 +96,8 @@ def _dying_miner(docs):
 )
 def test_a_failed_worker_commits_nothing(tmp_path, monkeypatch, miner, message):
     articles = {**ARTICLES, "2025-05": [make_article("2025-05-01", "폭탄 기사")]}
-    monkeypatch.setattr(index.search_index, "_mined", miner)
-    monkeypatch.setattr(index.search_index, "PARALLEL_MIN_CHARS", 1)
+    monkeypatch.setattr(index.full_build, "mined_pairs", miner)
+    monkeypatch.setattr(index.full_build, "PARALLEL_MIN_CHARS", 1)
     built = SearchIndex.open(tmp_path)
     with pytest.raises(IndexBuildError, match=message):
         built.rebuild(_issues(articles))

@@ -1,0 +1,71 @@
+"""Building a whole index afresh: in this process, or in workers when the text is large."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from itertools import chain
+
+from extract.model import Article
+from index.analysis import analyze_many, pretokenized
+from index.build_writer import BuildWriter
+from index.documents import analysed_texts, article_fields, with_marks
+from index.mined_aliases import mined_pairs
+from index.parallel_build import build_in_workers
+
+SEGMENT_POSTINGS = 20_000_000  # a build worker's postings per segment (held in memory)
+# Below this much text a build is faster in this process than forking workers that each
+# load their own Kiwi (1-1.5 s).
+PARALLEL_MIN_CHARS = 1_000_000
+
+
+def build_all(
+    ix, issues: Iterable[tuple[str, Iterable[Article], str]], timeout: float
+) -> dict[str, list]:
+    """Index these (issue, articles, fingerprint) into an empty index, committed at once;
+    returns the pairs mined per issue. PARALLEL_MIN_CHARS of text or more: in workers."""
+    jobs = _documents(issues)
+    head, large = _take_chars(jobs, PARALLEL_MIN_CHARS)
+    if large:
+        return build_in_workers(ix, chain(head, jobs), mined_pairs, timeout, SEGMENT_POSTINGS)
+    mined = {}
+    with BuildWriter(ix) as writer:
+        for issue, docs, analysis in _analysed_ahead(head):
+            with pretokenized(analysis=analysis):
+                for doc in docs:
+                    writer.add_document(**with_marks(doc))
+            mined[issue] = mined_pairs(docs)
+    return mined
+
+
+def _documents(issues: Iterable[tuple[str, Iterable[Article], str]]) -> Iterator[tuple]:
+    """(issue, its index documents) for each (issue, articles, fingerprint)."""
+    for issue, articles, fingerprint in issues:
+        yield issue, [article_fields(a, fingerprint) for a in articles]
+
+
+def _take_chars(jobs: Iterator[tuple], limit: int) -> tuple[list[tuple], bool]:
+    """The jobs from the start until their texts reach `limit` characters; and whether they
+    did (if not, these are all the jobs)."""
+    taken, chars = [], 0
+    for job in jobs:
+        taken.append(job)
+        chars += sum(len(t) for d in job[1] for t in analysed_texts(d))
+        if chars >= limit:
+            return taken, True
+    return taken, False
+
+
+def _analysed_ahead(jobs: Iterable[tuple[str, list[dict]]]) -> Iterator[tuple]:
+    """(issue, documents, analysis) per issue; the next issue is analysed (Kiwi on both cores,
+    outside the GIL) while the caller writes the current one into Whoosh."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = None
+        for issue, docs in jobs:
+            texts = [t for d in docs for t in analysed_texts(d)]
+            ahead = (issue, docs, pool.submit(analyze_many, texts))
+            if pending is not None:
+                yield pending[0], pending[1], pending[2].result()
+            pending = ahead
+        if pending is not None:
+            yield pending[0], pending[1], pending[2].result()

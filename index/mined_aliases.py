@@ -1,0 +1,51 @@
+"""The name pairs mined from the indexed articles, kept per issue beside the index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from index.aliases import AliasTable, curated_aliases, mine_pairs
+
+MINED_ALIASES = "aliases-mined.json"
+
+
+def mined_pairs(docs: list[dict]) -> list[list[str]]:
+    """The pairs mined from an issue's index documents, sorted."""
+    pairs = {p for d in docs for name in ("title", "key", "body") for p in mine_pairs(d[name])}
+    return [list(p) for p in sorted(pairs)]
+
+
+class MinedAliases:
+    """The mined pairs of an index directory, and the alias table they make with the curated."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / MINED_ALIASES
+        self._table: tuple[float, AliasTable] | None = None
+
+    def forget(self) -> None:
+        """Drop every mined pair (the index starts afresh)."""
+        self.path.unlink(missing_ok=True)
+
+    def save(self, changes: dict[str, list | None]) -> None:
+        """Set each issue's pairs, or drop them where None."""
+        path = self.path
+        current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        for issue, pairs in changes.items():
+            if pairs is None:
+                current.pop(issue, None)
+            else:
+                current[issue] = pairs
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(current, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        tmp.replace(path)
+
+    def table(self) -> AliasTable:
+        """Curated spellings merged with the pairs mined from the indexed articles."""
+        path = self.path
+        mtime = path.stat().st_mtime if path.exists() else 0.0
+        if self._table is None or self._table[0] != mtime:
+            mined = json.loads(path.read_text(encoding="utf-8")) if mtime else {}
+            pairs = [tuple(p) for issue_pairs in mined.values() for p in issue_pairs]
+            self._table = (mtime, AliasTable([*curated_aliases(), *pairs]))
+        return self._table[1]
