@@ -1,0 +1,139 @@
+"""The shipped concept table (index/concepts.tsv) holds together: it parses, its keys and
+equivalents are unique, and it covers the field."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+CONCEPTS = Path(__file__).parents[2] / "index" / "concepts.tsv"
+REJECTED = Path(__file__).parents[2] / "bench" / "quality" / "concepts_rejected.tsv"
+_VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)\s*$")
+
+
+def fold(form: str) -> str:
+    """What two spellings of a form share once the analyzer has read them: case, spaces and
+    hyphens do not count ("fine-tuning" is "finetuning", "AI칩" is "AI 칩")."""
+    return re.sub(r"[\s-]+", "", unicodedata.normalize("NFKC", form)).lower()
+
+
+def concept_lines() -> list[tuple[int, str, list[str], list[str]]]:
+    """(line number, key, equivalents, narrower) for every concept line."""
+    lines = []
+    for number, line in enumerate(CONCEPTS.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("#") or not line.strip():
+            continue
+        columns = line.split("\t")
+        assert len(columns) == 3, f"line {number}: {len(columns)} columns, not 3"
+        key, equivalents, narrower = columns
+        lines.append((number, key, split_forms(equivalents), split_forms(narrower)))
+    return lines
+
+
+def split_forms(column: str) -> list[str]:
+    return [form.strip() for form in column.split(",")] if column.strip() else []
+
+
+@pytest.fixture(scope="module")
+def table() -> list[tuple[int, str, list[str], list[str]]]:
+    return concept_lines()
+
+
+def test_version_line_is_present() -> None:
+    versions = [
+        int(m.group(1))
+        for line in CONCEPTS.read_text(encoding="utf-8").splitlines()
+        if (m := _VERSION_LINE.match(line))
+    ]
+    assert len(versions) == 1 and versions[0] >= 1
+
+
+def test_at_least_150_concepts(table) -> None:
+    assert len(table) >= 150
+
+
+def test_no_form_is_empty_or_padded(table) -> None:
+    for number, key, equivalents, narrower in table:
+        for form in [key, *equivalents, *narrower]:
+            assert form, f"line {number}: an empty form"
+            assert form == " ".join(form.split()), f"line {number}: {form!r} has stray spaces"
+
+
+def test_keys_are_unique(table) -> None:
+    keys = [fold(key) for _, key, _, _ in table]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+
+
+def test_each_key_is_one_of_its_own_equivalents(table) -> None:
+    for number, key, equivalents, _ in table:
+        assert equivalents and equivalents[0] == key, f"line {number}: {key} does not lead"
+
+
+def test_no_form_is_an_equivalent_of_two_concepts_or_twice_of_one(table) -> None:
+    owner: dict[str, str] = {}
+    clashes = []
+    for _, key, equivalents, _ in table:
+        for form in equivalents:
+            if fold(form) in owner:
+                clashes.append((form, owner[fold(form)], key))
+            owner[fold(form)] = key
+    assert clashes == []
+
+
+def test_narrower_terms_are_not_equivalents_of_their_own_concept(table) -> None:
+    overlaps = [
+        (key, form)
+        for _, key, equivalents, narrower in table
+        for form in narrower
+        if fold(form) in {fold(e) for e in equivalents}
+    ]
+    assert overlaps == []
+
+
+def test_a_narrower_term_that_another_concept_owns_is_that_concepts_key(table) -> None:
+    """Naming the key lets the engine bring in that concept's equivalents; naming one of its
+    other forms would find that spelling only."""
+    keys = {fold(key) for _, key, _, _ in table}
+    owner = {fold(form): key for _, key, equivalents, _ in table for form in equivalents}
+    stray = [
+        (key, form, owner[fold(form)])
+        for _, key, _, narrower in table
+        for form in narrower
+        if fold(form) in owner and fold(form) not in keys
+    ]
+    assert stray == []
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param("반도체", id="hardware"),
+        pytest.param("동영상 생성", id="modality"),
+        pytest.param("규제 샌드박스", id="policy-instrument"),
+        pytest.param("딥페이크", id="harm"),
+        pytest.param("일자리", id="labour"),
+        pytest.param("의료", id="medicine"),
+        pytest.param("금융", id="finance"),
+        pytest.param("국방", id="defence"),
+        pytest.param("교육", id="education"),
+        pytest.param("에너지", id="energy"),
+        pytest.param("모빌리티", id="mobility"),
+        pytest.param("미디어", id="media"),
+        pytest.param("과학", id="science"),
+    ],
+)
+def test_the_field_is_covered(table, key) -> None:
+    assert key in {k for _, k, _, _ in table}
+
+
+def test_rejected_expansions_are_recorded_with_a_reason() -> None:
+    rows = [
+        line.split("\t")
+        for line in REJECTED.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(rows) >= 10
+    assert all(len(row) == 3 and all(cell.strip() for cell in row) for row in rows)
