@@ -2,8 +2,9 @@
 VENV := .venv
 BIN := $(VENV)/bin
 HOME_DEMO := $(CURDIR)/.demo-home
+POT := webui/translations/messages.pot
 
-.PHONY: help install test lint demo serve bench chromium
+.PHONY: help install test lint demo serve bench chromium messages
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*## /\t/'
@@ -27,6 +28,11 @@ demo: install  ## generate sample issues, ingest them into .demo-home and serve 
 
 serve: install  ## serve the archive in AIBRIEF_HOME (or the default home)
 	$(BIN)/aibrief serve
+
+messages: install  ## extract the web page's strings, merge them into each .po catalogue, compile its .mo
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output -o $(POT) .
+	$(BIN)/pybabel -q update -N --ignore-obsolete --ignore-pot-creation-date -i $(POT) -d webui/translations
+	$(BIN)/pybabel -q compile -d webui/translations
 
 bench: install  ## run the benchmarks (real issues from AIBRIEF_CORPUS)
 	$(BIN)/python -m bench

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from webui import errors, security
+from webui import errors, i18n, security
 from webui.result_cache import CachedArchive
 from webui.views import articles, issues, search
 
@@ -30,6 +30,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["aibrief_archive"] = archive
     for module in (search, articles, issues):
         app.register_blueprint(module.bp)
+    i18n.register(app)
     errors.register(app)
     security.register(app)
     return app

@@ -1,7 +1,12 @@
-"""Facet counts from a search result, as links that add (or remove) a filter."""
+"""Facet counts from a search result, as links that add (or remove) a filter.
+
+Two facets are shown: sections by count, and a calendar of issues (each year with its twelve
+months, newest year first) in place of a long list of issue ids.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -23,14 +28,40 @@ class FacetValue:
 
 @dataclass(frozen=True)
 class Facet:
-    """One facet (section, year or issue) and its values."""
+    """The section facet and its values."""
 
-    name: str  # "section", "year" or "issue"
-    label: str
+    name: str  # "section"
     values: tuple[FacetValue, ...]
 
 
-FACET_LABELS = {"section": "분야 (section)", "year": "연도 (year)", "issue": "호 (issue)"}
+@dataclass(frozen=True)
+class Month:
+    """One month of a year in the issue calendar; a link only when it has matches."""
+
+    issue: str  # YYYY-MM
+    month: int
+    count: int
+    active: bool
+    href: str | None
+
+
+@dataclass(frozen=True)
+class CalendarYear:
+    """A year in the issue calendar: its total, the link to filter by it, and its months."""
+
+    year: str
+    count: int
+    active: bool
+    href: str
+    months: tuple[Month, ...]  # January to December
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What the results page offers to narrow a search."""
+
+    section: Facet
+    calendar: tuple[CalendarYear, ...]  # newest year first
 
 
 def facet_counts(facets: Any, name: str) -> dict[str, int]:
@@ -42,26 +73,37 @@ def facet_counts(facets: Any, name: str) -> dict[str, int]:
     return {str(value): int(count) for value, count in pairs}
 
 
-def build_facets(facets: Any, request: SearchRequest, link: Link) -> tuple[Facet, ...]:
-    """Section, year and issue facets; a link toggles its filter and goes back to page 1."""
-    return (
-        _facet("section", facets, request, link, _section_link, sort_by_count=True),
-        _facet("year", facets, request, link, _year_link, sort_by_count=False),
-        _facet("issue", facets, request, link, _issue_link, sort_by_count=False),
-    )
-
-
-def _facet(name, facets, request, link, make_link, *, sort_by_count: bool) -> Facet:
-    counts = facet_counts(facets, name)
-    if sort_by_count:
-        items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    else:
-        items = sorted(counts.items(), reverse=True)  # newest first
+def build_facets(facets: Any, request: SearchRequest, link: Link) -> Facets:
+    """The section facet and the issue calendar; a link toggles its filter, back to page 1."""
+    counts = facet_counts(facets, "section")
     values = []
-    for value, count in items:
-        active, href = make_link(value, request, link)
+    for value, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        active, href = _section_link(value, request, link)
         values.append(FacetValue(value, count, active, href))
-    return Facet(name, FACET_LABELS[name], tuple(values))
+    return Facets(Facet("section", tuple(values)), issue_calendar(facets, request, link))
+
+
+def issue_calendar(facets: Any, request: SearchRequest, link: Link) -> tuple[CalendarYear, ...]:
+    """Each year with matches, newest first, with all twelve months and their counts."""
+    issues = facet_counts(facets, "issue")
+    by_year: Counter[str] = Counter()
+    for issue, count in issues.items():
+        by_year[issue[:4]] += count
+    years = {**by_year, **facet_counts(facets, "year")}
+    calendar = []
+    for year in sorted(years, reverse=True):
+        active, href = _year_link(year, request, link)
+        months = tuple(
+            _month(f"{year}-{month:02d}", issues, request, link) for month in range(1, 13)
+        )
+        calendar.append(CalendarYear(year, years[year], active, href, months))
+    return tuple(calendar)
+
+
+def _month(issue: str, issues: dict[str, int], request: SearchRequest, link: Link) -> Month:
+    count = issues.get(issue, 0)
+    active, href = _issue_link(issue, request, link)
+    return Month(issue, int(issue[5:]), count, active, href if count or active else None)
 
 
 def _section_link(value: str, request: SearchRequest, link: Link) -> tuple[bool, str]:
@@ -78,10 +120,10 @@ def _section_link(value: str, request: SearchRequest, link: Link) -> tuple[bool,
 
 
 def _year_link(value: str, request: SearchRequest, link: Link) -> tuple[bool, str]:
-    active = request.year == value
-    return active, link(year=None if active else value, page=1)
+    active = request.year == value and not request.issue
+    return active, link(year=None if active else value, issue=None, page=1)
 
 
 def _issue_link(value: str, request: SearchRequest, link: Link) -> tuple[bool, str]:
     active = request.issue == value
-    return active, link(issue=None if active else value, page=1)
+    return active, link(issue=None if active else value, year=None, page=1)

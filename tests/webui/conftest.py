@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
+from pathlib import Path
 
 import pytest
 from web_fakes import FakeArchive
+from web_support import ARTIFACTS, skip_or_fail
 from werkzeug.serving import make_server
 
 from webui import create_app
@@ -52,3 +55,56 @@ def live_server(sample_home):
     server.shutdown()
     thread.join()
     app.extensions["aibrief_archive"].close()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, driven by Playwright; screenshots go to tests/artifacts/."""
+    if not Path(CHROMIUM).is_file() and not shutil.which("chromium"):
+        skip_or_fail(f"Chromium is not installed at {CHROMIUM}: browser tests need it")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail("playwright is not installed")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """open_page(width, height, locale="ko-KR"): a fresh page on the live server, its console
+    errors collected in page.console_errors."""
+    contexts = []
+
+    def open_page(width: int, height: int, locale: str = "ko-KR"):
+        context = browser.new_context(
+            base_url=live_server,
+            accept_downloads=True,
+            viewport={"width": width, "height": height},
+            locale=locale,
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -6,53 +6,19 @@ Screenshots go to tests/artifacts/ (git-ignored) for a person to look at.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from web_support import ARTIFACTS, skip_or_fail
+from web_support import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 QUERY = "AI"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).is_file() and not shutil.which("chromium"):
-        skip_or_fail(f"Chromium is not installed at {CHROMIUM}: browser tests need it")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        skip_or_fail("playwright is not installed")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server, accept_downloads=True, viewport={"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    yield page
-    context.close()
+def page(open_page):
+    return open_page(1280, 900)
 
 
 def search(page, query: str) -> None:
@@ -147,7 +113,7 @@ def test_home_and_help_pages(page):
     page.goto("/")
     assert page.locator(".intro h1").inner_text() == "SPRi AI Brief 검색"
     page.screenshot(path=ARTIFACTS / "home.png")
-    page.locator("nav a", has_text="Help").click()
+    page.locator("nav a", has_text="도움말").click()
     page.wait_for_selector("table.syntax")
     assert page.locator("table.syntax tbody tr").count() == len(QUERY_LANGUAGE)
     page.screenshot(path=ARTIFACTS / "help.png", full_page=True)

@@ -73,7 +73,7 @@ def test_unknown_pages_are_404_pages(client, url):
     response = client.get(url)
     assert response.status_code == 404
     assert response.mimetype == "text/html"
-    assert "<h1>Not found</h1>" in response.get_data(as_text=True)
+    assert "<h1>찾을 수 없습니다</h1>" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
@@ -179,4 +179,4 @@ def test_an_archive_being_updated_is_a_503(fake_archive, client, monkeypatch, er
     }
     page = client.get("/?q=규제")
     assert page.status_code == 503
-    assert "<h1>Busy updating</h1>" in page.get_data(as_text=True)
+    assert "<h1>아카이브 갱신 중</h1>" in page.get_data(as_text=True)

@@ -8,11 +8,11 @@ from werkzeug.datastructures import MultiDict
 
 from webui.citation import citation
 from webui.errors import BadParameter
-from webui.facets import build_facets, facet_counts
+from webui.facets import build_facets, facet_counts, issue_calendar
 from webui.page_image import highlight_terms
 from webui.search_request import SearchRequest
 from webui.snippets import safe_snippet
-from webui.trend_chart import trend_chart
+from webui.trend_chart import month_span, trend_chart
 
 
 @pytest.mark.parametrize(
@@ -89,23 +89,46 @@ def test_facets_toggle_their_filter():
         request,
         lambda **changes: repr(sorted(request.args(**changes).items())),
     )
-    section, year, issue = facets
-    assert [(v.value, v.count, v.active) for v in section.values] == [
+    assert [(v.value, v.count, v.active) for v in facets.section.values] == [
         ("정책/법제", 5, False),
         ("기업/산업", 2, True),
     ]
-    assert "['기업/산업', '정책/법제']" in section.values[0].href  # adds
-    assert "section" not in section.values[1].href  # removes
-    assert year.values[0].href == "[('q', 'x'), ('section', ['기업/산업']), ('year', '2024')]"
-    assert issue.values == ()
+    assert "['기업/산업', '정책/법제']" in facets.section.values[0].href  # adds
+    assert "section" not in facets.section.values[1].href  # removes
+    (year,) = facets.calendar
+    assert year.href == "[('q', 'x'), ('section', ['기업/산업']), ('year', '2024')]"
+    assert [m.href for m in year.months] == [None] * 12  # no issue counts, no month links
 
 
-def test_trend_chart_geometry():
+def test_issue_calendar_shows_each_year_with_its_twelve_months():
+    request = SearchRequest(q="x", issue="2024-04")
+    calendar = issue_calendar(
+        {"year": {"2024": 5, "2025": 2}, "issue": {"2024-04": 3, "2024-11": 2, "2025-02": 2}},
+        request,
+        lambda **changes: repr(sorted(request.args(**changes).items())),
+    )
+    assert [(y.year, y.count, y.active) for y in calendar] == [
+        ("2025", 2, False),
+        ("2024", 5, False),
+    ]
+    months = calendar[1].months
+    assert [m.month for m in months] == list(range(1, 13))
+    assert [(m.issue, m.count, m.active) for m in months if m.href] == [
+        ("2024-04", 3, True),
+        ("2024-11", 2, False),
+    ]
+    assert months[3].href == "[('q', 'x')]"  # the chosen month again clears it
+    assert months[10].href == "[('issue', '2024-11'), ('q', 'x')]"
+    assert calendar[0].href == "[('q', 'x'), ('year', '2025')]"  # a year replaces the issue
+
+
+def test_trend_chart_puts_issues_on_a_month_axis():
     chart = trend_chart(
         {"2024-01": 2, "2024-04": 4},
         ["2024-01", "2024-03", "2024-04"],
         lambda issue: f"/?issue={issue}",
     )
+    assert chart.months == 4
     assert [(b.issue, b.count) for b in chart.bars] == [
         ("2024-01", 2),
         ("2024-03", 0),
@@ -115,18 +138,45 @@ def test_trend_chart_geometry():
     assert tallest.y == chart.top and tallest.y + tallest.height == chart.baseline
     assert chart.bars[0].height == tallest.height / 2
     assert chart.bars[1].height == 0
-    assert chart.bars[0].x < chart.bars[1].x < chart.bars[2].x
+    band = (chart.right - chart.left) / 4
+    # February is a gap: March stands two bands after January, April one after March.
+    assert chart.bars[1].x - chart.bars[0].x == pytest.approx(2 * band, abs=0.02)
+    assert chart.bars[2].x - chart.bars[1].x == pytest.approx(band, abs=0.02)
     assert chart.bars[2].x + chart.bars[2].width <= chart.right
-    assert [b.label for b in chart.bars] == ["24.01", "24.03", "24.04"]
+    assert [(t.text, t.year) for t in chart.ticks] == [
+        ("2024", True),
+        ("1", False),
+        ("2", False),
+        ("3", False),
+        ("4", False),
+    ]
     assert chart.bars[2].href == "/?issue=2024-04"
+    assert not chart.dense
 
 
-def test_trend_chart_thins_labels_on_a_long_timeline_and_is_none_without_matches():
-    issues = [f"{y}-{m:02d}" for y in (2023, 2024, 2025) for m in range(1, 13)]
+def test_trend_chart_on_a_long_timeline_labels_years_and_fewer_months():
+    issues = ["2023-12", "2024-01", "2024-03", "2024-07", "2025-03", "2025-08"]
+    chart = trend_chart({"2024-07": 1}, issues, str)
+    assert chart.months == 21
+    assert len(chart.bars) == 6
+    assert chart.dense  # too narrow for a count over each bar on a phone
+    # 2023 has one month on the axis: too little room for its year before "2024".
+    assert [t.text for t in chart.ticks if t.year] == ["2024", "2025"]
+    months = [str(m) for m in (12, *range(1, 13), *range(1, 9))]
+    assert [t.text for t in chart.ticks if not t.year] == months
+
+
+def test_trend_chart_labels_every_other_month_when_months_are_narrow():
+    issues = [f"{year}-{month:02d}" for year in (2023, 2024) for month in range(1, 13)]
     chart = trend_chart({"2024-05": 1}, issues, str)
-    assert len(chart.bars) == 36
-    assert sum(1 for b in chart.bars if b.label) == 18
+    assert chart.months == 24 and chart.dense
+    months = [t.text for t in chart.ticks if not t.year]
+    assert months == ["1", "3", "5", "7", "9", "11"] * 2
     assert trend_chart({}, issues, str) is None
+
+
+def test_month_span_crosses_years():
+    assert month_span("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
 
 
 def test_citation():

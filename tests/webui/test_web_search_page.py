@@ -13,12 +13,12 @@ def test_home_page_has_the_search_box(client):
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert '<input type="search" name="q" value=""' in page
-    assert "3 issues" in page
+    assert "브리프 3개 호를 검색합니다" in page
 
 
 def test_results_show_title_issue_section_page_and_marked_snippet(client):
     page = client.get("/?q=규제").get_data(as_text=True)
-    assert "<strong>4</strong> articles" in page
+    assert "<q>규제</q> 검색 결과 <strong>4</strong>건" in page
     assert '<a href="/articles/2024-01-01?q=%EA%B7%9C%EC%A0%9C">EU AI 법 규제 합의</a>' in page
     assert "2024-01</a>\n    · 정책/법제 · p. 1" in page
     assert "EU regulation <mark>규제</mark> 법안 합의" in page
@@ -55,7 +55,7 @@ def test_facet_links_add_the_filter_and_the_filter_applies(client, fake_archive)
     filtered = client.get(link)
     assert filtered.status_code == 200
     assert fake_archive.searches[-1][1].sections == ("인력/교육",)
-    assert "<strong>1</strong> article for" in filtered.get_data(as_text=True)
+    assert "검색 결과 <strong>1</strong>건" in filtered.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
@@ -90,13 +90,14 @@ def test_sort_and_pagination(client):
 
 def test_did_you_mean_links_to_the_suggestion(client):
     page = client.get("/?q=규젱").get_data(as_text=True)
-    assert 'Did you mean <a href="/?q=%EA%B7%9C%EC%A0%9C">규제</a>?' in page
+    assert '<a href="/?q=%EA%B7%9C%EC%A0%9C">규제</a>을(를) 찾으셨나요?' in page
     assert client.get("/api/search?q=규젱").get_json()["suggestion"] == "규제"
 
 
 def test_no_results_says_so(client):
     page = client.get("/?q=nothingmatches").get_data(as_text=True)
-    assert "No article matches" in page
+    assert "맞는 기사가 없습니다." in page
+    assert 'class="exports"' not in page  # nothing to download
     assert "<svg" not in page
 
 
@@ -104,15 +105,15 @@ def test_trend_chart_has_a_bar_per_issue_linking_to_its_results(client):
     page = client.get("/?q=규제").get_data(as_text=True)
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert svg.count("<title>") == 3
-    assert "<title>2024-01: 1 article</title>" in svg
-    assert "<title>2025-02: 2 articles</title>" in svg
+    assert "<title>2024-01: 1건</title>" in svg
+    assert "<title>2025-02: 2건</title>" in svg
     assert 'href="/?q=%EA%B7%9C%EC%A0%9C&amp;issue=2024-04"' in svg
 
 
 def test_chart_keeps_the_whole_timeline_when_an_issue_is_chosen(client):
     page = client.get("/?q=규제&issue=2024-04").get_data(as_text=True)
-    assert "<strong>1</strong> article for" in page
-    assert "<title>2025-02: 2 articles</title>" in page
+    assert "검색 결과 <strong>1</strong>건" in page
+    assert "<title>2025-02: 2건</title>" in page
 
 
 def test_help_page_and_twin_document_the_query_language(client):

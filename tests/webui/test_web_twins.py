@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from webui.twins import TWIN_RULES
 
-# Routes that serve files, not pages; their twins would be the same bytes.
+# Routes that serve files, not pages (their twins would be the same bytes), and the language
+# switch, which only sets a cookie and goes back.
 FILE_ROUTES = {
+    "/language/<code>",
     "/pdf/<issue>",
     "/articles/<article_id>/page.png",
     "/export",

@@ -1,4 +1,6 @@
 // Progressive touches only: the pages work without this file.
+const WIDE = window.matchMedia("(min-width: 801px)");
+
 document.addEventListener("DOMContentLoaded", () => {
   // Re-sort as soon as another order is chosen.
   for (const select of document.querySelectorAll("select[data-autosubmit]")) {
@@ -11,7 +13,13 @@ document.addEventListener("DOMContentLoaded", () => {
     button.hidden = false;
     button.addEventListener("click", async () => {
       await navigator.clipboard.writeText(field.value);
-      button.textContent = "Copied";
+      button.textContent = button.dataset.copied || button.textContent;
     });
+  }
+  // The filters stand beside the results on a wide screen; on a phone they wait behind a button.
+  const filters = document.getElementById("filters");
+  if (filters) {
+    filters.open = WIDE.matches;
+    WIDE.addEventListener("change", () => { filters.open = WIDE.matches; });
   }
 });

@@ -1,0 +1,142 @@
+"""The page on a phone (390×844) and a desktop (1280×800), in Korean and English, in headless
+Chromium over the sample archive: what is above the fold, what collapses, what wraps.
+
+Screenshots go to tests/artifacts/ (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+from web_support import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+PHONE = (390, 844)
+DESKTOP = (1280, 800)
+LANGUAGES = [pytest.param("ko-KR", "필터", id="ko"), pytest.param("en-US", "Filters", id="en")]
+
+# Words split across two lines although they would fit on one (a hyphen may end a line).
+BROKEN_WORDS = """selector => {
+  const broken = [];
+  for (const element of document.querySelectorAll(selector)) {
+    const width = element.getBoundingClientRect().width;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      for (const match of node.data.matchAll(/[^\\s-]+/g)) {  // a hyphen is a place to break
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rects = [...range.getClientRects()].filter(r => r.width > 0);
+        const lines = new Set(rects.map(r => Math.round(r.top)));
+        const wordWidth = rects.reduce((sum, r) => sum + r.width, 0);
+        if (lines.size > 1 && wordWidth < width) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+SIDEWAYS = "() => document.documentElement.scrollWidth - window.innerWidth"
+
+
+def box(page, selector: str) -> dict:
+    return page.locator(selector).first.bounding_box()
+
+
+@pytest.mark.parametrize(("locale", "filters"), LANGUAGES)
+def test_on_a_phone_the_results_come_first_and_the_filters_wait_behind_a_button(
+    open_page, locale, filters
+):
+    page = open_page(*PHONE, locale=locale)
+    page.goto("/?q=AI")
+    first_hit = box(page, ".hit h3")
+    assert first_hit["y"] + first_hit["height"] < PHONE[1]  # above the fold
+    assert page.locator("#filters > summary").inner_text() == filters
+    assert box(page, "#filters > summary")["y"] < first_hit["y"]
+    assert not page.locator(".facet-section").is_visible()
+    assert page.evaluate(SIDEWAYS) <= 0
+    page.screenshot(path=ARTIFACTS / f"phone-search-{locale[:2]}.png")
+    page.locator("#filters > summary").click()
+    assert page.locator(".facet-section").is_visible()
+    assert page.locator(".facet-issue .calendar .year").count() == 2  # 2024, 2025
+    page.screenshot(path=ARTIFACTS / f"phone-search-filters-{locale[:2]}.png", full_page=True)
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize(("locale", "filters"), LANGUAGES)
+def test_on_a_desktop_the_filters_stand_beside_the_results(open_page, locale, filters):
+    page = open_page(*DESKTOP, locale=locale)
+    page.goto("/?q=AI")
+    assert page.locator(".facet-section").is_visible()
+    assert not page.locator("#filters > summary").is_visible()
+    assert box(page, ".facets")["x"] < box(page, ".results")["x"]
+    first_hit = box(page, ".hit h3")
+    assert first_hit["y"] + first_hit["height"] < DESKTOP[1]
+    page.screenshot(path=ARTIFACTS / f"desktop-search-{locale[:2]}.png")
+
+
+def test_the_chart_on_a_phone_has_legible_labels_that_do_not_collide(open_page):
+    page = open_page(*PHONE)
+    page.goto("/?q=AI")
+    labels = page.locator("svg.trend text.year, svg.trend text.month")
+    boxes = [b for b in (labels.nth(n).bounding_box() for n in range(labels.count())) if b]
+    assert page.locator("svg.trend text.year").all_text_contents() == [
+        "2024",
+        "2025",
+    ]
+    assert len(boxes) > 2 and all(b["height"] >= 9 for b in boxes)  # about 10 px type
+    ordered = sorted(boxes, key=lambda b: (round(b["y"]), b["x"]))
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if round(left["y"]) == round(right["y"]):
+            assert left["x"] + left["width"] <= right["x"], "labels overlap"
+    page.locator("figure.chart").screenshot(path=ARTIFACTS / "phone-chart.png")
+
+
+def test_the_chart_leaves_a_gap_for_months_without_an_issue(open_page):
+    page = open_page(*DESKTOP)
+    page.goto("/?q=AI")
+    xs = page.locator("svg.trend a.bar rect:not(.hitarea):not(.stub)").evaluate_all(
+        "rects => rects.map(r => r.x.baseVal.value)"
+    )
+    steps = sorted({round(b - a, 1) for a, b in zip(xs, xs[1:], strict=False)})
+    # Five sample issues (2024-01, -04, -09, 2025-02, -06): 3, 5, 5 and 4 months apart.
+    assert len(xs) == 5 and len(steps) == 3 and steps[0] * 5 == pytest.approx(steps[2] * 3, 0.01)
+
+
+@pytest.mark.parametrize("locale", ["ko-KR", "en-US"])
+def test_an_issue_page_on_a_phone_does_not_scroll_sideways(open_page, locale):
+    page = open_page(*PHONE, locale=locale)
+    page.goto("/issues/2024-04")
+    page.wait_for_selector(".events-table")
+    assert page.evaluate(SIDEWAYS) <= 0
+    table = box(page, ".events-table")
+    cells = page.locator(".events-table td")
+    assert cells.count() > 0
+    for n in range(cells.count()):  # one card per event: every cell as wide as the table
+        assert cells.nth(n).bounding_box()["width"] >= table["width"] * 0.9
+    assert page.evaluate(BROKEN_WORDS, ".events-table td") == []
+    page.screenshot(path=ARTIFACTS / f"phone-issue-{locale[:2]}.png", full_page=True)
+
+
+def test_english_source_lines_wrap_at_word_boundaries_on_a_phone(open_page):
+    page = open_page(*PHONE, locale="en-US")
+    page.goto("/?q=source:Reuters")
+    page.locator(".hit h3 a").first.click()
+    page.wait_for_selector(".sources li")
+    assert page.evaluate(BROKEN_WORDS, ".sources li, .article-text li, .cite") == []
+    assert page.evaluate(SIDEWAYS) <= 0
+    page.screenshot(path=ARTIFACTS / "phone-article-en.png", full_page=True)
+
+
+def test_the_language_switch_sticks_from_page_to_page(open_page):
+    page = open_page(*DESKTOP, locale="ko-KR")
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "ko"
+    page.locator("a.language", has_text="English").click()
+    page.wait_for_selector("html[lang=en]")
+    assert page.locator(".intro h1").inner_text() == "Search the SPRi AI Brief"
+    page.locator("nav a", has_text="Issues").click()
+    assert page.locator("h1").inner_text() == "Issues held"
+    page.locator("a.language", has_text="한국어").click()
+    page.wait_for_selector("html[lang=ko]")
+    assert page.locator("h1").inner_text() == "보관된 발행 호"

@@ -1,0 +1,106 @@
+"""The page's language: Korean by default, English on request, through Flask-Babel catalogues.
+
+The language is, in order: the `lang` cookie set by the switch on every page (`/language/en`),
+then the browser's `Accept-Language`, then Korean. Message ids are the English text; the Korean
+catalogue is `translations/ko/LC_MESSAGES/messages.po`, compiled to the `.mo` beside it by
+`make messages`. The `.mo` is committed so that every way of running the code (an editable
+install, a wheel, pytest run directly) finds it without a build step; a test checks that it
+matches the `.po`.
+
+Only what the page says is translated. JSON answers and the archive's own messages (query
+errors, article text) stay as they are, so a script sees the same bytes whatever its headers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Flask, Response, redirect, request, url_for
+from flask_babel import Babel, format_date, get_locale
+
+LANGUAGES = ("ko", "en")  # the first is the default
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+COOKIE = "lang"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+TRANSLATIONS = Path(__file__).parent / "translations"
+
+bp = Blueprint("language", __name__)
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogue without translating it here; the template does."""
+    return message
+
+
+def select_locale() -> str:
+    """The language of this request: the switch's cookie, else Accept-Language, else Korean."""
+    chosen = request.cookies.get(COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(LANGUAGES, default=LANGUAGES[0])
+
+
+def current_language() -> str:
+    """The language code the page is rendered in ("ko" or "en")."""
+    return str(get_locale() or LANGUAGES[0])
+
+
+def local_target(target: str | None) -> str:
+    """`target` if it is a path on this site, else "/": the switch never sends anyone away."""
+    if not target:
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    if "\\" in target:
+        return "/"
+    return target
+
+
+@bp.route("/language/<code>")
+def switch(code: str) -> Response:
+    """Remember the chosen language in a cookie and go back to the page it was chosen on."""
+    if code not in LANGUAGES:
+        code = LANGUAGES[0]
+    response = redirect(local_target(request.args.get("next")), code=303)
+    response.set_cookie(COOKIE, code, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True)
+    return response
+
+
+def switch_links() -> list[tuple[str, str, str]]:
+    """(code, name, URL) for each language other than the current one, back to this page."""
+    here = request.full_path.rstrip("?") if request.query_string else request.path
+    return [
+        (code, LANGUAGE_NAMES[code], url_for("language.switch", code=code, next=here))
+        for code in LANGUAGES
+        if code != current_language()
+    ]
+
+
+def month_name(month: int) -> str:
+    """A month's short name in the page's language: "4월", "Apr"."""
+    return format_date(date(2000, month, 1), "MMM")
+
+
+def vary_by_language(response: Response) -> Response:
+    """Pages differ by cookie and Accept-Language; say so to any cache in between."""
+    if response.mimetype == "text/html":
+        response.vary.add("Accept-Language")
+        response.vary.add("Cookie")
+    return response
+
+
+def register(app: Flask) -> None:
+    """Install Flask-Babel with the catalogues, the switch route and the page's language."""
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", LANGUAGES[0])
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
+    Babel(app, locale_selector=select_locale)
+    # {% trans %} blocks collapse their whitespace, so a re-wrapped template keeps its message id;
+    # babel.cfg tells the extractor the same.
+    app.jinja_env.policies["ext.i18n.trimmed"] = True
+    app.jinja_env.globals.update(month_name=month_name, language_links=switch_links)
+    app.context_processor(lambda: {"current_language": current_language()})
+    app.register_blueprint(bp)
+    app.after_request(vary_by_language)
