@@ -34,7 +34,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from bench.corpus import corpus_folder
-from bench.search_quality import corpus_articles, load_queries
+from bench.graded_queries import load_queries
+from bench.search_quality import corpus_articles
 from extract.model import SECTIONS, Article, BodySection, Bullet
 from index import SearchIndex
 from index.analysis import tokenize_only

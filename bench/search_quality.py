@@ -1,69 +1,70 @@
-"""Search quality on the real issues: nDCG@10 and MRR of aibrief against two stock baselines.
+"""Search quality on the real issues: nDCG@10, MRR and recall@10 of aibrief, of aibrief with each
+of its mechanisms switched off in turn (an ablation), and of three baselines.
 
     AIBRIEF_CORPUS=/path/to/corpus python -m bench.search_quality [--verbose]
 
-The graded queries are bench/quality/queries.tsv (article ids and grades only). Every system
-indexes the same articles, extracted with `extract.extract_issue`, in the same run.
+The graded queries are bench/quality/queries.tsv: article ids, grades and a class per query (see
+bench/graded_queries.py). Every system indexes the same articles, extracted with
+`extract.extract_issue`, in the same run, and is judged on its first ten results:
+
+- nDCG@10, with gains 2^grade - 1;
+- MRR: 1 / rank of the first article graded 1 or 2 (0 when none is among the ten). On the
+  known-item queries, where one article is graded, it is the rank of that article;
+- recall@10: the share of the query's grade-2 articles among the ten (queries with none left out).
+
+Each is reported on the whole set, on the new queries (the classes worded unlike the articles)
+and per class; then every query on which aibrief scores below 0.5 nDCG@10, and the minimum.
+
+The mechanisms beyond the words typed are keyword-only switches of `SearchIndex.search` that
+default to on (`expand=False` turns concept expansion off). The bench reads them from its
+signature, so the same run works before and after a mechanism exists: one switched off at a
+time, and "n/a" for each of MECHANISMS this version does not offer.
 """
 
 from __future__ import annotations
 
-import math
+import inspect
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.baselines import BASELINES, BaselineIndex
 from bench.corpus import corpus_folder
+from bench.graded_queries import KINDS, GradedQuery, load_queries
+from bench.ranking_metrics import CUTOFF, QueryScores, mean, score
 from extract import extract_issue
-from index import SearchIndex
+from index import QueryError, SearchIndex
 
-QUERIES = Path(__file__).with_name("quality") / "queries.tsv"
-CUTOFF = 10
+# The switches the ablation expects, by the keyword of SearchIndex.search that turns each off.
+MECHANISMS = {
+    "expand": "concept expansion",
+    "derived": "derived words",
+    "partial": "partial-match filling",
+    "feedback": "pseudo-relevance feedback",
+}
+LOW_NDCG = 0.5
+
+Search = Callable[[str], list[str]]
 
 
 @dataclass(frozen=True)
-class GradedQuery:
-    """One line of the graded query file: the query, its class and its judged articles."""
+class System:
+    """A ranked search to judge: None when this version of the index lacks it."""
 
-    text: str
-    kind: str
-    grades: dict[str, int]
-
-
-def load_queries(path: Path = QUERIES) -> list[GradedQuery]:
-    """Every graded query of the file, in its order."""
-    queries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        text, kind, grades = line.split("\t")
-        judged = {}
-        for item in grades.split():
-            article_id, grade = item.rsplit(":", 1)
-            judged[article_id] = int(grade)
-        queries.append(GradedQuery(text, kind, judged))
-    return queries
+    name: str
+    search: Search | None
+    index_seconds: float | None = None
 
 
-def ndcg(ranked: list[str], grades: dict[str, int], cutoff: int = CUTOFF) -> float:
-    """Normalised discounted cumulative gain with gains 2^grade - 1."""
+@dataclass(frozen=True)
+class Run:
+    """A system's scores, one per query in the file's order (None for a system not offered)."""
 
-    def dcg(gains: list[int]) -> float:
-        return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(gains[:cutoff]))
-
-    ideal = dcg(sorted(grades.values(), reverse=True))
-    return dcg([grades.get(a, 0) for a in ranked]) / ideal if ideal else 0.0
-
-
-def reciprocal_rank(ranked: list[str], grades: dict[str, int]) -> float:
-    """1 / rank of the first relevant (grade >= 1) article; 0 when none is returned."""
-    for rank, article_id in enumerate(ranked, 1):
-        if grades.get(article_id, 0) > 0:
-            return 1.0 / rank
-    return 0.0
+    system: System
+    scores: list[QueryScores] | None
 
 
 def corpus_articles(corpus: Path) -> dict[str, list]:
@@ -71,45 +72,148 @@ def corpus_articles(corpus: Path) -> dict[str, list]:
     return {pdf.stem: list(extract_issue(pdf).articles) for pdf in sorted(corpus.glob("*.pdf"))}
 
 
-def evaluate(name: str, search, queries, verbose: bool) -> tuple[float, float, float]:
-    """Mean nDCG@10, MRR and share of queries whose first hit has grade 2."""
-    scores, ranks, firsts = [], [], []
-    for query in queries:
-        grades = query.grades
-        ranked = search(query.text)
-        scores.append(ndcg(ranked, grades))
-        ranks.append(reciprocal_rank(ranked, grades))
-        firsts.append(1.0 if ranked and grades.get(ranked[0]) == 2 else 0.0)
-        if verbose and scores[-1] < 0.9:
-            print(f"  {name:8} {scores[-1]:.2f}  {query.text}  -> {ranked[:5]}")
-    n = len(queries)
-    return sum(scores) / n, sum(ranks) / n, sum(firsts) / n
+def switches_of(method: Callable) -> list[str]:
+    """The keyword-only parameters of `method` that default to True: what it can turn off."""
+    params = inspect.signature(method).parameters.values()
+    return [p.name for p in params if p.kind is p.KEYWORD_ONLY and p.default is True]
+
+
+def first_page(index: SearchIndex, **switches: bool) -> Search:
+    """Search returning the ids of the first page of `index.search` with the given switches."""
+
+    def search(query: str) -> list[str]:
+        try:
+            return [hit.id for hit in index.search(query, per_page=CUTOFF, **switches).hits]
+        except QueryError as error:
+            print(f"search_quality: {error}", file=sys.stderr)
+            return []
+
+    return search
+
+
+def aibrief_systems(index: SearchIndex, seconds: float) -> list[System]:
+    """aibrief, then aibrief with each mechanism off in turn (MECHANISMS first, then any other
+    switch the index offers)."""
+    offered = switches_of(SearchIndex.search)
+    systems = [System("aibrief", first_page(index), seconds)]
+    for switch in [*MECHANISMS, *(s for s in offered if s not in MECHANISMS)]:
+        search = first_page(index, **{switch: False}) if switch in offered else None
+        systems.append(System(f"aibrief -{switch}", search))
+    return systems
+
+
+def baseline_systems(articles: list, folder: Path) -> list[System]:
+    """Each baseline, indexed over the same articles."""
+    systems = []
+    for name in BASELINES:
+        started = time.perf_counter()
+        baseline = BaselineIndex(folder / name, name)
+        baseline.add(articles)
+        systems.append(System(name, baseline.article_ids, time.perf_counter() - started))
+    return systems
+
+
+def judge(system: System, queries: Sequence[GradedQuery]) -> Run:
+    """The system's scores on every query."""
+    if system.search is None:
+        return Run(system, None)
+    return Run(system, [score(system.search(q.text), q.grades) for q in queries])
+
+
+def query_groups(queries: Sequence[GradedQuery]) -> dict[str, list[int]]:
+    """Group name -> positions of its queries: "all", "new", then each class."""
+    groups = {"all": list(range(len(queries))), "new": [i for i, q in enumerate(queries) if q.new]}
+    for kind in KINDS:
+        groups[kind] = [i for i, q in enumerate(queries) if q.kind == kind]
+    return groups
+
+
+def group_mean(run: Run, metric: str, positions: list[int]) -> float | None:
+    """The mean of one metric over the given queries; None for a system not offered."""
+    if run.scores is None:
+        return None
+    return mean(getattr(run.scores[i], metric) for i in positions)
+
+
+def cell(value: float | None, width: int) -> str:
+    return f"{value:{width}.3f}" if value is not None else f"{'n/a':>{width}}"
+
+
+def print_summary(runs: list[Run], groups: dict[str, list[int]]) -> None:
+    """One line per system: the headline figures and the time it took to index."""
+    columns = [
+        ("nDCG all", "ndcg", "all"),
+        ("nDCG new", "ndcg", "new"),
+        ("MRR all", "reciprocal_rank", "all"),
+        ("MRR known", "reciprocal_rank", "known-item"),
+        ("R@10 all", "recall", "all"),
+        ("R@10 new", "recall", "new"),
+    ]
+    print(f"{'system':20}" + "".join(f"{label:>10}" for label, _, _ in columns) + "   index s")
+    for run in runs:
+        figures = "".join(cell(group_mean(run, m, groups[g]), 10) for _, m, g in columns)
+        seconds = run.system.index_seconds
+        print(f"{run.system.name:20}{figures}" + (f"{seconds:10.1f}" if seconds else ""))
+
+
+def print_by_group(title: str, metric: str, runs: list[Run], groups: dict[str, list[int]]) -> None:
+    """One metric of every system on every group of queries."""
+    print(f"\n{title}")
+    print(f"{'system':20}" + "".join(f"{name[:10]:>11}" for name in groups))
+    for run in runs:
+        figures = "".join(cell(group_mean(run, metric, p), 11) for p in groups.values())
+        print(f"{run.system.name:20}{figures}")
+    print(f"{'queries':20}" + "".join(f"{len(p):>11}" for p in groups.values()))
+
+
+def print_low(run: Run, queries: Sequence[GradedQuery]) -> None:
+    """Every query the system scores below LOW_NDCG on, worst first, and its minimum."""
+    if run.scores is None:
+        return
+    ranked = sorted(zip(run.scores, queries, strict=True), key=lambda pair: pair[0].ndcg)
+    low = [(s, q) for s, q in ranked if s.ndcg < LOW_NDCG]
+    worst, query = ranked[0]
+    print(
+        f"\n{run.system.name}: {len(low)} queries below {LOW_NDCG} nDCG@10, minimum "
+        f"{worst.ndcg:.3f} ({query.text})"
+    )
+    for s, q in low:
+        print(f"  {s.ndcg:.3f}  {q.kind:11} {q.text}")
+
+
+def report(runs: list[Run], queries: Sequence[GradedQuery], verbose: bool) -> None:
+    """The summary, each metric by group, and the low queries of aibrief (of all with verbose)."""
+    groups = query_groups(queries)
+    legend = ", ".join(f"-{switch} {what}" for switch, what in MECHANISMS.items())
+    print(f"aibrief -SWITCH is aibrief with one mechanism off: {legend}\n")
+    print_summary(runs, groups)
+    print_by_group("nDCG@10 by class", "ndcg", runs, groups)
+    print_by_group("MRR by class", "reciprocal_rank", runs, groups)
+    print_by_group("recall@10 of the grade-2 articles by class", "recall", runs, groups)
+    for run in runs if verbose else runs[:1]:
+        print_low(run, queries)
 
 
 def main() -> int:
     corpus = corpus_folder("search_quality")
     if corpus is None:
         return 2
-    verbose = "--verbose" in sys.argv
     queries = load_queries()
     issues = corpus_articles(corpus)
     articles = [a for batch in issues.values() for a in batch]
-    print(f"{len(queries)} graded queries over {len(articles)} articles in {len(issues)} issues")
+    new = sum(q.new for q in queries)
+    print(
+        f"{len(queries)} graded queries ({new} new) over {len(articles)} articles in "
+        f"{len(issues)} issues; each system judged on its first {CUTOFF} results"
+    )
     with tempfile.TemporaryDirectory() as tmp:
-        systems = {}
         started = time.perf_counter()
-        aibrief = SearchIndex.open(Path(tmp) / "aibrief")
-        aibrief.rebuild((issue, batch, issue) for issue, batch in issues.items())
-        systems["aibrief"] = (aibrief.article_ids, time.perf_counter() - started)
-        for name in BASELINES:
-            started = time.perf_counter()
-            baseline = BaselineIndex(Path(tmp) / name, name)
-            baseline.add(articles)
-            systems[name] = (baseline.article_ids, time.perf_counter() - started)
-        print(f"{'system':10} {'nDCG@10':>8} {'MRR':>6} {'top=2':>6} {'index s':>8}")
-        for name, (search, seconds) in systems.items():
-            mean_ndcg, mrr, first = evaluate(name, search, queries, verbose)
-            print(f"{name:10} {mean_ndcg:8.3f} {mrr:6.3f} {first:6.2f} {seconds:8.2f}")
+        index = SearchIndex.open(Path(tmp) / "aibrief")
+        index.rebuild((issue, batch, issue) for issue, batch in issues.items())
+        systems = aibrief_systems(index, time.perf_counter() - started)
+        systems += baseline_systems(articles, Path(tmp))
+        runs = [judge(system, queries) for system in systems]
+    report(runs, queries, "--verbose" in sys.argv)
     return 0
 
 

@@ -1,0 +1,67 @@
+"""The graded query file of the quality bench, bench/quality/queries.tsv: one query a line, with
+its class and the articles judged relevant to it (the file's header comments say how)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+QUERIES = Path(__file__).with_name("quality") / "queries.tsv"
+# Every class a query may have, in the order the bench reports them.
+KINDS = (
+    "topic",
+    "known-item",
+    "concept",
+    "derived",
+    "spacing",
+    "script",
+    "paraphrase",
+    "question",
+)
+# The classes worded like the articles; the others are "the new queries" of the report.
+WORDED_LIKE_THE_ARTICLES = frozenset({"topic", "known-item"})
+
+
+@dataclass(frozen=True)
+class GradedQuery:
+    """One line of the graded query file: the query, its class and its judged articles."""
+
+    text: str
+    kind: str
+    grades: dict[str, int]
+
+    @property
+    def new(self) -> bool:
+        """Whether the query is worded unlike the articles it should find."""
+        return self.kind not in WORDED_LIKE_THE_ARTICLES
+
+
+def load_queries(path: Path = QUERIES) -> list[GradedQuery]:
+    """Every graded query of the file, in its order; raises ValueError naming a bad line."""
+    queries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            try:
+                queries.append(parse_line(line))
+            except ValueError as error:
+                raise ValueError(f"{path.name} line {number}: {error}") from None
+    return queries
+
+
+def parse_line(line: str) -> GradedQuery:
+    """The query of one line "query<TAB>class<TAB>id:grade id:grade ..."."""
+    fields = line.split("\t")
+    if len(fields) != 3:
+        raise ValueError(f"{len(fields)} tab-separated fields instead of 3")
+    text, kind, judged = fields
+    if kind not in KINDS:
+        raise ValueError(f"unknown class {kind!r} (classes: {', '.join(KINDS)})")
+    grades = {}
+    for item in judged.split():
+        article_id, _, grade = item.rpartition(":")
+        if grade not in ("1", "2") or not article_id:
+            raise ValueError(f"{item!r} is not article_id:1 or article_id:2")
+        grades[article_id] = int(grade)
+    if not grades:
+        raise ValueError(f"no article is graded for {text!r}")
+    return GradedQuery(text, kind, grades)
