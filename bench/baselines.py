@@ -1,5 +1,7 @@
-"""Stock Whoosh indexes over the same articles, as baselines for the quality benchmark:
-StandardAnalyzer (one token per space-separated word) and character bigrams."""
+"""Whoosh indexes over the same articles, as baselines for the quality benchmark: two stock
+analyzers, StandardAnalyzer (one token per space-separated word) and character bigrams, and
+aibrief's own Kiwi analysis with the words of a query ORed, without anything else aibrief does
+(no aliases, compounds, phrases, concepts or ranking by how much of the query an article holds)."""
 
 from __future__ import annotations
 
@@ -16,8 +18,16 @@ from index.analysis import PART_WEIGHTS
 from index.documents import article_fields
 from index.ranking import FEW_RESULTS
 from index.schema import CONTENT_PARTS
+from index.whoosh_analyzers import KiwiAnalyzer
 
-BASELINES = ("standard", "bigram")
+BASELINES = ("standard", "bigram", "kiwi-or")
+# How each baseline joins a query's words: the stock ones every word first, then any word when
+# fewer than FEW_RESULTS articles hold them all; Kiwi-OR any word at once.
+GROUPS = {
+    "standard": (qparser.AndGroup, qparser.OrGroup),
+    "bigram": (qparser.AndGroup, qparser.OrGroup),
+    "kiwi-or": (qparser.OrGroup,),
+}
 # The same parts and weights as SearchIndex's content field, as separate fields here.
 TEXT_FIELDS = dict(zip(CONTENT_PARTS, PART_WEIGHTS, strict=True))
 
@@ -27,14 +37,17 @@ def _analyzer(name: str) -> Analyzer:
         return StandardAnalyzer()
     if name == "bigram":
         return NgramAnalyzer(2)
+    if name == "kiwi-or":
+        return KiwiAnalyzer()
     raise ValueError(f"unknown baseline {name!r} (baselines: {', '.join(BASELINES)})")
 
 
 class BaselineIndex:
-    """The same fields and boosts as SearchIndex, analysed by a stock Whoosh analyzer."""
+    """The same fields and boosts as SearchIndex, analysed by the named baseline's analyzer."""
 
     def __init__(self, directory: Path, name: str) -> None:
         analyzer = _analyzer(name)
+        self._groups = GROUPS[name]
         fields = {f: TEXT(analyzer=analyzer, field_boost=b) for f, b in TEXT_FIELDS.items()}
         directory.mkdir(parents=True, exist_ok=True)
         self._ix = whoosh_index.create_in(directory, Schema(id=ID(stored=True), **fields))
@@ -47,11 +60,12 @@ class BaselineIndex:
                 writer.add_document(id=doc["id"], **{f: doc[f] for f in TEXT_FIELDS})
 
     def article_ids(self, query: str) -> list[str]:
-        """Every match, best first, with SearchIndex's policy: all words first, then, when
-        fewer than FEW_RESULTS articles hold them all, the articles holding any word."""
+        """Every match, best first: for the stock analyzers all words first, then, when fewer
+        than FEW_RESULTS articles hold them all, the articles holding any word; for Kiwi-OR the
+        articles holding any word."""
         with self._ix.searcher(weighting=scoring.BM25F()) as searcher:
             ranked: list[str] = []
-            for group in (qparser.AndGroup, qparser.OrGroup):
+            for group in self._groups:
                 parser = qparser.MultifieldParser(list(TEXT_FIELDS), self._ix.schema, group=group)
                 parser.remove_plugin_class(qparser.WildcardPlugin)
                 found = [hit["id"] for hit in searcher.search(parser.parse(query), limit=None)]
