@@ -3,12 +3,9 @@ commit each issue whole, in the order the files were named."""
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import multiprocessing
 import os
-import signal
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +17,7 @@ from archive.catalog import IngestRow, now
 from archive.discover import Unmatched, find_files
 from archive.issue_files import file_sha256
 from archive.schema import first_error
+from common.child_processes import die_with_parent
 from extract.errors import ExtractError
 from extract.model import Issue
 
@@ -104,13 +102,7 @@ def start_worker(parent: int, inherited_lock: int | None) -> None:
     would keep it held if the parent were killed) and die with the parent (Linux)."""
     if inherited_lock is not None:
         os.close(inherited_lock)
-    if sys.platform == "linux":
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-
-
-PR_SET_PDEATHSIG = 1
+    die_with_parent(parent)
 
 
 ProgressCallback = Callable[[FileOutcome, int, int], None]

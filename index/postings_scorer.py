@@ -11,11 +11,12 @@ positions, are handed to Whoosh.
 
 from __future__ import annotations
 
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 
 from whoosh import query as wq
 from whoosh.scoring import bm25
+
+from common.lru_cache import LRUCache
 
 Scores = dict[int, float]
 # BM25 parameters (Whoosh's defaults).
@@ -42,9 +43,7 @@ class PostingsScorer:
         self.columns = {n: list(reader.column_reader(n)) if self.doc_count else [] for n in names}
         self.tie_order = _tie_order(self.columns["issue"], self.columns["page"])
         self._lengths: dict[str, list[int]] = {}
-        self._postings: OrderedDict[tuple[str, str], Scores] = OrderedDict()
-        self._cached = 0  # entries in self._postings
-        self._lock = threading.Lock()
+        self._postings: LRUCache[tuple[str, str], Scores] = LRUCache(CACHED_POSTINGS, len)
 
     @classmethod
     def of(cls, searcher) -> PostingsScorer:
@@ -63,19 +62,7 @@ class PostingsScorer:
 
     def term(self, field: str, text: str) -> Scores:
         """docnum -> BM25F score of one term (0 for filter fields), read once then cached."""
-        key = (field, text)
-        with self._lock:
-            if key in self._postings:
-                self._postings.move_to_end(key)
-                return self._postings[key]
-        scores = self._read_term(field, text)
-        with self._lock:
-            if key not in self._postings:
-                self._postings[key] = scores
-                self._cached += len(scores)
-            while self._cached > CACHED_POSTINGS and len(self._postings) > 1:
-                self._cached -= len(self._postings.popitem(last=False)[1])
-        return scores
+        return self._postings.get_or_compute((field, text), lambda: self._read_term(field, text))
 
     def _read_term(self, field: str, text: str) -> Scores:
         searcher = self.searcher

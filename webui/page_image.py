@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
+
+from common.lru_cache import LRUCache
 
 HIGHLIGHT = (1.0, 0.82, 0.0)  # a marker-pen yellow, drawn at 40% so the text stays legible
 HIGHLIGHT_OPACITY = 0.4
@@ -57,22 +58,15 @@ class PageImageCache:
 
     def __init__(self, max_entries: int = 64) -> None:
         self.max_entries = max_entries
-        self._lock = threading.Lock()
-        self._images: OrderedDict[tuple, PageImage] = OrderedDict()
+        self._images: LRUCache[tuple, PageImage] = LRUCache(max_entries)
+        self._rendering = threading.Lock()  # PyMuPDF is not safe to call from two threads
 
     def get(self, pdf: Path, page_number: int, terms: tuple[str, ...]) -> PageImage:
         """The page image, rendered on first request."""
         stat = pdf.stat()
         key = (str(pdf), stat.st_mtime_ns, stat.st_size, page_number, terms)
-        with self._lock:
-            if key in self._images:
-                self._images.move_to_end(key)
-                return self._images[key]
-            image = render_page(pdf, page_number, terms)
-            self._images[key] = image
-            while len(self._images) > self.max_entries:
-                self._images.popitem(last=False)
-            return image
+        with self._rendering:
+            return self._images.get_or_compute(key, lambda: render_page(pdf, page_number, terms))
 
     def __len__(self) -> int:
         return len(self._images)

@@ -8,10 +8,10 @@ frozen dataclasses, so threads can share them.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
+
+from common.lru_cache import LRUCache
 
 
 class CachedArchive:
@@ -20,8 +20,7 @@ class CachedArchive:
     def __init__(self, archive: Any, max_entries: int = 1024) -> None:
         self.archive = archive
         self.max_entries = max_entries
-        self._lock = threading.Lock()
-        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self._answers: LRUCache[Hashable, Any] = LRUCache(max_entries)
         self.hits = self.misses = 0
 
     def __getattr__(self, name: str) -> Any:
@@ -55,19 +54,13 @@ class CachedArchive:
 
     def _remembered(self, key: tuple, compute: Callable[[], Any]) -> Any:
         key = (self.version(), *key)
-        with self._lock:
-            if key in self._answers:
-                self._answers.move_to_end(key)
-                self.hits += 1
-                return self._answers[key]
-        # Computed outside the lock so one slow query does not hold up the others; errors
-        # (a malformed query) propagate and are not cached.
-        answer = compute()
-        with self._lock:
-            self.misses += 1
-            self._answers[key] = answer
-            while len(self._answers) > self.max_entries:
-                self._answers.popitem(last=False)
+        answer = self._answers.get(key)
+        if answer is not None:
+            self.hits += 1
+            return answer
+        # Errors (a malformed query) propagate and are not cached.
+        answer = self._answers.put(key, compute())
+        self.misses += 1
         return answer
 
     def __len__(self) -> int:

@@ -9,11 +9,9 @@ archive, index and Kiwi handles: none of them survives a fork) and accept on the
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import socket
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +20,12 @@ import waitress
 from flask import Flask
 
 from archive import ArchiveBusy
+from common.child_processes import die_with_parent
 from index import StaleIndexError
 from webui.app import create_app
 from webui.app_state import current_archive
 
 THREADS = 8
-PR_SET_PDEATHSIG = 1
 BACKLOG = 1024  # waitress's own default
 
 
@@ -136,10 +134,7 @@ def run_worker(config: dict[str, Any], sock: socket.socket, parent: int, ready: 
     """In the forked worker: die with the parent, build the app, say so on `ready`, serve."""
     status = 1
     try:
-        if sys.platform == "linux":
-            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            os._exit(1)
+        die_with_parent(parent, signal.SIGTERM)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         try:
             app = create_app(config)
