@@ -10,13 +10,28 @@
   seek and a read in the segment's length column for that document's field length). Here a
   term's postings go to Whoosh's postings writer a block at a time, with each field's lengths
   read once for all documents.
+
+This is the one module that uses Whoosh's private API (`SegmentWriter._flush_segment`,
+`_close_segment`, `_finalize_segment`, `_commit_toc`, `_finish`, the `_lk` argument, and the
+postings writer's `_blocklimit`, `_write_block` and block fields). It was written against
+whoosh-reloaded WHOOSH_VERSION and refuses to load with another: a test compares its segments
+byte for byte with Whoosh's own, and that test is what to run before allowing a new version.
 """
 
 from __future__ import annotations
 
 from array import array
 
+import whoosh
 from whoosh.writing import SegmentWriter
+
+WHOOSH_VERSION = "2.7.5"
+
+if whoosh.versionstring() != WHOOSH_VERSION:
+    raise ImportError(
+        f"aibrief's index writer was written for whoosh-reloaded {WHOOSH_VERSION}, and"
+        f" {whoosh.versionstring()} is installed: install whoosh-reloaded=={WHOOSH_VERSION}"
+    )
 
 
 class BuildWriter(SegmentWriter):
@@ -25,6 +40,27 @@ class BuildWriter(SegmentWriter):
     def __init__(self, ix, **kwargs) -> None:
         super().__init__(ix, **kwargs)
         self.pool = TermPool()
+
+    @classmethod
+    def unlocked(cls, ix) -> BuildWriter:
+        """A writer of segments for another writer to commit, without the index's write lock
+        (that writer holds it)."""
+        return cls(ix, _lk=False)
+
+    def finish_segment(self):
+        """Write this writer's documents as a segment and return it, uncommitted; an empty
+        writer is closed and returns None."""
+        if not self.doc_count():
+            self._close_segment()
+            return None
+        return self._finalize_segment()
+
+    def commit_segments(self, segments: list) -> None:
+        """Commit segments written by `unlocked` writers, as this writer's one commit (this
+        writer itself adds no documents)."""
+        self._close_segment()
+        self._commit_toc(segments)
+        self._finish()
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()

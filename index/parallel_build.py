@@ -11,15 +11,13 @@ build is whole or absent, like any other commit.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import multiprocessing
 import os
 import queue
-import signal
-import sys
 from collections.abc import Callable, Iterable
 
+from common.child_processes import die_with_parent
 from index.analysis import pretokenized, start_in_worker
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, with_marks
@@ -27,7 +25,6 @@ from index.errors import IndexBuildError
 
 WORKERS = 2  # the machines we run on have two cores
 POLL_SECONDS = 0.5  # how often a waiting parent checks that its workers are alive
-PR_SET_PDEATHSIG = 1
 
 # (issue, document fields) -> the pairs mined from them (see mined_aliases.mined_pairs)
 Miner = Callable[[list[dict]], list]
@@ -52,9 +49,7 @@ def build_in_workers(
             segments, mined = pool.finish()
         finally:
             pool.stop()
-        writer._close_segment()
-        writer._commit_toc(segments)
-        writer._finish()
+        writer.commit_segments(segments)
     except BaseException:
         writer.cancel()
         raise
@@ -119,14 +114,14 @@ class _WorkerPool:
 
 def _work(ix, jobs, results, mine: Miner, segment_postings: int, parent: int) -> None:
     """A worker: index jobs until None, then send back its segments and mined pairs."""
-    _die_with(parent)
+    die_with_parent(parent)  # so a killed build leaves no worker writing files
     start_in_worker()
     # The postings held for a segment are millions of small tuples and nothing here makes
     # reference cycles: left on, the cycle collector rescans them all again and again.
     gc.disable()
     try:
         segments, mined = [], {}
-        writer = BuildWriter(ix, _lk=False)
+        writer = BuildWriter.unlocked(ix)
         while (job := jobs.get()) is not None:
             issue, docs = job
             with pretokenized(t for d in docs for t in analysed_texts(d)):
@@ -134,21 +129,12 @@ def _work(ix, jobs, results, mine: Miner, segment_postings: int, parent: int) ->
                     writer.add_document(**with_marks(doc))
                 mined[issue] = mine(docs)
             if writer.pool.postings() >= segment_postings:
-                segments.append(writer._finalize_segment())
-                writer = BuildWriter(ix, _lk=False)
-        if writer.doc_count():
-            segments.append(writer._finalize_segment())
-        else:
-            writer._close_segment()
+                segments.append(writer.finish_segment())
+                writer = BuildWriter.unlocked(ix)
+        if (last := writer.finish_segment()) is not None:
+            segments.append(last)
         # The temporary folder is shared with the parent, which removes it when it commits.
         results.put(("done", segments, mined))
     except BaseException as error:  # reported to the parent, which raises it
         results.put(("failed", f"{type(error).__name__}: {error}"))
 
-
-def _die_with(parent: int) -> None:
-    """End with the parent (Linux), so a killed build leaves no worker writing files."""
-    if sys.platform == "linux":
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)

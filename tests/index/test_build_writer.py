@@ -3,6 +3,8 @@ segment it writes must be, byte for byte, the one Whoosh's own writer writes."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from index import SearchIndex
@@ -49,3 +51,14 @@ def test_the_segment_is_the_one_whoosh_writes(tmp_path):
     assert ours.keys() == theirs.keys()
     for suffix, data in theirs.items():
         assert ours[suffix] == data, suffix
+
+
+def test_another_whoosh_version_is_refused_with_one_clear_line():
+    code = "import whoosh; whoosh.versionstring = lambda: '2.8.0'; import index"
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "ImportError: aibrief's index writer was written for whoosh-reloaded 2.7.5, and 2.8.0"
+        " is installed: install whoosh-reloaded==2.7.5"
+    )
