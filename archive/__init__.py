@@ -19,11 +19,13 @@ issues/<issue>.json (one extracted issue each), pdfs/<issue>.pdf (the copy of it
 index/ (the search index, derived from the issues), .lock (held by the one writer).
 
 Errors: ArchiveError (one line, safe to show), NotFound, ArchiveBusy (the lock was not free in
-time), BadExport. Extraction failures are not raised: ingest reports them per file.
+time), IndexUnavailable (the index is being rebuilt by another process, or cannot be opened),
+BadExport. The index's own errors never pass through: each becomes one of these (QueryError,
+a malformed query, excepted). Extraction failures are not raised: ingest reports them per file.
 """
 
 from archive.collection import Archive
-from archive.errors import ArchiveBusy, ArchiveError, BadExport, NotFound
+from archive.errors import ArchiveBusy, ArchiveError, BadExport, IndexUnavailable, NotFound
 from archive.export import FORMATS, write_articles
 from archive.importing import BadLine, ImportReport
 from archive.ingest import FileOutcome, IngestReport
@@ -39,6 +41,7 @@ __all__ = [
     "BadLine",
     "FileOutcome",
     "ImportReport",
+    "IndexUnavailable",
     "IngestReport",
     "IssueSummary",
     "NotFound",

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from archive.catalog import FileRow
-from archive.errors import NotFound
+from archive.errors import IndexUnavailable, NotFound
 from archive.importing import ImportReport, import_articles
 from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback
 from archive.store import Store, open_search_index
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 from extract.model import Article, Issue
+from index import NotIndexed, StaleIndexError
 
 DEFAULT_LOCK_TIMEOUT = 600.0
 
@@ -41,9 +42,11 @@ class Archive:
         index_opener: Callable[[Path], Any] = open_search_index,
         lock_timeout: float | None = DEFAULT_LOCK_TIMEOUT,
         on_wait: Callable[[str], None] | None = None,
+        reconcile_on_read: bool = True,
     ) -> None:
         """Open (or create) the archive in `home`; `on_wait` receives messages for the user
-        (waiting for another writer, a damaged index set aside)."""
+        (waiting for another writer, a damaged index set aside). With `reconcile_on_read`
+        False (the web server), reading never takes the lock: call `reconcile()` once."""
         self.store = Store(Path(home), index_opener, on_wait)
         self.home = self.store.home
         self.catalog = self.store.catalog
@@ -52,6 +55,7 @@ class Archive:
         self.extractor = extractor
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
+        self.reconcile_on_read = reconcile_on_read
         # The catalog's data_version when this thread last reconciled; each thread has its own
         # catalog connection, and data_version is only comparable within one connection.
         self._reconciled = threading.local()
@@ -97,23 +101,45 @@ class Archive:
 
     # -- reading -------------------------------------------------------------------------
 
-    @property
-    def index(self) -> Any:
-        """The search index, reconciled with the catalog when no writer is busy."""
-        seen = getattr(self._reconciled, "version", None)
-        if self.store.opened_index is not None and self.catalog.data_version() == seen:
-            return self.store.opened_index
+    def reconcile(self) -> bool:
+        """Finish what a killed writer left and bring the index up to date with the catalog,
+        unless another process is writing (it does so itself); True when done here."""
         # Under the guard, so that no other thread of this process holds the archive lock
         # (held by this object, not by a thread) when this one takes and releases it.
         with self.store.index_guard:
-            if not self.lock.held and self.lock.try_acquire():
-                try:
-                    self.store.settle_files()
-                    self.store.reconcile_index(self.store.open_index())
-                    self._reconciled.version = self.catalog.data_version()
-                finally:
-                    self.lock.release()
-            return self.store.open_index()
+            if self.lock.held or not self.lock.try_acquire():
+                return False
+            try:
+                self.store.settle_files()
+                self.store.reconcile_index(self.store.open_index())
+                self._reconciled.version = self.catalog.data_version()
+            finally:
+                self.lock.release()
+            return True
+
+    @property
+    def index(self) -> Any:
+        """The search index; reconciled first when the catalog changed and no writer is busy,
+        unless the archive was opened with reconcile_on_read=False."""
+        seen = getattr(self._reconciled, "version", None)
+        if self.store.opened_index is not None and (
+            not self.reconcile_on_read or self.catalog.data_version() == seen
+        ):
+            return self.store.opened_index
+        if self.reconcile_on_read:
+            self.reconcile()
+        return self.store.open_index()
+
+    @contextmanager
+    def _searching(self) -> Iterator[Any]:
+        """The index, with its errors translated into the archive's."""
+        try:
+            yield self.index
+        except StaleIndexError as error:
+            raise IndexUnavailable(
+                "the search index is out of date and is being rebuilt by the process holding"
+                f" the archive ({self.lock.holder()}); try again when it is done"
+            ) from error
 
     def issues(self) -> list[IssueSummary]:
         """Every held issue, oldest first."""
@@ -149,21 +175,26 @@ class Archive:
         page: int = 1,
         per_page: int = 10,
     ) -> Any:
-        """Search the index (see index.SearchIndex.search)."""
-        return self.index.search(query, filters=filters, sort=sort, page=page, per_page=per_page)
+        """Search the index (see index.SearchIndex.search); raises QueryError."""
+        with self._searching() as index:
+            return index.search(query, filters=filters, sort=sort, page=page, per_page=per_page)
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Any]:
-        """Articles like this one (see index.SearchIndex.more_like_this)."""
-        try:
-            return self.index.more_like_this(article_id, limit=limit)
-        except KeyError:
-            raise NotFound(f"no article {article_id} in the archive") from None
+        """Articles like this one (see index.SearchIndex.more_like_this); raises NotFound."""
+        with self._searching() as index:
+            try:
+                return index.more_like_this(article_id, limit=limit)
+            except NotIndexed:
+                raise NotFound(f"no article {article_id} in the archive") from None
 
     def export_articles(
         self, query: str | None = None, filters: ArticleFilter | None = None
     ) -> Iterator[Article]:
         """The articles matching a query (every article when None), in archive order."""
-        wanted = set(self.index.article_ids(query)) if query else None
+        wanted = None
+        if query:
+            with self._searching() as index:
+                wanted = set(index.article_ids(query))
         filters = filters or ArticleFilter()
         for row in self.catalog.issues():
             if filters.issues and row.issue not in filters.issues:
@@ -175,13 +206,14 @@ class Archive:
     def stats(self) -> Stats:
         """How much the archive holds."""
         rows = self.catalog.issues()
-        index = self.index
+        with self._searching() as index:
+            documents, size = index.doc_count(), index.size_bytes()
         return Stats(
             home=str(self.home),
             issues=len(rows),
             articles=sum(row.articles for row in rows),
-            index_documents=index.doc_count(),
-            index_bytes=index.size_bytes(),
+            index_documents=documents,
+            index_bytes=size,
             last_ingest=self.catalog.last_ingest(),
         )
 

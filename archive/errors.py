@@ -11,6 +11,11 @@ class NotFound(ArchiveError):
     """No such issue or article in the archive."""
 
 
+class IndexUnavailable(ArchiveError):
+    """The search index cannot be read now: it is out of date while another process holds the
+    archive (an ingest rebuilding it), or it cannot be opened; the web answers 503."""
+
+
 class ArchiveBusy(ArchiveError):
     """Another process holds the archive's lock and did not let go in time."""
 

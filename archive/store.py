@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.catalog import Catalog, IssueRow, now
-from archive.errors import ArchiveError, NotFound
+from archive.errors import ArchiveError, IndexUnavailable, NotFound
 from archive.faults import pause_point
 from archive.issue_files import IssueFiles
 from archive.lock import ArchiveLock
@@ -66,7 +66,7 @@ class Store:
         """Make the index match the catalog: re-index missing or stale issues, drop orphans."""
         rows = self.catalog.issues()
         if index.needs_rebuild():
-            from index.errors import IndexBuildError
+            from index import IndexBuildError
 
             try:
                 index.rebuild(
@@ -142,7 +142,7 @@ class Store:
                     self._index = self._index_opener(directory)
                 except Exception as error:  # the index's own errors: whoosh is not imported
                     if not self.lock.held:
-                        raise ArchiveError(
+                        raise IndexUnavailable(
                             f"the search index in {directory} cannot be opened ({error}); "
                             "the next ingest rebuilds it"
                         ) from error

@@ -11,24 +11,26 @@ Public interface:
     index.rebuild(issues)                        issues: iterable of (issue, articles, fingerprint)
     index.fingerprints() -> dict[str, str]        issue -> fingerprint it was indexed with
     index.search(query, filters=None, sort="relevance", page=1, per_page=10) -> SearchResult
-    index.more_like_this(article_id, limit=5) -> list[Hit]
+    index.more_like_this(article_id, limit=5) -> list[Hit]   raises NotIndexed
     index.article_ids(query, filters=None) -> list[str]   every match, for export
     index.doc_count() -> int ; index.size_bytes() -> int
     QueryError                                   malformed query; message safe to show
     StaleIndexError                              reading or writing an index that needs_rebuild()
     IndexBuildError                              a rebuild's worker failed; nothing was committed
+    NotIndexed                                   no article of that id in the index
     SearchFilters(sections=(), issue_from=None, issue_to=None)
     SearchResult(query, total, hits, facets, suggestion, fallback, page, per_page)
     Hit(id, issue, section, title, page, score, snippet, terms)
 """
 
-from index.errors import IndexBuildError, QueryError, StaleIndexError
+from index.errors import IndexBuildError, NotIndexed, QueryError, StaleIndexError
 from index.search_index import SearchIndex
 from index.search_results import Hit, SearchFilters, SearchResult
 
 __all__ = [
     "Hit",
     "IndexBuildError",
+    "NotIndexed",
     "QueryError",
     "SearchFilters",
     "SearchIndex",

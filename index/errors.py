@@ -16,5 +16,9 @@ class StaleIndexError(RuntimeError):
     """The index on disk was built by another schema, analyzer or dictionary version."""
 
 
+class NotIndexed(LookupError):
+    """No article of that id in the index."""
+
+
 class IndexBuildError(RuntimeError):
     """A rebuild's worker process failed or died; nothing of the rebuild was committed."""

@@ -192,7 +192,8 @@ class SearchIndex:
         return count
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
-        """The articles closest to the given one, by its most telling terms (tf x idf)."""
+        """The articles closest to the given one, by its most telling terms (tf x idf); raises
+        NotIndexed."""
         with self._reading() as searcher:
             return similar_articles(searcher, article_id, limit)
 

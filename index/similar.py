@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from whoosh import query as wq
 
+from index.errors import NotIndexed
 from index.hits import build_hit
 from index.query_builder import UnionOr
 from index.ranking import best_of
@@ -13,10 +14,10 @@ MLT_TERMS = 15  # terms of an article that find the ones like it
 
 
 def similar_articles(searcher, article_id: str, limit: int) -> list[Hit]:
-    """The articles closest to the given one; raises KeyError when it is not indexed."""
+    """The articles closest to the given one; raises NotIndexed."""
     docnum = searcher.document_number(id=article_id)
     if docnum is None:
-        raise KeyError(f"no article {article_id!r} in the index")
+        raise NotIndexed(f"no article {article_id!r} in the index")
     terms = telling_terms(searcher, searcher.stored_fields(docnum)["marks"])
     q = UnionOr([wq.Term("content", t, boost=w) for t, w in terms])
     best = best_of(searcher, wq.AndNot(q, wq.Term("id", article_id)), limit)

@@ -37,8 +37,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def _open_archive(home: str | Path | None) -> Any:
+    """The archive in `home`, reconciled now and never by a request: requests only read, so
+    they never wait for the lock or rebuild the index. An ingest running meanwhile reconciles
+    when it is done; until then, searches answer 503."""
     if not home:
         raise ValueError("create_app needs AIBRIEF_HOME (the archive's home folder)")
     from archive import Archive
 
-    return Archive(Path(home))
+    archive = Archive(Path(home), reconcile_on_read=False)
+    archive.reconcile()
+    return archive

@@ -12,8 +12,8 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from archive import ArchiveBusy, NotFound
-from index import QueryError, StaleIndexError
+from archive import ArchiveBusy, IndexUnavailable, NotFound
+from index import QueryError
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def status_and_message(error: Exception) -> tuple[int, str]:
         return 400, str(error)
     if isinstance(error, NotFound):
         return 404, str(error) or "not found"
-    if isinstance(error, StaleIndexError | ArchiveBusy):
+    if isinstance(error, IndexUnavailable | ArchiveBusy):
         # An ingest is rebuilding or writing the archive; the page works again once it is done.
         return 503, "the archive is being updated; try again in a moment"
     return 500, "internal error"

@@ -17,13 +17,9 @@ from typing import Any
 
 import click
 import waitress
-from flask import Flask
 
-from archive import ArchiveBusy
 from common.child_processes import die_with_parent
-from index import StaleIndexError
 from webui.app import create_app
-from webui.app_state import current_archive
 
 THREADS = 8
 BACKLOG = 1024  # waitress's own default
@@ -53,8 +49,7 @@ def serve(
     if processes > 1:
         serve_forked(config, host, port, processes)
         return
-    app = create_app(config)
-    settle_index(app)
+    app = create_app(config)  # reconciles the archive, once, before any request
     # Bind first: a busy port fails before an address is printed, and port 0 shows the real one.
     server = waitress.create_server(app, host=host, port=port, threads=THREADS, ident="aibrief")
     click.echo(f"Serving aibrief on {address(host, server.effective_port)}")
@@ -62,15 +57,6 @@ def serve(
         server.run()
     finally:
         server.close()
-
-
-def settle_index(app: Flask) -> None:
-    """Open and reconcile the archive's index once, before any thread serves: threads that
-    opened a stale index side by side kept one that stayed unopened after another rebuilt it,
-    and answered 503 to every search for the life of the process."""
-    # A writer busy with the index right now: requests will say so (503) until it is done.
-    with app.app_context(), contextlib.suppress(StaleIndexError, ArchiveBusy):
-        current_archive().stats()
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -138,7 +124,6 @@ def run_worker(config: dict[str, Any], sock: socket.socket, parent: int, ready: 
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         try:
             app = create_app(config)
-            settle_index(app)
             server = waitress.create_server(app, sockets=[sock], threads=THREADS, ident="aibrief")
         except Exception as error:  # reported by the parent, which stops with its message
             os.write(ready, str(error).encode("utf-8", "replace") or type(error).__name__.encode())

@@ -25,7 +25,7 @@ wait_option = click.option(
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn archive, extract and query errors into click errors (one line, exit 1)."""
-    from index.errors import QueryError
+    from index import QueryError
 
     try:
         yield

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from archive.cli import main
+from archive.lock import ArchiveLock
 from archive.schema import first_error
 from extract import ExtractError, extract_issue
 from extract.errors import (
@@ -23,6 +24,7 @@ from extract.errors import (
     NotAPdfError,
     NoTextLayerError,
 )
+from index.schema import STAMP_NAME
 from samples.issues import write_sample_issue
 from tests.conftest import CORPUS_ARTICLE_COUNTS
 
@@ -418,3 +420,22 @@ def test_list_files_shows_every_file_seen_with_its_status(tmp_path, samples):
         ("empty.pdf", "failed"),
         ("2024-04.pdf", "replaced"),
     ]
+
+
+def test_a_stale_index_while_another_process_writes_is_one_line(home_with_sample):
+    stamp = home_with_sample / "index" / STAMP_NAME
+    versions = json.loads(stamp.read_text(encoding="utf-8"))
+    stamp.write_text(json.dumps({**versions, "analyzer": versions["analyzer"] - 1}))
+    writer = ArchiveLock(home_with_sample / ".lock")  # an ingest, about to rebuild the index
+    assert writer.try_acquire()
+    try:
+        holder = writer.holder()
+        result = run(home_with_sample, "search", "규제")
+    finally:
+        writer.release()
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: the search index is out of date and is being rebuilt by the process holding"
+        f" the archive ({holder}); try again when it is done\n"
+    )
+    assert run(home_with_sample, "search", "규제").exit_code == 0  # the lock is free: rebuilt

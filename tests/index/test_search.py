@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index import Hit, QueryError, SearchFilters, SearchIndex, SearchResult
+from index import Hit, NotIndexed, QueryError, SearchFilters, SearchIndex, SearchResult
 from tests.index.conftest import make_article
 
 
@@ -180,7 +180,7 @@ def test_more_like_this_finds_the_article_on_the_same_topic(fresh_index):
 
 
 def test_more_like_this_of_an_unknown_article(built_index):
-    with pytest.raises(KeyError, match="2099-01-01"):
+    with pytest.raises(NotIndexed, match="2099-01-01"):
         built_index.more_like_this("2099-01-01")
 
 

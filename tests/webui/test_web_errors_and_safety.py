@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive import ArchiveBusy
-from index import StaleIndexError
+from archive import ArchiveBusy, IndexUnavailable
 from webui.security import HEADERS
 
 JSON_ERROR_KEYS = {"ok", "error", "status"}
@@ -163,7 +162,7 @@ def test_an_unexpected_error_is_a_500_without_details(fake_archive, app, client,
 
 
 @pytest.mark.parametrize(
-    "error", [StaleIndexError("index built by version 1"), ArchiveBusy("busy")]
+    "error", [IndexUnavailable("the index is being rebuilt"), ArchiveBusy("busy")]
 )
 def test_an_archive_being_updated_is_a_503(fake_archive, client, monkeypatch, error):
     def updating(*args, **kwargs):

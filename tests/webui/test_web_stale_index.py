@@ -95,3 +95,20 @@ def test_an_app_opened_during_a_rebuild_searches_once_it_is_done(stale_home):
     finally:
         writer_lock.release()
         app.extensions["aibrief_archive"].close()
+
+
+def test_a_stale_index_while_another_process_writes_is_a_503_in_the_json_shape(stale_home):
+    writer_lock = ArchiveLock(stale_home / ".lock")
+    assert writer_lock.try_acquire()
+    try:
+        app = create_app({"AIBRIEF_HOME": str(stale_home), "RESULT_CACHE": 0})
+        response = app.test_client().get("/api/search?q=AI")
+        app.extensions["aibrief_archive"].close()
+    finally:
+        writer_lock.release()
+    assert response.status_code == 503
+    assert response.get_json() == {
+        "ok": False,
+        "error": "the archive is being updated; try again in a moment",
+        "status": 503,
+    }
