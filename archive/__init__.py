@@ -18,6 +18,10 @@ Layout of a home folder: catalog.sqlite3 (issues held, every file seen, ingest r
 issues/<issue>.json (one extracted issue each), pdfs/<issue>.pdf (the copy of its PDF),
 index/ (the search index, derived from the issues), .lock (held by the one writer).
 
+The JSON contract (archive.contract): search_json, hit_json, error_json, article_json,
+issue_json, issues_json. The search parameters (archive.parameters): PARAMETERS, one table the
+web, /api/help and the CLI read; SearchQuery.from_args(args) -> SearchQuery; BadParameter.
+
 Errors: ArchiveError (one line, safe to show), NotFound, ArchiveBusy (the lock was not free in
 time), IndexUnavailable (the index is being rebuilt by another process, or cannot be opened),
 BadExport. The index's own errors never pass through: each becomes one of these (QueryError,
@@ -29,15 +33,18 @@ from archive.errors import ArchiveBusy, ArchiveError, BadExport, IndexUnavailabl
 from archive.export import FORMATS, write_articles
 from archive.importing import BadLine, ImportReport
 from archive.ingest import FileOutcome, IngestReport
+from archive.parameters import PARAMETERS, BadParameter, SearchQuery
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 
 __all__ = [
     "FORMATS",
+    "PARAMETERS",
     "Archive",
     "ArchiveBusy",
     "ArchiveError",
     "ArticleFilter",
     "BadExport",
+    "BadParameter",
     "BadLine",
     "FileOutcome",
     "ImportReport",
@@ -45,6 +52,7 @@ __all__ = [
     "IngestReport",
     "IssueSummary",
     "NotFound",
+    "SearchQuery",
     "Stats",
     "write_articles",
 ]

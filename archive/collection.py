@@ -188,20 +188,30 @@ class Archive:
                 raise NotFound(f"no article {article_id} in the archive") from None
 
     def export_articles(
-        self, query: str | None = None, filters: ArticleFilter | None = None
+        self,
+        query: str | None = None,
+        filters: ArticleFilter | None = None,
+        sort: str | None = None,
     ) -> Iterator[Article]:
-        """The articles matching a query (every article when None), in archive order."""
-        wanted = None
+        """The articles matching a query (every article when None): in archive order, or by
+        `sort` ("relevance" ranks a query's matches, "newest" and "oldest" order by issue)."""
+        ranked = None
         if query:
             with self._searching() as index:
-                wanted = set(index.article_ids(query))
+                ranked = index.article_ids(query)
         filters = filters or ArticleFilter()
-        for row in self.catalog.issues():
-            if filters.issues and row.issue not in filters.issues:
-                continue
-            for article in self.issue(row.issue).articles:
-                if filters.admits(article) and (wanted is None or article.id in wanted):
-                    yield article
+        held = [row.issue for row in self.catalog.issues() if filters.admits_issue(row.issue)]
+        if sort in ("newest", "oldest"):
+            held.sort(reverse=sort == "newest")
+        found = (a for issue in held for a in self.issue(issue).articles if filters.admits(a))
+        if ranked is None:
+            yield from found
+        elif sort == "relevance":
+            place = {article_id: n for n, article_id in enumerate(ranked)}
+            yield from sorted((a for a in found if a.id in place), key=lambda a: place[a.id])
+        else:
+            wanted = set(ranked)
+            yield from (a for a in found if a.id in wanted)
 
     def stats(self) -> Stats:
         """How much the archive holds."""

@@ -31,10 +31,20 @@ class ArticleFilter:
 
     issues: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
+    issue_from: str | None = None  # "YYYY-MM", inclusive
+    issue_to: str | None = None  # "YYYY-MM", inclusive
+
+    def admits_issue(self, issue: str) -> bool:
+        """True when the issue passes the issue filters."""
+        return (
+            (not self.issues or issue in self.issues)
+            and (self.issue_from is None or issue >= self.issue_from)
+            and (self.issue_to is None or issue <= self.issue_to)
+        )
 
     def admits(self, article: Article) -> bool:
-        """True when the article passes both filters."""
-        return (not self.issues or article.issue in self.issues) and (
+        """True when the article passes every filter."""
+        return self.admits_issue(article.issue) and (
             not self.sections or article.section in self.sections
         )
 

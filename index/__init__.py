@@ -19,11 +19,15 @@ Public interface:
     IndexBuildError                              a rebuild's worker failed; nothing was committed
     NotIndexed                                   no article of that id in the index
     SearchFilters(sections=(), issue_from=None, issue_to=None)
+    SORTS                                        the orders a search can take, relevance first
     SearchResult(query, total, hits, facets, suggestion, fallback, page, per_page)
-    Hit(id, issue, section, title, page, score, snippet, terms)
+    Hit(id, issue, section, title, page, score, snippet, marks, terms)
+                                                 snippet: plain text; marks: (start, end) code-point
+                                                 spans of the matched words in it
 """
 
 from index.errors import IndexBuildError, NotIndexed, QueryError, StaleIndexError
+from index.ranking import SORTS
 from index.search_index import SearchIndex
 from index.search_results import Hit, SearchFilters, SearchResult
 
@@ -32,6 +36,7 @@ __all__ = [
     "IndexBuildError",
     "NotIndexed",
     "QueryError",
+    "SORTS",
     "SearchFilters",
     "SearchIndex",
     "SearchResult",

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from extract.model import Article
+from extract.model import Article, section_named
 from index.analysis import PART_SEPARATOR, analyze, normalize
-from index.errors import QueryError
-from index.query_syntax import section_name
 from index.schema import CONTENT_PARTS, MARKED_FIELDS
 
 
 def canonical_section(section: str) -> str:
     """ "정책･법제" (2025 spelling) and "정책/법제" are one section; unknown names pass through."""
-    try:
-        return section_name(normalize(section))
-    except QueryError:
-        return normalize(section)
+    return section_named(normalize(section)) or normalize(section)
 
 
 def body_text(article: Article) -> str:
@@ -41,6 +36,7 @@ def article_fields(article: Article, fingerprint: str) -> dict:
         "month": int(month),
         "section": canonical_section(article.section),
         "page": article.page,
+        "pdf_pages": tuple(article.pdf_pages),
         "title": normalize(article.title),
         "key": normalize("\n".join(article.key_contents)),
         "body": normalize(body_text(article)),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 # term -> [(position, start, end), ...], as read back from a Whoosh term vector
@@ -59,19 +58,16 @@ def best_window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[in
     return start, end
 
 
-def render_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> str:
-    """HTML-escaped window of `text` with each span wrapped in <mark>…</mark>."""
+def cut_snippet(
+    text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of `text` around its matches, as plain text and the (start, end) spans of the
+    matches within it (code-point offsets); each edge renders the marks as it must."""
     start, end = best_window(text, spans, width)
-    out = ["…" if start > 0 else ""]
-    cursor = start
-    for s, e in spans:
-        if e <= start or s >= end:
-            continue
-        s, e = max(s, start), min(e, end)
-        out.append(html.escape(text[cursor:s]))
-        out.append(f"<mark>{html.escape(text[s:e])}</mark>")
-        cursor = e
-    out.append(html.escape(text[cursor:end]))
-    if end < len(text):
-        out.append("…")
-    return "".join(out).replace("\n", " ")
+    lead = "…" if start > 0 else ""
+    shift = len(lead) - start
+    marks = tuple(
+        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end
+    )
+    snippet = lead + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
+    return snippet, marks

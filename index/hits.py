@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.highlight import match_spans, render_snippet
+from index.highlight import cut_snippet, match_spans
 from index.schema import SNIPPET_FIELDS
 from index.search_results import Hit
 
@@ -18,14 +18,18 @@ def build_hit(stored: dict, score: float, highlight: tuple[tuple[str, ...], ...]
         surfaces.extend(text[s:e] for s, e in spans)
         if field != "title" and text and (best_field is None or len(spans) > len(best_spans)):
             best_field, best_spans = field, spans
-    snippet = render_snippet(stored.get(best_field) or "", best_spans) if best_field else ""
+    snippet, marks = (
+        cut_snippet(stored.get(best_field) or "", best_spans) if best_field else ("", ())
+    )
     return Hit(
         id=stored["id"],
         issue=stored["issue"],
         section=stored["section"],
         title=stored["title"],
         page=int(stored["page"]),
+        pdf_pages=tuple(stored["pdf_pages"]),
         score=score,
         snippet=snippet,
+        marks=marks,
         terms=tuple(dict.fromkeys(surfaces)),
     )

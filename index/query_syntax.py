@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.model import SECTIONS, section_named
+from extract.model import SECTIONS, is_issue, section_named
 from index.errors import QueryError
 
 FIELDS = ("title", "section", "issue", "source")
-_ISSUE = re.compile(r"^(\d{4})-(\d{2})$")
 _TOKEN = re.compile(r'\s*(?:(-)?(?:([A-Za-z]+):)?(?:"([^"]*)"|([^\s"]+)))')
 
 
@@ -56,8 +55,7 @@ def issue_range(value: str, query: str) -> tuple[str | None, str | None]:
     first, sep, last = value.partition("..")
     ends = (first, last) if sep else (first, first)
     for end in ends:
-        match = _ISSUE.match(end)
-        if end and not (match and 1 <= int(match.group(2)) <= 12):
+        if end and not is_issue(end):
             raise QueryError(query, f"bad issue {end!r}: write YYYY-MM or YYYY-MM..YYYY-MM")
     if not (ends[0] or ends[1]):
         raise QueryError(query, "issue: needs YYYY-MM or YYYY-MM..YYYY-MM")

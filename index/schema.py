@@ -14,7 +14,7 @@ from index.dictionary import domain_dictionary
 from index.whoosh_analyzers import KiwiAnalyzer, WeightedAnalyzer, WeightedPositions
 
 # Bump on any change to the fields below, or to where their analyzers live (they are pickled).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 STAMP_NAME = "aibrief-index.json"
 
 # The parts of `content`, the field words are searched in, in the order of PART_WEIGHTS.
@@ -36,6 +36,7 @@ def build_schema() -> Schema:
         month=NUMERIC(int, stored=True, sortable=True),
         section=ID(stored=True, sortable=True),
         page=NUMERIC(int, stored=True, sortable=True),
+        pdf_pages=STORED(),  # (first, last) 1-based page of the PDF, for each hit
         # title, KEY Contents, body and sources, each term weighted by its part (BM25F)
         content=_weighted(TEXT(analyzer=WeightedAnalyzer(), phrase=True)),
         title=TEXT(analyzer=analyzer, phrase=True, stored=True),  # for title:

@@ -1,9 +1,8 @@
-"""What a search takes and returns: frozen dataclasses with a JSON form."""
+"""What a search takes and returns: frozen dataclasses (their JSON form is archive.contract's)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -28,20 +27,11 @@ class Hit:
     title: str
     page: int
     score: float
-    snippet: str  # HTML-escaped text; matched words wrapped in <mark>…</mark>
+    snippet: str  # plain text around the matches
+    marks: tuple[tuple[int, int], ...] = ()  # (start, end) of each matched word in `snippet`
     terms: tuple[str, ...] = ()  # the surface strings matched, for highlighting on the page image
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "issue": self.issue,
-            "section": self.section,
-            "title": self.title,
-            "page": self.page,
-            "score": round(self.score, 4),
-            "snippet": self.snippet,
-            "terms": list(self.terms),
-        }
+    pdf_pages: tuple[int, int] = (0, 0)  # first and last 1-based page of the PDF file
+    match: str = "all"  # "all": every word of the query; "partial": some (a fallback hit)
 
 
 @dataclass(frozen=True)
@@ -58,15 +48,5 @@ class SearchResult:
     fallback: bool = False
     page: int = 1
     per_page: int = 10
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "total": self.total,
-            "hits": [h.to_json() for h in self.hits],
-            "facets": {name: dict(counts) for name, counts in self.facets.items()},
-            "suggestion": self.suggestion,
-            "fallback": self.fallback,
-            "page": self.page,
-            "per_page": self.per_page,
-        }
+    expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> words added
+    related_terms: tuple[str, ...] = ()  # words that often come with the query's, best first

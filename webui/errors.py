@@ -12,30 +12,24 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from archive import ArchiveBusy, IndexUnavailable, NotFound
-from index import QueryError
+from archive.contract import UNAVAILABLE, error_json, status_of
 
 log = logging.getLogger(__name__)
 
 JSON_PREFIXES = ("/api/", "/export")
 
 
-class BadParameter(ValueError):
-    """A request parameter is malformed; the message is safe to show."""
-
-
 def status_and_message(error: Exception) -> tuple[int, str]:
     """The HTTP status and user-facing message for an exception raised by a view."""
     if isinstance(error, HTTPException):
         return error.code or 500, error.description or error.name
-    if isinstance(error, QueryError | BadParameter):
-        return 400, str(error)
-    if isinstance(error, NotFound):
-        return 404, str(error) or "not found"
-    if isinstance(error, IndexUnavailable | ArchiveBusy):
+    status = status_of(error)
+    if status == UNAVAILABLE:
         # An ingest is rebuilding or writing the archive; the page works again once it is done.
-        return 503, "the archive is being updated; try again in a moment"
-    return 500, "internal error"
+        return status, "the archive is being updated; try again in a moment"
+    if status >= 500:
+        return status, "internal error"
+    return status, str(error) or "not found"
 
 
 def wants_json() -> bool:
@@ -49,7 +43,7 @@ def handle(error: Exception) -> tuple[Response | str, int]:
     if status >= 500:
         log.exception("unexpected error on %s", request.path, exc_info=error)
     if wants_json():
-        return jsonify(ok=False, error=message, status=status), status
+        return jsonify(error_json(message, status)), status
     page = render_template(
         "error.html", status=status, message=message, q=request.args.get("q", "")[:500]
     )

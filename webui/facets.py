@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from webui.search_request import SearchRequest
+from archive.parameters import SearchQuery
 
-Link = Callable[..., str]  # link(**changes to the SearchRequest) -> URL
+Link = Callable[..., str]  # link(**changes to the SearchQuery) -> URL
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def facet_counts(facets: Any, name: str) -> dict[str, int]:
     return {str(value): int(count) for value, count in pairs}
 
 
-def build_facets(facets: Any, request: SearchRequest, link: Link) -> Facets:
+def build_facets(facets: Any, request: SearchQuery, link: Link) -> Facets:
     """The section facet and the issue calendar; a link toggles its filter, back to page 1."""
     counts = facet_counts(facets, "section")
     values = []
@@ -83,7 +83,7 @@ def build_facets(facets: Any, request: SearchRequest, link: Link) -> Facets:
     return Facets(Facet("section", tuple(values)), issue_calendar(facets, request, link))
 
 
-def issue_calendar(facets: Any, request: SearchRequest, link: Link) -> tuple[CalendarYear, ...]:
+def issue_calendar(facets: Any, request: SearchQuery, link: Link) -> tuple[CalendarYear, ...]:
     """Each year with matches, newest first, with all twelve months and their counts."""
     issues = facet_counts(facets, "issue")
     by_year: Counter[str] = Counter()
@@ -100,13 +100,13 @@ def issue_calendar(facets: Any, request: SearchRequest, link: Link) -> tuple[Cal
     return tuple(calendar)
 
 
-def _month(issue: str, issues: dict[str, int], request: SearchRequest, link: Link) -> Month:
+def _month(issue: str, issues: dict[str, int], request: SearchQuery, link: Link) -> Month:
     count = issues.get(issue, 0)
     active, href = _issue_link(issue, request, link)
     return Month(issue, int(issue[5:]), count, active, href if count or active else None)
 
 
-def _section_link(value: str, request: SearchRequest, link: Link) -> tuple[bool, str]:
+def _section_link(value: str, request: SearchQuery, link: Link) -> tuple[bool, str]:
     active = value in request.sections
     sections = (
         tuple(s for s in request.sections if s != value)
@@ -119,11 +119,11 @@ def _section_link(value: str, request: SearchRequest, link: Link) -> tuple[bool,
     return active, link(sections=sections, page=1)
 
 
-def _year_link(value: str, request: SearchRequest, link: Link) -> tuple[bool, str]:
+def _year_link(value: str, request: SearchQuery, link: Link) -> tuple[bool, str]:
     active = request.year == value and not request.issue
     return active, link(year=None if active else value, issue=None, page=1)
 
 
-def _issue_link(value: str, request: SearchRequest, link: Link) -> tuple[bool, str]:
+def _issue_link(value: str, request: SearchQuery, link: Link) -> tuple[bool, str]:
     active = request.issue == value
     return active, link(issue=None if active else value, year=None, page=1)

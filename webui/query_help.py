@@ -1,13 +1,16 @@
-"""The query language, documented once for the help page and its JSON twin.
+"""The query language and the JSON addresses, documented once for the help page and its twin.
 
 The meanings and notes are English message ids: the help page shows them in the page's language,
-the JSON twin as they are.
+the JSON twin as they are. The parameters are not described here but read from
+archive.parameters, the table the views parse requests with, so the help cannot drift from what
+the code accepts.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archive.parameters import ARTICLE_NAMES, BY_NAME, EXPORT_NAMES, SEARCH_NAMES
 from webui.i18n import N_
 
 
@@ -53,4 +56,50 @@ NOTES = (
         "(오픈AI and OpenAI, 앤스로픽 and Anthropic)."
     ),
     N_("Filters on the results page (section, year, issue) combine with the query."),
+)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One JSON address of the web page, and the parameters it takes (archive.parameters)."""
+
+    path: str
+    doc: str
+    parameters: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "doc": self.doc,
+            "parameters": [BY_NAME[name].to_json() for name in self.parameters],
+        }
+
+
+ENDPOINTS = (
+    Endpoint(
+        "/api/search",
+        "one page of hits: {ok, query, total, fallback, suggestion, expansions, related_terms, "
+        "facets, hits: [{id, issue, section, title, page, pdf_pages, url, score, match, terms, "
+        "snippet, marks, citation}]}; the same object as `aibrief search --json`",
+        SEARCH_NAMES,
+    ),
+    Endpoint(
+        "/api/articles/<id>",
+        "one article in its JSON form, with its citation, PDF links and related articles",
+        ARTICLE_NAMES,
+    ),
+    Endpoint("/api/issues", "every issue held, newest first, each with its articles"),
+    Endpoint("/api/issues/<issue>", "one issue: its articles and its events table"),
+    Endpoint(
+        "/export",
+        "every article the search matches, as a download in the article's JSON form or CSV",
+        EXPORT_NAMES,
+    ),
+    Endpoint("/api/help", "this description"),
+)
+
+ERRORS = '{"ok": false, "error": "…", "status": 400 | 404 | 503}'
+ERROR_NOTE = (
+    "400: a bad query or parameter (unknown parameters are named); 404: an unknown article or "
+    "issue; 503: the archive is being updated."
 )

@@ -24,14 +24,39 @@ COMMAND_MODULES = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def home_first(args: list[str]) -> list[str]:
+    """The arguments with every `--home DIR` (or `--home=DIR`) moved to the front, so the
+    option works anywhere on the line; nothing after a bare `--` is touched."""
+    front: list[str] = []
+    rest: list[str] = []
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            rest += [word, *words]
+        elif word == "--home":
+            front += [word, next(words, "")]
+        elif word.startswith("--home="):
+            front.append(word)
+        else:
+            rest.append(word)
+    return front + rest
+
+
+class AibriefGroup(click.Group):
+    """The command group; global options may come after the command's name."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, home_first(args))
+
+
+@click.group(cls=AibriefGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home",
     type=click.Path(file_okay=False, path_type=Path),
     envvar="AIBRIEF_HOME",
     default=default_home,
     show_default="$AIBRIEF_HOME, else $XDG_DATA_HOME/aibrief or ~/.local/share/aibrief",
-    help="The archive's home folder.",
+    help="The archive's home folder (anywhere on the line).",
 )
 @click.version_option(package_name="aibrief")
 @click.pass_context

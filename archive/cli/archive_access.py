@@ -9,7 +9,9 @@ from contextlib import contextmanager
 import click
 
 from archive.collection import DEFAULT_LOCK_TIMEOUT, Archive
+from archive.contract import status_of
 from archive.errors import ArchiveError
+from archive.parameters import BadParameter, SearchQuery
 from extract.errors import ExtractError
 
 wait_option = click.option(
@@ -22,6 +24,15 @@ wait_option = click.option(
 )
 
 
+class EdgeError(click.ClickException):
+    """A library error as the command line reports it: one line, exit 1, and the status the
+    JSON contract gives it (400, 404, 503)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn archive, extract and query errors into click errors (one line, exit 1)."""
@@ -29,8 +40,8 @@ def user_errors() -> Iterator[None]:
 
     try:
         yield
-    except (ArchiveError, ExtractError, QueryError) as error:
-        raise click.ClickException(str(error)) from None
+    except (ArchiveError, ExtractError, QueryError, BadParameter) as error:
+        raise EdgeError(str(error), status_of(error)) from None
     except BrokenPipeError:
         raise  # the reader went away (`| head`): click ends the command quietly
     except OSError as error:  # an unwritable home, a full disk: say which file, not a traceback
@@ -51,3 +62,16 @@ def open_archive(ctx: click.Context, wait_seconds: float = DEFAULT_LOCK_TIMEOUT)
             lock_timeout=wait_seconds,
             on_wait=lambda message: click.echo(message, err=True),
         )
+
+
+def refuse_unanswerable(archive: Archive, asked: SearchQuery, ctx: click.Context) -> None:
+    """Stop with a hint when the search cannot find anything whatever its words: an empty
+    archive, an issue not held, or a range holding no issue."""
+    held = [summary.issue for summary in archive.issues()]
+    if not held:
+        home = ctx.find_root().obj
+        raise click.ClickException(f"the archive at {home} is empty: run aibrief ingest PDF…")
+    with user_errors():
+        hint = asked.unanswerable(held)
+    if hint:
+        raise click.ClickException(hint)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.aliases import AliasTable, mine_pairs
-from index.highlight import match_spans, merge_spans, render_snippet
+from index.highlight import cut_snippet, match_spans, merge_spans
 
 
 @pytest.mark.parametrize(
@@ -55,9 +55,16 @@ def test_merge_spans_joins_overlaps():
     assert merge_spans([(4, 7), (0, 2), (0, 7), (9, 10)]) == [(0, 7), (9, 10)]
 
 
-def test_render_snippet_cuts_a_window_around_the_marks():
+def test_cut_snippet_cuts_a_window_around_the_marks():
     text = "가" * 300 + " 규제 샌드박스 " + "나" * 300
-    snippet = render_snippet(text, [(301, 303)], width=60)
+    snippet, marks = cut_snippet(text, [(301, 303)], width=60)
     assert snippet.startswith("…") and snippet.endswith("…")
-    assert snippet.count("<mark>규제</mark>") == 1
-    assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= 62
+    assert [snippet[start:end] for start, end in marks] == ["규제"]
+    assert len(snippet) <= 62
+
+
+def test_cut_snippet_marks_count_code_points_after_the_ellipsis():
+    text = "앞 " * 100 + "😀 규제\n끝"
+    snippet, marks = cut_snippet(text, [(len(text) - 4, len(text) - 2)], width=60)
+    assert [snippet[start:end] for start, end in marks] == ["규제"]
+    assert "\n" not in snippet

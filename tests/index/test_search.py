@@ -107,33 +107,42 @@ def test_sort_by_date(built_index, sort, expected):
     assert ids(built_index.search("AI", sort=sort)) == expected
 
 
+def marked(hit) -> str:
+    """The hit's plain snippet with its marks shown as <mark>…</mark>, to read in asserts."""
+    text = hit.snippet
+    for start, end in sorted(hit.marks, reverse=True):
+        text = f"{text[:start]}<mark>{text[start:end]}</mark>{text[end:]}"
+    return text
+
+
 def test_snippet_marks_exactly_the_matched_surface_text(built_index):
     hit = built_index.search("규제").hits[0]
-    assert hit.snippet.count("<mark>") == 2
-    assert "<mark>규제</mark>를 강화하는 대신 <mark>규제</mark>샌드박스" in hit.snippet
+    assert len(hit.marks) == 2
+    assert "<mark>규제</mark>를 강화하는 대신 <mark>규제</mark>샌드박스" in marked(hit)
     assert hit.terms == ("규제",)
 
 
 def test_a_phrase_is_marked_as_one_span(built_index):
     hit = built_index.search("안전연구소").hits[0]
     assert hit.terms == ("안전연구소",)  # in the title "AI안전연구소" and in KEY Contents
-    assert hit.snippet.startswith("<mark>안전연구소</mark>의 평가")
+    assert marked(hit).startswith("<mark>안전연구소</mark>의 평가")
 
 
 def test_alias_matches_are_marked_in_the_spelling_the_text_uses(built_index):
     hit = built_index.search("OpenAI").hits[0]
     assert hit.terms == ("오픈AI",)
-    assert "<mark>오픈AI</mark>가" in hit.snippet
+    assert "<mark>오픈AI</mark>가" in marked(hit)
 
 
-def test_snippets_are_html_escaped(fresh_index):
+def test_snippets_are_plain_text_with_code_point_marks(fresh_index):
     from tests.index.conftest import make_article
 
     article = make_article("2024-05-01", "태그", bullets=("<script>경고</script> 규제 & 감독",))
     fresh_index.replace_issue("2024-05", [article], "x")
-    assert fresh_index.search("규제").hits[0].snippet == (
-        "주요 내용 &lt;script&gt;경고&lt;/script&gt; <mark>규제</mark> &amp; 감독"
-    )
+    hit = fresh_index.search("규제").hits[0]
+    assert hit.snippet == "주요 내용 <script>경고</script> 규제 & 감독"
+    assert hit.marks == ((26, 28),)
+    assert hit.snippet[26:28] == "규제"
 
 
 def test_a_full_question_falls_back_to_any_words(built_index):
@@ -185,28 +194,39 @@ def test_more_like_this_of_an_unknown_article(built_index):
 
 
 def test_json_shapes(built_index):
+    from archive.contract import search_json
+    from archive.parameters import SearchQuery
+
     result = built_index.search("딥페이크", per_page=1)
-    data = result.to_json()
-    assert set(data) == {
+    data = search_json(SearchQuery(q="딥페이크", limit=1), result)
+    assert list(data) == [
+        "ok",
         "query",
         "total",
-        "hits",
-        "facets",
-        "suggestion",
         "fallback",
-        "page",
-        "per_page",
-    }
-    assert set(data["hits"][0]) == {
+        "suggestion",
+        "expansions",
+        "related_terms",
+        "facets",
+        "hits",
+    ]
+    assert list(data["hits"][0]) == [
         "id",
         "issue",
         "section",
         "title",
         "page",
+        "pdf_pages",
+        "url",
         "score",
-        "snippet",
+        "match",
         "terms",
-    }
+        "snippet",
+        "marks",
+        "citation",
+    ]
+    hit = data["hits"][0]
+    assert hit["pdf_pages"] == [hit["page"] + 2, hit["page"] + 2]  # as make_article places it
 
 
 @pytest.mark.parametrize(

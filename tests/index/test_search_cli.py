@@ -54,7 +54,9 @@ def test_options_filter_sort_and_limit(home):
 def test_json_output_is_the_search_result(home):
     data = json.loads(run(home, "딥페이크", "--issue", "2024-04", "--json").output)
     assert [h["id"] for h in data["hits"]] == ["2024-04-01"]
-    assert "<mark>딥페이크</mark>" in data["hits"][0]["snippet"]
+    hit = data["hits"][0]
+    assert [hit["snippet"][start:end] for start, end in hit["marks"]] == ["딥페이크"]
+    assert "<mark>" not in hit["snippet"]
 
 
 def test_queries_file_answers_each_line_as_json_lines(home, tmp_path):
@@ -63,16 +65,9 @@ def test_queries_file_answers_each_line_as_json_lines(home, tmp_path):
     result = run(home, "--queries", str(queries), "--json")
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.output.splitlines()]
-    assert [(d["query"], d["total"]) for d in lines] == [("딥페이크", 2), ("OpenAI", 1)]
-    assert set(lines[0]["hits"][0]) == {
-        "id",
-        "issue",
-        "section",
-        "title",
-        "page",
-        "score",
-        "snippet",
-    }
+    assert [(d["query"]["q"], d["total"]) for d in lines] == [("딥페이크", 2), ("OpenAI", 1)]
+    single = json.loads(run(home, "딥페이크", "--json").output)
+    assert lines[0] == single
 
 
 def test_a_bad_query_in_a_file_is_reported_and_the_rest_answered(home, tmp_path):
@@ -88,7 +83,11 @@ def test_a_bad_query_in_a_file_is_reported_and_the_rest_answered(home, tmp_path)
     ("args", "message"),
     [
         pytest.param(['"AI'], "unbalanced quote", id="unbalanced-quote"),
-        pytest.param(["AI", "--issue", "2024-4"], "bad issue '2024-4'", id="bad-issue"),
+        pytest.param(
+            ["AI", "--issue", "2024-4"],
+            "--issue must look like YYYY-MM, not '2024-4'",
+            id="bad-issue",
+        ),
         pytest.param(["AI", "--section", "경제"], "unknown section '경제'", id="bad-section"),
     ],
 )
@@ -108,7 +107,7 @@ def test_query_or_file_is_required(home):
 def test_unquoted_words_form_one_query(home):
     spaced = json.loads(run(home, "AI안전연구소", "규제", "--json").output)
     quoted = json.loads(run(home, "AI안전연구소 규제", "--json").output)
-    assert spaced["query"] == quoted["query"] == "AI안전연구소 규제"
+    assert spaced["query"]["q"] == quoted["query"]["q"] == "AI안전연구소 규제"
     assert [h["id"] for h in spaced["hits"]] == [h["id"] for h in quoted["hits"]] == ["2025-03-05"]
 
 

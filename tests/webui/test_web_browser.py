@@ -6,6 +6,7 @@ Screenshots go to tests/artifacts/ (git-ignored) for a person to look at.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,7 @@ def test_export_downloads_the_results(page):
     with page.expect_download() as download_info:
         page.locator(".exports a", has_text="JSON").first.click()
     download = download_info.value
-    assert download.suggested_filename == "aibrief-export.json"
+    assert download.suggested_filename == f"aibrief-{QUERY}-{date.today()}.json"
     articles = json.loads(Path(download.path()).read_text(encoding="utf-8"))
     assert len(articles) == total
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
 
@@ -12,7 +13,11 @@ import pytest
 def test_export_json(client, fake_archive):
     response = client.get("/export?q=규제&format=json")
     assert response.status_code == 200
-    assert response.headers["Content-Disposition"] == 'attachment; filename="aibrief-export.json"'
+    today = date.today().isoformat()
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="aibrief-{today}.json"; '
+        f"filename*=UTF-8''aibrief-%EA%B7%9C%EC%A0%9C-{today}.json"
+    )
     data = json.loads(response.get_data(as_text=True))
     assert [a["id"] for a in data] == ["2024-01-01", "2024-04-01", "2025-02-01", "2025-02-02"]
     assert data[0] == fake_archive.article("2024-01-01").to_json()
@@ -46,7 +51,8 @@ def test_export_without_a_query_is_every_article(client, fake_archive):
 
 def test_export_csv(client):
     response = client.get("/export?q=딥페이크&format=csv")
-    assert response.headers["Content-Disposition"] == 'attachment; filename="aibrief-export.csv"'
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith(f'attachment; filename="aibrief-{date.today()}.csv"')
     text = response.get_data(as_text=True)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 1
@@ -67,5 +73,5 @@ def test_results_page_has_export_buttons_for_the_current_search(client):
     page = client.get("/?q=규제&section=정책/법제&page=2&per_page=1").get_data(as_text=True)
     assert (
         'href="/export?format=csv&amp;q=%EA%B7%9C%EC%A0%9C&amp;'
-        'section=%EC%A0%95%EC%B1%85/%EB%B2%95%EC%A0%9C&amp;per_page=1"'
+        'section=%EC%A0%95%EC%B1%85/%EB%B2%95%EC%A0%9C"'
     ) in page

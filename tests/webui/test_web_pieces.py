@@ -6,41 +6,41 @@ import pytest
 from web_fakes import ARTICLES
 from werkzeug.datastructures import MultiDict
 
-from webui.citation import citation
-from webui.errors import BadParameter
+from archive import BadParameter, SearchQuery
+from archive.citation import citation
 from webui.facets import build_facets, facet_counts, issue_calendar
 from webui.page_image import highlight_terms
-from webui.search_request import SearchRequest
-from webui.snippets import safe_snippet
+from webui.snippets import marked_snippet
 from webui.trend_chart import month_span, trend_chart
 
 
 @pytest.mark.parametrize(
-    ("snippet", "expected"),
+    ("snippet", "marks", "expected"),
     [
-        pytest.param("AI <mark>규제</mark>를", "AI <mark>규제</mark>를", id="marked"),
-        pytest.param("a &lt;b&gt; c", "a &lt;b&gt; c", id="escaped-stays-escaped"),
-        pytest.param("a <b>c</b>", "a &lt;b&gt;c&lt;/b&gt;", id="raw-tag-escaped"),
+        pytest.param("AI 규제를", [(3, 5)], "AI <mark>규제</mark>를", id="marked"),
+        pytest.param("a <b>c</b>", [], "a &lt;b&gt;c&lt;/b&gt;", id="raw-tag-escaped"),
         pytest.param(
-            "<mark><script>x</script></mark>",
+            "<script>x</script>",
+            [(0, 18)],
             "<mark>&lt;script&gt;x&lt;/script&gt;</mark>",
             id="script-inside-mark",
         ),
-        pytest.param("<mark>open", "<mark>open</mark>", id="unclosed-mark"),
-        pytest.param("close</mark> x", "close x", id="stray-close"),
-        pytest.param('"quoted" &amp; it\'s', "&#34;quoted&#34; &amp; it&#39;s", id="quotes"),
-        pytest.param("", "", id="empty"),
+        pytest.param("a &amp; b", [], "a &amp;amp; b", id="entity-is-text"),
+        pytest.param("abcdef", [(1, 3), (2, 4)], "a<mark>bc</mark><mark>d</mark>ef", id="overlap"),
+        pytest.param("abc", [(2, 9)], "ab<mark>c</mark>", id="past-the-end"),
+        pytest.param('"quoted" it\'s', [], "&#34;quoted&#34; it&#39;s", id="quotes"),
+        pytest.param("", [], "", id="empty"),
     ],
 )
-def test_safe_snippet(snippet, expected):
-    assert str(safe_snippet(snippet)) == expected
+def test_marked_snippet(snippet, marks, expected):
+    assert str(marked_snippet(snippet, marks)) == expected
 
 
 def test_search_request_defaults_and_round_trip():
-    request = SearchRequest.from_args(
+    request = SearchQuery.from_args(
         MultiDict([("q", " 규제 "), ("section", "정책"), ("section", "기업/산업"), ("page", "3")])
     )
-    assert request == SearchRequest(q="규제", sections=("정책/법제", "기업/산업"), page=3)
+    assert request == SearchQuery(q="규제", sections=("정책/법제", "기업/산업"), page=3)
     assert request.args(page=1) == {"q": "규제", "section": ["정책/법제", "기업/산업"]}
     assert request.args(sort="newest") == {
         "q": "규제",
@@ -51,7 +51,7 @@ def test_search_request_defaults_and_round_trip():
 
 
 def test_section_with_the_2025_spelling_is_folded():
-    request = SearchRequest.from_args(MultiDict([("section", "정책･법제")]))
+    request = SearchQuery.from_args(MultiDict([("section", "정책･법제")]))
     assert request.sections == ("정책/법제",)
 
 
@@ -72,7 +72,7 @@ def test_section_with_the_2025_spelling_is_folded():
 )
 def test_search_request_rejects(args, message):
     with pytest.raises(BadParameter) as error:
-        SearchRequest.from_args(MultiDict(args))
+        SearchQuery.from_args(MultiDict(args))
     assert str(error.value) == message
 
 
@@ -83,7 +83,7 @@ def test_facet_counts_accept_mappings_and_pairs():
 
 
 def test_facets_toggle_their_filter():
-    request = SearchRequest(q="x", sections=("기업/산업",))
+    request = SearchQuery(q="x", sections=("기업/산업",))
     facets = build_facets(
         {"section": {"기업/산업": 2, "정책/법제": 5}, "year": {"2024": 7}},
         request,
@@ -101,7 +101,7 @@ def test_facets_toggle_their_filter():
 
 
 def test_issue_calendar_shows_each_year_with_its_twelve_months():
-    request = SearchRequest(q="x", issue="2024-04")
+    request = SearchQuery(q="x", issue="2024-04")
     calendar = issue_calendar(
         {"year": {"2024": 5, "2025": 2}, "issue": {"2024-04": 3, "2024-11": 2, "2025-02": 2}},
         request,

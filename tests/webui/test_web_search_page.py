@@ -27,15 +27,31 @@ def test_results_show_title_issue_section_page_and_marked_snippet(client):
 def test_api_search_has_the_documented_shape(client):
     data = client.get("/api/search?q=규제").get_json()
     assert data["total"] == 4
-    assert set(data) >= {"total", "hits", "facets", "suggestion"}
+    assert list(data) == [
+        "ok",
+        "query",
+        "total",
+        "fallback",
+        "suggestion",
+        "expansions",
+        "related_terms",
+        "facets",
+        "hits",
+    ]
     assert data["hits"][0] == {
         "id": "2024-01-01",
         "issue": "2024-01",
         "section": "정책/법제",
         "title": "EU AI 법 규제 합의",
         "page": 1,
-        "snippet": "EU regulation <mark>규제</mark> 법안 합의",
-        "url": "/articles/2024-01-01?q=%EA%B7%9C%EC%A0%9C",
+        "pdf_pages": [2, 2],
+        "url": "/articles/2024-01-01",
+        "score": 1.0,
+        "match": "all",
+        "terms": ["규제"],
+        "snippet": "EU regulation 규제 법안 합의",
+        "marks": [[14, 16]],
+        "citation": "SPRi AI Brief, 2024년 1월호, p. 1, EU AI 법 규제 합의",
     }
     assert data["facets"]["section"] == {"정책/법제": 2, "인력/교육": 1, "기업/산업": 1}
     assert data["facets"]["year"] == {"2024": 2, "2025": 2}
@@ -82,7 +98,7 @@ def test_short_section_names_are_accepted(client, fake_archive):
 def test_sort_and_pagination(client):
     data = client.get("/api/search?q=규제&sort=newest&per_page=1&page=2").get_json()
     assert [h["id"] for h in data["hits"]] == ["2025-02-01"]
-    assert (data["page"], data["pages"]) == (2, 4)
+    assert (data["query"]["page"], data["query"]["limit"], data["total"]) == (2, 1, 4)
     page = client.get("/?q=규제&per_page=1&page=2").get_data(as_text=True)
     assert 'rel="prev"' in page and 'rel="next"' in page
     assert '<span class="current">2</span>' in page

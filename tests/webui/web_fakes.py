@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,9 +148,10 @@ class FakeArchive:
 
     def _hit(self, article: Article, query: str) -> Hit:
         words = query.split()
-        snippet = html.escape(article.body[0].bullets[0].text)
-        for word in words:
-            snippet = snippet.replace(html.escape(word), f"<mark>{html.escape(word)}</mark>")
+        snippet = article.body[0].bullets[0].text
+        marks = sorted(
+            (m.start(), m.end()) for w in words for m in re.finditer(re.escape(w), snippet)
+        )
         return Hit(
             article.id,
             article.issue,
@@ -160,7 +160,9 @@ class FakeArchive:
             article.page,
             1.0,
             snippet,
+            tuple(marks),
             tuple(words),
+            article.pdf_pages,
         )
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
@@ -171,6 +173,8 @@ class FakeArchive:
             if a.section == article.section and a.id != article_id
         ][:limit]
 
-    def export_articles(self, query=None, filters=None):
+    def export_articles(self, query=None, filters=None, sort=None):
         found = self._matches(query, None) if query else self.articles
+        if sort in ("newest", "oldest"):
+            found = sorted(found, key=lambda a: a.issue, reverse=sort == "newest")
         yield from (a for a in found if filters is None or filters.admits(a))

@@ -7,18 +7,18 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request, send_file, url_for
 
-from extract.model import Article
+from archive import BadParameter, contract
+from archive.citation import citation
+from archive.parameters import ARTICLE_NAMES, MAX_QUERY_CHARS, read_arguments
+from extract.model import Article, is_article_id, is_issue
 from index import QueryError, SearchFilters
 from webui.app_state import current_archive, page_images, pdf_available
-from webui.citation import citation
-from webui.errors import BadParameter
+from webui.errors import wants_json
 from webui.page_image import highlight_terms
-from webui.search_request import ISSUE_RE, MAX_QUERY_CHARS
 from webui.twins import Context, twin
 
 bp = Blueprint("articles", __name__)
 
-ARTICLE_ID_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-\d{2,3}$")
 QUERY_WORD_RE = re.compile(r'[^\s"()]+')
 OPERATORS = {"OR", "AND", "NOT"}
 RELATED = 5
@@ -26,15 +26,15 @@ RELATED = 5
 
 def load_article(article_id: str) -> Article:
     """The article with this id; unknown or malformed ids are 404."""
-    if not ARTICLE_ID_RE.match(article_id):
+    if not is_article_id(article_id):
         abort(404, f"no article {article_id[:40]!r}")
     return current_archive().article(article_id)
 
 
 def article_context(article_id: str) -> Context:
     """The article, its citation, related articles and where its PDF pages are."""
+    q = read_arguments(request.args.to_dict(flat=False), ARTICLE_NAMES, strict=wants_json())["q"]
     article = load_article(article_id)
-    q = request.args.get("q", "")[:MAX_QUERY_CHARS]
     first, last = article.pdf_pages
     has_pdf = pdf_available(article.issue)
     return {
@@ -57,8 +57,7 @@ def article_context(article_id: str) -> Context:
 def article_json(context: Context) -> dict[str, Any]:
     """The article's JSON form, with its citation, links and related articles."""
     return {
-        **context["article"].to_json(),
-        "citation": context["citation"],
+        **contract.article_json(context["article"]),
         "pdf_url": context["pdf_url"],
         "page_images": context["page_images"],
         "related": [
@@ -126,7 +125,7 @@ def page_image(article_id: str) -> Response:
 @bp.route("/pdf/<issue>")
 def pdf(issue: str) -> Response:
     """The archive's copy of an issue's PDF, looked up by issue id; never a path from the URL."""
-    if not ISSUE_RE.match(issue) or not pdf_available(issue):
+    if not is_issue(issue) or not pdf_available(issue):
         abort(404, f"no PDF for issue {issue[:40]!r}")
     return send_file(
         current_archive().pdf_path(issue),

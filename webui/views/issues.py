@@ -7,16 +7,12 @@ from typing import Any
 
 from flask import Blueprint, abort, url_for
 
+from archive import contract
+from extract.model import is_issue
 from webui.app_state import current_archive, pdf_available
-from webui.search_request import ISSUE_RE
 from webui.twins import Context, twin
 
 bp = Blueprint("issues", __name__)
-
-
-def summary_json(summary: Any) -> dict[str, Any]:
-    """An issue summary as JSON, with the link to its page."""
-    return {**summary.to_json(), "url": url_for("issues.issue", issue=summary.issue)}
 
 
 def issues_context() -> Context:
@@ -26,8 +22,9 @@ def issues_context() -> Context:
 
 
 def issues_json(context: Context) -> dict[str, Any]:
-    """The issues as JSON, each with its link."""
-    return {"ok": True, "issues": [summary_json(s) for s in context["issues"]]}
+    """The issues as JSON, each with its contents (see archive.contract)."""
+    archive = current_archive()
+    return contract.issues_json(archive.issue(summary.issue) for summary in context["issues"])
 
 
 twin(bp, "issues", "/issues", "/api/issues", template="issues.html", as_json=issues_json)(
@@ -37,7 +34,7 @@ twin(bp, "issues", "/issues", "/api/issues", template="issues.html", as_json=iss
 
 def issue_context(issue: str) -> Context:
     """One issue with its articles grouped by section, in printed order."""
-    if not ISSUE_RE.match(issue):
+    if not is_issue(issue):
         abort(404, f"no issue {issue[:40]!r}")
     held = current_archive().issue(issue)
     sections = [(name, list(group)) for name, group in groupby(held.articles, lambda a: a.section)]
@@ -45,26 +42,10 @@ def issue_context(issue: str) -> Context:
 
 
 def issue_json(context: Context) -> dict[str, Any]:
-    """One issue's contents and events table as JSON."""
+    """One issue's contents and events table as JSON, with the link to its PDF."""
     issue = context["issue"]
-    return {
-        "ok": True,
-        "issue": issue.issue,
-        "title": issue.title,
-        "pdf": issue.pdf.to_json(),
-        "pdf_url": url_for("articles.pdf", issue=issue.issue) if context["has_pdf"] else None,
-        "articles": [
-            {
-                "id": a.id,
-                "section": a.section,
-                "title": a.title,
-                "page": a.page,
-                "url": url_for("articles.article", article_id=a.id),
-            }
-            for a in issue.articles
-        ],
-        "events": [event.to_json() for event in issue.events],
-    }
+    pdf_url = url_for("articles.pdf", issue=issue.issue) if context["has_pdf"] else None
+    return {**contract.issue_json(issue), "pdf_url": pdf_url}
 
 
 twin(

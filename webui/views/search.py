@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
+from datetime import date
 from math import ceil
 from typing import Any
+from urllib.parse import quote
 
-from flask import Blueprint, Response, request, url_for
+from flask import Blueprint, Response, redirect, request, url_for
 
-from archive import FORMATS, ArticleFilter, write_articles
+from archive import FORMATS, ArticleFilter, BadParameter, SearchQuery, write_articles
+from archive.contract import search_json as contract_search_json
+from archive.parameters import BY_NAME, EXPORT_NAMES, MAX_PAGE, read_arguments
 from extract.model import Article
 from index import SearchFilters
 from webui.app_state import current_archive
-from webui.errors import BadParameter
+from webui.errors import wants_json
 from webui.facets import build_facets, facet_counts
-from webui.query_help import NOTES, QUERY_LANGUAGE
-from webui.search_request import MAX_PAGE, SearchRequest
-from webui.snippets import safe_snippet
+from webui.query_help import ENDPOINTS, ERROR_NOTE, ERRORS, NOTES, QUERY_LANGUAGE
+from webui.snippets import marked_snippet
 from webui.trend_chart import trend_chart
 from webui.twins import Context, twin
 
 bp = Blueprint("search", __name__)
-
-FACET_NAMES = ("section", "year", "issue")  # the counts /api/search reports
 
 
 def hit_view(hit: Any, q: str) -> dict[str, Any]:
@@ -34,7 +36,7 @@ def hit_view(hit: Any, q: str) -> dict[str, Any]:
         "section": hit.section,
         "title": hit.title,
         "page": hit.page,
-        "snippet": safe_snippet(hit.snippet),
+        "snippet": marked_snippet(hit.snippet, hit.marks),
         "url": url_for("articles.article", article_id=hit.id, q=q or None),
     }
 
@@ -44,9 +46,9 @@ def held_issues() -> list[str]:
     return sorted(summary.issue for summary in current_archive().issues())
 
 
-def issue_counts(req: SearchRequest, result: Any) -> dict[str, int]:
+def issue_counts(req: SearchQuery, result: Any) -> dict[str, int]:
     """Matches per issue for the chart, ignoring an issue/year filter to keep the timeline whole."""
-    if not (req.issue or req.year):
+    if not (req.issue or req.year or req.issue_from or req.issue_to):
         return facet_counts(result.facets, "issue")
     wider = current_archive().search(
         req.q, filters=SearchFilters(sections=req.sections), sort=req.sort, page=1, per_page=1
@@ -54,9 +56,9 @@ def issue_counts(req: SearchRequest, result: Any) -> dict[str, int]:
     return facet_counts(wider.facets, "issue")
 
 
-def page_links(req: SearchRequest, total: int) -> dict[str, Any]:
+def page_links(req: SearchQuery, total: int) -> dict[str, Any]:
     """Previous/next and a window of page numbers around the current page."""
-    last = min(max(1, ceil(total / req.per_page)), MAX_PAGE)
+    last = min(max(1, ceil(total / req.limit)), MAX_PAGE)
     window = range(max(1, req.page - 3), min(last, req.page + 3) + 1)
 
     def link(n: int) -> str:
@@ -74,12 +76,12 @@ def page_links(req: SearchRequest, total: int) -> dict[str, Any]:
 
 def search_context() -> Context:
     """The search page's data: results, facets, chart, pages and export links."""
-    req = SearchRequest.from_args(request.args)
+    req = SearchQuery.from_args(request.args.to_dict(flat=False), strict=wants_json())
     context: Context = {"req": req, "result": None, "issue_count": len(held_issues())}
     if not req.q:
         return context
     result = current_archive().search(
-        req.q, filters=req.filters(), sort=req.sort, page=req.page, per_page=req.per_page
+        req.q, filters=req.filters(), sort=req.sort, page=req.page, per_page=req.limit
     )
 
     def link(**changes: Any) -> str:
@@ -92,51 +94,56 @@ def search_context() -> Context:
         chart=trend_chart(
             issue_counts(req, result),
             held_issues(),
-            lambda issue: link(issue=issue, year=None, page=1),
+            lambda issue: link(issue=issue, year=None, issue_from=None, issue_to=None, page=1),
         ),
         pages=page_links(req, result.total),
-        exports={f: url_for("search.export", format=f, **req.args(page=1)) for f in FORMATS},
+        exports={f: url_for("search.export", format=f, **req.export_args()) for f in FORMATS},
         suggestion_url=url_for("search.search", q=result.suggestion) if result.suggestion else None,
     )
     return context
 
 
 def search_json(context: Context) -> dict[str, Any]:
-    """The /api/search answer; an empty query is a 400 there."""
+    """The /api/search answer (the contract's search result); an empty query is a 400 there."""
     result = context["result"]
     if result is None:
         raise BadParameter("the query is empty: give q, e.g. /api/search?q=규제")
-    return {
-        "ok": True,
-        "query": context["req"].to_json(),
-        "total": result.total,
-        "hits": [dict(hit, snippet=str(hit["snippet"])) for hit in context["hits"]],
-        "facets": {name: facet_counts(result.facets, name) for name in FACET_NAMES},
-        "suggestion": result.suggestion,
-        "fallback": bool(getattr(result, "fallback", False)),
-        "page": context["req"].page,
-        "pages": context["pages"]["last"],
-    }
+    return contract_search_json(context["req"], result)
 
 
 twin(bp, "search", "/", "/api/search", template="search.html", as_json=search_json)(search_context)
 
 
 def help_context() -> Context:
-    """The query language, for the help page."""
-    return {"syntax": QUERY_LANGUAGE, "notes": NOTES}
+    """The query language and the JSON addresses with their parameters, for the help page."""
+    return {
+        "syntax": QUERY_LANGUAGE,
+        "notes": NOTES,
+        "endpoints": ENDPOINTS,
+        "errors": ERRORS,
+        "error_note": ERROR_NOTE,
+        "parameters": BY_NAME,
+    }
 
 
 def help_json(context: Context) -> dict[str, Any]:
-    """The query language as JSON."""
+    """The help as JSON: the query language, and each address with its parameters."""
     return {
         "ok": True,
         "syntax": [s.to_json() for s in context["syntax"]],
         "notes": context["notes"],
+        "endpoints": [endpoint.to_json() for endpoint in context["endpoints"]],
+        "errors": {"shape": context["errors"], "statuses": context["error_note"]},
     }
 
 
 twin(bp, "help", "/help", "/api/help", template="help.html", as_json=help_json)(help_context)
+
+
+@bp.route("/search")
+def search_address() -> Response:
+    """/search is where people guess the search page is: send them to it, arguments kept."""
+    return redirect(url_for("search.search", **request.args.to_dict(flat=False)), code=302)
 
 
 MIMETYPES = {
@@ -146,30 +153,34 @@ MIMETYPES = {
 }
 
 
-def matching_articles(req: SearchRequest) -> Iterable[Article]:
-    """Every article the search matches, in archive order, through the archive's export."""
-    issues: tuple[str, ...] = ()
-    if req.issue:
-        issues = (req.issue,)
-    elif req.year:
-        issues = tuple(i for i in held_issues() if i.startswith(f"{req.year}-"))
-        if not issues:  # an empty filter would mean every issue
-            return []
-    return current_archive().export_articles(
-        query=req.q or None, filters=ArticleFilter(issues=issues, sections=req.sections)
-    )
+def matching_articles(req: SearchQuery) -> Iterable[Article]:
+    """Every article the search matches, in the order asked, through the archive's export."""
+    first, last = req.issue_range()
+    selection = ArticleFilter(sections=req.sections, issue_from=first, issue_to=last)
+    return current_archive().export_articles(req.q or None, selection, sort=req.sort)
+
+
+def export_name(req: SearchQuery, fmt: str) -> str:
+    """The download's name: the query's words and today's date (aibrief-AI-규제-2025-03-01.csv)."""
+    words = re.sub(r"[^\w]+", "-", req.q).strip("-")[:40].strip("-")
+    return "-".join(filter(None, ("aibrief", words, date.today().isoformat()))) + f".{fmt}"
 
 
 @bp.route("/export")
 def export() -> Response:
     """Every article matching the current search, as a JSON, JSON Lines or CSV download."""
-    req = SearchRequest.from_args(request.args)
-    fmt = request.args.get("format", "json")
-    if fmt not in FORMATS:
-        raise BadParameter(f"format must be one of {', '.join(FORMATS)}, not {fmt[:20]!r}")
+    args = request.args.to_dict(flat=False)
+    req = SearchQuery.from_args(args, EXPORT_NAMES)
+    fmt = read_arguments(args, ("format",), strict=False)["format"]
     # Written whole before answering, so a bad query is a 400 rather than a cut-off download.
     body = io.StringIO()
     write_articles(matching_articles(req), body, fmt)
     response = Response(body.getvalue(), mimetype=MIMETYPES[fmt])
-    response.headers["Content-Disposition"] = f'attachment; filename="aibrief-export.{fmt}"'
+    response.headers["Content-Disposition"] = content_disposition(export_name(req, fmt))
     return response
+
+
+def content_disposition(name: str) -> str:
+    """An attachment header for a name that may hold Korean: an ASCII fallback and RFC 5987's."""
+    fallback = re.sub(r"-{2,}", "-", name.encode("ascii", "ignore").decode())
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from extract.model import Article, issue_title
+from typing import Protocol
+
+from extract.model import issue_title
 
 
-def citation(article: Article) -> str:
+class Citable(Protocol):
+    """What a citation needs: an article, or a search hit."""
+
+    issue: str
+    page: int
+    title: str
+
+
+def citation(article: Citable) -> str:
     """The citation line: "SPRi AI Brief, 2024년 4월호, p. 7, <title>"."""
     month = issue_title(article.issue).removeprefix("SPRi AI Brief ")
     return f"SPRi AI Brief, {month}, p. {article.page}, {article.title}"

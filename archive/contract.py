@@ -1,0 +1,155 @@
+"""The one JSON contract: what a search, an error, an article and the issues look like.
+
+`aibrief search --json`, every `aibrief search --queries FILE --json` line, `/api/search` and
+the MCP server's search answer with `search_json`; every failure there is `error_json`. A
+search result:
+
+    {"ok": true, "query": {"q", "sections", "issue_from", "issue_to", "sort", "page", "limit",
+     "expand"}, "total", "fallback", "suggestion", "expansions": {word: [words]},
+     "related_terms": [...], "facets": {"section"|"year"|"issue": {value: count}},
+     "hits": [{"id", "issue", "section", "title", "page", "pdf_pages", "url", "score",
+               "match", "terms", "snippet", "marks", "citation"}]}
+
+`snippet` is plain text and `marks` the [start, end) code-point spans of the matched words in
+it; each edge renders them (escaped `<mark>` on the web, brackets or colour in a terminal). No
+answer carries a local filesystem path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from archive.citation import citation
+from archive.errors import ArchiveBusy, IndexUnavailable, NotFound
+from archive.parameters import BadParameter, SearchQuery
+from extract.model import Article, Issue
+from index import Hit, QueryError, SearchResult
+
+# The HTTP status each kind of failure is given, on the web and in --json output alike.
+BAD_REQUEST, NOT_FOUND, UNAVAILABLE = 400, 404, 503
+
+
+def article_url(article_id: str) -> str:
+    """The web page of an article."""
+    return f"/articles/{article_id}"
+
+
+def issue_url(issue: str) -> str:
+    """The web page of an issue."""
+    return f"/issues/{issue}"
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    """One hit of a search."""
+    return {
+        "id": hit.id,
+        "issue": hit.issue,
+        "section": hit.section,
+        "title": hit.title,
+        "page": hit.page,
+        "pdf_pages": list(hit.pdf_pages),
+        "url": article_url(hit.id),
+        "score": round(hit.score, 4),
+        "match": hit.match,
+        "terms": list(hit.terms),
+        "snippet": hit.snippet,
+        "marks": [list(mark) for mark in hit.marks],
+        "citation": citation(hit),
+    }
+
+
+def snippet_pieces(snippet: str, marks: Iterable[Sequence[int]]) -> list[tuple[str, bool]]:
+    """The snippet cut at its marks: (text, marked) pieces in order, for an edge to render.
+    Overlapping or out-of-range marks are clipped, so what an edge builds stays balanced."""
+    pieces: list[tuple[str, bool]] = []
+    cursor = 0
+    for start, end in sorted(marks):
+        start, end = max(start, cursor), min(end, len(snippet))
+        if start < end:
+            pieces += [(snippet[cursor:start], False), (snippet[start:end], True)]
+            cursor = end
+    pieces.append((snippet[cursor:], False))
+    return [(text, marked) for text, marked in pieces if text]
+
+
+def search_json(query: SearchQuery, result: SearchResult) -> dict[str, Any]:
+    """A search's answer: the query echoed, the total, and this page of hits."""
+    return {
+        "ok": True,
+        "query": query.to_json(),
+        "total": result.total,
+        "fallback": result.fallback,
+        "suggestion": result.suggestion,
+        "expansions": {word: list(added) for word, added in result.expansions.items()},
+        "related_terms": list(result.related_terms)[:10],
+        "facets": {name: dict(counts) for name, counts in result.facets.items()},
+        "hits": [hit_json(hit) for hit in result.hits],
+    }
+
+
+def status_of(error: Exception) -> int:
+    """The status a failure is reported with: 400 for a bad query or parameter, 404 for
+    something not held, 503 while the archive is busy or its index unavailable, else 500."""
+    if isinstance(error, QueryError | BadParameter):
+        return BAD_REQUEST
+    if isinstance(error, NotFound):
+        return NOT_FOUND
+    if isinstance(error, ArchiveBusy | IndexUnavailable):
+        return UNAVAILABLE
+    return 500
+
+
+def error_json(message: str, status: int = BAD_REQUEST) -> dict[str, Any]:
+    """A failure: one line naming the query or file and the reason."""
+    return {"ok": False, "error": message, "status": status}
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """An article in its documented JSON form, with its page and its citation."""
+    return {
+        "ok": True,
+        **article.to_json(),
+        "url": article_url(article.id),
+        "citation": citation(article),
+    }
+
+
+def article_entry(article: Article) -> dict[str, Any]:
+    """An article as an issue's contents list it."""
+    return {
+        "id": article.id,
+        "section": article.section,
+        "title": article.title,
+        "page": article.page,
+        "pdf_pages": list(article.pdf_pages),
+        "url": article_url(article.id),
+    }
+
+
+def issue_entry(issue: str, title: str, articles: Iterable[Article]) -> dict[str, Any]:
+    """An issue as the list of issues and the issue's own answer both begin it."""
+    listed = [article_entry(article) for article in articles]
+    return {
+        "issue": issue,
+        "title": title,
+        "url": issue_url(issue),
+        "article_count": len(listed),
+        "articles": listed,
+    }
+
+
+def issue_json(issue: Issue) -> dict[str, Any]:
+    """One issue: its contents, its PDF's name and size, and its events table."""
+    return {
+        "ok": True,
+        **issue_entry(issue.issue, issue.title, issue.articles),
+        "pdf": {"name": issue.pdf.name, "pages": issue.pdf.pages, "sha256": issue.pdf.sha256},
+        "events": [event.to_json() for event in issue.events],
+    }
+
+
+def issues_json(issues: Iterable[Issue]) -> dict[str, Any]:
+    """Every issue held, newest first, each with its contents."""
+    ordered = sorted(issues, key=lambda issue: issue.issue, reverse=True)
+    return {"ok": True, "issues": [issue_entry(i.issue, i.title, i.articles) for i in ordered]}
