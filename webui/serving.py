@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import click
-import waitress
 
 from common.child_processes import die_with_parent
 from webui.app import create_app
+from webui.request_line import create_server
 
 THREADS = 8
 BACKLOG = 1024  # waitress's own default
@@ -51,7 +51,7 @@ def serve(
         return
     app = create_app(config)  # reconciles the archive, once, before any request
     # Bind first: a busy port fails before an address is printed, and port 0 shows the real one.
-    server = waitress.create_server(app, host=host, port=port, threads=THREADS, ident="aibrief")
+    server = create_server(app, host=host, port=port, threads=THREADS, ident="aibrief")
     click.echo(f"Serving aibrief on {address(host, server.effective_port)}")
     try:
         server.run()
@@ -124,7 +124,7 @@ def run_worker(config: dict[str, Any], sock: socket.socket, parent: int, ready: 
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         try:
             app = create_app(config)
-            server = waitress.create_server(app, sockets=[sock], threads=THREADS, ident="aibrief")
+            server = create_server(app, sockets=[sock], threads=THREADS, ident="aibrief")
         except Exception as error:  # reported by the parent, which stops with its message
             os.write(ready, str(error).encode("utf-8", "replace") or type(error).__name__.encode())
             return

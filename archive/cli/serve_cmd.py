@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import click
@@ -38,7 +39,14 @@ def serve(home: Path, host: str, port: int, processes: int) -> None:
 
     try:
         serve_webui(home, host=host, port=port, processes=processes)
-    except (ArchiveError, OSError) as error:
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise click.ClickException(
+                f"port {port} on {host} is already in use: "
+                f"stop what serves there, or choose another with --port {port + 1}"
+            ) from None
+        raise click.ClickException(str(error)) from error
+    except ArchiveError as error:
         raise click.ClickException(str(error)) from error
 
 

@@ -115,3 +115,76 @@ def test_an_excluded_word_is_a_word_not_an_option(home):
     result = run(home, "딥페이크", "-규제", "--json")
     assert result.exit_code == 0, result.output
     assert [h["id"] for h in json.loads(result.output)["hits"]] == ["2024-04-01"]
+
+
+def test_home_works_anywhere_on_the_line(home):
+    after = CliRunner().invoke(main, ["search", "딥페이크", "--home", str(home), "--json"])
+    joined = CliRunner().invoke(main, ["search", f"--home={home}", "딥페이크", "--json"])
+    before = run(home, "딥페이크", "--json")
+    assert after.exit_code == joined.exit_code == 0, after.output
+    assert json.loads(after.output) == json.loads(joined.output) == json.loads(before.output)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(
+            ["AI", "--issue", "2024-05"],
+            "no issue 2024-05 in this archive (held: 2024-04 … 2025-03)",
+            id="issue-not-held",
+        ),
+        pytest.param(
+            ["AI", "--from", "2024-05", "--to", "2024-12"],
+            "no issue from 2024-05 to 2024-12 in this archive (held: 2024-04 … 2025-03)",
+            id="range-holding-none",
+        ),
+        pytest.param(
+            ["AI", "--from", "2025-01", "--to", "2024-01"],
+            "from 2025-01 to 2024-01 is an empty range: from comes after to",
+            id="empty-range",
+        ),
+        pytest.param(
+            ["AI", "--issue", "٢٠٢٤-04"],
+            "--issue must look like YYYY-MM, not '٢٠٢٤-04'",
+            id="arabic-indic-digits",
+        ),
+        pytest.param(
+            ["AI", "--issue", "2024-04\n"],
+            "--issue must look like YYYY-MM, not '2024-04\\n'",
+            id="trailing-newline",
+        ),
+        pytest.param(
+            ["AI", "--year", "2024\n"], "--year must look like YYYY, not '2024\\n'", id="year"
+        ),
+    ],
+)
+def test_a_filter_that_cannot_match_is_an_error_with_a_hint(home, args, message):
+    result = run(home, *args)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {message}\n"
+
+
+def test_an_empty_archive_says_how_to_fill_it(tmp_path):
+    result = run(tmp_path / "empty", "AI")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: the archive at {tmp_path / 'empty'} is empty: run aibrief ingest PDF…\n"
+    )
+
+
+def test_a_failed_line_of_a_batch_is_the_contract_error(home, tmp_path):
+    queries = tmp_path / "queries.txt"
+    queries.write_text('"AI 법\n', encoding="utf-8")
+    line = json.loads(run(home, "--queries", str(queries), "--json").stdout)
+    assert line == {
+        "ok": False,
+        "error": "cannot search for '\"AI 법': unbalanced quote (\")",
+        "status": 400,
+    }
+
+
+def test_year_and_no_expand_options_mirror_the_web_parameters(home):
+    data = json.loads(run(home, "AI", "--year", "2025", "--no-expand", "--json").output)
+    assert (data["query"]["issue_from"], data["query"]["issue_to"]) == ("2025-01", "2025-12")
+    assert data["query"]["expand"] is False
+    assert [h["issue"] for h in data["hits"]] == ["2025-03"]

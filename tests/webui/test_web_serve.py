@@ -32,7 +32,7 @@ def served(monkeypatch):
         calls.append((app, options))
         return server
 
-    monkeypatch.setattr(webui.serving.waitress, "create_server", create_server)
+    monkeypatch.setattr(webui.serving, "create_server", create_server)
     return calls
 
 
@@ -63,7 +63,7 @@ def test_serve_command_reports_a_busy_port_in_one_line(tmp_path, monkeypatch):
     def busy(app, **options):
         raise OSError("[Errno 98] Address already in use")
 
-    monkeypatch.setattr(webui.serving.waitress, "create_server", busy)
+    monkeypatch.setattr(webui.serving, "create_server", busy)
     result = CliRunner().invoke(main, ["--home", str(tmp_path), "serve"])
     assert result.exit_code == 1
     assert result.output == "Error: [Errno 98] Address already in use\n"
@@ -77,7 +77,7 @@ def test_serve_runs_until_interrupted_and_shows_the_bound_port(tmp_path, monkeyp
         servers[-1].effective_port = 43210  # as the system picks for port 0
         return servers[-1]
 
-    monkeypatch.setattr(webui.serving.waitress, "create_server", create_server)
+    monkeypatch.setattr(webui.serving, "create_server", create_server)
     serve(tmp_path / "home", port=0)
     assert capsys.readouterr().out == "Serving aibrief on http://127.0.0.1:43210/\n"
     assert servers[0].ran and servers[0].closed
