@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,17 +46,26 @@ def sample_home(sample_dir, tmp_path_factory):
     return home
 
 
-@pytest.fixture(scope="session")
-def live_server(sample_home):
-    """The app over the sample archive, served on a free loopback port in a thread."""
-    app = create_app({"AIBRIEF_HOME": str(sample_home)})
+@contextmanager
+def served(home: Path) -> Iterator[str]:
+    """The app over the archive in `home`, served on a free loopback port in a thread."""
+    app = create_app({"AIBRIEF_HOME": str(home)})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-    app.extensions["aibrief_archive"].close()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+        app.extensions["aibrief_archive"].close()
+
+
+@pytest.fixture(scope="session")
+def live_server(sample_home):
+    """The app over the sample archive, served on a free loopback port in a thread."""
+    with served(sample_home) as url:
+        yield url
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -86,15 +97,31 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def corpus_server(corpus_pdfs, tmp_path_factory):
+    """The app over an archive of the real issues, served like `live_server`."""
+    from archive import Archive
+
+    home = tmp_path_factory.mktemp("corpus-home")
+    archive = Archive(home)
+    try:
+        report = archive.ingest(sorted(corpus_pdfs.values()), workers=2)
+    finally:
+        archive.close()
+    assert report.ok, report.failures
+    with served(home) as url:
+        yield url
+
+
 @pytest.fixture
 def open_page(browser, live_server):
-    """open_page(width, height, locale="ko-KR"): a fresh page on the live server, its console
-    errors collected in page.console_errors."""
+    """open_page(width, height, locale="ko-KR", server=the sample archive's): a fresh page,
+    its console errors collected in page.console_errors."""
     contexts = []
 
-    def open_page(width: int, height: int, locale: str = "ko-KR"):
+    def open_page(width: int, height: int, locale: str = "ko-KR", server: str = live_server):
         context = browser.new_context(
-            base_url=live_server,
+            base_url=server,
             accept_downloads=True,
             viewport={"width": width, "height": height},
             locale=locale,

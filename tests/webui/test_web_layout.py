@@ -15,7 +15,9 @@ PHONE = (390, 844)
 DESKTOP = (1280, 800)
 LANGUAGES = [pytest.param("ko-KR", "필터", id="ko"), pytest.param("en-US", "Filters", id="en")]
 
-# Words split across two lines although they would fit on one (a hyphen may end a line).
+# Words split across two lines although they would fit on one. A word is a run of letters and
+# digits of any script ("Intelligence", "2024.03.13", "규제를"); a line may end at a space or
+# at punctuation between words ("China-|focused", "오릭|(William", "‘스케일링’|을").
 BROKEN_WORDS = """selector => {
   const broken = [];
   for (const element of document.querySelectorAll(selector)) {
@@ -23,7 +25,7 @@ BROKEN_WORDS = """selector => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode;
-      for (const match of node.data.matchAll(/[^\\s-]+/g)) {  // a hyphen is a place to break
+      for (const match of node.data.matchAll(/[\\p{L}\\p{N}]+(?:[.,'][\\p{L}\\p{N}]+)*/gu)) {
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
@@ -140,3 +142,27 @@ def test_the_language_switch_sticks_from_page_to_page(open_page):
     page.locator("a.language", has_text="한국어").click()
     page.wait_for_selector("html[lang=ko]")
     assert page.locator("h1").inner_text() == "보관된 발행 호"
+
+
+@pytest.mark.corpus
+def test_real_issues_on_a_phone_keep_words_whole_and_never_scroll_sideways(
+    open_page, corpus_server, corpus_pdfs
+):
+    page = open_page(*PHONE, locale="en-US", server=corpus_server)
+    broken, sideways = {}, []
+    for issue in sorted(corpus_pdfs):
+        page.goto(f"/issues/{issue}")
+        articles = page.locator(".contents a").evaluate_all("links => links.map(a => a.href)")
+        for url in [page.url, *articles]:
+            if url != page.url:
+                page.goto(url)
+            if page.evaluate(SIDEWAYS) > 0:
+                sideways.append(url)
+            words = page.evaluate(BROKEN_WORDS, "main li, main td, main p")
+            if words:
+                broken[url] = words
+        if issue == "2024-07":
+            page.goto(f"/issues/{issue}")
+            page.screenshot(path=ARTIFACTS / "phone-real-issue.png", full_page=True)
+    assert sideways == []
+    assert broken == {}
