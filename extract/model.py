@@ -114,6 +114,30 @@ class BodySection:
         )
 
 
+ACTOR_KINDS = ("company", "government", "international", "research", "person", "other")
+
+
+@dataclass(frozen=True)
+class ArticleActor:
+    """An organisation, government body, international body or person an article names: its
+    canonical name (the spelling the Brief uses most), its other spellings and its kind."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "other"  # one of ACTOR_KINDS
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "aliases": list(self.aliases), "kind": self.kind}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ArticleActor:
+        return cls(
+            name=data["name"],
+            aliases=tuple(data.get("aliases", ())),
+            kind=data.get("kind", "other"),
+        )
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as a reader sees it: headline, KEY Contents, body, footnotes, sources."""
@@ -130,6 +154,11 @@ class Article:
     sources: tuple[Source, ...] = ()
     captions: tuple[str, ...] = ()  # figure captions ("<… 예시>"), kept apart from the body
     text: str = field(default="")  # whole article as plain text, in reading order
+    # Derived from the text when the issue is ingested or imported (index.derive_actors);
+    # None until then.
+    subject: str | None = None  # the headline's actor as printed ("미국 상무부")
+    actors: tuple[ArticleActor, ...] | None = None  # every actor named, the subject first
+    countries: tuple[str, ...] | None = None  # ISO 3166 alpha-2, EU or INTL
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -149,6 +178,17 @@ class Article:
             "sources": [s.to_json() for s in self.sources],
             "captions": list(self.captions),
             "text": self.text,
+            **self.actors_json(),
+        }
+
+    def actors_json(self) -> dict[str, Any]:
+        """The derived fields, when they have been derived ({} before)."""
+        if self.actors is None:
+            return {}
+        return {
+            "subject": self.subject,
+            "actors": [a.to_json() for a in self.actors],
+            "countries": list(self.countries or ()),
         }
 
     @classmethod
@@ -167,6 +207,13 @@ class Article:
             sources=tuple(Source.from_json(s) for s in data.get("sources", ())),
             captions=tuple(data.get("captions", ())),
             text=data.get("text", ""),
+            subject=data.get("subject"),
+            actors=(
+                tuple(ArticleActor.from_json(a) for a in data["actors"])
+                if "actors" in data
+                else None
+            ),
+            countries=tuple(data["countries"]) if "countries" in data else None,
         )
 
 
@@ -239,15 +286,21 @@ class Issue:
     pdf: PdfInfo
     articles: tuple[Article, ...] = ()
     events: tuple[Event, ...] = ()
+    # The version of the rules and table the articles' actors were derived with (None: not
+    # derived); another version derives them again.
+    actors_version: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "issue": self.issue,
             "title": self.title,
             "pdf": self.pdf.to_json(),
             "articles": [a.to_json() for a in self.articles],
             "events": [e.to_json() for e in self.events],
         }
+        if self.actors_version is not None:
+            data["actors_version"] = self.actors_version
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Issue:
@@ -257,6 +310,7 @@ class Issue:
             pdf=PdfInfo.from_json(data["pdf"]),
             articles=tuple(Article.from_json(a) for a in data.get("articles", ())),
             events=tuple(Event.from_json(e) for e in data.get("events", ())),
+            actors_version=data.get("actors_version"),
         )
 
 

@@ -24,8 +24,12 @@ Public interface:
     Hit(id, issue, section, title, page, score, snippet, marks, terms)
                                                  snippet: plain text; marks: (start, end) code-point
                                                  spans of the matched words in it
+    derive_actors(articles) -> tuple[Article, ...]  subject, actors and countries filled in
+    with_actors(issue) -> Issue                  the same for an issue, stamped with the version
+    actors_version() -> int                      the version of the actor rules and table
 """
 
+from index.article_actors import actors_version, derive_actors, with_actors
 from index.errors import IndexBuildError, NotIndexed, QueryError, StaleIndexError
 from index.ranking import SORTS
 from index.search_index import SearchIndex
@@ -41,4 +45,7 @@ __all__ = [
     "SearchIndex",
     "SearchResult",
     "StaleIndexError",
+    "actors_version",
+    "derive_actors",
+    "with_actors",
 ]

@@ -1,0 +1,124 @@
+"""Where a text names the actors and places of the actor table: whole words only, a name
+spelled glued or spaced ("AI안전연구소", "AI 안전 연구소"), followed by nothing or a particle
+("구글과", "오픈AI의"), so that 메타 is not found in 메타인지."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from index.actor_table import ANY_COUNTRY, PLACE, ActorTable, TableEntry, actor_table
+from index.aliases import alias_key
+
+# A word: letters, digits and the marks names are spelled with ("Character.AI", "J.D.").
+_WORD = re.compile(r"[\w.&'’+-]+")
+_TRIM = ".,'’-"
+LONGEST_SPELLING = 6  # words
+# What may follow a name inside its word: particles and the copula, longest tried first.
+_PARTICLES = """
+의 은 는 이 가 을 를 과 와 도 에 에서 에게 에는 에서는 에서도 에도 으로 로 으로는 로는 과의 와의
+과는 와는 이나 나 만 까지 부터 보다 처럼 이며 이고 이다 이라는 라는 이란 란 측 측은 측의 에게서
+한테 마저 조차 뿐 와도 과도 와를 과를 께서 께서는 에의 로의 으로의 이자 이었다 였다 인 로서
+으로서 로써 들 들은 들이 들의 들과 들도 들을 까지의 만의 에만 으로부터 로부터 에서의 같은
+"""
+PARTICLES = tuple(sorted(set(_PARTICLES.split()), key=len, reverse=True))
+# Bodies every country has ("정부") count only with the country written before them.
+NEEDS_PREFIX = frozenset({"정부", "의회", "법원"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One table entry named in a text: its span as printed, and the country a body of
+    every country (ANY_COUNTRY) was given by the place written before it."""
+
+    entry: TableEntry
+    start: int
+    end: int  # without the particle
+    prefix_country: str | None = None
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+
+def _words(text: str) -> list[_Word]:
+    words = []
+    for match in _WORD.finditer(text):
+        word = match.group().rstrip(_TRIM)
+        if word:
+            words.append(_Word(word, match.start(), match.start() + len(word)))
+    return words
+
+
+def _without_particle(word: str) -> list[tuple[str, int]]:
+    """The word, then the word less each particle it ends with: (text, characters dropped)."""
+    forms = [(word, 0)]
+    if "-" in word.strip("-"):  # "딥시크-R1": a model named after its maker
+        forms.append((word.split("-")[0], len(word) - len(word.split("-")[0])))
+    for particle in PARTICLES:
+        if word.endswith(particle) and len(word) > len(particle):
+            forms.append((word[: -len(particle)], len(particle)))
+    return forms
+
+
+@cache
+def _lookup() -> tuple[dict[str, TableEntry], dict[str, TableEntry]]:
+    table: ActorTable = actor_table()
+    spellings = table.by_spelling()
+    places = {k: e for k, e in spellings.items() if e.kind == PLACE}
+    return spellings, places
+
+
+def _glued(words: list[_Word], first: int, last: int, text: str) -> bool:
+    """True when the words are written with at most one space between each two."""
+    return all(
+        words[i + 1].start - words[i].end <= 1
+        and text[words[i].end : words[i + 1].start] in ("", " ")
+        for i in range(first, last)
+    )
+
+
+def _match_at(words: list[_Word], i: int, text: str) -> tuple[TableEntry, int, int] | None:
+    """The longest table spelling starting at word i: (entry, last word index, end)."""
+    spellings, _ = _lookup()
+    for n in range(min(LONGEST_SPELLING, len(words) - i), 0, -1):
+        last = i + n - 1
+        if n > 1 and not _glued(words, i, last, text):
+            continue
+        head = "".join(w.text for w in words[i:last])
+        for form, dropped in _without_particle(words[last].text):
+            entry = spellings.get(alias_key(head + form))
+            if entry is not None:
+                return entry, last, words[last].end - dropped
+    return None
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every table entry the text names, in reading order (places too)."""
+    _, places = _lookup()
+    words = _words(text)
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        matched = _match_at(words, i, text)
+        if matched is None:
+            i += 1
+            continue
+        entry, last, end = matched
+        start, country = words[i].start, None
+        if entry.country == ANY_COUNTRY:
+            glued = i > 0 and _glued(words, i - 1, i, text)
+            place = places.get(alias_key(words[i - 1].text)) if glued else None
+            if place is not None and found and found[-1].entry is place:
+                found.pop()  # "영국 국방부": the place is part of the body's name
+                start, country = words[i - 1].start, place.country
+            elif entry.name in NEEDS_PREFIX:
+                i = last + 1
+                continue
+        found.append(Mention(entry, start, end, country))
+        i = last + 1
+    return found

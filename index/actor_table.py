@@ -1,0 +1,88 @@
+"""The curated actor table (actors.tsv): companies, government bodies, international bodies,
+research institutes and people the AI Brief names, each with its kind and country, and the
+places an article can be about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from index.aliases import alias_key
+
+ACTORS_PATH = Path(__file__).with_name("actors.tsv")
+KINDS = ("company", "government", "international", "research", "person", "other")
+PLACE = "place"
+ANY_COUNTRY = "*"  # a body every country has (국방부): its country is read from the article
+_VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)")
+_COUNTRY_CODE = re.compile(r"^(?:[A-Z]{2}|INTL)$")
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    """One line of the table: the name the Brief uses most, and what it is."""
+
+    name: str
+    kind: str  # one of KINDS, or PLACE
+    country: str | None  # ISO 3166 alpha-2, "EU", "INTL", ANY_COUNTRY, or None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """The parsed table: its version, its actors and its places."""
+
+    version: int
+    entries: tuple[TableEntry, ...]
+
+    @property
+    def places(self) -> tuple[TableEntry, ...]:
+        return tuple(e for e in self.entries if e.kind == PLACE)
+
+    def by_spelling(self) -> dict[str, TableEntry]:
+        """alias_key of every spelling -> its entry (the first line that spells it wins)."""
+        found: dict[str, TableEntry] = {}
+        for entry in self.entries:
+            for spelling in entry.spellings:
+                found.setdefault(alias_key(spelling), entry)
+        return found
+
+    def country_names(self) -> dict[str, str]:
+        """Country code -> the name it is written with first ("US" -> "미국")."""
+        names: dict[str, str] = {}
+        for place in self.places:
+            names.setdefault(place.country or "", place.name)
+        return names
+
+
+def parse_actor_table(text: str) -> ActorTable:
+    """Parse the TSV text; raises ValueError naming the line of a bad kind or country."""
+    version, entries = None, []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("#"):
+            if match := _VERSION_LINE.match(line):
+                version = int(match.group(1))
+            continue
+        if not line.strip():
+            continue
+        name, kind, country, *aliases = (c.strip() for c in line.split("\t"))
+        if kind not in (*KINDS, PLACE):
+            raise ValueError(f"actor table line {number}: unknown kind {kind!r}")
+        if country not in ("-", ANY_COUNTRY) and not _COUNTRY_CODE.match(country):
+            raise ValueError(f"actor table line {number}: bad country {country!r}")
+        entry = TableEntry(name, kind, None if country == "-" else country, tuple(aliases))
+        entries.append(entry)
+    if version is None:
+        raise ValueError("the actor table has no '# version: N' line")
+    return ActorTable(version, tuple(entries))
+
+
+@cache
+def actor_table() -> ActorTable:
+    """The shipped table, read once per process."""
+    return parse_actor_table(ACTORS_PATH.read_text(encoding="utf-8"))

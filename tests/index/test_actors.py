@@ -1,0 +1,174 @@
+"""Actors: the curated table, where a text names its entries, headline subjects, and the
+subject, actors and countries derived for an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Article, ArticleActor, BodySection, Bullet, Source
+from index import actors_version, derive_actors
+from index.actor_mentions import find_mentions
+from index.actor_table import actor_table, parse_actor_table
+from index.kiwi_loader import kiwi
+from index.headline_subject import headline_subject
+
+
+def test_the_shipped_table_parses_and_spells_each_name_once():
+    table = actor_table()
+    assert table.version >= 1
+    assert len(table.by_spelling()) > 300
+    assert table.country_names()["US"] == "미국"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param("# version: 1\n메타\tbrand\tUS\n", "line 2: unknown kind 'brand'", id="kind"),
+        pytest.param(
+            "# version: 1\n메타\tcompany\tUSA\n", "line 2: bad country 'USA'", id="country"
+        ),
+        pytest.param("메타\tcompany\tUS\n", "no '# version: N' line", id="version"),
+    ],
+)
+def test_a_bad_table_line_is_named(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_actor_table(text)
+
+
+def mentioned(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.entry.name, text[m.start : m.end], m.prefix_country) for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "구글과 메타가", [("구글", "구글", None), ("메타", "메타", None)], id="particles"
+        ),
+        pytest.param("메타인지 능력", [], id="inside-a-word"),
+        pytest.param("MSFT는", [], id="inside-a-latin-word"),
+        pytest.param("영국 국방부는", [("국방부", "영국 국방부", "GB")], id="body-of-a-country"),
+        pytest.param(
+            "영국, 국방부",
+            [("영국", "영국", None), ("국방부", "국방부", None)],
+            id="comma-is-no-prefix",
+        ),
+        pytest.param("정부 기관", [], id="government-needs-a-country"),
+        pytest.param(
+            "AI 안전 연구소와", [("AI안전연구소", "AI 안전 연구소", None)], id="spaced-name"
+        ),
+        pytest.param("딥시크-R1은", [("딥시크", "딥시크", None)], id="model-of-a-maker"),
+        pytest.param(
+            "미국 연방거래위원회(FTC)가",
+            [
+                ("미국 연방거래위원회", "미국 연방거래위원회", None),
+                ("미국 연방거래위원회", "FTC", None),
+            ],
+            id="longest-spelling",
+        ),
+    ],
+)
+def test_mentions_are_whole_names(text, expected):
+    assert mentioned(text) == expected
+
+
+def subject(title: str) -> str | None:
+    found = headline_subject(title, kiwi().tokenize)
+    return found.text if found else None
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param("미국 상무부, 반도체 수출 통제 강화", "미국 상무부", id="body"),
+        pytest.param("메타, 새 언어모델 공개", "메타", id="company"),
+        pytest.param("OECD, AI 원칙 개정", "OECD", id="international"),
+        pytest.param("일본 AI안전연구소, 평가 지침 발간", "일본 AI안전연구소", id="institute"),
+        pytest.param("CB인사이츠 분석 결과, AI 투자 급증", "CB인사이츠", id="analysis-result"),
+        pytest.param("가트너 예측, 2026년 AI 지출 증가", "가트너", id="forecast"),
+        pytest.param("한빛로보틱스 연구진, 새 로봇 공개", "한빛로보틱스", id="unknown-researchers"),
+        pytest.param("프랑스의 미스트랄AI, 투자 유치", "미스트랄AI", id="place-before"),
+        pytest.param("미국 트럼프 대통령, 행정명령 서명", "트럼프", id="title"),
+        pytest.param("영국, AI 전략 발표", "영국", id="country"),
+        pytest.param("IBM과 메타, 연합 결성", "IBM", id="two-actors"),
+        pytest.param("2024년 노벨 물리학상과 화학상, AI 관련 연구자들이 수상", None, id="no-actor"),
+        pytest.param("CES 2024, 온디바이스 AI 대거 등장", None, id="event"),
+        pytest.param("EU AI 법, 유럽의회 표결 통과", None, id="law"),
+        pytest.param("온디바이스 AI, 주요 기술로 부상", None, id="technology"),
+        pytest.param("홍콩 금융사 직원, 사기 피해", None, id="unnamed-person"),
+        pytest.param("반도체 시장 규모 1,000억 달러 돌파", None, id="no-comma-no-name"),
+    ],
+)
+def test_headline_subjects(title, expected):
+    assert subject(title) == expected
+
+
+def article(title: str, key: tuple[str, ...] = (), body: str = "", source: str = "") -> Article:
+    bullets = (BodySection("본문", (Bullet(body),)),) if body else ()
+    sources = (Source(source),) if source else ()
+    return Article(
+        "2024-04-07", "2024-04", "정책/법제", title, 7, (9, 9), key, bullets, (), sources
+    )
+
+
+def test_actors_put_the_subject_first_and_name_each_actor_once():
+    derived = derive_actors(
+        [
+            article(
+                "유럽의회, AI 법 최종 승인",
+                ("유럽의회가 AI 법을 승인하고 오픈AI와 구글이 환영",),
+                "OpenAI와 구글은 유럽의회의 결정을 환영하며, AI 스타트업 윈드서프(Windsurf)도 동참",
+                source="Reuters, Meta responds, 2024.03.13.",
+            )
+        ]
+    )[0]
+    assert derived.subject == "유럽의회"
+    assert [(a.name, a.kind) for a in derived.actors] == [
+        ("유럽의회", "government"),
+        ("오픈AI", "company"),
+        ("구글", "company"),
+        ("윈드서프", "company"),
+    ]
+    assert "OpenAI" in derived.actors[1].aliases
+    assert derived.countries == ("EU",)
+
+
+def test_a_companys_home_country_is_not_the_articles():
+    derived = derive_actors([article("오픈AI, 새 모델 공개", ("오픈AI가 새 모델을 공개",))])[0]
+    assert derived.countries == ()
+
+
+def test_bodies_and_places_in_the_headline_and_key_contents_give_countries():
+    derived = derive_actors(
+        [
+            article(
+                "마이크로소프트, 영국 데이터센터 투자", ("중국 정부와 OECD도 주목",), "국방부 협력"
+            )
+        ]
+    )[0]
+    assert derived.countries == ("GB", "CN", "INTL")
+    names = [a.name for a in derived.actors]
+    assert names == ["마이크로소프트", "중국 정부", "OECD", "영국 국방부"]
+
+
+def test_derived_fields_round_trip_through_json():
+    derived = derive_actors([article("메타, 새 언어모델 공개")])[0]
+    data = derived.to_json()
+    assert data["subject"] == "메타"
+    assert data["actors"][0] == {
+        "name": "메타",
+        "aliases": ["Meta", "페이스북", "Facebook"],
+        "kind": "company",
+    }
+    assert Article.from_json(data) == derived
+
+
+def test_an_article_exported_before_actors_reads_as_not_derived():
+    data = article("메타, 새 언어모델 공개").to_json()
+    assert "actors" not in data
+    assert Article.from_json(data).actors is None
+    assert ArticleActor.from_json({"name": "메타"}) == ArticleActor("메타")
+
+
+def test_the_version_counts_the_table_and_the_rules():
+    assert actors_version() == actor_table().version * 100 + 1
