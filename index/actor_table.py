@@ -52,6 +52,16 @@ class ActorTable:
                 found.setdefault(alias_key(spelling), entry)
         return found
 
+    def country_code(self, value: str) -> str | None:
+        """The code a researcher means by "CN", "중국", "China" or "베이징"; None if none."""
+        code = value.strip().upper()
+        if code in self.country_names() or code in ("EU", "INTL"):
+            return code
+        entry = self.by_spelling().get(alias_key(value))
+        if entry is not None and entry.kind == PLACE:
+            return entry.country
+        return code if re.fullmatch(r"[A-Z]{2}", code) else None
+
     def country_names(self) -> dict[str, str]:
         """Country code -> the name it is written with first ("US" -> "미국")."""
         names: dict[str, str] = {}

@@ -33,6 +33,7 @@ BOUND_NOUN_STOPS = frozenset(
 # Plural and similar suffixes carry no meaning of their own for search ("기업들" is "기업").
 DROPPED_SUFFIXES = frozenset({"들"})
 
+
 def start_in_worker() -> None:
     """In a forked worker process: a Kiwi of its own (see kiwi_loader) and no cached terms."""
     forget_parent_kiwi()

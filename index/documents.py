@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extract.model import Article, section_named
+from extract.model import Article, ArticleActor, section_named
+from index.aliases import alias_key
 from index.analysis import PART_SEPARATOR, analyze, normalize
 from index.schema import CONTENT_PARTS, MARKED_FIELDS
 
@@ -42,7 +43,26 @@ def article_fields(article: Article, fingerprint: str) -> dict:
         "body": normalize(body_text(article)),
         "sources": normalize("\n".join(s.text for s in article.sources)),
         "outlet": ",".join(normalize(o).lower() for o in outlets),
+        **actor_fields(article),
         "fingerprint": f"{article.issue}\t{fingerprint}",
+    }
+
+
+def spelling_keys(actors: tuple[ArticleActor, ...]) -> str:
+    """The alias keys of every spelling of the actors, comma-separated."""
+    keys = {alias_key(normalize(s)) for a in actors for s in (a.name, *a.aliases)}
+    return ",".join(sorted(k.replace(",", "") for k in keys))
+
+
+def actor_fields(article: Article) -> dict[str, str]:
+    """The actor, subject, actor_name and country fields (empty before actors are derived)."""
+    actors = article.actors or ()
+    subject = actors[:1] if article.subject is not None else ()
+    return {
+        "actor": spelling_keys(actors),
+        "subject": spelling_keys(subject),
+        "actor_name": ",".join(a.name.replace(",", " ") for a in actors),
+        "country": ",".join(article.countries or ()),
     }
 
 

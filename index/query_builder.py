@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from whoosh import query as wq
 
-from index.aliases import AliasTable
+from index.aliases import AliasTable, alias_key
 from index.analysis import analyze, normalize
 from index.errors import QueryError
 from index.query_syntax import Clause, ParsedQuery
@@ -51,6 +51,7 @@ def query_word(text: str) -> QueryWord:
     return QueryWord(tuple(by_position[p] for p in sorted(by_position)), tuple(pairs))
 
 
+ACTOR_FIELDS = frozenset({"actor", "subject", "country"})
 # Another spelling of a name counts a little less than the one typed.
 ALIAS_WEIGHT = 0.8
 # Consecutive words looked up together as one name ("Stability AI", "요슈아 벤지오").
@@ -96,8 +97,22 @@ class QueryBuilder:
         # "오픈AI" and "오픈 AI" analyse alike: look each distinct analysis up once.
         return [w for w in dict.fromkeys(words) if w.parts]
 
+    def actor_query(self, clause: Clause) -> wq.Query:
+        """actor:, subject: or country:, matched on the index's keys. Under actor:, an
+        article whose headline is about the actor scores (subject is scorable), the others
+        match with 0, so the subject ones come first."""
+        if clause.field == "country":
+            return wq.Term("country", clause.text)
+        keys = {alias_key(normalize(s)) for s in (clause.text, *self.aliases.others(clause.text))}
+        subject = [wq.Term("subject", k) for k in sorted(keys)]
+        if clause.field == "subject":
+            return subject[0] if len(subject) == 1 else UnionOr(subject)
+        return UnionOr([*(wq.Term("actor", k) for k in sorted(keys)), *subject])
+
     def clause_query(self, clause: Clause) -> tuple[wq.Query | None, list[QueryWord]]:
         """The Whoosh query for one clause, and the analysed words it looks for."""
+        if clause.field in ACTOR_FIELDS:
+            return self.actor_query(clause), []
         words = self.spellings(clause)
         fields = {None: ["content", "title"], "title": ["title"], "source": ["sources"]}[
             clause.field
@@ -128,7 +143,8 @@ class QueryBuilder:
                 q, words = self.clause_query(clause)
                 if q is not None:
                     alternatives.append(q)
-                    typed.append(clause.text)
+                    if clause.field not in ACTOR_FIELDS:
+                        typed.append(clause.text)
                     highlight.extend(w.parts for w in words)
             if alternatives:
                 q = alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)
@@ -188,7 +204,17 @@ def filter_query(
 
 
 def filters_query(filters: SearchFilters | None) -> wq.Query | None:
-    """SearchFilters as a Whoosh query (sections are canonicalised by the caller)."""
+    """SearchFilters as a Whoosh query (sections and countries are canonicalised by the
+    caller)."""
     if filters is None:
         return None
-    return filter_query(filters.sections, filters.issue_from, filters.issue_to)
+    parts = [
+        *(wq.Term("actor", alias_key(normalize(a))) for a in filters.actors),
+        *(wq.Term("country", c) for c in filters.countries),
+    ]
+    dates = filter_query(filters.sections, filters.issue_from, filters.issue_to)
+    if dates is not None:
+        parts.append(dates)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)

@@ -8,6 +8,9 @@ title:word      in the headline only (title:"a phrase" too)
 section:정책     a section, by full name (정책/법제) or either half (정책, 법제)
 issue:2024-04   an issue; issue:2024-01..2024-06 a range (either end may be left open)
 source:Reuters  a cited outlet (source:"European Commission" too)
+actor:메타       articles naming the actor, by any of its spellings (actor:Meta), the
+                headline's subject first; subject:메타 only articles whose headline is about it
+country:CN      articles about a country or region (country:중국, country:EU, country:INTL)
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from extract.model import SECTIONS, is_issue, section_named
+from index.actor_table import actor_table
 from index.errors import QueryError
 
-FIELDS = ("title", "section", "issue", "source")
+FIELDS = ("title", "section", "issue", "source", "actor", "subject", "country")
 _TOKEN = re.compile(r'\s*(?:(-)?(?:([A-Za-z]+):)?(?:"([^"]*)"|([^\s"]+)))')
 
 
@@ -27,7 +31,8 @@ class Clause:
     """One clause: a word or phrase, in a field or not, maybe negated."""
 
     text: str
-    field: str | None = None  # None (all text fields), "title", "source"
+    # None (all text fields), "title", "source", "actor", "subject" or "country"
+    field: str | None = None
     phrase: bool = False
     negated: bool = False
 
@@ -48,6 +53,15 @@ def section_name(value: str, query: str = "") -> str:
     if (section := section_named(value)) is not None:
         return section
     raise QueryError(query or value, f"unknown section {value!r} (sections: {', '.join(SECTIONS)})")
+
+
+def country_code(value: str, query: str = "") -> str:
+    """The code for "CN", "중국" or "China"; raises QueryError naming an unknown country."""
+    if (code := actor_table().country_code(value)) is not None:
+        return code
+    raise QueryError(
+        query or value, f"unknown country {value!r} (write a code such as CN, or a name: 중국)"
+    )
 
 
 def issue_range(value: str, query: str) -> tuple[str | None, str | None]:
@@ -111,6 +125,8 @@ def parse_query(query: str) -> ParsedQuery:
             continue
         if not text.strip():
             raise QueryError(query, "empty quotes")
+        if field == "country":
+            text = country_code(text, query)
         clause = Clause(text, field, quoted, negated or pending_not)
         if clause.negated:
             if pending_or:

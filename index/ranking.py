@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from whoosh import scoring
 
+from index.actor_facets import ActorColumns
 from index.postings_scorer import K1, B, PostingsScorer, Scores
 from index.query_builder import CompiledQuery
 
@@ -90,4 +91,8 @@ def rank(searcher, compiled: CompiledQuery, restrict, sort: str, limit: int | No
             hits += _best(evaluator, extra, None if limit is None else limit - len(hits))
     else:
         hits = _by_date(evaluator, everything, sort == "newest", limit)
-    return Ranked(hits, len(everything), evaluator.facets(everything, FACETS), fallback)
+    facets = {
+        **evaluator.facets(everything, FACETS),
+        **ActorColumns.of(searcher).facets(everything),
+    }
+    return Ranked(hits, len(everything), facets, fallback)

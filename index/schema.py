@@ -44,6 +44,12 @@ def build_schema() -> Schema:
         key=STORED(),
         body=STORED(),
         outlet=KEYWORD(lowercase=True, commas=True),
+        # Every spelling of every actor the article names, and of its headline subject, as
+        # alias keys ("openai", "오픈ai"); the subject scores, so it ranks first under actor:.
+        actor=KEYWORD(commas=True),
+        subject=KEYWORD(commas=True, scorable=True),
+        actor_name=KEYWORD(commas=True),  # canonical names, for the actor facet
+        country=KEYWORD(commas=True),  # ISO 3166 alpha-2, EU, INTL
         # field -> term -> [(position, start, end)]: what a snippet marks, without Kiwi
         marks=STORED(),
         fingerprint=ID(),  # "issue<TAB>fingerprint", read back through the lexicon

@@ -18,7 +18,7 @@ from index.full_build import build_all
 from index.hits import build_hit
 from index.mined_aliases import MinedAliases, mined_pairs
 from index.query_builder import QueryBuilder, filters_query
-from index.query_syntax import issue_range, parse_query, section_name
+from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.ranking import SORTS, rank
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
 from index.search_results import Hit, SearchFilters, SearchResult
@@ -206,7 +206,6 @@ class SearchIndex:
             return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]
 
 
-
 def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:
     """Filters with canonical section names; a bad section or issue is a QueryError."""
     if filters is None:
@@ -218,4 +217,6 @@ def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:
         tuple(section_name(s, query) for s in filters.sections),
         filters.issue_from,
         filters.issue_to,
+        filters.actors,
+        tuple(country_code(c, query) for c in filters.countries),
     )

@@ -7,14 +7,18 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class SearchFilters:
-    """Restrictions combined (AND) with the query's own: sections, and an issue range."""
+    """Restrictions combined (AND) with the query's own: sections, an issue range, actors
+    (any spelling) and countries (a code or a name)."""
 
     sections: tuple[str, ...] = ()
     issue_from: str | None = None  # "YYYY-MM", inclusive
     issue_to: str | None = None  # "YYYY-MM", inclusive
+    actors: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "sections", tuple(self.sections))
+        for name in ("sections", "actors", "countries"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
 
 @dataclass(frozen=True)

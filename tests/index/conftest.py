@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.model import Article, BodySection, Bullet, Source
-from index import SearchIndex
+from index import SearchIndex, derive_actors
 
 
 def make_article(
@@ -80,10 +80,11 @@ ARTICLES = {
 
 @pytest.fixture(scope="session")
 def built_index(tmp_path_factory) -> SearchIndex:
-    """An index holding ARTICLES, shared by the read-only tests."""
+    """An index holding ARTICLES (their actors derived, as the archive does), shared by the
+    read-only tests."""
     index = SearchIndex.open(tmp_path_factory.mktemp("index"))
     for issue, articles in ARTICLES.items():
-        index.replace_issue(issue, articles, f"sha-{issue}")
+        index.replace_issue(issue, derive_actors(articles), f"sha-{issue}")
     return index
 
 

@@ -9,8 +9,8 @@ from extract.model import Article, ArticleActor, BodySection, Bullet, Source
 from index import actors_version, derive_actors
 from index.actor_mentions import find_mentions
 from index.actor_table import actor_table, parse_actor_table
-from index.kiwi_loader import kiwi
 from index.headline_subject import headline_subject
+from index.kiwi_loader import kiwi
 
 
 def test_the_shipped_table_parses_and_spells_each_name_once():

@@ -82,7 +82,46 @@ def test_facets_count_all_matches_not_just_the_page(built_index):
         "section": {"기술/연구": 1, "기업/산업": 1, "인력/교육": 1, "정책/법제": 1},
         "issue": {"2024-04": 2, "2025-03": 2},
         "year": {"2024": 2, "2025": 2},
+        "actor": {
+            "앤스로픽": 1,
+            "영국 AI안전연구소": 1,
+            "오픈AI": 1,
+            "요슈아 벤지오": 1,
+            "유럽의회": 1,
+        },
+        "country": {"EU": 1, "GB": 1},
     }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        pytest.param("actor:오픈AI", ["2024-04-07"], id="actor"),
+        pytest.param("actor:OpenAI", ["2024-04-07"], id="actor-other-script"),
+        pytest.param("actor:Anthropic", ["2025-03-12"], id="actor-not-in-the-headline"),
+        pytest.param("subject:Anthropic", [], id="subject-only-headlines"),
+        pytest.param('subject:"영국 AI안전연구소"', ["2025-03-05"], id="subject"),
+        pytest.param("actor:벤지오", ["2025-03-05"], id="actor-short-name"),
+        pytest.param("country:EU", ["2024-04-01"], id="country-code"),
+        pytest.param("country:영국", ["2025-03-05"], id="country-name"),
+        pytest.param("AI -country:EU -country:GB", ["2024-04-07", "2025-03-12"], id="negated"),
+    ],
+)
+def test_actor_subject_and_country_queries(built_index, query, expected):
+    assert sorted(ids(built_index.search(query))) == expected
+
+
+def test_actor_puts_the_articles_about_it_first(built_index):
+    hits = built_index.search("actor:유럽의회 OR actor:벤지오").hits
+    assert [h.id for h in hits] == ["2024-04-01", "2025-03-05"]
+    assert hits[0].score > hits[1].score == 0.0
+
+
+def test_actor_and_country_filters(built_index):
+    assert ids(built_index.search("AI", SearchFilters(actors=("Anthropic",)))) == ["2025-03-12"]
+    assert ids(built_index.search("AI", SearchFilters(countries=("중국",)))) == []
+    with pytest.raises(QueryError, match="unknown country 'Atlantis'"):
+        built_index.search("AI", SearchFilters(countries=("Atlantis",)))
 
 
 def test_pages(built_index):

@@ -1,0 +1,57 @@
+"""Facets by actor and by country: the names and codes of each matching article, counted.
+
+An article has several actors and countries, so Whoosh's one-value columns cannot hold them;
+they are read once per searcher (per commit) from the postings of the actor_name and country
+fields and turned around into docnum -> values, then a query's matches are counted over them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+ACTOR_FACET_SIZE = 10  # the top actors of a query's matches
+
+
+class ActorColumns:
+    """docnum -> actor names and docnum -> country codes, for one searcher."""
+
+    def __init__(self, searcher) -> None:
+        self.actors = _inverted(searcher, "actor_name")
+        self.countries = _inverted(searcher, "country")
+
+    @classmethod
+    def of(cls, searcher) -> ActorColumns:
+        """The columns kept with a searcher (read on first use)."""
+        columns = getattr(searcher, "aibrief_actor_columns", None)
+        if columns is None:
+            columns = cls(searcher)
+            searcher.aibrief_actor_columns = columns
+        return columns
+
+    def facets(self, docnums: Iterable[int]) -> dict[str, dict[str, int]]:
+        """{"actor": the top actors of these articles, "country": every country}, each most
+        articles first (then by name)."""
+        docnums = list(docnums)
+        return {
+            "actor": _counted(self.actors, docnums, ACTOR_FACET_SIZE),
+            "country": _counted(self.countries, docnums, None),
+        }
+
+
+def _inverted(searcher, field: str) -> dict[int, list[str]]:
+    reader = searcher.reader()
+    found: dict[int, list[str]] = {}
+    if field not in searcher.schema or reader.doc_count_all() == 0:
+        return found
+    for text in reader.lexicon(field):
+        value = text.decode("utf-8")
+        for docnum in reader.postings(field, value).all_ids():
+            found.setdefault(docnum, []).append(value)
+    return found
+
+
+def _counted(column: dict[int, list[str]], docnums: list[int], limit: int | None):
+    counts = Counter(value for d in docnums for value in column.get(d, ()))
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return dict(ordered[:limit] if limit else ordered)
