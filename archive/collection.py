@@ -73,6 +73,7 @@ class Archive:
         self.lock.acquire(self.lock_timeout, self.on_wait)
         try:
             self.store.settle_files()
+            self.store.rederive_actors()
             self.store.reconcile_index(self.store.open_index())
             yield
         finally:
@@ -111,6 +112,7 @@ class Archive:
                 return False
             try:
                 self.store.settle_files()
+                self.store.rederive_actors()
                 self.store.reconcile_index(self.store.open_index())
                 self._reconciled.version = self.catalog.data_version()
             finally:

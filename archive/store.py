@@ -12,12 +12,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from archive.atomic_files import write_atomic
 from archive.catalog import Catalog, IssueRow, now
 from archive.errors import ArchiveError, IndexUnavailable, NotFound
 from archive.faults import pause_point
 from archive.issue_files import IssueFiles
 from archive.lock import ArchiveLock
 from extract.model import Issue
+
+ACTORS_VERSION_FILE = "actors-version"  # the actor rules every held issue was derived with
+
+
+def with_current_actors(issue: Issue) -> Issue:
+    """The issue with its articles' subject, actors and countries derived by the current
+    rules and table (as it is, when they already were)."""
+    from index import actors_version, with_actors
+
+    return issue if issue.actors_version == actors_version() else with_actors(issue)
 
 
 def open_search_index(directory: Path) -> Any:
@@ -95,8 +106,10 @@ class Store:
     ) -> None:
         """Make `issue` part of the archive, whole, replacing the version held (lock held).
 
-        `pdf` is a new PDF to hold a copy of; None keeps the held copy of a "pdf" issue.
+        `pdf` is a new PDF to hold a copy of; None keeps the held copy of a "pdf" issue. The
+        articles' actors are derived first, unless they were by the current rules.
         """
+        issue = with_current_actors(issue)
         fingerprint = self.files.write_pending(issue, pdf)
         pause_point("before-catalog", issue.issue)
         row = IssueRow(
@@ -113,6 +126,23 @@ class Store:
         self.files.promote(issue.issue, keep_pdf=origin == "pdf")
         pause_point("before-index", issue.issue)
         self.open_index().replace_issue(issue.issue, issue.articles, fingerprint)
+
+    def rederive_actors(self) -> None:
+        """Derive the actors of every held issue again when the rules or the table changed
+        since they were (lock held). Each issue is committed whole, with a new fingerprint, so
+        the index follows; the version is recorded once every issue has it, so that this
+        costs a file read when nothing changed."""
+        from index import actors_version
+
+        marker = self.home / ACTORS_VERSION_FILE
+        current = str(actors_version())
+        if marker.is_file() and marker.read_text(encoding="utf-8").strip() == current:
+            return
+        for row in self.catalog.issues():
+            issue = self.issue(row.issue)
+            if issue.actors_version != int(current):
+                self.commit_issue(issue, row.origin, row.source_path, row.source_sha256, None)
+        write_atomic(marker, (current + "\n").encode("utf-8"))
 
     def remove_issue(self, issue: str) -> None:
         """Drop an issue: its catalog row, files and index entries (lock held)."""

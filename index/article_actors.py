@@ -117,9 +117,11 @@ class ActorDeriver:
             return None
         if subject.mention is None:
             return ArticleActor(subject.text, (), _guess_kind(subject.text))
-        if subject.mention.entry.kind == PLACE:  # "영국, …": the country's government
-            name = f"{subject.mention.entry.name} 정부"
-            return ArticleActor(name, (subject.text,), "government")
+        place = subject.mention.entry
+        if place.kind == PLACE:  # "영국, …": the country's government; "유럽연합, …" the EU
+            if place.country == "EU":
+                return ArticleActor(place.name, place.aliases, "government")
+            return ArticleActor(f"{place.name} 정부", (subject.text,), "government")
         return self._table_actor(subject.mention, home)
 
     def _table_actor(self, mention: Mention, home: str | None) -> ArticleActor | None:

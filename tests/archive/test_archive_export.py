@@ -13,6 +13,7 @@ from archive_fakes import FakeIndex, fake_extract, write_fake_pdf
 from archive import Archive, ArchiveError, ArticleFilter, BadExport, write_articles
 from archive.schema import first_error, validator
 from extract.model import Article, BodySection, Bullet, Issue, Source
+from index import actors_version, derive_actors
 
 
 def open_archive(home: Path) -> Archive:
@@ -154,8 +155,19 @@ def test_a_rich_article_survives_the_round_trip(tmp_path):
     (tmp_path / "one.jsonl").write_text(export_text([RICH], "jsonl"), encoding="utf-8")
     archive = open_archive(tmp_path / "home")
     archive.import_jsonl(tmp_path / "one.jsonl")
-    assert archive.article("2024-04-07") == RICH
+    assert archive.article("2024-04-07") == derive_actors([RICH])[0]
     assert isinstance(archive.issue("2024-04"), Issue)
+
+
+def test_an_article_exported_before_actors_gains_them_on_import(tmp_path):
+    assert "actors" not in RICH.to_json()
+    (tmp_path / "one.jsonl").write_text(export_text([RICH], "jsonl"), encoding="utf-8")
+    archive = open_archive(tmp_path / "home")
+    archive.import_jsonl(tmp_path / "one.jsonl")
+    imported = archive.article("2024-04-07")
+    assert (imported.subject, imported.actors[0].name) == (RICH.title.split(",")[0], "구글")
+    assert first_error("article", imported.to_json()) is None
+    assert archive.issue("2024-04").actors_version == actors_version()
 
 
 def test_bad_lines_are_reported_by_number_and_good_ones_kept(tmp_path):

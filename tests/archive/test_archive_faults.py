@@ -19,6 +19,7 @@ from archive import Archive, ArchiveBusy, ArchiveError
 from archive.catalog import IssueRow, now
 from archive.issue_files import file_sha256
 from archive.lock import ArchiveLock
+from archive.store import with_current_actors
 from index.errors import IndexBuildError
 
 HERE = Path(__file__).resolve().parent
@@ -180,7 +181,7 @@ def test_a_writer_that_cannot_get_the_lock_gives_up_naming_the_holder(tmp_path, 
 def test_a_commit_interrupted_before_its_files_moved_is_finished_on_open(tmp_path, inbox):
     home = tmp_path / "home"
     archive = open_archive(home)
-    issue = fake_extract(inbox[0])
+    issue = with_current_actors(fake_extract(inbox[0]))  # as commit_issue writes it
     fingerprint = archive.files.write_pending(issue, inbox[0])
     row = IssueRow(
         issue.issue, issue.title, "pdf", str(inbox[0]), file_sha256(inbox[0]), 3, fingerprint, now()
