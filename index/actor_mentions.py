@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from index.actor_table import ANY_COUNTRY, PLACE, ActorTable, TableEntry, actor_table
 from index.aliases import alias_key
@@ -22,7 +22,8 @@ _PARTICLES = """
 한테 마저 조차 뿐 와도 과도 와를 과를 께서 께서는 에의 로의 으로의 이자 이었다 였다 인 로서
 으로서 로써 들 들은 들이 들의 들과 들도 들을 까지의 만의 에만 으로부터 로부터 에서의 같은
 """
-PARTICLES = tuple(sorted(set(_PARTICLES.split()), key=len, reverse=True))
+PARTICLE_SET = frozenset(_PARTICLES.split())
+LONGEST_PARTICLE = max(map(len, PARTICLE_SET))
 # Bodies every country has ("정부") count only with the country written before them.
 NEEDS_PREFIX = frozenset({"정부", "의회", "법원"})
 
@@ -54,52 +55,56 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
-def _without_particle(word: str) -> list[tuple[str, int]]:
-    """The word, then the word less each particle it ends with: (text, characters dropped)."""
-    forms = [(word, 0)]
+@lru_cache(maxsize=65536)  # words recur across articles; each is split once
+def _without_particle(word: str) -> tuple[tuple[str, int], ...]:
+    """The word, then the word less each particle it ends with: (alias key, characters
+    dropped)."""
+    forms = [(alias_key(word), 0)]
+    for length in range(1, LONGEST_PARTICLE + 1):
+        if len(word) > length and word[-length:] in PARTICLE_SET:
+            forms.append((alias_key(word[:-length]), length))
     if "-" in word.strip("-"):  # "딥시크-R1": a model named after its maker
-        forms.append((word.split("-")[0], len(word) - len(word.split("-")[0])))
-    for particle in PARTICLES:
-        if word.endswith(particle) and len(word) > len(particle):
-            forms.append((word[: -len(particle)], len(particle)))
-    return forms
+        maker = word.split("-")[0]
+        forms.append((alias_key(maker), len(word) - len(maker)))
+    return tuple(forms)
 
 
 @cache
-def _lookup() -> tuple[dict[str, TableEntry], dict[str, TableEntry]]:
+def _lookup() -> tuple[dict[str, TableEntry], dict[str, TableEntry], frozenset[str]]:
+    """Spelling key -> entry, for every entry and for places; and every beginning of a key."""
     table: ActorTable = actor_table()
     spellings = table.by_spelling()
     places = {k: e for k, e in spellings.items() if e.kind == PLACE}
-    return spellings, places
+    beginnings = frozenset(key[:n] for key in spellings for n in range(1, len(key) + 1))
+    return spellings, places, beginnings
 
 
 def _glued(words: list[_Word], first: int, last: int, text: str) -> bool:
     """True when the words are written with at most one space between each two."""
-    return all(
-        words[i + 1].start - words[i].end <= 1
-        and text[words[i].end : words[i + 1].start] in ("", " ")
-        for i in range(first, last)
-    )
+    return all(text[words[i].end : words[i + 1].start] in ("", " ") for i in range(first, last))
 
 
 def _match_at(words: list[_Word], i: int, text: str) -> tuple[TableEntry, int, int] | None:
     """The longest table spelling starting at word i: (entry, last word index, end)."""
-    spellings, _ = _lookup()
-    for n in range(min(LONGEST_SPELLING, len(words) - i), 0, -1):
-        last = i + n - 1
-        if n > 1 and not _glued(words, i, last, text):
-            continue
-        head = "".join(w.text for w in words[i:last])
-        for form, dropped in _without_particle(words[last].text):
-            entry = spellings.get(alias_key(head + form))
+    spellings, _, beginnings = _lookup()
+    found, written = None, ""
+    for last in range(i, min(i + LONGEST_SPELLING, len(words))):
+        if last > i and not _glued(words, last - 1, last, text):
+            break
+        for key, dropped in _without_particle(words[last].text):
+            entry = spellings.get(written + key)
             if entry is not None:
-                return entry, last, words[last].end - dropped
-    return None
+                found = entry, last, words[last].end - dropped
+                break
+        written += _without_particle(words[last].text)[0][0]
+        if written not in beginnings:
+            break
+    return found
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Every table entry the text names, in reading order (places too)."""
-    _, places = _lookup()
+    _, places, _ = _lookup()
     words = _words(text)
     found: list[Mention] = []
     i = 0
