@@ -30,6 +30,8 @@ class Bar:
     width: float
     height: float
     href: str
+    band_x: float  # the month's whole band, which a tap anywhere on opens the issue
+    band_width: float
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ def trend_chart(
                 width=round(band * BAR_SHARE, 2),
                 height=round(height, 2),
                 href=href(issue),
+                band_x=round(position[issue], 2),
+                band_width=round(band, 2),
             )
         )
     return Chart(
@@ -115,15 +119,20 @@ def trend_chart(
 
 
 def ticks(months: Sequence[str], band: float) -> tuple[Tick, ...]:
-    """Year labels where each year starts on the axis, and month labels every few months."""
+    """Year labels where years start on the axis, and month labels every few months; on a long
+    axis every second (fifth, tenth) year, and no month labels once only Januaries would have
+    them."""
     every = next(n for n in (1, 2, 3, 6, 12) if band * n >= MIN_MONTH_LABEL_BAND or n == 12)
+    every_year = next(n for n in (1, 2, 5, 10) if 12 * band * n >= MIN_YEAR_BAND or n == 10)
     result = []
     for n, month in enumerate(months):
         centre = round(LEFT + (n + 0.5) * band, 2)
-        number = int(month[5:7])
-        if number == 1 or (n == 0 and not _crowded_first_year(number, len(months), band)):
+        year, number = int(month[:4]), int(month[5:7])
+        starts_year = number == 1 and year % every_year == 0
+        starts_axis = n == 0 and every_year == 1
+        if starts_year or (starts_axis and not _crowded_first_year(number, len(months), band)):
             result.append(Tick(round(LEFT + n * band, 2), month[:4], year=True))
-        if (number - 1) % every == 0:
+        if every < 12 and (number - 1) % every == 0:  # a yearly month label only repeats the year
             result.append(Tick(centre, str(number), year=False))
     return tuple(result)
 

@@ -143,6 +143,12 @@ def test_trend_chart_puts_issues_on_a_month_axis():
     assert chart.bars[1].x - chart.bars[0].x == pytest.approx(2 * band, abs=0.02)
     assert chart.bars[2].x - chart.bars[1].x == pytest.approx(band, abs=0.02)
     assert chart.bars[2].x + chart.bars[2].width <= chart.right
+    # A tap anywhere in the month's band opens the issue, however thin the bar.
+    assert [(b.band_x, b.band_width) for b in chart.bars] == [
+        (chart.left, band),
+        (chart.left + 2 * band, band),
+        (chart.left + 3 * band, band),
+    ]
     assert [(t.text, t.year) for t in chart.ticks] == [
         ("2024", True),
         ("1", False),
@@ -172,7 +178,13 @@ def test_trend_chart_labels_every_other_month_when_months_are_narrow():
     assert chart.months == 24 and chart.dense
     months = [t.text for t in chart.ticks if not t.year]
     assert months == ["1", "3", "5", "7", "9", "11"] * 2
-    assert trend_chart({}, issues, str) is None
+
+
+def test_trend_chart_over_decades_labels_every_other_year_and_no_months():
+    issues = [f"{year}-{month:02d}" for year in range(2015, 2035) for month in (1, 7)]
+    chart = trend_chart({"2024-07": 1}, issues, str)
+    assert chart.months == 235
+    assert [t.text for t in chart.ticks] == [str(year) for year in range(2016, 2035, 2)]
 
 
 def test_month_span_crosses_years():
