@@ -166,3 +166,26 @@ def test_real_issues_on_a_phone_keep_words_whole_and_never_scroll_sideways(
             page.screenshot(path=ARTIFACTS / "phone-real-issue.png", full_page=True)
     assert sideways == []
     assert broken == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "heading"),
+    [
+        pytest.param("home", "/", ".intro h1", id="home"),
+        pytest.param("help", "/help", "main h1", id="help"),
+        pytest.param("issues", "/issues", "main h1", id="issues"),
+        pytest.param("article", "/articles/2024-04-01?q=AI", "article h1", id="article"),
+        pytest.param("error", "/?q=%22AI", ".error h1", id="error"),
+    ],
+)
+@pytest.mark.parametrize("locale", ["ko-KR", "en-US"])
+def test_every_page_on_a_phone_opens_on_its_heading_and_fits_the_width(
+    open_page, name, url, heading, locale
+):
+    page = open_page(*PHONE, locale=locale)
+    page.goto(url)
+    top = box(page, heading)
+    assert top["y"] + top["height"] < PHONE[1] / 2
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert page.evaluate(BROKEN_WORDS, "main") == []
+    page.screenshot(path=ARTIFACTS / f"phone-{name}-{locale[:2]}.png")
