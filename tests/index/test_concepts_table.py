@@ -15,9 +15,10 @@ _VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)\s*$")
 
 
 def fold(form: str) -> str:
-    """What two spellings of a form share once the analyzer has read them: case, spaces and
-    hyphens do not count ("fine-tuning" is "finetuning", "AI칩" is "AI 칩")."""
-    return re.sub(r"[\s-]+", "", unicodedata.normalize("NFKC", form)).lower()
+    """What two spellings of a form share when a query word is looked up: case and spaces do
+    not count ("AI칩" is "AI 칩"); a hyphen does, so "fine-tuning" and "finetuning" are both
+    listed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", form)).lower()
 
 
 def concept_lines() -> list[tuple[int, str, list[str], list[str]]]:
