@@ -16,7 +16,7 @@ from archive.catalog import FileRow
 from archive.errors import IndexUnavailable, NotFound
 from archive.importing import ImportReport, import_articles
 from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback
-from archive.store import Store, open_search_index
+from archive.store import CommitStepCallback, Store, open_search_index
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 from extract.model import Article, Issue
 from index import NotIndexed, StaleIndexError
@@ -43,11 +43,13 @@ class Archive:
         lock_timeout: float | None = DEFAULT_LOCK_TIMEOUT,
         on_wait: Callable[[str], None] | None = None,
         reconcile_on_read: bool = True,
+        on_commit_step: CommitStepCallback | None = None,
     ) -> None:
         """Open (or create) the archive in `home`; `on_wait` receives messages for the user
         (waiting for another writer, a damaged index set aside). With `reconcile_on_read`
-        False (the web server), reading never takes the lock: call `reconcile()` once."""
-        self.store = Store(Path(home), index_opener, on_wait)
+        False (the web server), reading never takes the lock: call `reconcile()` once.
+        `on_commit_step(step, issue)` is called at each of store.COMMIT_STEPS (crash tests)."""
+        self.store = Store(Path(home), index_opener, on_wait, on_commit_step)
         self.home = self.store.home
         self.catalog = self.store.catalog
         self.files = self.store.files

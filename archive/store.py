@@ -15,7 +15,6 @@ from typing import Any
 from archive.atomic_files import write_atomic
 from archive.catalog import Catalog, IssueRow, now
 from archive.errors import ArchiveError, IndexUnavailable, NotFound
-from archive.faults import pause_point
 from archive.issue_files import IssueFiles
 from archive.lock import ArchiveLock
 from extract.model import Issue
@@ -29,6 +28,13 @@ def with_current_actors(issue: Issue) -> Issue:
     from index import actors_version, with_actors
 
     return issue if issue.actors_version == actors_version() else with_actors(issue)
+
+
+# The named moments inside a commit, for a test's `on_commit_step(step, issue)` callback to stop
+# a writer at: the issue's new files are written, the catalog not yet committed; the catalog is
+# committed and the files are in place, the index not yet updated.
+COMMIT_STEPS = ("before-catalog", "before-index")
+CommitStepCallback = Callable[[str, str], None]
 
 
 def open_search_index(directory: Path) -> Any:
@@ -46,6 +52,7 @@ class Store:
         home: Path,
         index_opener: Callable[[Path], Any] = open_search_index,
         on_wait: Callable[[str], None] | None = None,
+        on_commit_step: CommitStepCallback | None = None,
     ) -> None:
         self.home = home
         self.home.mkdir(parents=True, exist_ok=True)
@@ -53,6 +60,7 @@ class Store:
         self.files = IssueFiles(self.home)
         self.lock = ArchiveLock(self.home / ".lock")
         self.on_wait = on_wait
+        self._on_commit_step = on_commit_step
         self._index_opener = index_opener
         self._index: Any = None
         # The web server reads from many threads: one opens and reconciles the index at a time.
@@ -111,7 +119,7 @@ class Store:
         """
         issue = with_current_actors(issue)
         fingerprint = self.files.write_pending(issue, pdf)
-        pause_point("before-catalog", issue.issue)
+        self._step("before-catalog", issue.issue)
         row = IssueRow(
             issue=issue.issue,
             title=issue.title,
@@ -124,7 +132,7 @@ class Store:
         )
         self.catalog.commit_issue(row)
         self.files.promote(issue.issue, keep_pdf=origin == "pdf")
-        pause_point("before-index", issue.issue)
+        self._step("before-index", issue.issue)
         self.open_index().replace_issue(issue.issue, issue.articles, fingerprint)
 
     def rederive_actors(self) -> None:
@@ -143,6 +151,10 @@ class Store:
             if issue.actors_version != int(current):
                 self.commit_issue(issue, row.origin, row.source_path, row.source_sha256, None)
         write_atomic(marker, (current + "\n").encode("utf-8"))
+
+    def _step(self, step: str, issue: str) -> None:
+        if self._on_commit_step is not None:
+            self._on_commit_step(step, issue)
 
     def remove_issue(self, issue: str) -> None:
         """Drop an issue: its catalog row, files and index entries (lock held)."""

@@ -296,11 +296,23 @@ def test_import_names_bad_lines_and_keeps_good_ones(home_with_sample, tmp_path):
     ]
 
 
+# The aibrief command, its archive given a commit-step callback that pauses at argv[1].
+PAUSED_CLI = """
+import functools, sys
+from pausing import pause_at
+import archive.cli.archive_access as access
+access.Archive = functools.partial(access.Archive, on_commit_step=pause_at(sys.argv[1]))
+from archive.cli import main
+main(sys.argv[2:])
+"""
+
+
 def start_paused_ingest(home: Path, pdf: Path) -> subprocess.Popen:
     """`aibrief ingest pdf` holding the lock, paused just before its index commit."""
+    here = Path(__file__).resolve().parent
     ingest = subprocess.Popen(
-        [str(AIBRIEF), "--home", str(home), "ingest", str(pdf)],
-        env={**os.environ, "AIBRIEF_PAUSE_AT": "before-index"},
+        [sys.executable, "-c", PAUSED_CLI, "before-index", "--home", str(home), "ingest", str(pdf)],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(here.parents[1]), str(here)])},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

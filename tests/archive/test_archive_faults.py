@@ -1,7 +1,8 @@
 """Faults: a writer killed at each step, interrupted writes found on open, two writers at once.
 
 The writers are real processes (python -c over the archive with the stand-in parser and index);
-AIBRIEF_PAUSE_AT stops one at a known point so SIGKILL lands there every time.
+a commit-step callback (pausing.pause_at) stops one at a known point so SIGKILL lands there
+every time.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ REPO_ROOT = HERE.parents[1]
 WRITER = """
 import sys
 from archive_fakes import FakeIndex, fake_extract
+from pausing import pause_at
 from archive import Archive
 archive = Archive(sys.argv[1], extractor=fake_extract, index_opener=FakeIndex.open,
-                  lock_timeout=600, on_wait=lambda m: print(m, file=sys.stderr, flush=True))
-report = archive.ingest(sys.argv[2:], workers=1)
+                  lock_timeout=600, on_wait=lambda m: print(m, file=sys.stderr, flush=True),
+                  on_commit_step=pause_at(sys.argv[2]))
+report = archive.ingest(sys.argv[3:], workers=1)
 print(" ".join(f"{f.status}:{f.issue}" for f in report.files))
 """
 
@@ -42,10 +45,7 @@ def open_archive(home: Path) -> Archive:
 
 def start_writer(home: Path, *paths: Path, pause: str | None = None) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(HERE)])}
-    env.pop("AIBRIEF_PAUSE_AT", None)
-    if pause:
-        env["AIBRIEF_PAUSE_AT"] = pause
-    command = [sys.executable, "-c", WRITER, str(home), *map(str, paths)]
+    command = [sys.executable, "-c", WRITER, str(home), pause or "", *map(str, paths)]
     return subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )

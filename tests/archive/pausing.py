@@ -1,0 +1,31 @@
+"""A commit step that stops the writer, for the crash tests to kill it at a known moment.
+
+Passed to `Archive(on_commit_step=pause_at(step))`: the first time the writer reaches `step`
+it says so on stderr ("aibrief: paused <step> <issue>") and waits for SIGUSR1 (up to an hour),
+so a test can kill it there with SIGKILL, or let it go on. Steps: archive.store.COMMIT_STEPS.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Callable
+
+RESUME_SIGNAL = signal.SIGUSR1
+
+
+def pause_at(step: str) -> Callable[[str, str], None]:
+    """A commit-step callback that pauses at `step`, once."""
+    paused: list[str] = []
+
+    def on_commit_step(reached: str, issue: str) -> None:
+        if reached != step or paused:
+            return
+        paused.append(reached)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {RESUME_SIGNAL})
+        sys.stderr.write(f"aibrief: paused {reached} {issue}\n")
+        sys.stderr.flush()
+        signal.sigtimedwait({RESUME_SIGNAL}, 3600)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {RESUME_SIGNAL})
+
+    return on_commit_step
