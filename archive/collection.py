@@ -24,11 +24,11 @@ from index import NotIndexed, StaleIndexError
 DEFAULT_LOCK_TIMEOUT = 600.0
 
 
-def extract_with_parser(path: Path) -> Issue:
+def extract_with_parser(path: Path, sha256: str) -> Issue:
     """The default extractor: the project's PDF parser."""
     from extract import extract_issue
 
-    return extract_issue(path)
+    return extract_issue(path, sha256)
 
 
 class Archive:

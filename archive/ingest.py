@@ -24,7 +24,8 @@ from extract.model import Issue
 if TYPE_CHECKING:
     from archive.store import Store
 
-Extractor = Callable[[Path], Issue]
+# (path, the file's sha256) -> the issue; hashed once, by the ingest
+Extractor = Callable[[Path, str], Issue]
 
 ADDED, REPLACED, SKIPPED, FAILED = "added", "replaced", "skipped", "failed"
 
@@ -87,10 +88,10 @@ class Extracted:
     error: str | None
 
 
-def extract_in_worker(extractor: Extractor, path: Path) -> Extracted:
+def extract_in_worker(extractor: Extractor, path: Path, sha256: str) -> Extracted:
     """Run the extractor on one file inside a worker; every failure becomes a reason."""
     try:
-        return Extracted(extractor(path), None)
+        return Extracted(extractor(path, sha256), None)
     except ExtractError as error:
         return Extracted(None, str(error).removeprefix(f"{path.name}: "))
     except Exception as error:  # a parser bug must not stop the batch; it is reported as such
@@ -151,7 +152,9 @@ class IngestRun:
         status = REPLACED if held else ADDED
         return FileOutcome(str(path), status, issue.issue, len(issue.articles), sha256=sha)
 
-    def extract_all(self, paths: list[Path], workers: int) -> Iterator[Extracted]:
+    def extract_all(
+        self, paths: list[Path], hashes: list[str], workers: int
+    ) -> Iterator[Extracted]:
         """Extract in worker processes; results come back in the order of `paths`."""
         if not paths:
             return
@@ -163,7 +166,7 @@ class IngestRun:
             initializer=start_worker,
             initargs=(os.getpid(), self.store.lock.fileno()),
         ) as pool:
-            results = pool.map(work, paths)
+            results = pool.map(work, paths, hashes)
             done = 0
             try:
                 for extracted in results:
@@ -204,7 +207,8 @@ class IngestRun:
                 to_extract.append((position, path, sha))
             else:
                 report(position, skipped)
-        extracted = self.extract_all([path for _, path, _ in to_extract], workers)
+        paths, hashes = [path for _, path, _ in to_extract], [sha for _, _, sha in to_extract]
+        extracted = self.extract_all(paths, hashes, workers)
         for (position, path, sha), result in zip(to_extract, extracted, strict=True):
             report(position, self.commit(path, sha, result))
         result = IngestReport(tuple(outcomes[i] for i in sorted(outcomes)))

@@ -2,7 +2,7 @@
 
 Public interface (everything else in this package is internal):
 
-    extract_issue(path) -> Issue      raises ExtractError (a subclass per reason)
+    extract_issue(path, sha256=None) -> Issue   raises ExtractError (a subclass per reason)
 
 Errors, one per reason, each naming the file: NotAPdfError (no %PDF- header, missing, a
 folder), EmptyFileError, DamagedPdfError (truncated: no startxref/%%EOF at the end; or a broken

@@ -30,30 +30,31 @@ _ISSUE_DASH = re.compile(r"(20\d{2})\s*-\s*(\d{1,2})\s*월호")
 _OPENING_PAGES = 3  # cover, contents and (2023-2024) the part divider
 
 
-def extract_issue(path: str | Path) -> Issue:
-    """Parse one published issue of the SPRi AI Brief into an `Issue`.
+def extract_issue(path: str | Path, sha256: str | None = None) -> Issue:
+    """Parse one published issue of the SPRi AI Brief into an `Issue`; `sha256` is the file's,
+    when the caller has computed it already (ingest does, to skip held files).
 
     Raises an `ExtractError` subclass naming the file and the reason when it cannot; a
     failure inside the parser itself is reported as a `LayoutError`, never half an issue.
     """
     path = Path(path)
     try:
-        return _extract(path)
+        return _extract(path, sha256)
     except ExtractError:
         raise
     except Exception as error:  # a layout the parser does not know; say so, for this file
         raise LayoutError(path, f"{type(error).__name__}: {error}") from error
 
 
-def _extract(path: Path) -> Issue:
+def _extract(path: Path, sha256: str | None) -> Issue:
     doc = open_pdf(path)
     try:
-        return _parse(path, doc)
+        return _parse(path, doc, sha256)
     finally:
         doc.close()
 
 
-def _parse(path: Path, doc: pymupdf.Document) -> Issue:
+def _parse(path: Path, doc: pymupdf.Document, sha256: str | None) -> Issue:
     pages = [read_page(page) for page in doc]
     if not any(line.text.strip() for page in pages for line in page.lines):
         raise NoTextLayerError(path)
@@ -70,7 +71,7 @@ def _parse(path: Path, doc: pymupdf.Document) -> Issue:
     return Issue(
         issue=issue,
         title=issue_title(issue),
-        pdf=PdfInfo(name=path.name, sha256=_sha256(path), pages=len(pages)),
+        pdf=PdfInfo(name=path.name, sha256=sha256 or _sha256(path), pages=len(pages)),
         articles=articles,
         events=events,
     )

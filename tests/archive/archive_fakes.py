@@ -42,7 +42,7 @@ def fake_articles(issue: str, count: int, generation: int) -> tuple[Article, ...
     )
 
 
-def fake_extract(path: Path) -> Issue:
+def fake_extract(path: Path, sha256: str | None = None) -> Issue:
     """Read a fake PDF; other content raises the parser's errors."""
     data = Path(path).read_bytes()
     if not data:
@@ -61,7 +61,7 @@ def fake_extract(path: Path) -> Issue:
     )
 
 
-def malformed_extract(path: Path) -> Issue:
+def malformed_extract(path: Path, sha256: str | None = None) -> Issue:
     """An extractor that returns an article outside the documented form (page 0)."""
     issue = fake_extract(path)
     bad = Article(
@@ -75,7 +75,7 @@ def malformed_extract(path: Path) -> Issue:
     return Issue(issue.issue, issue.title, issue.pdf, (bad,))
 
 
-def broken_extract(path: Path) -> Issue:
+def broken_extract(path: Path, sha256: str | None = None) -> Issue:
     """An extractor with a bug: it raises something that is not an ExtractError."""
     raise ZeroDivisionError("division by zero")
 

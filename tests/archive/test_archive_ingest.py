@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from archive_fakes import (
 )
 
 from archive import Archive, NotFound
+from archive.issue_files import file_sha256
 
 
 def open_archive(home: Path, **options) -> Archive:
@@ -279,3 +281,16 @@ def test_threads_reading_at_once_open_the_index_once_and_never_share_the_lock(tm
     assert overlaps == []
     assert not archive.lock.held
     archive.close()
+
+
+def extract_keeping_hash(path: Path, sha256: str | None = None):
+    """The fake parser, recording the hash the ingest hands it as the issue's PDF hash."""
+    issue = fake_extract(path)
+    return dataclasses.replace(issue, pdf=dataclasses.replace(issue.pdf, sha256=sha256))
+
+
+def test_the_ingest_hashes_each_file_once_and_hands_the_hash_to_the_parser(tmp_path, inbox):
+    archive = open_archive(tmp_path / "home", extractor=extract_keeping_hash)
+    report = archive.ingest([inbox / "2024-01.pdf"])
+    held = archive.issue("2024-01").pdf.sha256
+    assert held == report.files[0].sha256 == file_sha256(inbox / "2024-01.pdf")
