@@ -3,6 +3,7 @@
 Public interface:
 
     Archive(home)                       open (or create) the archive in a home folder
+    ArchiveReader                       the Protocol of what readers (the web page) call
     archive.ingest(paths, workers=2, force=False, progress=None) -> IngestReport
     archive.issues() -> list[IssueSummary]; archive.issue(issue) -> Issue
     archive.article(article_id) -> Article          raises NotFound
@@ -34,12 +35,14 @@ from archive.export import FORMATS, write_articles
 from archive.importing import BadLine, ImportReport
 from archive.ingest import FileOutcome, IngestReport
 from archive.parameters import PARAMETERS, BadParameter, SearchQuery
+from archive.reader import ArchiveReader
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 
 __all__ = [
     "FORMATS",
     "PARAMETERS",
     "Archive",
+    "ArchiveReader",
     "ArchiveBusy",
     "ArchiveError",
     "ArticleFilter",

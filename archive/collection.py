@@ -19,7 +19,7 @@ from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback
 from archive.store import CommitStepCallback, Store, open_search_index
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 from extract.model import Article, Issue
-from index import NotIndexed, StaleIndexError
+from index import Hit, NotIndexed, SearchFilters, SearchResult, StaleIndexError
 
 DEFAULT_LOCK_TIMEOUT = 600.0
 
@@ -174,16 +174,16 @@ class Archive:
     def search(
         self,
         query: str,
-        filters: Any = None,
+        filters: SearchFilters | None = None,
         sort: str = "relevance",
         page: int = 1,
         per_page: int = 10,
-    ) -> Any:
+    ) -> SearchResult:
         """Search the index (see index.SearchIndex.search); raises QueryError."""
         with self._searching() as index:
             return index.search(query, filters=filters, sort=sort, page=page, per_page=per_page)
 
-    def more_like_this(self, article_id: str, limit: int = 5) -> list[Any]:
+    def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
         """Articles like this one (see index.SearchIndex.more_like_this); raises NotFound."""
         with self._searching() as index:
             try:

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Flask
 
+from archive import Archive, ArchiveReader
 from webui import errors, i18n, security
 from webui.result_cache import CachedArchive
 from webui.views import articles, issues, search
@@ -36,14 +37,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-def _open_archive(home: str | Path | None) -> Any:
+def _open_archive(home: str | Path | None) -> ArchiveReader:
     """The archive in `home`, reconciled now and never by a request: requests only read, so
     they never wait for the lock or rebuild the index. An ingest running meanwhile reconciles
     when it is done; until then, searches answer 503."""
     if not home:
         raise ValueError("create_app needs AIBRIEF_HOME (the archive's home folder)")
-    from archive import Archive
-
     archive = Archive(Path(home), reconcile_on_read=False)
     archive.reconcile()
     return archive

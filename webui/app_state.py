@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import current_app
 
-from archive import NotFound
+from archive import ArchiveReader, NotFound
 from webui.page_image import PageImageCache
 
 
-def current_archive() -> Any:
+def current_archive() -> ArchiveReader:
     """The archive this app serves (an `archive.Archive`, or a stand-in in tests)."""
     return current_app.extensions["aibrief_archive"]
 

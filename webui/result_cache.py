@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from archive import ArchiveReader
 from common.lru_cache import LRUCache
+from index import Hit, SearchFilters, SearchResult
 
 
 class CachedArchive:
     """An archive whose `search` and `more_like_this` answers are kept (LRU); all else passes."""
 
-    def __init__(self, archive: Any, max_entries: int = 1024) -> None:
+    def __init__(self, archive: ArchiveReader, max_entries: int = 1024) -> None:
         self.archive = archive
         self.max_entries = max_entries
         self._answers: LRUCache[Hashable, Any] = LRUCache(max_entries)
@@ -28,16 +30,16 @@ class CachedArchive:
 
     def version(self) -> Hashable:
         """What changes whenever an ingest, import or removal commits."""
-        return tuple((s.issue, getattr(s, "updated_at", None)) for s in self.archive.issues())
+        return tuple((s.issue, s.updated_at) for s in self.archive.issues())
 
     def search(
         self,
         query: str,
-        filters: Any = None,
+        filters: SearchFilters | None = None,
         sort: str = "relevance",
         page: int = 1,
         per_page: int = 10,
-    ) -> Any:
+    ) -> SearchResult:
         """archive.search, answered from the cache when asked before."""
         key = ("search", query, filters, sort, page, per_page)
         return self._remembered(
@@ -47,7 +49,7 @@ class CachedArchive:
             ),
         )
 
-    def more_like_this(self, article_id: str, limit: int = 5) -> Any:
+    def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
         """archive.more_like_this, answered from the cache when asked before."""
         key = ("more_like_this", article_id, limit)
         return self._remembered(key, lambda: self.archive.more_like_this(article_id, limit=limit))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from web_fakes import Summary
+from web_fakes import summary
 
 from index import QueryError, SearchFilters
 from webui.result_cache import CachedArchive
@@ -26,7 +26,7 @@ def test_a_change_in_the_archive_is_never_answered_from_the_cache(fake_archive, 
     cached = CachedArchive(fake_archive)
     cached.search("규제")
     changed = [dataclasses.replace(s, articles=s.articles + 1) for s in fake_archive.issues()]
-    changed.append(Summary("2025-06", "SPRi AI Brief 2025년 6월호", 3))
+    changed.append(summary("2025-06", "SPRi AI Brief 2025년 6월호", 3))
     monkeypatch.setattr(fake_archive, "issues", lambda: changed)
     cached.search("규제")
     assert len(fake_archive.searches) == 2

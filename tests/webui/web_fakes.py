@@ -1,26 +1,24 @@
-"""A small in-memory stand-in for `archive.Archive`, so the web layer is tested on its own."""
+"""A small in-memory stand-in for `archive.Archive`, so the web layer is tested on its own; it
+implements `archive.ArchiveReader` (test_web_fake_matches.py holds it to that)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
 
-from archive import NotFound
+from archive import IssueSummary, NotFound, Stats
 from extract.model import Article, BodySection, Bullet, Event, Issue, PdfInfo, Source, issue_title
 from index import Hit, QueryError, SearchFilters, SearchResult
 
 
-@dataclass(frozen=True)
-class Summary:
-    issue: str
-    title: str
-    articles: int
-
-    def to_json(self) -> dict:
-        return {"issue": self.issue, "title": self.title, "articles": self.articles}
+def summary(issue: str, title: str, articles: int) -> IssueSummary:
+    """A held issue as the archive lists it; 2025-02 stands for an imported one (no PDF)."""
+    if issue == "2025-02":
+        return IssueSummary(issue, title, articles, "imported", None, None, "2025-03-01T00:00:00Z")
+    source = f"/inbox/{issue}.pdf"
+    return IssueSummary(issue, title, articles, "pdf", source, "0" * 64, "2025-03-01T00:00:00Z")
 
 
 def make_article(issue: str, page: int, section: str, title: str, words: str, **extra) -> Article:
@@ -94,8 +92,8 @@ class FakeArchive:
     def _of(self, issue: str) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.issue == issue)
 
-    def issues(self) -> list[Summary]:
-        return [Summary(i, issue_title(i), len(self._of(i))) for i in self.issue_ids()]
+    def issues(self) -> list[IssueSummary]:
+        return [summary(i, issue_title(i), len(self._of(i))) for i in self.issue_ids()]
 
     def issue(self, issue: str) -> Issue:
         if issue not in self.issue_ids():
@@ -178,3 +176,10 @@ class FakeArchive:
         if sort in ("newest", "oldest"):
             found = sorted(found, key=lambda a: a.issue, reverse=sort == "newest")
         yield from (a for a in found if filters is None or filters.admits(a))
+
+    def stats(self) -> Stats:
+        count = len(self.articles)
+        return Stats(str(self.home), len(self.issue_ids()), count, count, 0, None)
+
+    def close(self) -> None:
+        pass
