@@ -15,10 +15,11 @@ bench/graded_queries.py). Every system indexes the same articles, extracted with
 Each is reported on the whole set, on the new queries (the classes worded unlike the articles)
 and per class; then every query on which aibrief scores below 0.5 nDCG@10, and the minimum.
 
-The mechanisms beyond the words typed are keyword-only switches of `SearchIndex.search` that
-default to on (`expand=False` turns concept expansion off). The bench reads them from its
-signature, so the same run works before and after a mechanism exists: one switched off at a
-time, and "n/a" for each of MECHANISMS this version does not offer.
+The mechanisms beyond the words typed are keyword-only switches of `SearchIndex.search`
+(`expand=False` turns concept expansion off). The bench reads them from its signature, so the
+same run works before and after a mechanism exists: each flipped from its default in turn
+("-expand" off, "+feedback" on for one that is off by default), and "n/a" for each of
+MECHANISMS this version does not offer.
 """
 
 from __future__ import annotations
@@ -72,10 +73,12 @@ def corpus_articles(corpus: Path) -> dict[str, list]:
     return {pdf.stem: list(extract_issue(pdf).articles) for pdf in sorted(corpus.glob("*.pdf"))}
 
 
-def switches_of(method: Callable) -> list[str]:
-    """The keyword-only parameters of `method` that default to True: what it can turn off."""
+def switches_of(method: Callable) -> dict[str, bool]:
+    """The keyword-only parameters of `method` with a boolean default, and that default: the
+    mechanisms it can turn off (default True) or on (default False)."""
     params = inspect.signature(method).parameters.values()
-    return [p.name for p in params if p.kind is p.KEYWORD_ONLY and p.default is True]
+    keywords = [p for p in params if p.kind is p.KEYWORD_ONLY]
+    return {p.name: p.default for p in keywords if isinstance(p.default, bool)}
 
 
 def first_page(index: SearchIndex, **switches: bool) -> Search:
@@ -92,13 +95,17 @@ def first_page(index: SearchIndex, **switches: bool) -> Search:
 
 
 def aibrief_systems(index: SearchIndex, seconds: float) -> list[System]:
-    """aibrief, then aibrief with each mechanism off in turn (MECHANISMS first, then any other
-    switch the index offers)."""
-    offered = switches_of(SearchIndex.search)
+    """aibrief, then aibrief with each switch flipped in turn, MECHANISMS first: "-expand" is
+    aibrief with concept expansion off, "+feedback" one with feedback on if it is off by default."""
+    offered = switches_of(type(index).search)
     systems = [System("aibrief", first_page(index), seconds)]
     for switch in [*MECHANISMS, *(s for s in offered if s not in MECHANISMS)]:
-        search = first_page(index, **{switch: False}) if switch in offered else None
-        systems.append(System(f"aibrief -{switch}", search))
+        if switch not in offered:
+            systems.append(System(f"aibrief -{switch}", None))
+            continue
+        on = offered[switch]
+        flipped = first_page(index, **{switch: not on})
+        systems.append(System(f"aibrief {'-' if on else '+'}{switch}", flipped))
     return systems
 
 
@@ -185,7 +192,7 @@ def report(runs: list[Run], queries: Sequence[GradedQuery], verbose: bool) -> No
     """The summary, each metric by group, and the low queries of aibrief (of all with verbose)."""
     groups = query_groups(queries)
     legend = ", ".join(f"-{switch} {what}" for switch, what in MECHANISMS.items())
-    print(f"aibrief -SWITCH is aibrief with one mechanism off: {legend}\n")
+    print(f"aibrief -SWITCH (+SWITCH) is aibrief with one switch off (on): {legend}\n")
     print_summary(runs, groups)
     print_by_group("nDCG@10 by class", "ndcg", runs, groups)
     print_by_group("MRR by class", "reciprocal_rank", runs, groups)

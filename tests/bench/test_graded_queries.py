@@ -8,7 +8,6 @@ from collections import Counter
 import pytest
 
 from bench.graded_queries import KINDS, load_queries, parse_line
-from bench.search_quality import query_groups, switches_of
 from extract import extract_issue
 
 
@@ -62,22 +61,6 @@ def test_a_known_item_query_grades_one_article_two():
     for query in load_queries():
         if query.kind == "known-item":
             assert list(query.grades.values()).count(2) == 1, query.text
-
-
-def test_query_groups_are_all_new_and_each_class():
-    lines = ("a\ttopic\tx:2", "b\tconcept\tx:2", "c\tquestion\tx:1")
-    queries = [parse_line(line) for line in lines]
-    groups = query_groups(queries)
-    assert list(groups) == ["all", "new", *KINDS]
-    assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
-    assert groups["derived"] == []
-
-
-def test_switches_are_the_keyword_only_parameters_that_default_to_on():
-    def search(query, page=1, *, expand=True, derived=True, limit=10, strict=False):
-        pass
-
-    assert switches_of(search) == ["expand", "derived"]
 
 
 @pytest.mark.corpus

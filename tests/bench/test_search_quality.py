@@ -1,0 +1,60 @@
+"""The quality bench's groups of queries and its ablation, on stand-ins for the index."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from bench.graded_queries import KINDS, parse_line
+from bench.search_quality import aibrief_systems, query_groups, switches_of
+
+
+def test_query_groups_are_all_new_and_each_class():
+    lines = ("a\ttopic\tx:2", "b\tconcept\tx:2", "c\tquestion\tx:1")
+    queries = [parse_line(line) for line in lines]
+    groups = query_groups(queries)
+    assert list(groups) == ["all", "new", *KINDS]
+    assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
+    assert groups["derived"] == []
+
+
+def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
+    def search(query, page=1, *, expand=True, feedback=False, limit=10, mode=0):
+        pass
+
+    assert switches_of(search) == {"expand": True, "feedback": False}
+
+
+class SwitchedIndex:
+    """Stands for SearchIndex: records the switches each search is given."""
+
+    def __init__(self):
+        self.calls = []
+
+    def search(self, query, per_page=10, *, expand=True, feedback=False, extra=True):
+        self.calls.append({"expand": expand, "feedback": feedback, "extra": extra})
+        return SimpleNamespace(hits=[SimpleNamespace(id="2024-03-10")])
+
+
+def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_missing():
+    index = SwitchedIndex()
+    systems = aibrief_systems(index, 1.5)
+    names = [s.name for s in systems]
+    assert names == [
+        "aibrief",
+        "aibrief -expand",
+        "aibrief -derived",
+        "aibrief -partial",
+        "aibrief +feedback",
+        "aibrief -extra",
+    ]
+    assert [s.search is None for s in systems] == [False, False, True, True, False, False]
+    for system in systems:
+        if system.search is not None:
+            assert system.search("딥페이크") == ["2024-03-10"]
+    on = {"expand": True, "feedback": False, "extra": True}
+    assert index.calls == [
+        on,
+        {**on, "expand": False},
+        {**on, "feedback": True},
+        {**on, "extra": False},
+    ]
