@@ -33,7 +33,7 @@ class Layout:
 _TABS = "|".join(re.escape(s) for s in _SECTION_SPELLINGS)
 
 GENERATION_2023 = Layout(
-    name="2023-2024",
+    name="2023",
     contents_marker=re.compile(r"인공지능\s*산업\s*동향\s*브리프"),
     contents_entry_glyph="▹",
     events_marker=re.compile(r"^\s*(Ⅱ|II)\s*\.?\s*주요\s*행사"),

@@ -55,8 +55,8 @@ def draw_article(
     _draw_head(cursor, article)
     book.drop_space = book.drop_space or drop_space
     _draw_body(cursor, article)
-    if book.style.name == "2024":
-        _draw_sources_2024(cursor, article)
+    if book.style.name == "2023":
+        _draw_sources_2023(cursor, article)
     else:
         _draw_sources_2025(cursor, article)
     pdf_pages = (first_page, book.pdf_page)
@@ -179,7 +179,7 @@ def _draw_figure(cursor: _Cursor, caption: str) -> None:
     cursor.baseline = top + 120
 
 
-def _draw_sources_2024(cursor: _Cursor, article: SampleArticle) -> None:
+def _draw_sources_2023(cursor: _Cursor, article: SampleArticle) -> None:
     """ "☞ 출처 : " and the first source after the body, each further source on its own line."""
     style = cursor.book.style
     kind = style.kinds["source"]

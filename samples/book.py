@@ -11,7 +11,7 @@ from samples.canvas import Canvas, disc_png, dotted_section
 from samples.fonts import Fonts
 from samples.layout import PAGE_WIDTH, Style
 
-_TABS_2024 = (106.0, 225.0, 344.4, 461.8)
+_TABS_2023 = (106.0, 225.0, 344.4, 461.8)
 _TABS_2025 = (107.4, 227.8, 348.2, 468.7)
 
 
@@ -26,7 +26,7 @@ class Book:
         self.canvases: list[Canvas] = []
         self.drop_space = False  # see LineBreak "no-space": set from the second article on
         # cover, contents (and in 2023-2024 a part divider) come before printed page 1
-        self.offset = 3 if style.name == "2024" else 2
+        self.offset = 3 if style.name == "2023" else 2
         year, month = issue.split("-")
         self.year, self.month = int(year), int(month)
 
@@ -87,7 +87,7 @@ class Book:
     def _tabs(self, canvas: Canvas, current: str) -> None:
         """The odd page's head: one tab per section, the article's own in bold."""
         for number, (name, x) in enumerate(zip(SECTIONS, self._tab_xs(), strict=True), 1):
-            if self.style.name == "2024":
+            if self.style.name == "2023":
                 face, size = ("MalgunGothicBold", 7.7) if name == current else ("MalgunGothic", 7.9)
                 canvas.text(x, 82.0, face, size, f"{number}. {name} ")
             else:
@@ -96,4 +96,4 @@ class Book:
 
     def _tab_xs(self) -> tuple[float, ...]:
         """Where each section's tab starts, left to right."""
-        return _TABS_2024 if self.style.name == "2024" else _TABS_2025
+        return _TABS_2023 if self.style.name == "2023" else _TABS_2025

@@ -21,11 +21,11 @@ Segments = list[tuple[tuple[float, float], tuple[float, float]]]
 
 # 2023-2024 columns: event name | logo (then 기간) | summary (장소, 홈페이지)
 _LEFT, _NAME_R, _LOGO_R, _PLACE_R, _RIGHT = 65.0, 167.0, 265.0, 395.0, 538.0
-_CELLS_2024 = ((_NAME_R, _LOGO_R), (_LOGO_R, _PLACE_R), (_PLACE_R, _RIGHT))
+_CELLS_2023 = ((_NAME_R, _LOGO_R), (_LOGO_R, _PLACE_R), (_PLACE_R, _RIGHT))
 _FACE, _SIZE = "KoPubDotumLight", 11.0
 
 
-def draw_events_2024(book: Book, events: tuple[SampleEvent, ...]) -> None:
+def draw_events_2023(book: Book, events: tuple[SampleEvent, ...]) -> None:
     """ "Ⅱ. 주요 행사 일정" and its ruled table: per event a name cell spanning three rows, a
     logo cell and the summary, then a 기간 / 장소 / 홈페이지 header row and its values."""
     canvas = book.page()
@@ -40,12 +40,12 @@ def draw_events_2024(book: Book, events: tuple[SampleEvent, ...]) -> None:
     verticals: Segments = [((_NAME_R, top), (_NAME_R, header_bottom))]
     y = header_bottom
     for event in events:
-        y = _event_rows_2024(canvas, event, y, rules, verticals)
+        y = _event_rows_2023(canvas, event, y, rules, verticals)
     verticals += [((_LEFT, top), (_LEFT, y)), ((_RIGHT, top), (_RIGHT, y))]
     rule(canvas.page, rules + verticals)
 
 
-def _event_rows_2024(
+def _event_rows_2023(
     canvas: Canvas, event: SampleEvent, y: float, rules: Segments, verticals: Segments
 ) -> float:
     """One event's rows from ``y`` down, adding their rules; the bottom of its last row."""
@@ -56,7 +56,7 @@ def _event_rows_2024(
     cells = [
         wrap_cell(value, fonts, _FACE, _SIZE, cell_r - cell_l - 8)
         for value, (cell_l, cell_r) in zip(
-            (event.dates, event.place, event.url), _CELLS_2024, strict=True
+            (event.dates, event.place, event.url), _CELLS_2023, strict=True
         )
     ]
     bottom = labels_bottom + 12 + 17.6 * max(map(len, cells))
@@ -65,7 +65,7 @@ def _event_rows_2024(
     name = wrap_cell(event.name, fonts, _FACE, _SIZE, _NAME_R - _LEFT - 10)
     _centred_lines(canvas, name, (_LEFT, _NAME_R), (y + bottom) / 2 + 4, 18.7, _SIZE)
     canvas.page.insert_image(pymupdf.Rect(182, y + 8, 250, y + 30), stream=chart_png())
-    _draw_sub_rows_2024(canvas, cells, summary_bottom, labels_bottom)
+    _draw_sub_rows_2023(canvas, cells, summary_bottom, labels_bottom)
     rules += [
         ((_NAME_R, summary_bottom), (_RIGHT, summary_bottom)),
         ((_NAME_R, labels_bottom), (_RIGHT, labels_bottom)),
@@ -79,12 +79,12 @@ def _event_rows_2024(
     return bottom
 
 
-def _draw_sub_rows_2024(
+def _draw_sub_rows_2023(
     canvas: Canvas, cells: list[list[str]], summary_bottom: float, labels_bottom: float
 ) -> None:
     """The 기간 / 장소 / 홈페이지 labels under the summary, then each cell's lines."""
     for label, lines, (cell_l, cell_r) in zip(
-        ("기간", "장소", "홈페이지"), cells, _CELLS_2024, strict=True
+        ("기간", "장소", "홈페이지"), cells, _CELLS_2023, strict=True
     ):
         rows = [(label, summary_bottom + 17.6)]
         rows += [(line, labels_bottom + 19.6 + 17.6 * i) for i, line in enumerate(lines)]

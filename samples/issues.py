@@ -17,7 +17,7 @@ Public interface:
     sample_issue_articles(issue, generation=None) -> list[Article]
                                   the expected articles, id/page/pdf_pages as in the PDF
     write_sample_issue(path, issue="2024-04", generation=None) -> Issue
-                                  generation "2024" before 2025-01, "2025" from then on;
+                                  generation "2023" before 2025-01, "2025" from then on;
                                   pdf.sha256 / pdf.pages are those of the written file
     write_sample_archive(folder) -> list[Path]      one "<issue>.pdf" per SAMPLE_ISSUES
     write_bad_files(folder) -> dict[str, Path]      "truncated", "encrypted", "html", "empty",
@@ -80,15 +80,15 @@ from extract.model import Article, Event, Issue, PdfInfo, issue_title
 from samples.articles import draw_article
 from samples.bad_files import write_bad_files_from
 from samples.book import Book
-from samples.events import draw_events_2024, draw_events_2025, expected_event
+from samples.events import draw_events_2023, draw_events_2025, expected_event
 from samples.fonts import sample_chars
 from samples.layout import LineBreak, Style, style_for
 from samples.pages import (
     draw_back_cover,
-    draw_contents_2024,
+    draw_contents_2023,
     draw_contents_2025,
     draw_cover,
-    draw_divider_2024,
+    draw_divider_2023,
     draw_divider_2025,
 )
 from samples.text import ISSUE_TEXTS, SampleArticle, SampleEvent
@@ -141,15 +141,15 @@ def _draw(
     book = Book(issue, style, charset)
     draw_cover(book)
     contents = book.page()
-    if style.name == "2024":
-        draw_divider_2024(book)
+    if style.name == "2023":
+        draw_divider_2023(book)
     expected, breaks = _draw_articles(book, articles)
     events_page = book.printed + 1
-    (draw_events_2024 if style.name == "2024" else draw_events_2025)(book, events)
+    (draw_events_2023 if style.name == "2023" else draw_events_2025)(book, events)
     draw_back_cover(book)
     entries = [(a.section, b.title, a.page) for a, b in zip(expected, articles, strict=True)]
-    if style.name == "2024":
-        draw_contents_2024(book, contents, entries, events_page, events)
+    if style.name == "2023":
+        draw_contents_2023(book, contents, entries, events_page, events)
     else:
         draw_contents_2025(book, contents, entries, events_page)
     pages = len(book.canvases)

@@ -76,8 +76,8 @@ def _kind(
 
 _FOOTNOTE = _kind("", 9, 0, "KoPubDotumLight", 9, 90.1, 98.5, 550.0, 13.5)  # both generations
 
-_STYLE_2024 = Style(
-    name="2024",
+_STYLE_2023 = Style(
+    name="2023",
     height=858.0,
     title=("KoPubDotumMedium", 15.0, 65.2, 112.0),
     key_label=("Arial-BoldMT", 101.8, 139.8),
@@ -122,11 +122,11 @@ _STYLE_2025 = Style(
 
 
 def style_for(issue: str, generation: str | None) -> Style:
-    """The layout generation to draw an issue in: "2024" before 2025-01, "2025" after."""
-    generation = generation or ("2025" if issue >= "2025-01" else "2024")
-    styles = {"2024": _STYLE_2024, "2025": _STYLE_2025}
+    """The layout generation to draw an issue in: "2023" before 2025-01, "2025" after."""
+    generation = generation or ("2025" if issue >= "2025-01" else "2023")
+    styles = {"2023": _STYLE_2023, "2025": _STYLE_2025}
     if generation not in styles:
-        raise ValueError(f"unknown layout generation {generation!r} (use '2024' or '2025')")
+        raise ValueError(f"unknown layout generation {generation!r} (use '2023' or '2025')")
     return styles[generation]
 
 

@@ -33,7 +33,7 @@ def draw_cover(book: Book) -> None:
     canvas.line(299.2, canvas.in_a_row(262.6, parts))
 
 
-def draw_divider_2024(book: Book) -> None:
+def draw_divider_2023(book: Book) -> None:
     """The 2023-2024 part divider: "Ⅰ. 인공지능 산업 동향 브리프" alone on a page."""
     canvas = book.page()
     part_heading(canvas, 133.6, 348.8, "Ⅰ", ". 인공지능 산업 동향 브리프", 34.77, 26.72)
@@ -59,7 +59,7 @@ def draw_back_cover(book: Book) -> None:
     canvas.text(244.3, 716.1, "KoPubWorldDotumMedium", 11, "홈페이지 : https://example.org/")
 
 
-def draw_contents_2024(
+def draw_contents_2023(
     book: Book, canvas: Canvas, entries: Entries, events_page: int, events: tuple[SampleEvent, ...]
 ) -> None:
     """Contents: "Ⅰ. 인공지능 산업 동향 브리프", a header per section, "▹ title ···· N" lines,

@@ -77,7 +77,7 @@ def samples(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("samples")
     first = folder / "good" / "2024-04.pdf"
     first.parent.mkdir()
-    write_sample_issue(first, "2024-04", generation="2024")
+    write_sample_issue(first, "2024-04", generation="2023")
     second = folder / "2024-04-reissued.pdf"
     write_sample_issue(second, "2024-04", generation="2025")
     return {"good": first, "reissued": second, **write_bad_files(folder / "bad", first)}

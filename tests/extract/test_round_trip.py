@@ -24,7 +24,7 @@ from samples.issues import SAMPLE_ISSUES, sample_line_breaks, write_sample_issue
 CASES = [
     *(pytest.param(issue, None, id=issue) for issue in SAMPLE_ISSUES),
     pytest.param("2024-04", "2025", id="2024-04-as-2025"),
-    pytest.param("2025-02", "2024", id="2025-02-as-2024"),
+    pytest.param("2025-02", "2023", id="2025-02-as-2023"),
 ]
 
 

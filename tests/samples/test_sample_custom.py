@@ -33,7 +33,7 @@ EVENT = SampleEvent(
 )
 
 
-@pytest.mark.parametrize("generation", ["2024", "2025"])
+@pytest.mark.parametrize("generation", ["2023", "2025"])
 def test_write_issue_draws_the_callers_articles(generation, tmp_path):
     issue = write_issue(tmp_path / "own.pdf", "2024-05", [ARTICLE], [EVENT], generation)
     (article,) = issue.articles

@@ -14,7 +14,7 @@ from samples.issues import (
     write_sample_issue,
 )
 
-GENERATIONS = ("2024", "2025")
+GENERATIONS = ("2023", "2025")
 
 
 def page_text(path, number: int) -> str:
@@ -55,7 +55,7 @@ def test_break_pages_lie_within_their_article(issue):
 
 
 def test_contents_page_2024_lists_each_article_with_a_leader_and_page(tmp_path):
-    expected = write_sample_issue(tmp_path / "s.pdf", "2024-04", generation="2024")
+    expected = write_sample_issue(tmp_path / "s.pdf", "2024-04", generation="2023")
     text = page_text(tmp_path / "s.pdf", 2)
     assert "Ⅰ. 인공지능 산업 동향 브리프" in text
     assert "2024년 4월호" in text
@@ -111,4 +111,4 @@ def test_unknown_issue_or_generation_is_refused(tmp_path):
     with pytest.raises(ValueError, match="no sample text"):
         write_sample_issue(tmp_path / "s.pdf", "2019-01")
     with pytest.raises(ValueError, match="unknown layout generation"):
-        write_sample_issue(tmp_path / "s.pdf", "2024-04", generation="2023")
+        write_sample_issue(tmp_path / "s.pdf", "2024-04", generation="2024")

@@ -17,7 +17,7 @@ from samples.issues import SAMPLE_ISSUES, write_sample_issue
 # Every demo issue in its own generation, and one issue drawn in the other generation.
 CASES = [
     *(
-        pytest.param((issue, "2025" if issue >= "2025" else "2024"), id=issue)
+        pytest.param((issue, "2025" if issue >= "2025" else "2023"), id=issue)
         for issue in SAMPLE_ISSUES
     ),
     pytest.param(("2024-04", "2025"), id="2024-04-as-2025"),
@@ -45,7 +45,7 @@ def spans(page: pymupdf.Page) -> list[dict]:
 
 
 def printed_page(expected: Issue, generation: str, pdf_page: int) -> int:
-    return pdf_page - (3 if generation == "2024" else 2)
+    return pdf_page - (3 if generation == "2023" else 2)
 
 
 def test_page_count_is_front_matter_articles_events_and_back_cover(written):
@@ -159,9 +159,9 @@ def test_events_table_is_ruled_and_found_by_pdfplumber(written):
         tables = pdf.pages[events_page - 1].find_tables()
         assert len(tables) == 1
         rows = tables[0].extract()
-    per_event = 3 if generation == "2024" else 1
+    per_event = 3 if generation == "2023" else 1
     assert len(rows) == 1 + per_event * len(expected.events)
-    assert len(rows[0]) == (4 if generation == "2024" else 5)
+    assert len(rows[0]) == (4 if generation == "2023" else 5)
     cells = "".join(c or "" for row in rows for c in row).replace("\n", "")
     for event in expected.events:
         assert event.url in cells

@@ -8,7 +8,7 @@ import pytest
 from samples.issues import SAMPLE_ISSUES, write_sample_issue
 
 REAL = {
-    "2024": ("2023-12", "2024-01", "2024-03", "2024-07"),
+    "2023": ("2023-12", "2024-01", "2024-03", "2024-07"),
     "2025": ("2025-03", "2025-08"),
 }
 SYMBOL_FONTS = ("Wingdings-Regular", "Haansoft Batang")
