@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.layouts import Layout, section_name
+from extract.layouts import Layout, section_of_label
 from extract.page_lines import Line, PageText
 from extract.text_forms import squeeze_spaces
 
@@ -41,7 +41,7 @@ def read_contents(page: PageText, layout: Layout) -> list[ContentsEntry]:
     for line in page.lines:
         if layout.events_marker.search(line.text):
             break
-        if (name := section_name(line.text)) is not None and not _is_entry(line, layout):
+        if (name := section_of_label(line.text)) is not None and not _is_entry(line, layout):
             section, pending = name, None
             continue
         if section is None:

@@ -61,8 +61,9 @@ GENERATION_2025 = Layout(
 LAYOUTS = (GENERATION_2025, GENERATION_2023)
 
 
-def section_name(text: str) -> str | None:
-    """The canonical section ("정책/법제") a printed label stands for, or None."""
+def section_of_label(text: str) -> str | None:
+    """The canonical section ("정책/법제") a printed label ("1. 정책/법제", "정책･법제") stands
+    for, or None; what a researcher types is resolved by extract.model.section_named."""
     label = re.sub(r"^\s*\d\.\s*", "", text).strip()
     return _SECTION_SPELLINGS.get(label.replace(" ", ""))
 

@@ -12,7 +12,7 @@ from archive.collection import DEFAULT_LOCK_TIMEOUT, Archive
 from archive.contract import status_of
 from archive.errors import ArchiveError
 from archive.parameters import BadParameter, SearchQuery
-from extract.errors import ExtractError
+from extract import ExtractError
 
 wait_option = click.option(
     "--wait",

@@ -7,7 +7,7 @@ import pytest
 from extract.article_pages import assemble, is_article_start, is_continuation, split_paragraphs
 from extract.contents_page import ContentsEntry, read_contents
 from extract.glyphs import BULLET, HEADING, SUB, span_marker, split_leading_marker
-from extract.layouts import GENERATION_2023, GENERATION_2025, detect_layout, section_name
+from extract.layouts import GENERATION_2023, GENERATION_2025, detect_layout, section_of_label
 from extract.page_lines import Line, PageText, reading_order
 from extract.running_heads import page_number, strip_furniture
 
@@ -90,9 +90,9 @@ def test_reading_order_puts_same_row_left_to_right():
 
 
 def test_section_names_in_every_spelling():
-    assert section_name("1. 정책/법제") == "정책/법제"
-    assert section_name("기업・산업 ") == "기업/산업"
-    assert section_name("주요행사일정") is None
+    assert section_of_label("1. 정책/법제") == "정책/법제"
+    assert section_of_label("기업・산업 ") == "기업/산업"
+    assert section_of_label("주요행사일정") is None
 
 
 def test_detect_layout():
