@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from archive.catalog import IngestRow, now
 from archive.discover import Unmatched, find_files
-from archive.issue_files import file_sha256
 from archive.schema import first_error
 from common.child_processes import die_with_parent
+from extract import file_sha256
 from extract.errors import ExtractError
 from extract.model import Issue
 

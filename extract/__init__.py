@@ -3,6 +3,7 @@
 Public interface (everything else in this package is internal):
 
     extract_issue(path, sha256=None) -> Issue   raises ExtractError (a subclass per reason)
+    file_sha256(path) -> str                    the hash an issue's PdfInfo records
 
 Errors, one per reason, each naming the file: NotAPdfError (no %PDF- header, missing, a
 folder), EmptyFileError, DamagedPdfError (truncated: no startxref/%%EOF at the end; or a broken
@@ -20,6 +21,7 @@ with line_joins and sources) -> events_table (via table_grid). issue_reader runs
 from extract.errors import ExtractError
 from extract.issue_reader import extract_issue
 from extract.model import Article, BodySection, Bullet, Event, Issue, PdfInfo, Source
+from extract.pdf_checks import file_sha256
 
 __all__ = [
     "Article",
@@ -31,4 +33,5 @@ __all__ = [
     "PdfInfo",
     "Source",
     "extract_issue",
+    "file_sha256",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -22,7 +21,7 @@ from extract.events_table import read_events
 from extract.layouts import Layout, detect_layout
 from extract.model import Article, Issue, PdfInfo, issue_title
 from extract.page_lines import Line, PageText, read_page
-from extract.pdf_checks import open_pdf
+from extract.pdf_checks import file_sha256, open_pdf
 from extract.running_heads import page_number, strip_furniture
 
 _ISSUE_DATE = re.compile(r"(20\d{2})\s*년\s*(\d{1,2})\s*월호")
@@ -71,7 +70,7 @@ def _parse(path: Path, doc: pymupdf.Document, sha256: str | None) -> Issue:
     return Issue(
         issue=issue,
         title=issue_title(issue),
-        pdf=PdfInfo(name=path.name, sha256=sha256 or _sha256(path), pages=len(pages)),
+        pdf=PdfInfo(name=path.name, sha256=sha256 or file_sha256(path), pages=len(pages)),
         articles=articles,
         events=events,
     )
@@ -168,10 +167,3 @@ def _events_pages(pages: list[PageText], layout: Layout) -> list[PageText]:
         if any(layout.events_marker.search(line.text) for line in page.lines)
     ]
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -217,9 +217,9 @@ class Article:
         )
 
 
-def article_text(article: Article) -> str:
-    """The article as plain text in reading order, one paragraph per line."""
-    lines = [article.title, *article.key_contents]
+def body_lines(article: Article) -> list[str]:
+    """Sub-headings, bullets, sub-bullets, captions and footnotes, in reading order."""
+    lines = []
     for section in article.body:
         lines.append(section.heading)
         for bullet in section.bullets:
@@ -227,6 +227,12 @@ def article_text(article: Article) -> str:
             lines.extend(bullet.sub)
     lines.extend(article.captions)
     lines.extend(article.footnotes)
+    return lines
+
+
+def article_text(article: Article) -> str:
+    """The article as plain text in reading order, one paragraph per line."""
+    lines = [article.title, *article.key_contents, *body_lines(article)]
     lines.extend(source.text for source in article.sources)
     return "\n".join(line for line in lines if line)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.model import Article, ArticleActor, section_named
+from extract.model import Article, ArticleActor, body_lines, section_named
 from index.aliases import alias_key
 from index.analysis import PART_SEPARATOR, analyze, normalize
 from index.schema import CONTENT_PARTS, MARKED_FIELDS
@@ -15,15 +15,7 @@ def canonical_section(section: str) -> str:
 
 def body_text(article: Article) -> str:
     """Sub-headings, bullets, sub-bullets, captions and footnotes, one per line."""
-    lines = []
-    for section in article.body:
-        lines.append(section.heading)
-        for bullet in section.bullets:
-            lines.append(bullet.text)
-            lines.extend(bullet.sub)
-    lines.extend(article.captions)
-    lines.extend(article.footnotes)
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in body_lines(article) if line)
 
 
 def article_fields(article: Article, fingerprint: str) -> dict:

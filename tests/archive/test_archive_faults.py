@@ -18,9 +18,9 @@ from archive_fakes import FakeIndex, fake_extract, write_fake_pdf
 
 from archive import Archive, ArchiveBusy, ArchiveError
 from archive.catalog import IssueRow, now
-from archive.issue_files import file_sha256
 from archive.lock import ArchiveLock
 from archive.store import with_current_actors
+from extract import file_sha256
 from index.errors import IndexBuildError
 
 HERE = Path(__file__).resolve().parent

@@ -16,7 +16,7 @@ from archive_fakes import (
 )
 
 from archive import Archive, NotFound
-from archive.issue_files import file_sha256
+from extract import file_sha256
 
 
 def open_archive(home: Path, **options) -> Archive:
