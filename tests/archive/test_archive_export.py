@@ -65,7 +65,9 @@ def test_every_exported_article_matches_the_schema(filled):
 
 
 def test_every_stored_issue_matches_the_schema(filled, tmp_path):
-    for path in sorted((tmp_path / "home/issues").iterdir()):
+    paths = sorted((tmp_path / "home/issues").iterdir())
+    assert [path.name for path in paths] == ["2024-01.json", "2024-02.json"]
+    for path in paths:
         validator("issue").validate(json.loads(path.read_text(encoding="utf-8")))
 
 

@@ -79,8 +79,32 @@ def test_positions_count_only_emitted_terms():
 def test_offsets_are_kiwis_own_and_point_at_the_surface_text():
     text = "앤스로픽의 클로드가 GPT-4o를 앞섰다"
     for term in analyze(text):
-        if term.kind in ("part", "compound"):
+        if term.kind == "part":
             assert text[term.start : term.end].lower() == term.text
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        pytest.param(
+            "앤스로픽의 클로드가 GPT-4o를 앞섰다",
+            [("gpt4", "pair", "GPT-4"), ("4o", "pair", "4o"), ("앞서다", "lemma", "앞섰")],
+            id="pair-across-a-hyphen-and-lemma",
+        ),
+        pytest.param(
+            "초거대 AI와 생성형AI",
+            [
+                ("거대", "stem", "초거대"),
+                ("초거대ai", "pair", "초거대 AI"),
+                ("생성형ai", "pair", "생성형AI"),
+            ],
+            id="stem-and-pairs-spaced-or-glued",
+        ),
+    ],
+)
+def test_pairs_stems_and_lemmas_span_the_text_they_stand_for(text, spans):
+    found = [(t.text, t.kind, text[t.start : t.end]) for t in analyze(text) if t.kind != "part"]
+    assert found == spans
 
 
 def test_normalize_folds_compatibility_forms():
