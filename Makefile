@@ -4,10 +4,10 @@ BIN := $(VENV)/bin
 HOME_DEMO := $(CURDIR)/.demo-home
 POT := webui/translations/messages.pot
 
-.PHONY: help install test lint demo serve bench chromium messages
+.PHONY: help install test test-fast lint demo serve bench chromium messages
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*##' Makefile | sed 's/:.*## /\t/'
 
 install: $(VENV)/.installed  ## create .venv and install aibrief with its test extras
 
@@ -19,6 +19,9 @@ chromium:  ## install Debian's headless Chromium and a Korean font for the brows
 
 test: install chromium  ## run the whole test suite
 	$(BIN)/pytest
+
+test-fast: install  ## everything but the slow tests (real issues, browsers, processes): under 30 s
+	$(BIN)/pytest -m "not slow"
 
 lint: install  ## run ruff
 	$(BIN)/ruff check .

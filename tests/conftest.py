@@ -25,6 +25,14 @@ def strict() -> bool:
     return os.environ.get("AIBRIEF_STRICT") == "1"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Reading the real issues and driving a browser are slow by nature: `make test-fast`
+    (-m "not slow") leaves them out with the tests marked slow by hand."""
+    for item in items:
+        if item.get_closest_marker("corpus") or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
 def skip_or_fail(reason: str) -> None:
     if strict():
         pytest.fail(f"{reason} (AIBRIEF_STRICT=1 forbids skipping)")

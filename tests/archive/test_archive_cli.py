@@ -31,6 +31,8 @@ from tests.conftest import CORPUS_ARTICLE_COUNTS
 
 AIBRIEF = Path(sys.executable).with_name("aibrief")
 
+pytestmark = pytest.mark.slow  # the real parser and index, and aibrief processes
+
 
 def write_bad_files(folder: Path, good: Path) -> dict[str, Path]:
     """One file per way a PDF can be unusable, each named *.pdf."""

@@ -26,6 +26,8 @@ from index.errors import IndexBuildError
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
 
+pytestmark = pytest.mark.slow  # real writer processes, killed and waited for
+
 WRITER = """
 import sys
 from archive_fakes import FakeIndex, fake_extract

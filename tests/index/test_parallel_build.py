@@ -15,6 +15,8 @@ from tests.index.conftest import ARTICLES, make_article
 
 QUERIES = ["AI", "딥페이크", "오픈AI", "안전 연구소", "규제", "OpenAI", '"AI 법"', "title:모델"]
 
+pytestmark = pytest.mark.slow  # each build forks workers that load Kiwi
+
 
 def _issues(articles: dict) -> list[tuple]:
     return [(issue, batch, f"fp-{issue}") for issue, batch in articles.items()]

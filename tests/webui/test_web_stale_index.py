@@ -21,6 +21,8 @@ from webui import create_app
 
 CLIENTS = 8
 
+pytestmark = pytest.mark.slow  # servers that rebuild a real index
+
 
 @pytest.fixture
 def stale_home(sample_home, tmp_path):
