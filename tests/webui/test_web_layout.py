@@ -55,6 +55,7 @@ def test_on_a_phone_the_results_come_first_and_the_filters_wait_behind_a_button(
     assert first_hit["y"] + first_hit["height"] < PHONE[1]  # above the fold
     assert page.locator("#filters > summary").inner_text() == filters
     assert box(page, "#filters > summary")["y"] < first_hit["y"]
+    assert box(page, ".hits")["y"] < box(page, "figure.chart")["y"]  # the chart after the hits
     assert not page.locator(".facet-section").is_visible()
     assert page.evaluate(SIDEWAYS) <= 0
     page.screenshot(path=ARTIFACTS / f"phone-search-{locale[:2]}.png")
@@ -74,6 +75,7 @@ def test_on_a_desktop_the_filters_stand_beside_the_results(open_page, locale, fi
     assert box(page, ".facets")["x"] < box(page, ".results")["x"]
     first_hit = box(page, ".hit h3")
     assert first_hit["y"] + first_hit["height"] < DESKTOP[1]
+    assert box(page, "figure.chart")["y"] < box(page, ".hits")["y"]  # the chart over the hits
     page.screenshot(path=ARTIFACTS / f"desktop-search-{locale[:2]}.png")
 
 
