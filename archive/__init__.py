@@ -31,7 +31,14 @@ a malformed query, excepted). Extraction failures are not raised: ingest reports
 
 from archive.collection import Archive
 from archive.errors import ArchiveBusy, ArchiveError, BadExport, IndexUnavailable, NotFound
-from archive.export import FORMATS, write_articles
+from archive.export import ExportOptions
+from archive.export_formats import (
+    EXPORT_FORMATS,
+    ExportFormat,
+    export_bytes,
+    export_format,
+    write_articles,
+)
 from archive.importing import BadLine, ImportReport
 from archive.ingest import FileOutcome, IngestReport
 from archive.parameters import PARAMETERS, BadParameter, SearchQuery
@@ -39,7 +46,7 @@ from archive.reader import ArchiveReader
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 
 __all__ = [
-    "FORMATS",
+    "EXPORT_FORMATS",
     "PARAMETERS",
     "Archive",
     "ArchiveReader",
@@ -49,6 +56,8 @@ __all__ = [
     "BadExport",
     "BadParameter",
     "BadLine",
+    "ExportFormat",
+    "ExportOptions",
     "FileOutcome",
     "ImportReport",
     "IndexUnavailable",
@@ -57,5 +66,7 @@ __all__ = [
     "NotFound",
     "SearchQuery",
     "Stats",
+    "export_bytes",
+    "export_format",
     "write_articles",
 ]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from archive.citation import citation
+from archive.citations import citation
 from archive.errors import ArchiveBusy, IndexUnavailable, NotFound
 from archive.parameters import BadParameter, SearchQuery
 from extract.model import Article, Issue

@@ -1,16 +1,20 @@
-"""Export: articles in their documented JSON form (json, jsonl) or as flat CSV rows."""
+"""Export: articles in their documented JSON form (json, jsonl) or as flat CSV rows.
+
+Every writer here writes bytes to a binary stream, so that one signature serves the text formats
+and the binary ones alike (see `archive.export_formats`, the registry of every format).
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable
-from typing import Any, TextIO
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, BinaryIO, TextIO
 
-from archive.errors import BadExport
 from extract.model import Article
-
-FORMATS = ("json", "jsonl", "csv")
 
 CSV_FIELDS = (
     "id",
@@ -26,6 +30,26 @@ CSV_FIELDS = (
     "captions",
     "text",
 )
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Choices a writer may honour; the others ignore them."""
+
+    # Excel reads a CSV file as UTF-8 only when it starts with a byte order mark; without one, a
+    # Korean Windows takes it for CP949 and shows every Hangul cell garbled.
+    bom: bool = True
+
+
+@contextmanager
+def text_stream(out: BinaryIO, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text view of the binary stream `out`, flushed and let go of (never closed) at the end."""
+    text = io.TextIOWrapper(out, encoding=encoding, newline="", write_through=True)
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()
 
 
 def csv_row(article: Article) -> dict[str, Any]:
@@ -47,25 +71,35 @@ def csv_row(article: Article) -> dict[str, Any]:
     }
 
 
-def write_articles(articles: Iterable[Article], out: TextIO, form: str) -> int:
-    """Write articles to `out` as json (one array), jsonl or csv; return how many."""
-    if form not in FORMATS:
-        raise BadExport(f"unknown export format {form!r} (choose from {', '.join(FORMATS)})")
+def write_csv(articles: Iterable[Article], out: BinaryIO, options: ExportOptions) -> int:
+    """One row per article under a header row; the codec writes the byte order mark."""
     count = 0
-    if form == "csv":
-        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    with text_stream(out, "utf-8-sig" if options.bom else "utf-8") as text:
+        writer = csv.DictWriter(text, fieldnames=CSV_FIELDS, lineterminator="\n")
         writer.writeheader()
         for article in articles:
             writer.writerow(csv_row(article))
             count += 1
-    elif form == "jsonl":
+    return count
+
+
+def write_jsonl(articles: Iterable[Article], out: BinaryIO, _options: ExportOptions) -> int:
+    """One article's JSON form per line."""
+    count = 0
+    with text_stream(out) as text:
         for article in articles:
-            out.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")
+            text.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")
             count += 1
-    else:
-        out.write("[")
+    return count
+
+
+def write_json(articles: Iterable[Article], out: BinaryIO, _options: ExportOptions) -> int:
+    """One JSON array of articles, written an article at a time."""
+    count = 0
+    with text_stream(out) as text:
+        text.write("[")
         for count, article in enumerate(articles, start=1):
-            out.write(",\n" if count > 1 else "\n")
-            out.write(json.dumps(article.to_json(), ensure_ascii=False))
-        out.write("\n]\n")
+            text.write(",\n" if count > 1 else "\n")
+            text.write(json.dumps(article.to_json(), ensure_ascii=False))
+        text.write("\n]\n")
     return count

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from archive.export import FORMATS
+from archive.export_formats import EXPORT_FORMATS
 from extract.model import SECTIONS, is_issue, is_year, section_named
 from index import SORTS, SearchFilters
 
@@ -111,8 +111,9 @@ def read_switch(name: str, value: str) -> bool:
 
 def read_format(name: str, value: str) -> str:
     """One of the export formats."""
-    if value not in FORMATS:
-        raise BadParameter(f"{name} must be one of {', '.join(FORMATS)}, not {_echo(value)}")
+    if value not in EXPORT_FORMATS:
+        choices = ", ".join(EXPORT_FORMATS)
+        raise BadParameter(f"{name} must be one of {choices}, not {_echo(value)}")
     return value
 
 
@@ -149,7 +150,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         "also find the words' related concepts (0: only the words as typed)",
         read_switch,
     ),
-    Parameter("format", " | ".join(FORMATS), "json", "the download's format", read_format),
+    Parameter("format", " | ".join(EXPORT_FORMATS), "json", "the download's format", read_format),
 )
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
 # Which parameters each request takes.
@@ -167,7 +168,9 @@ SEARCH_NAMES = (
     "expand",
 )
 EXPORT_NAMES = ("q", "section", "issue", "year", "from", "to", "sort", "expand", "format")
-ARTICLE_NAMES = ("q",)
+ARTICLE_NAMES = ("q", "format")
+# A feed takes a sort but always lists the newest first.
+FEED_NAMES = ("q", "section", "issue", "year", "from", "to", "sort", "expand")
 
 
 def value_lists(args: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -303,6 +306,10 @@ class SearchQuery:
     def export_args(self) -> dict[str, Any]:
         """Query-string arguments for the download of every article this search matches."""
         return {k: v for k, v in self.args(page=1).items() if k in EXPORT_NAMES}
+
+    def feed_args(self) -> dict[str, Any]:
+        """Query-string arguments for the feed of this search: its words and filters."""
+        return {k: v for k, v in self.args(page=1, sort="relevance").items() if k in FEED_NAMES}
 
     def to_json(self) -> dict[str, Any]:
         """The query as every search answer echoes it."""

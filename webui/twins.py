@@ -3,7 +3,8 @@
 `twin(bp, "issues", "/issues", "/api/issues", template="issues.html", as_json=issues_json)`
 registers the view under both rules, as endpoints `issues` and `api_issues`. The view returns
 its context (a dict of model objects); the HTML rule renders the template with it, the API rule
-answers `as_json(context)`.
+answers `as_json(context)`, as JSON unless it is already a response (a download the API
+rule serves for `?format=`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
 Context = dict[str, Any]
 
@@ -39,7 +40,8 @@ def twin(
             return render_template(template, api_url=api_url, **context)
 
         def api_view(**kwargs: Any) -> Any:
-            return jsonify(as_json(view(**kwargs)))
+            answer = as_json(view(**kwargs))
+            return answer if isinstance(answer, Response) else jsonify(answer)
 
         bp.add_url_rule(html_rule, name, html_view)
         bp.add_url_rule(api_rule, f"api_{name}", api_view)

@@ -8,6 +8,7 @@ import re
 import click
 
 from archive.cli.archive_access import open_archive, user_errors, wait_option
+from archive.export_formats import CITATION_FORMATS, export_bytes
 from extract.model import Article
 
 ISSUE_FORM = re.compile(r"^\d{4}-\d{2}$")
@@ -67,8 +68,13 @@ def list_(ctx: click.Context, as_json: bool, files: bool) -> None:
 @click.command("show")
 @click.argument("id_")
 @click.option("--json", "as_json", is_flag=True, help="Print the article (or issue) as JSON.")
+@click.option(
+    "--cite",
+    type=click.Choice(CITATION_FORMATS),
+    help="Print the citation in this format (of every article, for an issue).",
+)
 @click.pass_context
-def show(ctx: click.Context, id_: str, as_json: bool) -> None:
+def show(ctx: click.Context, id_: str, as_json: bool, cite: str | None) -> None:
     """Show one article by ID (2024-04-07), or one issue's articles by YYYY-MM."""
     archive = open_archive(ctx)
     try:
@@ -76,7 +82,10 @@ def show(ctx: click.Context, id_: str, as_json: bool) -> None:
             found = archive.issue(id_) if ISSUE_FORM.match(id_) else archive.article(id_)
     finally:
         archive.close()
-    if as_json:
+    if cite:
+        articles = [found] if isinstance(found, Article) else found.articles
+        click.echo(export_bytes(articles, cite), nl=False)
+    elif as_json:
         echo_json(found.to_json())
     elif isinstance(found, Article):
         click.echo("\n".join(article_lines(found)))

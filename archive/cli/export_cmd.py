@@ -1,14 +1,17 @@
-"""`aibrief export` and `aibrief import`: articles out as JSON/CSV, and back in from JSON Lines."""
+"""`aibrief export` and `aibrief import`: articles out in any export format, and back in from
+JSON Lines."""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
 
 from archive.cli.archive_access import open_archive, query_text, user_errors, wait_option
-from archive.export import FORMATS, write_articles
+from archive.export import ExportOptions
+from archive.export_formats import EXPORT_FORMATS, write_articles
 from archive.summaries import ArticleFilter
 from extract.model import SECTIONS, section_named
 
@@ -34,10 +37,17 @@ def _section(value: str) -> str:
 @click.option(
     "--format",
     "form",
-    type=click.Choice(FORMATS),
+    type=click.Choice(tuple(EXPORT_FORMATS)),
     default="jsonl",
     show_default=True,
-    help="json: one array; jsonl: one article per line; csv: flat fields.",
+    help="; ".join(f"{form.name}: {form.summary}" for form in EXPORT_FORMATS.values()) + ".",
+)
+@click.option(
+    "--no-bom",
+    "bom",
+    flag_value=False,
+    default=True,
+    help="Write CSV without the byte order mark (for tools that want plain UTF-8).",
 )
 @click.option(
     "-o",
@@ -53,16 +63,20 @@ def export(
     issues: tuple[str, ...],
     sections: tuple[str, ...],
     form: str,
+    bom: bool,
     output: str,
 ) -> None:
     """Export articles (those matching the query's words, or all) in their documented JSON form
-    or as CSV."""
+    or another format."""
     query = query_text(words)
+    if output == "-" and EXPORT_FORMATS[form].binary and sys.stdout.isatty():
+        raise click.UsageError(f"{form} is not text: give -o FILE.{form} or redirect the output")
     archive = open_archive(ctx)
     selection = ArticleFilter(issues=issues, sections=sections)
     try:
-        with user_errors(), click.open_file(output, "w", encoding="utf-8", atomic=True) as out:
-            count = write_articles(archive.export_articles(query, selection), out, form)
+        with user_errors(), click.open_file(output, "wb", atomic=True) as out:
+            articles = archive.export_articles(query, selection)
+            count = write_articles(articles, out, form, ExportOptions(bom=bom))
     finally:
         archive.close()
     if output != "-":

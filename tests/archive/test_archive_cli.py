@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import subprocess
@@ -214,7 +215,8 @@ def test_export_writes_every_article_in_the_documented_form(home_with_sample, tm
         "articles"
     ]
     assert result.output == f"exported {len(issue_articles)} articles to {out}\n"
-    text = out.read_text(encoding="utf-8")
+    assert out.read_bytes().startswith(codecs.BOM_UTF8) == (form == "csv")
+    text = out.read_text(encoding="utf-8-sig")
     if form == "json":
         assert json.loads(text) == issue_articles
     elif form == "jsonl":
@@ -223,6 +225,13 @@ def test_export_writes_every_article_in_the_documented_form(home_with_sample, tm
         assert text.splitlines()[0].startswith("id,issue,section,title,page,pdf_pages,")
     if form != "csv":
         assert all(first_error("article", article) is None for article in issue_articles)
+
+
+def test_csv_export_leaves_the_byte_order_mark_out_when_asked(home_with_sample):
+    plain = run(home_with_sample, "export", "--format", "csv", "--no-bom").stdout_bytes
+    marked = run(home_with_sample, "export", "--format", "csv").stdout_bytes
+    assert plain.startswith(b"id,issue,section,")
+    assert marked == codecs.BOM_UTF8 + plain
 
 
 def test_export_with_a_query_and_filters(home_with_sample):

@@ -51,9 +51,9 @@ def filled(tmp_path: Path) -> Archive:
 
 
 def export_text(articles, form: str) -> str:
-    out = io.StringIO()
+    out = io.BytesIO()
     write_articles(articles, out, form)
-    return out.getvalue()
+    return out.getvalue().decode("utf-8-sig")
 
 
 def test_every_exported_article_matches_the_schema(filled):

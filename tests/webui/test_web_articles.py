@@ -25,7 +25,10 @@ def test_sources_link_only_web_urls(client):
 
 def test_citation_and_pdf_link(client):
     page = client.get("/articles/2024-04-02").get_data(as_text=True)
-    assert 'value="SPRi AI Brief, 2024년 4월호, p. 2, 딥페이크 탐지 연구"' in page
+    assert (
+        'value="소프트웨어정책연구소 (SPRi). (2024, April). 딥페이크 탐지 연구. '
+        'SPRi AI Brief / 인공지능 산업의 최신 동향, 2."'
+    ) in page
     assert 'href="/pdf/2024-04#page=3"' in page
 
 
@@ -40,7 +43,15 @@ def test_api_article_is_the_article_json(client, fake_archive):
     data = client.get("/api/articles/2024-01-01").get_json()
     expected = fake_archive.article("2024-01-01").to_json()
     assert {k: data[k] for k in expected} == expected
-    assert data["citation"] == "SPRi AI Brief, 2024년 1월호, p. 1, EU AI 법 규제 합의"
+    assert data["citation"] == (
+        "소프트웨어정책연구소 (SPRi). (2024, January). EU AI 법 규제 합의. "
+        "SPRi AI Brief / 인공지능 산업의 최신 동향, 1."
+    )
+    assert data["references"]["apa-ko"] == (
+        "소프트웨어정책연구소 (SPRi). (2024, 1월). EU AI 법 규제 합의. "
+        "SPRi AI Brief / 인공지능 산업의 최신 동향, 1."
+    )
+    assert data["csl"]["type"] == "article-magazine"
     assert data["page_images"] == ["/articles/2024-01-01/page.png?p=2"]
 
 
@@ -104,3 +115,39 @@ def test_page_image_survives_any_query(client, q):
     response = client.get("/articles/2024-01-01/page.png", query_string={"q": q})
     assert response.status_code == 200
     assert response.mimetype == "image/png"
+
+
+@pytest.mark.parametrize(
+    ("form", "media_type", "start"),
+    [
+        pytest.param("csl-json", "application/vnd.citationstyles.csl+json", "[", id="csl-json"),
+        pytest.param("ris", "application/x-research-info-systems", "TY  - MGZN", id="ris"),
+        pytest.param("bibtex", "application/x-bibtex", "@article{2024-01-01,", id="bibtex"),
+        pytest.param(
+            "apa", "text/plain", "소프트웨어정책연구소 (SPRi). (2024, January).", id="apa"
+        ),
+    ],
+)
+def test_api_article_serves_each_citation_format(client, form, media_type, start):
+    response = client.get(f"/api/articles/2024-01-01?format={form}")
+    assert response.status_code == 200
+    assert response.mimetype == media_type
+    assert response.get_data(as_text=True).startswith(start)
+    extension = {"csl-json": "csl.json", "bibtex": "bib", "apa": "apa.txt"}.get(form, form)
+    name = f"2024-01-01.{extension}"
+    disposition = f"attachment; filename=\"{name}\"; filename*=UTF-8''{name}"
+    assert response.headers["Content-Disposition"] == disposition
+
+
+def test_api_article_refuses_an_unknown_format(client):
+    response = client.get("/api/articles/2024-01-01?format=doc")
+    assert response.status_code == 400
+    assert response.get_json()["error"].startswith("format must be one of json, jsonl, csv,")
+
+
+def test_cite_box_offers_each_format_to_copy_and_download(client):
+    page = client.get("/articles/2024-01-01").get_data(as_text=True)
+    reference = "소프트웨어정책연구소 (SPRi). (2024, 1월)."
+    assert f'<input id="ref-apa-ko" type="text" readonly value="{reference}' in page
+    assert '<textarea id="cite-ris" readonly rows="4">TY  - MGZN' in page
+    assert 'href="/api/articles/2024-01-01?format=bibtex" download>.bib 내려받기</a>' in page

@@ -147,7 +147,7 @@ def test_help_lists_the_export_and_article_parameters(client):
     assert [p["name"] for p in documented(client, "/export")] == [
         "q", "section", "issue", "year", "from", "to", "sort", "expand", "format",
     ]  # fmt: skip
-    assert [p["name"] for p in documented(client, "/api/articles/<id>")] == ["q"]
+    assert [p["name"] for p in documented(client, "/api/articles/<id>")] == ["q", "format"]
 
 
 @pytest.fixture

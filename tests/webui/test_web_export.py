@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 from datetime import date
+from urllib.parse import quote
 
 import pytest
+from openpyxl import load_workbook
+
+from archive import EXPORT_FORMATS, write_articles
+from archive.cli.export_cmd import export as export_command
 
 
 def test_export_json(client, fake_archive):
@@ -53,8 +59,9 @@ def test_export_csv(client):
     response = client.get("/export?q=딥페이크&format=csv")
     disposition = response.headers["Content-Disposition"]
     assert disposition.startswith(f'attachment; filename="aibrief-{date.today()}.csv"')
-    text = response.get_data(as_text=True)
-    rows = list(csv.DictReader(io.StringIO(text)))
+    assert response.mimetype == "text/csv"
+    assert response.data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
     assert len(rows) == 1
     assert rows[0]["id"] == "2024-04-02"
     assert rows[0]["pdf_pages"] == "3-3"
@@ -64,7 +71,7 @@ def test_export_csv(client):
 def test_export_of_nothing_is_an_empty_download(client):
     assert json.loads(client.get("/export?q=nothingmatches&format=json").data) == []
     assert client.get("/export?q=nothingmatches&format=jsonl").data == b""
-    csv_text = client.get("/export?q=nothingmatches&format=csv").get_data(as_text=True)
+    csv_text = client.get("/export?q=nothingmatches&format=csv").data.decode("utf-8-sig")
     assert csv_text.startswith("id,issue,section,title,page,pdf_pages,key_contents,")
     assert csv_text.count("\n") == 1
 
@@ -75,3 +82,31 @@ def test_results_page_has_export_buttons_for_the_current_search(client):
         'href="/export?format=csv&amp;q=%EA%B7%9C%EC%A0%9C&amp;'
         'section=%EC%A0%95%EC%B1%85/%EB%B2%95%EC%A0%9C"'
     ) in page
+
+
+def comparable(data: bytes, form: str) -> object:
+    """What a download holds: a workbook's cell values (its zip entries carry the time it was
+    written), any other format's bytes."""
+    if form != "xlsx":
+        return data
+    return list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+
+
+@pytest.mark.parametrize("form", list(EXPORT_FORMATS.values()), ids=list(EXPORT_FORMATS))
+def test_every_registered_format_is_served_and_offered_by_the_cli(client, fake_archive, form):
+    response = client.get(f"/export?q=규제&format={form.name}")
+    assert response.status_code == 200
+    assert response.mimetype == form.media_type
+    name = quote(form.filename(f"aibrief-규제-{date.today()}"))
+    assert response.headers["Content-Disposition"].endswith(f"filename*=UTF-8''{name}")
+    expected = io.BytesIO()
+    write_articles(fake_archive.export_articles("규제"), expected, form.name)
+    assert comparable(response.data, form.name) == comparable(expected.getvalue(), form.name)
+    cli_format = next(param for param in export_command.params if param.name == "form")
+    assert form.name in cli_format.type.choices
+
+
+def test_an_unknown_format_is_a_400_naming_the_choices(client):
+    response = client.get("/export?q=규제&format=docx")
+    assert response.status_code == 400
+    assert response.get_json()["error"].startswith("format must be one of json, jsonl, csv")

@@ -7,7 +7,7 @@ from web_fakes import ARTICLES
 from werkzeug.datastructures import MultiDict
 
 from archive import BadParameter, SearchQuery
-from archive.citation import citation
+from archive.citations import citation
 from webui.facets import build_facets, facet_counts, issue_calendar
 from webui.page_image import highlight_terms
 from webui.snippets import marked_snippet
@@ -191,8 +191,11 @@ def test_month_span_crosses_years():
     assert month_span("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
 
 
-def test_citation():
-    assert citation(ARTICLES[2]) == "SPRi AI Brief, 2024년 4월호, p. 1, 미국 AI 규제 행정명령"
+def test_citation_is_the_apa_reference():
+    assert citation(ARTICLES[2]) == (
+        "소프트웨어정책연구소 (SPRi). (2024, April). 미국 AI 규제 행정명령. "
+        "SPRi AI Brief / 인공지능 산업의 최신 동향, 1."
+    )
 
 
 def test_highlight_terms_are_bounded():

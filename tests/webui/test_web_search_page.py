@@ -51,7 +51,10 @@ def test_api_search_has_the_documented_shape(client):
         "terms": ["규제"],
         "snippet": "EU regulation 규제 법안 합의",
         "marks": [[14, 16]],
-        "citation": "SPRi AI Brief, 2024년 1월호, p. 1, EU AI 법 규제 합의",
+        "citation": (
+            "소프트웨어정책연구소 (SPRi). (2024, January). EU AI 법 규제 합의. "
+            "SPRi AI Brief / 인공지능 산업의 최신 동향, 1."
+        ),
     }
     assert data["facets"]["section"] == {"정책/법제": 2, "인력/교육": 1, "기업/산업": 1}
     assert data["facets"]["year"] == {"2024": 2, "2025": 2}

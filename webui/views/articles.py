@@ -7,12 +7,13 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request, send_file, url_for
 
-from archive import BadParameter, contract
-from archive.citation import citation
+from archive import EXPORT_FORMATS, BadParameter, contract, export_bytes
+from archive.citations import STYLES, citation, csl_item, render
 from archive.parameters import ARTICLE_NAMES, MAX_QUERY_CHARS, read_arguments
 from extract.model import Article, is_article_id, is_issue
 from index import QueryError, SearchFilters
 from webui.app_state import current_archive, page_images, pdf_available
+from webui.downloads import download
 from webui.errors import wants_json
 from webui.page_image import highlight_terms
 from webui.twins import Context, twin
@@ -37,10 +38,22 @@ def article_context(article_id: str) -> Context:
     article = load_article(article_id)
     first, last = article.pdf_pages
     has_pdf = pdf_available(article.issue)
+    item = csl_item(article, article.sources)
     return {
         "article": article,
         "q": q,
         "citation": citation(article),
+        "csl": item,
+        "references": [(style, render(item, style.name)) for style in STYLES.values()],
+        "cite_formats": [
+            (
+                form,
+                export_bytes([article], form.name).decode("utf-8"),
+                url_for("articles.api_article", article_id=article.id, format=form.name),
+            )
+            for form in EXPORT_FORMATS.values()
+            if form.citation and form.name not in STYLES
+        ],
         "related": current_archive().more_like_this(article.id, limit=RELATED),
         "pdf_url": f"{url_for('articles.pdf', issue=article.issue)}#page={first}"
         if has_pdf
@@ -54,10 +67,16 @@ def article_context(article_id: str) -> Context:
     }
 
 
-def article_json(context: Context) -> dict[str, Any]:
-    """The article's JSON form, with its citation, links and related articles."""
+def article_json(context: Context) -> dict[str, Any] | Response:
+    """The article's JSON form, with its citations, links and related articles; with ?format=,
+    the article in that export format (a citation format, say) instead."""
+    if "format" in request.args:
+        article = context["article"]
+        return download([article], request.args["format"], stem=article.id)
     return {
         **contract.article_json(context["article"]),
+        "csl": context["csl"],
+        "references": {style.name: text for style, text in context["references"]},
         "pdf_url": context["pdf_url"],
         "page_images": context["page_images"],
         "related": [

