@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "catalog_cmd",
     "serve_cmd",
     "demo_cmd",
+    "mcp_cmd",
 )
 
 

@@ -1,0 +1,165 @@
+"""`aibrief mcp` driven by the MCP SDK's own client, as a subprocess over stdio: the tools are
+listed, each is called, and the answers agree with the CLI's JSON for the same query."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import anyio
+import pytest
+from mcp import Client, StdioServerParameters
+
+from archive import Archive, contract
+from archive.citations import citation
+
+AIBRIEF = str(Path(sys.executable).with_name("aibrief"))
+TOOLS = {"search", "get_article", "list_issues", "trend"}
+
+
+def cli_json(home: Path, *args: str) -> Any:
+    """What `aibrief ARGS` prints, parsed."""
+    done = subprocess.run(
+        [AIBRIEF, "--home", str(home), *args], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def session(home: Path, calls: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    """Start the server on `home`, list its tools and make the calls, in one session."""
+
+    async def run() -> dict[str, Any]:
+        params = StdioServerParameters(command=AIBRIEF, args=["--home", str(home), "mcp"])
+        async with Client(params, read_timeout_seconds=120) as client:
+            listed = await client.list_tools()
+            answers = [await client.call_tool(name, args) for name, args in calls]
+        return {"tools": listed.tools, "answers": answers}
+
+    return anyio.run(run)
+
+
+def structured(result: Any) -> dict[str, Any]:
+    """A tool's answer, checking that its text and its structured content say the same."""
+    assert json.loads(result.content[0].text) == result.structured_content
+    return result.structured_content
+
+
+def hit_of(hit: dict[str, Any]) -> Any:
+    """What a citation reads of a hit, from its JSON."""
+    return SimpleNamespace(**{key: hit[key] for key in ("id", "issue", "title", "page")})
+
+
+def check_against_the_cli(home: Path, query: str) -> None:
+    """Every tool's answer on `home` agrees with the CLI's JSON."""
+    expected = cli_json(home, "search", query, "--json", "--limit", "5")
+    assert expected["total"] > 0, query
+    first = expected["hits"][0]["id"]
+    archive = Archive(home)
+    try:
+        article = archive.article(first)
+    finally:
+        archive.close()
+    held = cli_json(home, "list", "--json")
+    done = session(
+        home,
+        [
+            ("search", {"query": query, "limit": 5}),
+            ("get_article", {"id": first}),
+            ("list_issues", {}),
+            ("trend", {"query": query}),
+            ("get_article", {"id": "1999-01-01"}),
+            ("search", {"query": '"' + query}),
+            ("search", {"query": query, "section": "경제"}),
+        ],
+    )
+    tools = {tool.name: tool for tool in done["tools"]}
+    assert set(tools) == TOOLS
+    assert all(
+        tool.output_schema and "cite" in tool.description.lower()
+        for tool in tools.values()
+        if tool.name in ("search", "get_article")
+    )
+    found, one, issues, trend, *errors = done["answers"]
+    assert structured(found) == expected  # the one search contract, citations and all
+    assert all(hit["citation"] == citation(hit_of(hit)) for hit in expected["hits"])
+    assert structured(one) == contract.article_json(article)
+    assert structured(issues)["issues"] == [
+        {
+            "issue": s["issue"],
+            "title": s["title"],
+            "article_count": s["articles"],
+            "url": f"/issues/{s['issue']}",
+        }
+        for s in held
+    ]
+    points = structured(trend)
+    assert [p["issue"] for p in points["issues"]] == [s["issue"] for s in held]
+    counts = [p["article_count"] for p in points["issues"]]
+    assert sum(counts) == points["total"] == expected["total"]
+    assert [(e.is_error, e.structured_content["status"]) for e in errors] == [
+        (True, 404),
+        (True, 400),
+        (True, 400),
+    ]
+    assert errors[0].structured_content["error"] == "no article 1999-01-01 in the archive"
+    assert errors[2].structured_content["error"] == (
+        "section: unknown section '경제'; one of 정책/법제, 기업/산업, 기술/연구, 인력/교육"
+    )
+
+
+def test_the_server_answers_as_the_cli_does_on_the_sample_archive(sample_archive):
+    title = cli_json(sample_archive, "show", "2024-04", "--json")["articles"][0]["title"]
+    check_against_the_cli(sample_archive, title.split()[0].rstrip(","))
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "query", [pytest.param("딥페이크", id="word"), pytest.param("오픈AI", id="name")]
+)
+def test_the_server_answers_as_the_cli_does_on_the_real_issues(corpus_archive, query):
+    check_against_the_cli(corpus_archive, query)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(server: subprocess.Popen, port: int) -> None:
+    """Return once the server accepts connections on the loopback port (60 s at most)."""
+    deadline = time.monotonic() + 60
+    while True:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        assert server.poll() is None, server.stderr.read().decode()
+        assert time.monotonic() < deadline, "the server did not listen within 60 s"
+        time.sleep(0.2)
+
+
+def test_the_server_answers_over_streamable_http_on_loopback(sample_archive):
+    port = free_port()
+    command = [AIBRIEF, "--home", str(sample_archive), "mcp", "--http", "--port", str(port)]
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as server:
+        try:
+            wait_for_port(server, port)
+
+            async def run() -> Any:
+                async with Client(f"http://127.0.0.1:{port}/mcp") as client:
+                    names = {tool.name for tool in (await client.list_tools()).tools}
+                    return names, await client.call_tool("list_issues", {})
+
+            names, issues = anyio.run(run)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    assert names == TOOLS
+    held = cli_json(sample_archive, "list", "--json")
+    assert [i["issue"] for i in structured(issues)["issues"]] == [s["issue"] for s in held]
