@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive.parameters import ARTICLE_NAMES, BY_NAME, EXPORT_NAMES, SEARCH_NAMES
+from archive.parameters import ARTICLE_NAMES, BY_NAME, EXPORT_NAMES, FEED_NAMES, SEARCH_NAMES
 from webui.i18n import N_
 
 
@@ -85,15 +85,23 @@ ENDPOINTS = (
     ),
     Endpoint(
         "/api/articles/<id>",
-        "one article in its JSON form, with its citation, PDF links and related articles",
+        "one article in its JSON form, with its citation, its CSL-JSON record, its references "
+        "(APA), PDF links and related articles; with format, the article as that download "
+        "(csl-json, ris or bibtex for a reference manager)",
         ARTICLE_NAMES,
     ),
     Endpoint("/api/issues", "every issue held, newest first, each with its articles"),
     Endpoint("/api/issues/<issue>", "one issue: its articles and its events table"),
     Endpoint(
         "/export",
-        "every article the search matches, as a download in the article's JSON form or CSV",
+        "every article the search matches, as a download in any export format: the article's "
+        "JSON form, CSV (with a byte order mark for Excel), xlsx, or a citation format",
         EXPORT_NAMES,
+    ),
+    Endpoint(
+        "/feed.atom",
+        "an Atom feed of the newest articles the search matches (every article without q)",
+        FEED_NAMES,
     ),
     Endpoint("/api/help", "this description"),
 )

@@ -11,6 +11,7 @@ FILE_ROUTES = {
     "/pdf/<issue>",
     "/articles/<article_id>/page.png",
     "/export",
+    "/feed.atom",
     "/static/<path:filename>",
 }
 # Addresses people guess, sent on to a page.
