@@ -112,6 +112,7 @@ def test_every_format_of_every_real_article_reads_back(corpus_articles):
     check_every_format(corpus_articles)
 
 
+@pytest.mark.slow  # builds the sample archive
 def test_show_cites_an_article_or_every_article_of_an_issue(sample_archive):
     from click.testing import CliRunner
 

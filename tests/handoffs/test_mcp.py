@@ -22,6 +22,9 @@ from archive.citations import citation
 AIBRIEF = str(Path(sys.executable).with_name("aibrief"))
 TOOLS = {"search", "get_article", "list_issues", "trend"}
 
+# Each test starts the server as a process on an archive built for the session.
+pytestmark = pytest.mark.slow
+
 
 def cli_json(home: Path, *args: str) -> Any:
     """What `aibrief ARGS` prints, parsed."""

@@ -70,6 +70,7 @@ def test_every_real_article_reads_back_cell_for_cell(corpus_articles):
     check_every_cell(corpus_articles)
 
 
+@pytest.mark.slow  # runs aibrief in a process
 def test_a_workbook_is_never_written_to_a_terminal(tmp_path):
     controller, terminal = pty.openpty()
     try:
