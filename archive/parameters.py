@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from archive.export_formats import EXPORT_FORMATS
+from archive.summaries import ArticleFilter
 from extract.model import SECTIONS, is_issue, is_year, section_named
 from index import SORTS, SearchFilters
 
@@ -275,6 +276,11 @@ class SearchQuery:
                 return f"no issue {first} in this archive ({holding})"
             return f"no issue from {first or '…'} to {last or '…'} in this archive ({holding})"
         return None
+
+    def article_filter(self) -> ArticleFilter:
+        """The query's filters as an export takes them."""
+        first, last = self.issue_range()
+        return ArticleFilter(sections=self.sections, issue_from=first, issue_to=last)
 
     def filters(self) -> SearchFilters:
         """The query's filters in the index's terms."""

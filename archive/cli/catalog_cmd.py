@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 
 import click
 
 from archive.cli.archive_access import open_archive, user_errors, wait_option
 from archive.export_formats import CITATION_FORMATS, export_bytes
-from extract.model import Article
-
-ISSUE_FORM = re.compile(r"^\d{4}-\d{2}$")
+from extract.model import Article, is_issue
 
 
 def echo_json(data: object) -> None:
@@ -79,7 +76,7 @@ def show(ctx: click.Context, id_: str, as_json: bool, cite: str | None) -> None:
     archive = open_archive(ctx)
     try:
         with user_errors():
-            found = archive.issue(id_) if ISSUE_FORM.match(id_) else archive.article(id_)
+            found = archive.issue(id_) if is_issue(id_) else archive.article(id_)
     finally:
         archive.close()
     if cite:

@@ -9,31 +9,27 @@ from pathlib import Path
 
 import click
 
-from archive.cli.archive_access import open_archive, query_text, user_errors, wait_option
+from archive.cli.archive_access import (
+    open_archive,
+    query_text,
+    refuse_unanswerable,
+    user_errors,
+    wait_option,
+)
+from archive.cli.options import query_from_options, search_options
 from archive.export import ExportOptions
 from archive.export_formats import EXPORT_FORMATS, write_articles
-from archive.summaries import ArticleFilter
-from extract.model import SECTIONS, section_named
+from archive.parameters import EXPORT_NAMES
 
-
-def _section(value: str) -> str:
-    """The section a --section value names, as search's --section reads it."""
-    if (section := section_named(value)) is None:
-        raise click.BadParameter(f"unknown section {value!r} (sections: {', '.join(SECTIONS)})")
-    return section
+FALLBACK_WARNING = (
+    "warning: few articles have every word of {q!r}; "
+    "the export also holds articles with only some of them"
+)
 
 
 @click.command("export", context_settings={"ignore_unknown_options": True})
 @click.argument("words", nargs=-1)
-@click.option("--issue", "issues", multiple=True, metavar="YYYY-MM", help="Only this issue.")
-@click.option(
-    "--section",
-    "sections",
-    multiple=True,
-    metavar="SECTION",
-    callback=lambda _ctx, _param, values: tuple(map(_section, values)),
-    help="Only this section (정책/법제 or 정책).",
-)
+@search_options(EXPORT_NAMES)
 @click.option(
     "--format",
     "form",
@@ -57,26 +53,21 @@ def _section(value: str) -> str:
     help="File to write (default: standard output).",
 )
 @click.pass_context
-def export(
-    ctx: click.Context,
-    words: tuple[str, ...],
-    issues: tuple[str, ...],
-    sections: tuple[str, ...],
-    form: str,
-    bom: bool,
-    output: str,
-) -> None:
+def export(ctx: click.Context, words: tuple[str, ...], form: str, bom: bool, output: str) -> None:
     """Export articles (those matching the query's words, or all) in their documented JSON form
-    or another format."""
-    query = query_text(words)
+    or another format; takes every filter and sort that search takes."""
+    asked = query_from_options(ctx, query_text(words) or "", EXPORT_NAMES)
     if output == "-" and EXPORT_FORMATS[form].binary and sys.stdout.isatty():
         raise click.UsageError(f"{form} is not text: give -o FILE.{form} or redirect the output")
     archive = open_archive(ctx)
-    selection = ArticleFilter(issues=issues, sections=sections)
     try:
-        with user_errors(), click.open_file(output, "wb", atomic=True) as out:
-            articles = archive.export_articles(query, selection)
-            count = write_articles(articles, out, form, ExportOptions(bom=bom))
+        refuse_unanswerable(archive, asked, ctx)
+        with user_errors():
+            if asked.q and archive.search(asked.q, filters=asked.filters(), per_page=1).fallback:
+                click.echo(FALLBACK_WARNING.format(q=asked.q), err=True)
+            articles = archive.export_articles(asked.q or None, asked.article_filter(), asked.sort)
+            with click.open_file(output, "wb", atomic=True) as out:
+                count = write_articles(articles, out, form, ExportOptions(bom=bom))
     finally:
         archive.close()
     if output != "-":

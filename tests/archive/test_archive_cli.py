@@ -242,10 +242,37 @@ def test_export_with_a_query_and_filters(home_with_sample):
         a["id"] for a in articles if a["section"] == section
     ]
     none = run(home_with_sample, "export", "--issue", "1999-01", "--format", "json")
-    assert json.loads(none.output) == []
+    assert none.exit_code == 1
+    assert none.output == "Error: no issue 1999-01 in this archive (held: 2024-04)\n"
     word = articles[0]["title"].split()[0]
     found = json.loads(run(home_with_sample, "export", word, "--format", "json").output)
     assert articles[0]["id"] in [a["id"] for a in found]
+
+
+def test_export_takes_the_filters_and_sorts_search_takes(home_with_sample):
+    articles = json.loads(run(home_with_sample, "show", "2024-04", "--json").output)["articles"]
+    everything = run(home_with_sample, "export", "--format", "json", "--from", "2024-01")
+    assert [a["id"] for a in json.loads(everything.output)] == [a["id"] for a in articles]
+    year = run(home_with_sample, "export", "--year", "2024", "--sort", "newest", "--format", "json")
+    assert year.output == everything.output
+    later = run(home_with_sample, "export", "--from", "2024-05", "--to", "2024-12")
+    assert later.exit_code == 1
+    assert later.output == (
+        "Error: no issue from 2024-05 to 2024-12 in this archive (held: 2024-04)\n"
+    )
+
+
+def test_export_warns_when_the_query_fell_back_to_some_words(home_with_sample):
+    articles = json.loads(run(home_with_sample, "show", "2024-04", "--json").output)["articles"]
+    word = articles[0]["title"].split()[0]
+    result = run(home_with_sample, "export", word, "zzzzqqqq", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"warning: few articles have every word of '{word} zzzzqqqq'; "
+        "the export also holds articles with only some of them\n"
+    )
+    assert articles[0]["id"] in [a["id"] for a in json.loads(result.stdout)]
+    assert run(home_with_sample, "export", word, "--format", "json").stderr == ""
 
 
 def test_export_takes_unquoted_words_as_one_query(home_with_sample):
@@ -255,7 +282,7 @@ def test_export_takes_unquoted_words_as_one_query(home_with_sample):
     together = run(home_with_sample, "export", " ".join(words), "--format", "json")
     assert apart.exit_code == 0, apart.output
     assert apart.output == together.output
-    assert articles[0]["id"] in [a["id"] for a in json.loads(apart.output)]
+    assert articles[0]["id"] in [a["id"] for a in json.loads(apart.stdout)]
 
 
 @pytest.mark.parametrize("command", [("export",), ("search", "AI"), ("list",)])
@@ -279,8 +306,8 @@ def test_export_takes_a_section_by_either_half_of_its_name(home_with_sample):
     assert json.loads(full)
     assert exported("기업") == exported("기업･산업") == full
     wrong = run(home_with_sample, "export", "--section", "경제")
-    assert wrong.exit_code == 2
-    assert "unknown section '경제'" in wrong.output
+    assert wrong.exit_code == 1
+    assert wrong.output.startswith("Error: --section: unknown section '경제'")
 
 
 def test_export_import_round_trip_through_the_cli(home_with_sample, tmp_path):

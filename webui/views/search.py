@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Blueprint, Response, redirect, request, url_for
 
-from archive import EXPORT_FORMATS, ArticleFilter, BadParameter, SearchQuery
+from archive import EXPORT_FORMATS, BadParameter, SearchQuery
 from archive.contract import search_json as contract_search_json
 from archive.parameters import BY_NAME, EXPORT_NAMES, MAX_PAGE, read_arguments
 from extract.model import Article
@@ -150,9 +150,7 @@ def search_address() -> Response:
 
 def matching_articles(req: SearchQuery) -> Iterable[Article]:
     """Every article the search matches, in the order asked, through the archive's export."""
-    first, last = req.issue_range()
-    selection = ArticleFilter(sections=req.sections, issue_from=first, issue_to=last)
-    return current_archive().export_articles(req.q or None, selection, sort=req.sort)
+    return current_archive().export_articles(req.q or None, req.article_filter(), sort=req.sort)
 
 
 def export_name(req: SearchQuery) -> str:
