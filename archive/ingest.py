@@ -128,7 +128,8 @@ class IngestRun:
         if held and not self.force:
             articles = self.store.catalog.issue(row.issue)
             count = articles.articles if articles else 0
-            return FileOutcome(str(path), SKIPPED, row.issue, count, "unchanged", sha)
+            reason = "unchanged" if row.path == str(path) else f"already held as {row.issue}"
+            return FileOutcome(str(path), SKIPPED, row.issue, count, reason, sha)
         return None
 
     def commit(self, path: Path, sha: str, extracted: Extracted) -> FileOutcome:

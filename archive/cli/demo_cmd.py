@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import click
 
 from archive.cli.archive_access import open_archive, user_errors
@@ -16,6 +18,7 @@ from archive.demo import ingest_sample_issues
 @click.pass_context
 def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
     """Write the sample issues into HOME/samples, ingest them, and serve the search page."""
+    started = time.monotonic()
     archive = open_archive(ctx)
     try:
         with user_errors():
@@ -26,7 +29,7 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
             )
     finally:
         archive.close()
-    click.echo(summary_line(report))
+    click.echo(summary_line(report, time.monotonic() - started))
     if not report.ok:
         ctx.exit(1)
     if no_serve:

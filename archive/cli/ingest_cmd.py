@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 import click
 
@@ -20,20 +21,22 @@ def outcome_line(outcome: FileOutcome) -> str:
     return f"{outcome.status}: {outcome.path} -> {outcome.issue}, {outcome.articles} articles"
 
 
-def summary_line(report: IngestReport) -> str:
-    """The counts of one run: "3 files: 2 added, 0 replaced, 1 skipped, 0 failed"."""
+def summary_line(report: IngestReport, seconds: float) -> str:
+    """The counts of one run: "3 files: 2 added, 0 replaced, 1 skipped, 0 failed (4.2 s)"."""
     counts = ", ".join(
         f"{report.count(status)} {status}" for status in ("added", "replaced", "skipped", "failed")
     )
-    return f"{len(report.files)} files: {counts}"
+    return f"{len(report.files)} files: {counts} ({seconds:.1f} s)"
 
 
 class ProgressPrinter:
-    """A progress bar on a terminal; otherwise one quiet line per file."""
+    """A progress bar on a terminal; otherwise a line per file added, replaced or failed (every
+    file with `verbose`, which also turns the bar off)."""
 
-    def __init__(self, show_lines: bool) -> None:
+    def __init__(self, show_lines: bool, verbose: bool = False) -> None:
         self.bar = None
-        self.use_bar = sys.stderr.isatty()
+        self.verbose = verbose
+        self.use_bar = show_lines and not verbose and sys.stderr.isatty()
         self.show_lines = show_lines and not self.use_bar
 
     def __call__(self, outcome: FileOutcome, done: int, total: int) -> None:
@@ -43,7 +46,7 @@ class ProgressPrinter:
                 self.bar = click.progressbar(length=total, label="ingesting", file=sys.stderr)
                 self.bar.__enter__()
             self.bar.update(1)
-        elif self.show_lines:
+        elif self.show_lines and (self.verbose or outcome.status != SKIPPED):
             click.echo(outcome_line(outcome))
 
     def close(self) -> None:
@@ -63,6 +66,9 @@ class ProgressPrinter:
 )
 @click.option("--force", is_flag=True, help="Re-read files the archive already holds.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="A line for every file, skipped ones too (no bar)."
+)
 @wait_option
 @click.pass_context
 def ingest(
@@ -71,15 +77,18 @@ def ingest(
     workers: int,
     force: bool,
     as_json: bool,
+    verbose: bool,
     wait_seconds: float,
 ) -> None:
     """Ingest PDF issues: files, folders (searched recursively for *.pdf) or glob patterns.
 
-    Unchanged files are skipped; a new PDF of an issue already held replaces it. Every file that
-    cannot be read is named with its reason; the exit status is 1 if any failed.
+    Unchanged files are skipped; a new PDF of an issue already held replaces it. A progress bar
+    shows on a terminal, a line per file added, replaced or failed otherwise; then a summary.
+    Every file that cannot be read is named with its reason; the exit status is 1 if any failed.
     """
+    started = time.monotonic()
     archive = open_archive(ctx, wait_seconds)
-    printer = ProgressPrinter(show_lines=not as_json)
+    printer = ProgressPrinter(show_lines=not as_json, verbose=verbose)
     try:
         with user_errors():
             report = archive.ingest(paths, workers=workers, force=force, progress=printer)
@@ -92,7 +101,7 @@ def ingest(
         if printer.use_bar:
             for outcome in report.failures:
                 click.echo(outcome_line(outcome), err=True)
-        click.echo(summary_line(report))
+        click.echo(summary_line(report, time.monotonic() - started))
     if not report.ok:
         ctx.exit(1)
 
