@@ -14,7 +14,7 @@ from index.dictionary import domain_dictionary
 from index.whoosh_analyzers import KiwiAnalyzer, WeightedAnalyzer, WeightedPositions
 
 # Bump on any change to the fields below, or to where their analyzers live (they are pickled).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 STAMP_NAME = "aibrief-index.json"
 
 # The parts of `content`, the field words are searched in, in the order of PART_WEIGHTS.
