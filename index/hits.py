@@ -7,9 +7,11 @@ from index.schema import SNIPPET_FIELDS
 from index.search_results import Hit
 
 
-def build_hit(stored: dict, score: float, highlight: tuple[tuple[str, ...], ...]) -> Hit:
+def build_hit(
+    stored: dict, score: float, highlight: tuple[tuple[str, ...], ...], match: str = "all"
+) -> Hit:
     """The Hit for a document's stored fields: the snippet comes from the field with the
-    most matches."""
+    most matches. `match` is "all" (every concept of the query) or "partial"."""
     surfaces: list[str] = []
     best_field, best_spans = None, []
     for field in ("title", *SNIPPET_FIELDS):
@@ -32,4 +34,5 @@ def build_hit(stored: dict, score: float, highlight: tuple[tuple[str, ...], ...]
         snippet=snippet,
         marks=marks,
         terms=tuple(dict.fromkeys(surfaces)),
+        match=match,
     )

@@ -137,4 +137,3 @@ def _work(ix, jobs, results, mine: Miner, segment_postings: int, parent: int) ->
         results.put(("done", segments, mined))
     except BaseException as error:  # reported to the parent, which raises it
         results.put(("failed", f"{type(error).__name__}: {error}"))
-

@@ -2,19 +2,27 @@
 
 A word that Kiwi analyses into several parts ("오픈AI" -> 오픈 + ai) is looked up by its
 pairs of parts ("오픈ai", held for "오픈AI" and "오픈 AI" alike), so "오픈AI" never turns into
-a search for "AI". Known names are
-expanded with their other spellings (오픈AI / OpenAI).
+a search for "AI". Each word also finds, each weighted below the word typed so that the word
+itself ranks first: its other spellings as a name (오픈AI / OpenAI), its stem when it carries
+a derivational suffix (의료용 -> 의료), and the other forms and narrower terms of its concept in
+the thesaurus (반도체 -> 칩, GPU). Words typed apart that spell a known compound ("딥 페이크")
+are looked up as that compound; words that spell a concept of several words ("AI 반도체") are
+looked up as that concept, and still match apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from whoosh import query as wq
 
 from index.aliases import AliasTable, alias_key
 from index.analysis import analyze, normalize
+from index.concepts import ConceptTable
+from index.dictionary import domain_dictionary
 from index.errors import QueryError
+from index.kiwi_loader import kiwi
 from index.query_syntax import Clause, ParsedQuery
 from index.search_results import SearchFilters
 
@@ -52,8 +60,54 @@ def query_word(text: str) -> QueryWord:
 
 
 ACTOR_FIELDS = frozenset({"actor", "subject", "country"})
-# Another spelling of a name counts a little less than the one typed.
+
+
+def _parts(word: QueryWord) -> tuple[str, ...]:
+    return word.parts
+
+
+def _joined(word: QueryWord) -> tuple[str, ...]:
+    """A word of adjacent parts as the one term an article writing it glued holds."""
+    return ("".join(word.parts),) if len(word.parts) > 1 and word.adjacent else word.parts
+
+
+# The term sequences a word is highlighted by: its parts in a row, and its parts glued.
+SEQUENCES = (_parts, _joined)
+
+
+def stem_words(text: str) -> list[QueryWord]:
+    """The stems of a one-part word with a derivational affix ("의료용" -> 의료)."""
+    terms = analyze(normalize(text))
+    parts = [t for t in terms if t.kind == "part"]
+    if len(parts) != 1:
+        return []
+    return [QueryWord((t.text,)) for t in terms if t.kind == "stem"]
+
+
+@cache
+def _domain_words() -> frozenset[str]:
+    return frozenset(w.word.lower() for w in domain_dictionary().words)
+
+
+@lru_cache(maxsize=4096)
+def is_compound(text: str) -> bool:
+    """Whether words typed apart spell one known word: a word of the domain dictionary
+    ("딥페이크", "오픈AI") or a common noun in Kiwi's own dictionary ("인공지능"), not a run
+    of Hangul it does not know ("소라벤지오", which it also reads as one noun)."""
+    joined = normalize(text.replace(" ", ""))
+    if joined.lower() in _domain_words():
+        return True
+    tokens = kiwi().tokenize(joined)
+    whole = len(tokens) == 1 and tokens[0].len == len(joined)
+    return whole and tokens[0].tag == "NNG" and not tokens[0].oov
+
+
+# Weights of what a word also finds, relative to the word typed (1.0): another spelling of
+# a name, the stem of a derived word, another form of its concept, a narrower term.
 ALIAS_WEIGHT = 0.8
+STEM_WEIGHT = 0.7
+SIBLING_WEIGHT = 0.6
+NARROWER_WEIGHT = 0.5
 # Consecutive words looked up together as one name ("Stability AI", "요슈아 벤지오").
 LONGEST_NAME = 3
 
@@ -73,19 +127,46 @@ def _in_field(field: str, word: QueryWord, boost: float = 1.0) -> wq.Query | Non
 
 @dataclass
 class CompiledQuery:
-    """The Whoosh query for all words, for any word, and what to highlight."""
+    """The Whoosh queries of a parsed query, and what to highlight and report.
+
+    `concepts` holds one query per group of the query's words (a word with its alternatives
+    and expansions): an article matches in full when it matches every one (`all_words`), in
+    part when it matches some (`any_words`). `restrict` (filters, title: and source: words,
+    exclusions) is never relaxed."""
 
     all_words: wq.Query
     any_words: wq.Query | None  # None when there is at most one word group
     highlight: tuple[tuple[str, ...], ...]  # term sequences to mark in the text
     words: tuple[str, ...]  # the positive words as typed, for suggestions
+    concepts: tuple[wq.Query, ...] = ()
+    restrict: wq.Query | None = None
+    expansions: dict[str, list[str]] = field(default_factory=dict)  # word -> forms added
+
+
+@dataclass(frozen=True)
+class Looked:
+    """What one clause looks for: each analysed form with its weight, and the forms the
+    thesaurus added (as written there)."""
+
+    words: tuple[tuple[QueryWord, float], ...]
+    added: tuple[str, ...] = ()
 
 
 class QueryBuilder:
-    """Builds Whoosh queries from parsed ones, with the alias table of the index."""
+    """Builds Whoosh queries from parsed ones, with the alias table of the index and the
+    thesaurus. `expand` and `derived` switch concepts and stems off (exact words only)."""
 
-    def __init__(self, aliases: AliasTable) -> None:
+    def __init__(
+        self,
+        aliases: AliasTable,
+        concepts: ConceptTable | None = None,
+        expand: bool = True,
+        derived: bool = True,
+    ) -> None:
         self.aliases = aliases
+        self.concepts = concepts if concepts is not None else ConceptTable()
+        self.expand = expand
+        self.derived = derived
 
     def spellings(self, clause: Clause) -> list[QueryWord]:
         """The clause's own analysis, then that of each other spelling of the same name."""
@@ -109,43 +190,71 @@ class QueryBuilder:
             return subject[0] if len(subject) == 1 else UnionOr(subject)
         return UnionOr([*(wq.Term("actor", k) for k in sorted(keys)), *subject])
 
-    def clause_query(self, clause: Clause) -> tuple[wq.Query | None, list[QueryWord]]:
-        """The Whoosh query for one clause, and the analysed words it looks for."""
+    def looked_up(self, clause: Clause) -> Looked:
+        """The clause's spellings, then (unless it is exact) its stems and its concept's
+        forms, each weighted; a form already looked up keeps its first, higher, weight."""
+        spelled = self.spellings(clause)
+        weighted = {w: 1.0 if i == 0 else ALIAS_WEIGHT for i, w in enumerate(spelled)}
+        added: list[str] = []
+        if not clause.exact and self.derived:
+            for stem in stem_words(clause.text):
+                weighted.setdefault(stem, STEM_WEIGHT)
+        if not clause.exact and self.expand and spelled:
+            expansion = self.concepts.expand(clause.text)
+            if not expansion:
+                expansion = self.concepts.expand(" ".join(spelled[0].parts))
+            for forms, weight in (
+                (expansion.siblings, SIBLING_WEIGHT),
+                (expansion.narrower, NARROWER_WEIGHT),
+            ):
+                for form in forms:
+                    word = query_word(form)
+                    if word.parts and word not in weighted:
+                        weighted[word] = weight
+                        added.append(form)
+        return Looked(tuple(weighted.items()), tuple(added))
+
+    def clause_query(self, clause: Clause) -> tuple[wq.Query | None, Looked]:
+        """The Whoosh query for one clause, and what it looks for."""
         if clause.field in ACTOR_FIELDS:
-            return self.actor_query(clause), []
-        words = self.spellings(clause)
+            return self.actor_query(clause), Looked(())
+        looked = self.looked_up(clause)
         fields = {None: ["content", "title"], "title": ["title"], "source": ["sources"]}[
             clause.field
         ]
         alternatives = []
-        for field in fields:
-            # The best-matching spelling counts, not their sum: an article that writes both
+        for name in fields:
+            # The best-matching form counts, not their sum: an article that writes both
             # "오픈AI" and "OpenAI" is not twice as relevant.
-            spelled = [
-                q
-                for i, w in enumerate(words)
-                if (q := _in_field(field, w, 1.0 if i == 0 else ALIAS_WEIGHT))
-            ]
-            if spelled:
-                alternatives.append(spelled[0] if len(spelled) == 1 else wq.DisjunctionMax(spelled))
+            found = [q for w, weight in looked.words if (q := _in_field(name, w, weight))]
+            if clause.loose:
+                # a concept of several words also matches its words apart, as typed
+                apart = [_in_field(name, query_word(w)) for w in clause.text.split()]
+                if all(apart):
+                    found.append(wq.And(apart))
+            if found:
+                alternatives.append(found[0] if len(found) == 1 else wq.DisjunctionMax(found))
         if clause.field == "source":
             alternatives.append(wq.Term("outlet", normalize(clause.text).strip().lower()))
         if not alternatives:
-            return None, []
-        return (alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)), words
+            return None, looked
+        return (alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)), looked
 
     def build(self, parsed: ParsedQuery, query_text: str) -> CompiledQuery:
         """Compile; raises QueryError when no clause has a searchable word."""
         groups, required, highlight, typed = [], [], [], []
-        for group in self.join_names(parsed.groups):
+        expansions: dict[str, list[str]] = {}
+        for group in self.join_words(parsed.groups):
             alternatives = []
             for clause in group:
-                q, words = self.clause_query(clause)
+                q, looked = self.clause_query(clause)
                 if q is not None:
                     alternatives.append(q)
                     if clause.field not in ACTOR_FIELDS:
                         typed.append(clause.text)
-                    highlight.extend(w.parts for w in words)
+                    highlight.extend(marked(w) for w, _ in looked.words for marked in SEQUENCES)
+                    if looked.added:
+                        expansions.setdefault(clause.text, []).extend(looked.added)
             if alternatives:
                 q = alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)
                 # title: and source: words stay required when the other words are relaxed.
@@ -160,25 +269,44 @@ class QueryBuilder:
         any_words = None
         if len(groups) > 1:
             any_words = self._combine(UnionOr(groups), filters, excluded)
-        return CompiledQuery(all_words, any_words, tuple(dict.fromkeys(highlight)), tuple(typed))
+        restrict = None
+        if filters is not None or excluded:
+            restrict = self._combine(wq.Every(), filters, excluded)
+        return CompiledQuery(
+            all_words,
+            any_words,
+            tuple(dict.fromkeys(highlight)),
+            tuple(typed),
+            tuple(groups) if groups else (wq.Every(),),
+            restrict,
+            expansions,
+        )
 
-    def join_names(self, groups: tuple[tuple[Clause, ...], ...]) -> list[tuple[Clause, ...]]:
-        """Merge runs of plain words that spell a known name into one phrase clause."""
+    def join_words(self, groups: tuple[tuple[Clause, ...], ...]) -> list[tuple[Clause, ...]]:
+        """Merge runs of plain words into one clause when they spell a known name or
+        compound (a phrase), or a concept of several words (which also matches apart)."""
         joined: list[tuple[Clause, ...]] = []
         i = 0
         while i < len(groups):
             for n in range(min(LONGEST_NAME, len(groups) - i), 1, -1):
                 run = groups[i : i + n]
                 if all(len(g) == 1 and g[0].field is None and not g[0].phrase for g in run):
-                    text = " ".join(g[0].text for g in run)
-                    if self.aliases.others(text):
-                        joined.append((Clause(text, phrase=True),))
+                    clause = self._joined(" ".join(g[0].text for g in run))
+                    if clause is not None:
+                        joined.append((clause,))
                         i += n
                         break
             else:
                 joined.append(groups[i])
                 i += 1
         return joined
+
+    def _joined(self, text: str) -> Clause | None:
+        if self.aliases.others(text) or is_compound(text):
+            return Clause(text, phrase=True)
+        if self.expand and self.concepts.knows(text):
+            return Clause(text, phrase=True, loose=True)
+        return None
 
     @staticmethod
     def _combine(q: wq.Query, filters: wq.Query | None, excluded: list[wq.Query]) -> wq.Query:

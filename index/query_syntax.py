@@ -1,6 +1,7 @@
 """The query language, parsed into a small tree before anything touches the index.
 
-words           all must match (ranked by BM25F)
+words           all must match (ranked by BM25F); concepts and derived forms count too
+=word, "word"   exactly this word: no concepts, no derived forms
 a OR b          either
 -word, NOT word must not match
 "a phrase"      the words in this order
@@ -23,7 +24,7 @@ from index.actor_table import actor_table
 from index.errors import QueryError
 
 FIELDS = ("title", "section", "issue", "source", "actor", "subject", "country")
-_TOKEN = re.compile(r'\s*(?:(-)?(?:([A-Za-z]+):)?(?:"([^"]*)"|([^\s"]+)))')
+_TOKEN = re.compile(r'\s*(?:(-)?(?:([A-Za-z]+):)?(=)?(?:"([^"]*)"|([^\s"]+)))')
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Clause:
     field: str | None = None
     phrase: bool = False
     negated: bool = False
+    exact: bool = False  # quoted or =word: no concepts, no derived forms
+    loose: bool = False  # words joined into one concept, which also match apart
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,8 @@ def issue_range(value: str, query: str) -> tuple[str | None, str | None]:
     return ends[0] or None, ends[1] or None
 
 
-def _tokens(query: str) -> list[tuple[bool, str | None, str, bool]]:
-    """(negated, field, text, quoted) for each token; raises on an unbalanced quote."""
+def _tokens(query: str) -> list[tuple[bool, str | None, str, bool, bool]]:
+    """(negated, field, text, quoted, exact) for each token; raises on an unbalanced quote."""
     if query.count('"') % 2:
         raise QueryError(query, 'unbalanced quote (")')
     tokens, position = [], 0
@@ -89,11 +92,14 @@ def _tokens(query: str) -> list[tuple[bool, str | None, str, bool]]:
         match = _TOKEN.match(query, position)
         if not match or match.end() == position:
             raise QueryError(query, f"cannot read the query at {query[position:]!r}")
-        negated, field, quoted, bare = match.groups()
+        negated, field, equals, quoted, bare = match.groups()
         if field and field.lower() not in FIELDS:
             raise QueryError(query, f"unknown field {field + ':'!r} (fields: {', '.join(FIELDS)})")
         text = quoted if quoted is not None else bare
-        tokens.append((bool(negated), field.lower() if field else None, text, quoted is not None))
+        exact = quoted is not None or bool(equals)
+        tokens.append(
+            (bool(negated), field.lower() if field else None, text, quoted is not None, exact)
+        )
         position = match.end()
     return tokens
 
@@ -107,8 +113,8 @@ def parse_query(query: str) -> ParsedQuery:
     sections: list[str] = []
     issue_from = issue_to = None
     pending_or = pending_not = False
-    for negated, field, text, quoted in _tokens(query):
-        if not quoted and field is None and text in ("OR", "NOT"):
+    for negated, field, text, quoted, exact in _tokens(query):
+        if not exact and field is None and text in ("OR", "NOT"):
             if text == "OR" and (not groups or pending_or or pending_not):
                 raise QueryError(query, "OR needs a word on each side")
             if text == "NOT" and pending_or:
@@ -127,7 +133,7 @@ def parse_query(query: str) -> ParsedQuery:
             raise QueryError(query, "empty quotes")
         if field == "country":
             text = country_code(text, query)
-        clause = Clause(text, field, quoted, negated or pending_not)
+        clause = Clause(text, field, quoted, negated or pending_not, exact)
         if clause.negated:
             if pending_or:
                 raise QueryError(query, "a word after OR cannot be negated")

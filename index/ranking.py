@@ -1,4 +1,10 @@
-"""Ranking a compiled query: all words first, any words when all words find little."""
+"""Ranking a compiled query by how much of it an article covers.
+
+Articles that match every concept of the query (each word with its alternatives and
+expansions) come first, by BM25F. Below them, filling the page, come articles that match some
+of the concepts: more of them before fewer, then by BM25F. Filters and exclusions hold for
+both. `total` and the facets count the full matches; when there are none, the partial ones
+(and `fallback` says so)."""
 
 from __future__ import annotations
 
@@ -13,10 +19,6 @@ from index.query_builder import CompiledQuery
 
 SORTS = ("relevance", "newest", "oldest")
 FACETS = ("section", "issue", "year")
-# With fewer articles than this holding every word of a multi-word query, the articles holding
-# some of the words follow them: a question typed in full rarely shares every word with the
-# article that answers it.
-FEW_RESULTS = 3
 # Above this many matches per wanted hit, the best are found by their score alone first.
 BROAD = 8
 
@@ -34,6 +36,11 @@ class Ranked:
     total: int
     facets: dict[str, dict[str, int]]
     fallback: bool
+    full: int = 0  # how many of all the ordered matches (not only `hits`) match in full
+
+    def is_full(self, place: int) -> bool:
+        """Whether the hit at this 0-based place in the whole order matches every concept."""
+        return place < self.full
 
 
 def _best(evaluator: PostingsScorer, scores: Scores, limit: int | None) -> list[tuple[int, float]]:
@@ -70,29 +77,79 @@ def _by_date(evaluator: PostingsScorer, scores: Scores, newest: bool, limit: int
     return ordered if limit is None else ordered[:limit]
 
 
-def rank(searcher, compiled: CompiledQuery, restrict, sort: str, limit: int | None) -> Ranked:
-    """The first `limit` matches (None: all), with the total and facets over every match."""
+def rank(
+    searcher,
+    compiled: CompiledQuery,
+    restrict,
+    sort: str,
+    limit: int | None,
+    partial: bool = True,
+) -> Ranked:
+    """The first `limit` matches (None: all), with the total and facets (see the module
+    docstring). partial=False lists full matches only, or partial ones when none is full."""
     evaluator = PostingsScorer.of(searcher)
-    allowed = None if restrict is None else evaluator.evaluate(restrict)
+    allowed = None if restrict is None else set(evaluator.evaluate(restrict))
 
     def matches(q) -> Scores:
         scores = evaluator.evaluate(q)
         return scores if allowed is None else {d: s for d, s in scores.items() if d in allowed}
 
-    scores, extra, fallback = matches(compiled.all_words), {}, False
-    if compiled.any_words is not None and len(scores) < FEW_RESULTS:
-        wider = matches(compiled.any_words)
-        extra = {d: s for d, s in wider.items() if d not in scores}
-        fallback = bool(extra)
-    everything = {**scores, **extra}
+    full = matches(compiled.all_words)
+    wanted = not full or (partial and limit is not None and len(full) < limit)
+    some = _partial(evaluator, compiled, allowed, full) if wanted else {}
+    counted = full or {d: score for d, (_, score) in some.items()}
     if sort == "relevance":
-        hits = _best(evaluator, scores, limit)
-        if extra and (limit is None or len(hits) < limit):
-            hits += _best(evaluator, extra, None if limit is None else limit - len(hits))
+        hits = _best(evaluator, full, limit)
+        if some and (limit is None or len(hits) < limit):
+            hits += _most_covered(evaluator, some, None if limit is None else limit - len(hits))
     else:
-        hits = _by_date(evaluator, everything, sort == "newest", limit)
+        newest = sort == "newest"
+        hits = _by_date(evaluator, full, newest, limit)
+        if some and (limit is None or len(hits) < limit):
+            rest = {d: score for d, (_, score) in some.items()}
+            hits += _by_date(evaluator, rest, newest, None if limit is None else limit - len(hits))
     facets = {
-        **evaluator.facets(everything, FACETS),
-        **ActorColumns.of(searcher).facets(everything),
+        **evaluator.facets(counted, FACETS),
+        **ActorColumns.of(searcher).facets(counted),
     }
-    return Ranked(hits, len(everything), facets, fallback)
+    return Ranked(hits, len(counted), facets, not full and bool(some), len(full))
+
+
+def _partial(evaluator: PostingsScorer, compiled: CompiledQuery, allowed, full: Scores) -> dict:
+    """docnum -> (concepts matched, summed score) of the articles matching some concepts
+    but not all, within the filters and exclusions."""
+    if len(compiled.concepts) < 2:
+        return {}
+    if compiled.restrict is not None:
+        kept = set(evaluator.evaluate(compiled.restrict, allowed))
+        allowed = kept
+    covered: dict[int, list] = {}
+    for concept in compiled.concepts:
+        for d, score in evaluator.evaluate(concept, allowed).items():
+            if d in full:
+                continue
+            entry = covered.get(d)
+            if entry is None:
+                covered[d] = [1, score]
+            else:
+                entry[0] += 1
+                entry[1] += score
+    return {d: (count, score) for d, (count, score) in covered.items()}
+
+
+def _most_covered(
+    evaluator: PostingsScorer, some: dict, limit: int | None
+) -> list[tuple[int, float]]:
+    """Partial matches: more concepts first, then by score, ties newest first."""
+    tie_order = evaluator.tie_order
+
+    def key(item):
+        d, (count, score) = item
+        return (-count, -score, tie_order[d])
+
+    ordered = (
+        sorted(some.items(), key=key)
+        if limit is None
+        else heapq.nsmallest(limit, some.items(), key=key)
+    )
+    return [(d, score) for d, (_, score) in ordered]

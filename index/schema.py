@@ -10,6 +10,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from index.aliases import ALIASES_VERSION
 from index.analysis import ANALYZER_VERSION
+from index.concepts import shipped_concepts
 from index.dictionary import domain_dictionary
 from index.whoosh_analyzers import KiwiAnalyzer, WeightedAnalyzer, WeightedPositions
 
@@ -69,6 +70,7 @@ def current_stamp() -> dict[str, int]:
         "analyzer": ANALYZER_VERSION,
         "dictionary": domain_dictionary().version,
         "aliases": ALIASES_VERSION,
+        "concepts": shipped_concepts().version,
     }
 
 

@@ -12,6 +12,7 @@ from extract.model import Article
 from index.aliases import AliasTable
 from index.analysis import pretokenized
 from index.build_writer import BuildWriter
+from index.concepts import ConceptTable, shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
 from index.errors import QueryError, StaleIndexError
 from index.full_build import build_all
@@ -32,16 +33,18 @@ WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
 class SearchIndex:
     """The index in one directory. Open with `SearchIndex.open(directory)`."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, concepts: ConceptTable | None = None) -> None:
         self.directory = directory
+        self.concepts = concepts if concepts is not None else shipped_concepts()
         self._ix = None
         self._searchers: SearcherCache | None = None
         self._mined = MinedAliases(self.directory)
 
     @classmethod
-    def open(cls, directory: str | Path) -> SearchIndex:
-        """Create or open the index; a stale one is not opened (see needs_rebuild())."""
-        index = cls(Path(directory))
+    def open(cls, directory: str | Path, concepts: ConceptTable | None = None) -> SearchIndex:
+        """Create or open the index; a stale one is not opened (see needs_rebuild()).
+        `concepts` replaces the shipped thesaurus (for tests)."""
+        index = cls(Path(directory), concepts)
         index.directory.mkdir(parents=True, exist_ok=True)
         if not whoosh_index.exists_in(index.directory):
             index._create()
@@ -151,19 +154,34 @@ class SearchIndex:
         sort: str = "relevance",
         page: int = 1,
         per_page: int = 10,
+        *,
+        expand: bool = True,
+        derived: bool = True,
+        partial: bool = True,
     ) -> SearchResult:
-        """One page of ranked, highlighted results with facets; raises QueryError."""
+        """One page of ranked, highlighted results with facets; raises QueryError.
+
+        Each mechanism beyond the words typed can be switched off (the quality bench's
+        ablation): `expand` (the thesaurus's concepts), `derived` (stems of derived words),
+        `partial` (filling the page with articles matching only some of the concepts)."""
         if sort not in SORTS:
             raise QueryError(query, f"unknown sort {sort!r} (sorts: {', '.join(SORTS)})")
         if page < 1 or per_page < 1:
             raise QueryError(query, "page and per_page must be 1 or more")
-        compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
+        builder = QueryBuilder(self.aliases(), self.concepts, expand, derived)
+        compiled = builder.build(parse_query(query), query)
         restrict = filters_query(_checked(filters, query))
         with self._reading() as searcher:
-            ranked = rank(searcher, compiled, restrict, sort, page * per_page)
+            ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial)
+            first = (page - 1) * per_page
             hits = tuple(
-                build_hit(searcher.stored_fields(docnum), score, compiled.highlight)
-                for docnum, score in ranked.hits[(page - 1) * per_page : page * per_page]
+                build_hit(
+                    searcher.stored_fields(docnum),
+                    score,
+                    compiled.highlight,
+                    "all" if ranked.is_full(place) else "partial",
+                )
+                for place, (docnum, score) in enumerate(ranked.hits[first : page * per_page], first)
             )
             suggestion = None
             if ranked.total == 0 or ranked.fallback:
@@ -177,10 +195,11 @@ class SearchIndex:
                 ranked.fallback,
                 page,
                 per_page,
+                expansions={w: tuple(f) for w, f in compiled.expansions.items()},
             )
 
     def _counter(self, restrict):
-        builder = QueryBuilder(self.aliases())
+        builder = QueryBuilder(self.aliases(), self.concepts)
 
         def count(searcher, query: str) -> int:
             try:
@@ -199,7 +218,8 @@ class SearchIndex:
 
     def article_ids(self, query: str, filters: SearchFilters | None = None) -> list[str]:
         """Every matching article id, in the order `search` ranks them."""
-        compiled = QueryBuilder(self.aliases()).build(parse_query(query), query)
+        builder = QueryBuilder(self.aliases(), self.concepts)
+        compiled = builder.build(parse_query(query), query)
         restrict = filters_query(_checked(filters, query))
         with self._reading() as searcher:
             ranked = rank(searcher, compiled, restrict, "relevance", None)

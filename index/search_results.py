@@ -47,8 +47,8 @@ class SearchResult:
     hits: tuple[Hit, ...]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # section/issue/year -> counts
     suggestion: str | None = None  # a query that finds more, when this one finds little
-    # True when articles holding only some of the words are listed (after any holding them
-    # all): no article, or fewer than three, had every word of a multi-word query.
+    # True when no article matches every concept of the query, so that `total`, the facets
+    # and the hits are the articles matching some of them.
     fallback: bool = False
     page: int = 1
     per_page: int = 10

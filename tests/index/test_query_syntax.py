@@ -28,14 +28,14 @@ def test_negation(query):
 
 
 def test_quotes_make_a_phrase():
-    assert parse_query('"AI 기본법"').groups == ((Clause("AI 기본법", phrase=True),),)
+    assert parse_query('"AI 기본법"').groups == ((Clause("AI 기본법", phrase=True, exact=True),),)
 
 
 def test_title_and_source_fields():
     parsed = parse_query('title:오픈AI source:"European Commission"')
     assert parsed.groups == (
         (Clause("오픈AI", field="title"),),
-        (Clause("European Commission", field="source", phrase=True),),
+        (Clause("European Commission", field="source", phrase=True, exact=True),),
     )
 
 

@@ -287,9 +287,20 @@ def test_bad_sort_and_page_are_query_errors(built_index):
         built_index.search("AI", page=0)
 
 
-def test_when_few_articles_hold_every_word_those_holding_some_follow(built_index):
+def test_articles_holding_some_of_the_words_fill_the_page_below_those_holding_all(built_index):
     result = built_index.search("딥페이크 영국")
-    assert (ids(result), result.total, result.fallback) == (["2025-03-05", "2024-04-01"], 2, True)
+    assert (ids(result), result.total, result.fallback) == (["2025-03-05", "2024-04-01"], 1, False)
+    assert [hit.match for hit in result.hits] == ["all", "partial"]
+
+
+def test_when_no_article_holds_every_word_the_partial_matches_are_counted(built_index):
+    result = built_index.search("소라 벤지오")
+    assert (sorted(ids(result)), result.total, result.fallback) == (
+        ["2024-04-07", "2025-03-05"],
+        2,
+        True,
+    )
+    assert {hit.match for hit in result.hits} == {"partial"}
 
 
 def test_field_words_stay_required_when_other_words_are_relaxed(built_index):

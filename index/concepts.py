@@ -1,0 +1,120 @@
+"""The domain thesaurus (concepts.tsv): what a query word also stands for.
+
+One concept a line: its preferred label, its equivalents (any script, comma-separated) and its
+narrower terms. A query word that is one of a concept's forms also finds the concept's other
+forms (its siblings) and, below them, its narrower terms; a narrower term that is itself the
+label of another line brings that line's equivalents too, one level deep. A narrower term
+does not bring its broader one: "AI 칩" does not find every article on 반도체.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+CONCEPTS_PATH = Path(__file__).with_name("concepts.tsv")
+_VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)")
+
+
+def concept_key(text: str) -> str:
+    """What two spellings of a form share: lower case, no spaces ("AI 칩" = "ai칩")."""
+    return re.sub(r"\s+", "", text).lower()
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One line of the table: the label, its equivalents and its narrower terms."""
+
+    label: str
+    equivalents: tuple[str, ...]
+    narrower: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The label and its equivalents, each once, the label first."""
+        return tuple({concept_key(f): f for f in (self.label, *self.equivalents)}.values())
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """The forms a query word adds: siblings (same concept), then narrower terms."""
+
+    siblings: tuple[str, ...] = ()
+    narrower: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.siblings or self.narrower)
+
+
+def _forms(column: str) -> tuple[str, ...]:
+    return tuple(f.strip() for f in column.split(",") if f.strip())
+
+
+def parse_concepts(text: str) -> tuple[int, tuple[Concept, ...]]:
+    """Parse the table's TSV text: (version, concepts); a malformed line is a ValueError."""
+    version, concepts = None, []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("#"):
+            if match := _VERSION_LINE.match(line):
+                version = int(match.group(1))
+            continue
+        if not line.strip():
+            continue
+        columns = line.split("\t")
+        if len(columns) > 3 or not columns[0].strip():
+            raise ValueError(f"concepts line {number}: want concept, equivalents, narrower")
+        label = columns[0].strip()
+        equivalents = _forms(columns[1]) if len(columns) > 1 else ()
+        narrower = _forms(columns[2]) if len(columns) > 2 else ()
+        concepts.append(Concept(label, equivalents, narrower))
+    if version is None:
+        raise ValueError("the concept table has no '# version: N' line")
+    return version, tuple(concepts)
+
+
+class ConceptTable:
+    """Query word -> the forms it also stands for."""
+
+    def __init__(self, concepts: tuple[Concept, ...] = (), version: int = 0) -> None:
+        self.version = version
+        self._by_form: dict[str, list[Concept]] = {}
+        self._by_label: dict[str, Concept] = {}
+        for concept in concepts:
+            self._by_label.setdefault(concept_key(concept.label), concept)
+            for form in concept.forms:
+                self._by_form.setdefault(concept_key(form), []).append(concept)
+
+    def __len__(self) -> int:
+        return len(self._by_label)
+
+    def knows(self, text: str) -> bool:
+        """Whether the text is a form of some concept."""
+        return concept_key(text) in self._by_form
+
+    def expand(self, word: str) -> Expansion:
+        """The siblings and narrower terms of a word, without the word itself."""
+        own = concept_key(word)
+        siblings: dict[str, str] = {}
+        narrower: dict[str, str] = {}
+        for concept in self._by_form.get(own, ()):
+            siblings.update((concept_key(f), f) for f in concept.forms)
+            for term in concept.narrower:
+                narrower[concept_key(term)] = term
+                below = self._by_label.get(concept_key(term))
+                if below is not None:
+                    narrower.update((concept_key(f), f) for f in below.forms)
+        siblings.pop(own, None)
+        for key in (own, *siblings):
+            narrower.pop(key, None)
+        return Expansion(tuple(siblings.values()), tuple(narrower.values()))
+
+
+@cache
+def shipped_concepts() -> ConceptTable:
+    """The table shipped with aibrief (empty, version 0, until the file exists)."""
+    if not CONCEPTS_PATH.exists():
+        return ConceptTable()
+    version, concepts = parse_concepts(CONCEPTS_PATH.read_text(encoding="utf-8"))
+    return ConceptTable(concepts, version)

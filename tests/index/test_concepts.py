@@ -1,0 +1,132 @@
+"""The thesaurus: reading the table, and what a query word finds through it, through its
+stem, and as a compound typed apart. The table here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import SearchIndex
+from index.concepts import ConceptTable, parse_concepts
+from index.schema import current_stamp
+from tests.index.conftest import ARTICLES
+
+TABLE = """\
+# version: 7
+# columns: concept <TAB> equivalents <TAB> narrower
+일자리\t일자리, 고용, jobs\t채용
+영상\t영상, 비디오, video\t영상 생성
+영상 생성\t영상 생성, 동영상 생성
+생성 AI\t생성 AI, 생성형 AI, generative AI\t영상 생성
+발표\t발표, 공개
+"""
+
+
+@pytest.fixture(scope="module")
+def table() -> ConceptTable:
+    version, concepts = parse_concepts(TABLE)
+    return ConceptTable(concepts, version)
+
+
+@pytest.fixture(scope="module")
+def concept_index(tmp_path_factory, table) -> SearchIndex:
+    index = SearchIndex.open(tmp_path_factory.mktemp("index"), concepts=table)
+    for issue, articles in ARTICLES.items():
+        index.replace_issue(issue, articles, f"sha-{issue}")
+    return index
+
+
+def ids(result) -> list[str]:
+    return [hit.id for hit in result.hits]
+
+
+def test_the_table_reads_forms_and_narrower_terms(table):
+    assert (table.version, len(table)) == (7, 5)
+    expansion = table.expand("고용")
+    assert (expansion.siblings, expansion.narrower) == (("일자리", "jobs"), ("채용",))
+
+
+def test_a_narrower_term_that_is_a_concept_brings_its_forms_one_level_deep(table):
+    assert table.expand("비디오").narrower == ("영상 생성", "동영상 생성")
+
+
+def test_a_narrower_term_does_not_bring_its_broader_one(table):
+    expansion = table.expand("동영상 생성")
+    assert (expansion.siblings, expansion.narrower) == (("영상 생성",), ())
+
+
+def test_spelling_and_spacing_do_not_matter(table):
+    assert table.expand("생성형AI").siblings == ("생성 AI", "generative AI")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param("반도체\t칩\n", "no '# version: N' line", id="no-version"),
+        pytest.param("# version: 1\n반도체\t칩\tGPU\textra\n", "line 2", id="extra-column"),
+    ],
+)
+def test_a_malformed_table_is_refused(text, problem):
+    with pytest.raises(ValueError, match=problem):
+        parse_concepts(text)
+
+
+def test_a_concept_word_finds_its_siblings_and_says_what_it_added(concept_index):
+    result = concept_index.search("고용")
+    assert ids(result) == ["2025-03-12"]
+    assert result.expansions == {"고용": ["일자리", "jobs", "채용"]}
+    assert "<mark>일자리</mark>" in result.hits[0].snippet
+
+
+def test_the_word_typed_outranks_its_siblings(concept_index):
+    # 2025-03-05 announces (발표) in its headline, 2024-04-07 releases (공개) in its headline
+    assert ids(concept_index.search("발표")) == ["2025-03-05", "2024-04-07"]
+    assert ids(concept_index.search("공개")) == ["2024-04-07", "2025-03-05"]
+
+
+def test_expansion_can_be_switched_off(concept_index):
+    result = concept_index.search("고용", expand=False)
+    assert (result.total, result.expansions) == (0, {})
+
+
+@pytest.mark.parametrize("query", ['"고용"', "=고용"], ids=["quoted", "equals"])
+def test_an_exact_word_is_not_expanded(concept_index, query):
+    result = concept_index.search(query)
+    assert (result.total, result.expansions) == (0, {})
+
+
+def test_a_concept_of_several_words_typed_apart_is_one_concept(concept_index):
+    result = concept_index.search("생성 AI")
+    assert ids(result)[0] == "2024-04-07"
+    # 생성형 AI and generative AI are spellings of the name already (index/aliases.tsv)
+    assert result.expansions == {"생성 AI": ["영상 생성", "동영상 생성"]}
+    assert {hit.match for hit in result.hits} == {"all"}
+
+
+def test_a_compound_typed_apart_is_found_as_the_compound(concept_index):
+    assert ids(concept_index.search("딥 페이크")) == ["2025-03-05", "2024-04-01"]
+    assert concept_index.search("딥 벤지오").fallback  # not a word: two words, one article each
+
+
+def test_a_derived_word_finds_its_stem_below_itself(fresh_index):
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            _article("2024-05-01", "병원에서 의료 AI 도입 확대"),
+            _article("2024-05-02", "의료용 AI 모델 공개"),
+        ],
+        "sha",
+    )
+    assert ids(fresh_index.search("의료용")) == ["2024-05-02", "2024-05-01"]
+    assert ids(fresh_index.search("의료용", derived=False)) == ["2024-05-02"]
+    assert ids(fresh_index.search("=의료용")) == ["2024-05-02"]
+    assert set(ids(fresh_index.search("의료"))) == {"2024-05-01", "2024-05-02"}
+
+
+def test_the_shipped_table_version_is_in_the_stamp():
+    assert "concepts" in current_stamp()
+
+
+def _article(article_id: str, title: str):
+    from tests.index.conftest import make_article
+
+    return make_article(article_id, title)
