@@ -16,13 +16,12 @@ from whoosh.fields import ID, TEXT, Schema
 from extract.model import Article
 from index.analysis import PART_WEIGHTS
 from index.documents import article_fields
-from index.ranking import FEW_RESULTS
 from index.schema import CONTENT_PARTS
 from index.whoosh_analyzers import KiwiAnalyzer
 
 BASELINES = ("standard", "bigram", "kiwi-or")
-# How each baseline joins a query's words: the stock ones every word first, then any word when
-# fewer than FEW_RESULTS articles hold them all; Kiwi-OR any word at once.
+# How each baseline joins a query's words: the stock ones every word first, then any word;
+# Kiwi-OR any word at once.
 GROUPS = {
     "standard": (qparser.AndGroup, qparser.OrGroup),
     "bigram": (qparser.AndGroup, qparser.OrGroup),
@@ -60,8 +59,8 @@ class BaselineIndex:
                 writer.add_document(id=doc["id"], **{f: doc[f] for f in TEXT_FIELDS})
 
     def article_ids(self, query: str) -> list[str]:
-        """Every match, best first: for the stock analyzers all words first, then, when fewer
-        than FEW_RESULTS articles hold them all, the articles holding any word; for Kiwi-OR the
+        """Every match, best first: for the stock analyzers the articles holding all words
+        first, then those holding some of them (as SearchIndex fills a page); for Kiwi-OR the
         articles holding any word."""
         with self._ix.searcher(weighting=scoring.BM25F()) as searcher:
             ranked: list[str] = []
@@ -70,6 +69,4 @@ class BaselineIndex:
                 parser.remove_plugin_class(qparser.WildcardPlugin)
                 found = [hit["id"] for hit in searcher.search(parser.parse(query), limit=None)]
                 ranked += [i for i in found if i not in ranked]
-                if len(ranked) >= FEW_RESULTS:
-                    break
             return ranked
