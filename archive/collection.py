@@ -178,10 +178,14 @@ class Archive:
         sort: str = "relevance",
         page: int = 1,
         per_page: int = 10,
+        expand: bool = True,
     ) -> SearchResult:
-        """Search the index (see index.SearchIndex.search); raises QueryError."""
+        """Search the index (see index.SearchIndex.search); raises QueryError. expand=False
+        looks for the words typed only, without the thesaurus's concepts."""
         with self._searching() as index:
-            return index.search(query, filters=filters, sort=sort, page=page, per_page=per_page)
+            return index.search(
+                query, filters=filters, sort=sort, page=page, per_page=per_page, expand=expand
+            )
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
         """Articles like this one (see index.SearchIndex.more_like_this); raises NotFound."""

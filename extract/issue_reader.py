@@ -166,4 +166,3 @@ def _events_pages(pages: list[PageText], layout: Layout) -> list[PageText]:
         for page in pages[_OPENING_PAGES:]
         if any(layout.events_marker.search(line.text) for line in page.lines)
     ]
-

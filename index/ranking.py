@@ -9,7 +9,7 @@ both. `total` and the facets count the full matches; when there are none, the pa
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from whoosh import scoring
 
@@ -37,6 +37,7 @@ class Ranked:
     facets: dict[str, dict[str, int]]
     fallback: bool
     full: int = 0  # how many of all the ordered matches (not only `hits`) match in full
+    counted: Scores = field(default_factory=dict)  # docnum -> score of what `total` counts
 
     def is_full(self, place: int) -> bool:
         """Whether the hit at this 0-based place in the whole order matches every concept."""
@@ -112,7 +113,7 @@ def rank(
         **evaluator.facets(counted, FACETS),
         **ActorColumns.of(searcher).facets(counted),
     }
-    return Ranked(hits, len(counted), facets, not full and bool(some), len(full))
+    return Ranked(hits, len(counted), facets, not full and bool(some), len(full), counted)
 
 
 def _partial(evaluator: PostingsScorer, compiled: CompiledQuery, allowed, full: Scores) -> dict:

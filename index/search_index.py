@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from index.mined_aliases import MinedAliases, mined_pairs
 from index.query_builder import QueryBuilder, filters_query
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.ranking import SORTS, rank
+from index.related_terms import RELATED_DOCS, related_terms
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
 from index.search_results import Hit, SearchFilters, SearchResult
 from index.searchers import SearcherCache
@@ -158,12 +160,14 @@ class SearchIndex:
         expand: bool = True,
         derived: bool = True,
         partial: bool = True,
+        related: bool = True,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
 
         Each mechanism beyond the words typed can be switched off (the quality bench's
         ablation): `expand` (the thesaurus's concepts), `derived` (stems of derived words),
-        `partial` (filling the page with articles matching only some of the concepts)."""
+        `partial` (filling the page with articles matching only some of the concepts);
+        `related` skips finding the related terms (연관어)."""
         if sort not in SORTS:
             raise QueryError(query, f"unknown sort {sort!r} (sorts: {', '.join(SORTS)})")
         if page < 1 or per_page < 1:
@@ -183,6 +187,11 @@ class SearchIndex:
                 )
                 for place, (docnum, score) in enumerate(ranked.hits[first : page * per_page], first)
             )
+            related_found: tuple[str, ...] = ()
+            if related:
+                best = heapq.nlargest(RELATED_DOCS, ranked.counted, key=ranked.counted.__getitem__)
+                own = {t for sequence in compiled.highlight for t in sequence}
+                related_found = related_terms(searcher, best, own)
             suggestion = None
             if ranked.total == 0 or ranked.fallback:
                 suggestion = suggest(searcher, query, compiled.words, self._counter(restrict))
@@ -196,6 +205,7 @@ class SearchIndex:
                 page,
                 per_page,
                 expansions={w: tuple(f) for w, f in compiled.expansions.items()},
+                related_terms=related_found,
             )
 
     def _counter(self, restrict):

@@ -39,13 +39,14 @@ class CachedArchive:
         sort: str = "relevance",
         page: int = 1,
         per_page: int = 10,
+        expand: bool = True,
     ) -> SearchResult:
         """archive.search, answered from the cache when asked before."""
-        key = ("search", query, filters, sort, page, per_page)
+        key = ("search", query, filters, sort, page, per_page, expand)
         return self._remembered(
             key,
             lambda: self.archive.search(
-                query, filters=filters, sort=sort, page=page, per_page=per_page
+                query, filters=filters, sort=sort, page=page, per_page=per_page, expand=expand
             ),
         )
 

@@ -33,14 +33,21 @@ def result_lines(result: Any, tty: bool) -> list[str]:
     """A result as readable lines: a summary, then each hit with its snippet."""
     lines = [f"{result.total} articles for {result.query!r}"]
     if result.fallback:
-        lines.append("  (few articles have every word; articles with some of them follow)")
+        lines.append("  (no article has every word; these have some of them)")
     if result.suggestion:
         lines.append(f"  did you mean: {result.suggestion}")
+    for word, forms in result.expansions.items():
+        lines.append(f"  also matched for {word}: {', '.join(forms)}")
+    if result.related_terms:
+        lines.append(f"  related terms: {', '.join(result.related_terms)}")
     first = (result.page - 1) * result.per_page
     for number, hit in enumerate(result.hits, first + 1):
         title = click.style(hit.title, bold=True) if tty else hit.title
         lines.append(f"{number:3d}. {title}")
-        lines.append(f"     {hit.id} · {hit.section} · p.{hit.page} · score {hit.score:.2f}")
+        partial = " · some words" if hit.match == "partial" else ""
+        lines.append(
+            f"     {hit.id} · {hit.section} · p.{hit.page} · score {hit.score:.2f}{partial}"
+        )
         if hit.snippet:
             lines.append(f"     {terminal_snippet(hit.snippet, hit.marks, tty)}")
     return lines
@@ -91,7 +98,12 @@ def answer(archive: Any, asked: SearchQuery, text: str, as_json: bool, batch: bo
     try:
         with user_errors():
             result = archive.search(
-                text, filters=one.filters(), sort=one.sort, page=one.page, per_page=one.limit
+                text,
+                filters=one.filters(),
+                sort=one.sort,
+                page=one.page,
+                per_page=one.limit,
+                expand=one.expand,
             )
     except EdgeError as error:
         if not batch:

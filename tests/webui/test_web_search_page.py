@@ -56,6 +56,7 @@ def test_api_search_has_the_documented_shape(client):
             "SPRi AI Brief / 인공지능 산업의 최신 동향, 1."
         ),
     }
+    assert (data["expansions"], data["related_terms"]) == ({}, [])
     assert data["facets"]["section"] == {"정책/법제": 2, "인력/교육": 1, "기업/산업": 1}
     assert data["facets"]["year"] == {"2024": 2, "2025": 2}
     assert data["suggestion"] is None
@@ -145,3 +146,37 @@ def test_help_page_and_twin_document_the_query_language(client):
 def test_every_html_page_links_to_its_json_twin(client):
     page = client.get("/?q=규제&sort=newest").get_data(as_text=True)
     assert '<a href="/api/search?q=%EA%B7%9C%EC%A0%9C&amp;sort=newest">JSON</a>' in page
+
+
+def test_the_page_says_what_else_matched_and_offers_the_words_typed_only(client, fake_archive):
+    page = client.get("/?q=합의").get_data(as_text=True)
+    assert "Also matched:\n        합의 → 타결" in page
+    assert '<a href="/?q=%ED%95%A9%EC%9D%98&amp;expand=0">only the words typed</a>' in page
+    exact = client.get("/?q=합의&expand=0").get_data(as_text=True)
+    assert fake_archive.expanded[-2:] == [True, False]
+    assert "Also matched" not in exact
+    assert '<a href="/?q=%ED%95%A9%EC%9D%98">with related concepts</a>' in exact
+
+
+def test_api_search_says_what_was_added_and_the_related_terms(client):
+    data = client.get("/api/search?q=합의").get_json()
+    assert (data["expansions"], data["related_terms"]) == ({"합의": ["타결"]}, ["법안", "EU"])
+    assert data["query"]["expand"] is True
+    assert client.get("/api/search?q=합의&expand=0").get_json()["expansions"] == {}
+
+
+def test_related_terms_are_chips_that_add_the_term_to_the_query(client):
+    page = client.get("/?q=합의").get_data(as_text=True)
+    assert '<a class="chip" href="/?q=%ED%95%A9%EC%9D%98+%EB%B2%95%EC%95%88">법안</a>' in page
+
+
+def test_partial_matches_are_marked_quietly(client):
+    page = client.get("/?q=딥페이크 일자리").get_data(as_text=True)
+    assert page.count('<li class="hit partial">') == 2
+    assert page.count('<span class="match">some words</span>') == 2
+
+
+def test_a_bad_expand_is_a_400(client):
+    response = client.get("/api/search?q=합의&expand=yes")
+    assert response.status_code == 400
+    assert "expand must be a whole number from 0 to 1" in response.get_json()["error"]

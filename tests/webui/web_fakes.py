@@ -4,6 +4,7 @@ implements `archive.ArchiveReader` (test_web_fake_matches.py holds it to that)."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pymupdf
@@ -80,6 +81,7 @@ class FakeArchive:
     def __init__(self, home: Path, articles: tuple[Article, ...] = ARTICLES) -> None:
         self.home = home
         self.articles = articles
+        self.expanded: list[bool] = []  # the expand argument of each search
         self.searches: list[tuple] = []
         (home / "pdfs").mkdir(parents=True, exist_ok=True)
         for issue in self.issue_ids():
@@ -130,19 +132,43 @@ class FakeArchive:
             and (not filters.issue_to or a.issue <= filters.issue_to)
         ]
 
-    def search(self, query, filters=None, sort="relevance", page=1, per_page=10) -> SearchResult:
+    # What the fake's thesaurus adds to a word, and the related terms it reports for it.
+    EXPANSIONS = {"합의": ("타결",)}
+    RELATED = {"합의": ("법안", "EU")}
+
+    def search(
+        self, query, filters=None, sort="relevance", page=1, per_page=10, expand=True
+    ) -> SearchResult:
         self.searches.append((query, filters, sort, page, per_page))
+        self.expanded.append(expand)
         found = self._matches(query, filters)
+        partial: list[Article] = []
+        if not found and len(query.split()) > 1:  # every word found apart, none together
+            partial = [a for w in query.split() for a in self._matches(w, filters)]
         if sort != "relevance":
             found.sort(key=lambda a: a.id, reverse=sort == "newest")
+        counted = found or partial
         facets: dict[str, dict[str, int]] = {"section": {}, "issue": {}, "year": {}}
-        for a in found:
+        for a in counted:
             for name, value in (("section", a.section), ("issue", a.issue), ("year", a.issue[:4])):
                 facets[name][value] = facets[name].get(value, 0) + 1
-        shown = found[(page - 1) * per_page : page * per_page]
-        hits = tuple(self._hit(a, query) for a in shown)
+        shown = counted[(page - 1) * per_page : page * per_page]
+        match = "partial" if partial else "all"
+        hits = tuple(replace(self._hit(a, query), match=match) for a in shown)
         suggestion = "규제" if not found and query == "규젱" else None
-        return SearchResult(query, len(found), hits, facets, suggestion, False, page, per_page)
+        expansions = {w: f for w, f in self.EXPANSIONS.items() if expand and w in query.split()}
+        return SearchResult(
+            query,
+            len(counted),
+            hits,
+            facets,
+            suggestion,
+            bool(partial),
+            page,
+            per_page,
+            expansions=expansions,
+            related_terms=self.RELATED.get(query, ()),
+        )
 
     def _hit(self, article: Article, query: str) -> Hit:
         words = query.split()

@@ -37,6 +37,7 @@ def hit_view(hit: Any, q: str) -> dict[str, Any]:
         "page": hit.page,
         "snippet": marked_snippet(hit.snippet, hit.marks),
         "url": url_for("articles.article", article_id=hit.id, q=q or None),
+        "match": hit.match,
     }
 
 
@@ -80,7 +81,12 @@ def search_context() -> Context:
     if not req.q:
         return context
     result = current_archive().search(
-        req.q, filters=req.filters(), sort=req.sort, page=req.page, per_page=req.limit
+        req.q,
+        filters=req.filters(),
+        sort=req.sort,
+        page=req.page,
+        per_page=req.limit,
+        expand=req.expand,
     )
 
     def link(**changes: Any) -> str:
@@ -101,6 +107,9 @@ def search_context() -> Context:
         },
         suggestion_url=url_for("search.search", q=result.suggestion) if result.suggestion else None,
         feed_url=url_for("feeds.feed", **req.feed_args()),
+        exact_url=link(expand=False, page=1) if result.expansions else None,
+        expanded_url=None if req.expand else link(expand=True, page=1),
+        related=[(term, link(q=f"{req.q} {term}", page=1)) for term in result.related_terms],
     )
     return context
 

@@ -1,0 +1,115 @@
+"""Related terms (연관어): the terms most telling of the articles a query matches.
+
+The best-scoring matches are compared with the whole archive, term by term, by Dunning's
+log-likelihood ratio (G²) on document counts: a term found in many of the matches and few
+other articles scores high; one found everywhere ("AI", "발표") scores near zero. Terms are
+the analysed nouns and lemmas stored for highlighting; the query's own terms, one-character
+terms, numbers and verb lemmas are left out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+import threading
+from collections import Counter
+from collections.abc import Iterable
+
+from index.schema import MARKED_FIELDS
+
+RELATED_COUNT = 10
+# The best matches the terms are taken from: enough to see what they share, few enough to
+# keep a search fast.
+RELATED_DOCS = 30
+MIN_DOCS = 2  # a term must occur in this many of those matches (when there are 4 or more)
+# Articles whose terms are kept in memory per searcher (a tuple of interned strings each,
+# about 2 KB); past this the cache starts again.
+CACHED_DOCS = 20_000
+_NUMBER = re.compile(r"^[\d.,%~]+")
+
+
+def _is_candidate(term: str) -> bool:
+    if len(term) < 2 or _NUMBER.match(term):
+        return False
+    return not term.endswith("다")  # a verb or adjective lemma ("강화하다")
+
+
+class DocTerms:
+    """Each article's distinct candidate terms and each term's document frequency, read once
+    per searcher (one commit of the index)."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self.doc_count = searcher.doc_count()
+        self._terms: dict[int, tuple[str, ...]] = {}
+        self._frequency: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, searcher) -> DocTerms:
+        """The DocTerms kept with a searcher (made on first use)."""
+        kept = getattr(searcher, "aibrief_doc_terms", None)
+        if kept is None:
+            kept = cls(searcher)
+            searcher.aibrief_doc_terms = kept
+        return kept
+
+    def terms(self, docnum: int) -> tuple[str, ...]:
+        """The article's candidate terms, each once."""
+        found = self._terms.get(docnum)
+        if found is None:
+            marks = self.searcher.stored_fields(docnum)["marks"]
+            distinct = {t for name in MARKED_FIELDS for t in marks.get(name, {})}
+            found = tuple(sys.intern(t) for t in sorted(distinct) if _is_candidate(t))
+            with self._lock:
+                if len(self._terms) >= CACHED_DOCS:
+                    self._terms.clear()
+                self._terms[docnum] = found
+        return found
+
+    def frequency(self, term: str) -> int:
+        """How many articles hold the term."""
+        found = self._frequency.get(term)
+        if found is None:
+            found = self.searcher.doc_frequency("content", term)
+            self._frequency[term] = found
+        return found
+
+
+def log_likelihood(inside: int, size: int, everywhere: int, total: int) -> float:
+    """G² of a term held by `inside` of `size` matches and `everywhere` of `total` articles;
+    0 when the matches hold it no more often than the rest of the archive."""
+    outside, rest = everywhere - inside, total - size
+    if rest <= 0 or inside * rest <= outside * size:
+        return 0.0
+
+    def ll(k: int, n: int, p: float) -> float:
+        return (k * math.log(p) if k else 0.0) + ((n - k) * math.log(1 - p) if n - k else 0.0)
+
+    p_in, p_out, p_all = inside / size, outside / rest, everywhere / total
+    return 2 * (
+        ll(inside, size, p_in) + ll(outside, rest, p_out)
+        - ll(inside, size, p_all) - ll(outside, rest, p_all)
+    )  # fmt: skip
+
+
+def related_terms(
+    searcher, docnums: Iterable[int], own: set[str], count: int = RELATED_COUNT
+) -> tuple[str, ...]:
+    """The `count` terms most associated with these articles (the best matches, best first)
+    against the whole archive, without the query's own terms."""
+    doc_terms = DocTerms.of(searcher)
+    best = list(docnums)[:RELATED_DOCS]
+    held = Counter(t for d in best for t in doc_terms.terms(d))
+    total = doc_terms.doc_count
+    least = MIN_DOCS if len(best) >= 2 * MIN_DOCS else 1
+    scored = []
+    for term, inside in held.items():
+        if inside < least or term in own:
+            continue
+        score = log_likelihood(inside, len(best), doc_terms.frequency(term), total)
+        if score > 0:
+            scored.append((-score, term))
+    scored.sort()
+    return tuple(term for _, term in scored[:count])
