@@ -150,12 +150,12 @@ def test_every_html_page_links_to_its_json_twin(client):
 
 def test_the_page_says_what_else_matched_and_offers_the_words_typed_only(client, fake_archive):
     page = client.get("/?q=합의").get_data(as_text=True)
-    assert "Also matched:\n        합의 → 타결" in page
-    assert '<a href="/?q=%ED%95%A9%EC%9D%98&amp;expand=0">only the words typed</a>' in page
+    assert "함께 찾은 말:\n        합의 → 타결" in page
+    assert '<a href="/?q=%ED%95%A9%EC%9D%98&amp;expand=0">입력한 단어만 찾기</a>' in page
     exact = client.get("/?q=합의&expand=0").get_data(as_text=True)
     assert fake_archive.expanded[-2:] == [True, False]
-    assert "Also matched" not in exact
-    assert '<a href="/?q=%ED%95%A9%EC%9D%98">with related concepts</a>' in exact
+    assert "함께 찾은 말" not in exact
+    assert '<a href="/?q=%ED%95%A9%EC%9D%98">관련 개념까지 찾기</a>' in exact
 
 
 def test_api_search_says_what_was_added_and_the_related_terms(client):
@@ -173,7 +173,7 @@ def test_related_terms_are_chips_that_add_the_term_to_the_query(client):
 def test_partial_matches_are_marked_quietly(client):
     page = client.get("/?q=딥페이크 일자리").get_data(as_text=True)
     assert page.count('<li class="hit partial">') == 2
-    assert page.count('<span class="match">some words</span>') == 2
+    assert page.count('<span class="match">일부 단어 일치</span>') == 2
 
 
 def test_a_bad_expand_is_a_400(client):
