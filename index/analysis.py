@@ -20,7 +20,7 @@ from index.dictionary import domain_dictionary
 from index.kiwi_loader import forget_parent_kiwi, kiwi
 
 # Bump when the terms emitted for a text change: the index is then rebuilt.
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 5
 
 NOUNISH = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH", "XR", "NNB"})
 AFFIXES = frozenset({"XPN", "XSN"})
@@ -111,6 +111,13 @@ def _chains(morphs: list[_Morph]) -> Iterator[list[_Morph] | _Morph | None]:
         yield chain
 
 
+def _stem(form: str, tag: str) -> str | None:
+    """The bare noun of a derived word, when it can stand alone: a common noun of two
+    characters or more. A proper noun is never cut from its suffix (미국산 is not indexed as
+    미국), so that a name Kiwi reads as a name and a suffix stays whole."""
+    return form.lower() if tag == "NNG" and len(form) > 1 else None
+
+
 def _parts(chain: list[_Morph], text: str) -> list[tuple[str, int, int, str | None]]:
     """The parts of a chain as (surface, start, end, stem): an affix joins its noun, whose
     bare form is kept as the stem ("생성형" -> stem "생성", "초거대" -> stem "거대")."""
@@ -123,15 +130,15 @@ def _parts(chain: list[_Morph], text: str) -> list[tuple[str, int, int, str | No
         elif tag == "XSN":
             if form not in DROPPED_SUFFIXES and parts and parts[-1][2] == start:
                 parts[-1][2] = end
-                parts[-1][3] = parts[-1][3] or parts[-1][0]
+                parts[-1][3] = parts[-1][3] or _stem(parts[-1][0], parts[-1][4])
         elif tag in NOUNISH:
             first = prefix[2] if prefix and prefix[3] == start else start
-            stem = form.lower() if first != start else None
-            parts.append([form.lower(), first, end, stem])
+            stem = _stem(form, tag) if first != start else None
+            parts.append([form.lower(), first, end, stem, tag])
             prefix = None
         else:  # a joiner ("-" in "GPT-4o") only links the parts on either side
             prefix = None
-    return [(text[start:end].lower(), start, end, stem) for _, start, end, stem in parts]
+    return [(text[start:end].lower(), start, end, stem) for _, start, end, stem, _ in parts]
 
 
 def _pieces(surface: str, start: int) -> list[tuple[str, int, int]]:
@@ -236,6 +243,10 @@ PART_WEIGHTS = (4.0, 2.0, 1.0, 0.5)
 PART_GAP = 100
 
 
+# What a stem counts for in the article, against the same word written alone.
+STEM_SHARE = 0.5
+
+
 def weighted_terms(value: str) -> Iterator[tuple[str, int, float, Term]]:
     """(text, position, weight, term) of each term of "title␞key␞body␞sources"; positions run
     on across the parts, with PART_GAP between them."""
@@ -243,7 +254,10 @@ def weighted_terms(value: str) -> Iterator[tuple[str, int, float, Term]]:
     for part, weight in zip(value.split(PART_SEPARATOR), PART_WEIGHTS, strict=False):
         last = -1
         for term in analyze(part):
-            yield term.text, base + term.pos, weight, term
+            if term.kind == "stem":  # 의료 in 의료용 counts less than 의료 written
+                yield term.text, base + term.pos, weight * STEM_SHARE, term
+            else:
+                yield term.text, base + term.pos, weight, term
             if term.pos > last:
                 last = term.pos
         base += last + 1 + PART_GAP

@@ -108,6 +108,9 @@ ALIAS_WEIGHT = 0.8
 STEM_WEIGHT = 0.7
 SIBLING_WEIGHT = 0.6
 NARROWER_WEIGHT = 0.5
+# A thesaurus form of several words ("의료 AI") found with its words apart counts this much of
+# the form found whole.
+APART_WEIGHT = 0.5
 # Consecutive words looked up together as one name ("Stability AI", "요슈아 벤지오").
 LONGEST_NAME = 3
 
@@ -123,6 +126,11 @@ def _in_field(field: str, word: QueryWord, boost: float = 1.0) -> wq.Query | Non
         pairs = [wq.Term(field, pair, boost=boost) for pair in word.pairs]
         return pairs[0] if len(pairs) == 1 else wq.And(pairs)
     return wq.Phrase(field, list(word.parts), boost=boost)
+
+
+def _apart(field: str, word: QueryWord, boost: float) -> wq.Query:
+    """Every part of a word of several, anywhere in the article."""
+    return wq.And([wq.Term(field, part) for part in word.parts], boost=boost)
 
 
 @dataclass
@@ -150,6 +158,8 @@ class Looked:
 
     words: tuple[tuple[QueryWord, float], ...]
     added: tuple[str, ...] = ()
+    # thesaurus forms of several words, which also match apart (at APART_WEIGHT of theirs)
+    apart: tuple[tuple[QueryWord, float], ...] = ()
 
 
 class QueryBuilder:
@@ -196,6 +206,7 @@ class QueryBuilder:
         spelled = self.spellings(clause)
         weighted = {w: 1.0 if i == 0 else ALIAS_WEIGHT for i, w in enumerate(spelled)}
         added: list[str] = []
+        apart: list[tuple[QueryWord, float]] = []
         if not clause.exact and self.derived:
             for stem in stem_words(clause.text):
                 weighted.setdefault(stem, STEM_WEIGHT)
@@ -212,7 +223,9 @@ class QueryBuilder:
                     if word.parts and word not in weighted:
                         weighted[word] = weight
                         added.append(form)
-        return Looked(tuple(weighted.items()), tuple(added))
+                        if len(word.parts) > 1:
+                            apart.append((word, weight * APART_WEIGHT))
+        return Looked(tuple(weighted.items()), tuple(added), tuple(apart))
 
     def clause_query(self, clause: Clause) -> tuple[wq.Query | None, Looked]:
         """The Whoosh query for one clause, and what it looks for."""
@@ -227,6 +240,7 @@ class QueryBuilder:
             # The best-matching form counts, not their sum: an article that writes both
             # "오픈AI" and "OpenAI" is not twice as relevant.
             found = [q for w, weight in looked.words if (q := _in_field(name, w, weight))]
+            found.extend(_apart(name, w, weight) for w, weight in looked.apart)
             if clause.loose:
                 # a concept of several words also matches its words apart, as typed
                 apart = [_in_field(name, query_word(w)) for w in clause.text.split()]

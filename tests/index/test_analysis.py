@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from index.analysis import analyze, normalize
+from index.analysis import STEM_SHARE, analyze, normalize, weighted_terms
 from index.dictionary import domain_dictionary, parse_dictionary
 from index.query_builder import query_word
 from index.whoosh_analyzers import KiwiAnalyzer
@@ -30,6 +30,9 @@ def terms(text: str) -> list[str]:
         pytest.param("OECD는", ["oecd"], id="acronym"),
         pytest.param("美 정부", ["美", "美정부", "정부"], id="hanja"),
         pytest.param("規制", ["規制"], id="hanja-word"),
+        pytest.param("의료용", ["의료용", "의료"], id="derived-word-and-stem"),
+        pytest.param("군사적으로", ["군사적", "군사"], id="derived-word-particle"),
+        pytest.param("미국산", ["미국산"], id="derived-name-kept-whole"),
     ],
 )
 def test_terms_of_a_word(text, expected):
@@ -151,3 +154,12 @@ def test_a_dictionary_line_whose_parts_do_not_spell_the_word_is_refused():
 def test_a_dictionary_without_a_version_is_refused():
     with pytest.raises(ValueError, match="version"):
         parse_dictionary("딥페이크\tNNG\n")
+
+
+def test_a_stem_counts_less_than_the_word_written():
+    title = "의료용 AI와 의료"
+    weights = {}
+    for text, _pos, weight, _term in weighted_terms(title):
+        weights.setdefault(text, []).append(weight)
+    assert weights["의료용"] == [4.0]
+    assert sorted(weights["의료"]) == [4.0 * STEM_SHARE, 4.0]
