@@ -200,13 +200,14 @@ class Archive:
         query: str | None = None,
         filters: ArticleFilter | None = None,
         sort: str | None = None,
+        expand: bool = True,
     ) -> Iterator[Article]:
         """The articles matching a query (every article when None): in archive order, or by
         `sort` ("relevance" ranks a query's matches, "newest" and "oldest" order by issue)."""
         ranked = None
         if query:
             with self._searching() as index:
-                ranked = index.article_ids(query)
+                ranked = index.article_ids(query, expand=expand)
         filters = filters or ArticleFilter()
         held = [row.issue for row in self.catalog.issues() if filters.admits_issue(row.issue)]
         if sort in ("newest", "oldest"):

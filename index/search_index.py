@@ -226,9 +226,11 @@ class SearchIndex:
         with self._reading() as searcher:
             return similar_articles(searcher, article_id, limit)
 
-    def article_ids(self, query: str, filters: SearchFilters | None = None) -> list[str]:
-        """Every matching article id, in the order `search` ranks them."""
-        builder = QueryBuilder(self.aliases(), self.concepts)
+    def article_ids(
+        self, query: str, filters: SearchFilters | None = None, expand: bool = True
+    ) -> list[str]:
+        """Every article `search` counts in `total`, in the order it ranks them."""
+        builder = QueryBuilder(self.aliases(), self.concepts, expand)
         compiled = builder.build(parse_query(query), query)
         restrict = filters_query(_checked(filters, query))
         with self._reading() as searcher:

@@ -174,9 +174,3 @@ def test_partial_matches_are_marked_quietly(client):
     page = client.get("/?q=딥페이크 일자리").get_data(as_text=True)
     assert page.count('<li class="hit partial">') == 2
     assert page.count('<span class="match">일부 단어 일치</span>') == 2
-
-
-def test_a_bad_expand_is_a_400(client):
-    response = client.get("/api/search?q=합의&expand=yes")
-    assert response.status_code == 400
-    assert "expand must be a whole number from 0 to 1" in response.get_json()["error"]

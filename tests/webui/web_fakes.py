@@ -197,7 +197,7 @@ class FakeArchive:
             if a.section == article.section and a.id != article_id
         ][:limit]
 
-    def export_articles(self, query=None, filters=None, sort=None):
+    def export_articles(self, query=None, filters=None, sort=None, expand=True):
         found = self._matches(query, None) if query else self.articles
         if sort in ("newest", "oldest"):
             found = sorted(found, key=lambda a: a.issue, reverse=sort == "newest")

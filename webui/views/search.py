@@ -159,7 +159,9 @@ def search_address() -> Response:
 
 def matching_articles(req: SearchQuery) -> Iterable[Article]:
     """Every article the search matches, in the order asked, through the archive's export."""
-    return current_archive().export_articles(req.q or None, req.article_filter(), sort=req.sort)
+    return current_archive().export_articles(
+        req.q or None, req.article_filter(), sort=req.sort, expand=req.expand
+    )
 
 
 def export_name(req: SearchQuery) -> str:
