@@ -30,6 +30,7 @@ class ArchiveReader(Protocol):
         sort: str = "relevance",
         page: int = 1,
         per_page: int = 10,
+        expand: bool = True,
     ) -> SearchResult: ...
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]: ...
@@ -39,6 +40,7 @@ class ArchiveReader(Protocol):
         query: str | None = None,
         filters: ArticleFilter | None = None,
         sort: str | None = None,
+        expand: bool = True,
     ) -> Iterator[Article]: ...
 
     def stats(self) -> Stats: ...

@@ -47,6 +47,7 @@ class QueryWord:
         return len(self.pairs) == len(self.parts) - 1
 
 
+@lru_cache(maxsize=65536)  # thesaurus forms recur in every query that expands to them
 def query_word(text: str) -> QueryWord:
     """Analyse a query word or phrase the way the index analysed the articles."""
     by_position: dict[int, str] = {}
@@ -75,13 +76,14 @@ def _joined(word: QueryWord) -> tuple[str, ...]:
 SEQUENCES = (_parts, _joined)
 
 
-def stem_words(text: str) -> list[QueryWord]:
+@lru_cache(maxsize=65536)
+def stem_words(text: str) -> tuple[QueryWord, ...]:
     """The stems of a one-part word with a derivational affix ("의료용" -> 의료)."""
     terms = analyze(normalize(text))
     parts = [t for t in terms if t.kind == "part"]
     if len(parts) != 1:
-        return []
-    return [QueryWord((t.text,)) for t in terms if t.kind == "stem"]
+        return ()
+    return tuple(QueryWord((t.text,)) for t in terms if t.kind == "stem")
 
 
 @cache
