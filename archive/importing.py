@@ -1,13 +1,16 @@
 """Import: articles exported elsewhere (JSON Lines) back into their issues.
 
-Each line is validated against the article schema; a bad line is reported by number and the good
-ones are kept. Imported articles replace held ones with the same id; an issue that exists only by
-import has no PDF and is recorded in the catalog as imported.
+Every line is validated before anything is committed: it must be UTF-8, JSON of bounded nesting
+whose strings are valid Unicode and whose numbers are short, and an article of the schema. A file
+with any bad line is imported not at all, and every bad line is reported by number, so that a fixed
+file can be imported whole. Imported articles replace held ones with the same id; an issue that
+exists only by import has no PDF and is recorded in the catalog as imported.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +23,11 @@ if TYPE_CHECKING:
     from archive.store import Store
 
 NO_PDF = PdfInfo(name="", sha256="", pages=0)
+MAX_NESTING = 16  # an article nests 6 deep (body, bullets, sub); json.loads recurses per level
+MAX_DIGITS = 20  # pages and counts; longer numbers meet Python's int-to-str limit
+REASON_CHARS = 100  # a reason quotes the bad value; a 5,000-character title is cut
+BOM = "\ufeff"
+JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 @dataclass(frozen=True)
@@ -55,12 +63,48 @@ class ImportReport:
         }
 
 
-def parse_line(text: str) -> Article:
-    """One JSONL line as an Article; raises ValueError with a one-line reason."""
+def nesting(text: str) -> int:
+    """How deep the arrays and objects of a JSON text nest, brackets inside strings aside."""
+    depth = deepest = 0
+    for char in JSON_STRING.sub("", text):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def short_int(digits: str) -> int:
+    """json's parse_int, refusing numbers too long for any field of an article."""
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise ValueError(f"a number of {len(digits)} digits")
+    return int(digits)
+
+
+def no_constant(name: str) -> float:
+    """json's parse_constant: NaN and Infinity are not JSON."""
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_json(text: str) -> Any:
+    """One line's JSON value; raises ValueError with a one-line reason."""
+    if nesting(text) > MAX_NESTING:
+        raise ValueError(f"nested more than {MAX_NESTING} deep")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=short_int, parse_constant=no_constant)
     except json.JSONDecodeError as error:
         raise ValueError(f"not JSON ({error.msg})") from None
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("a string is not valid Unicode (a lone surrogate)") from None
+    return data
+
+
+def parse_line(text: str) -> Article:
+    """One JSONL line as an Article; raises ValueError with a one-line reason."""
+    data = parse_json(text)
     problem = first_error("article", data)
     if problem:
         raise ValueError(f"not an article ({problem})")
@@ -69,24 +113,47 @@ def parse_line(text: str) -> Article:
     return Article.from_json(data)
 
 
-def read_articles(path: Path) -> tuple[dict[str, list[Article]], list[BadLine]]:
-    """The good articles of a JSONL file by issue (in file order), and the bad lines."""
+def shortened(reason: str) -> str:
+    """A reason cut to REASON_CHARS characters, on one line."""
+    reason = " ".join(reason.split())
+    return reason if len(reason) <= REASON_CHARS else reason[: REASON_CHARS - 1] + "…"
+
+
+def decoded_lines(path: Path) -> list[str | UnicodeDecodeError]:
+    """The file's lines as text (a BOM on line 1 dropped), or the decoding error of each bad one."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise ArchiveError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ArchiveError(f"{path}: cannot be read ({error})") from None
+    except OSError as error:
+        raise ArchiveError(f"{path}: cannot be read ({error.strerror})") from None
+    lines: list[str | UnicodeDecodeError] = []
+    for raw_line in raw.split(b"\n"):
+        try:
+            lines.append(raw_line.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            lines.append(error)
+    if lines and isinstance(lines[0], str):
+        lines[0] = lines[0].removeprefix(BOM)
+    return lines
+
+
+def read_articles(path: Path) -> tuple[dict[str, list[Article]], list[BadLine]]:
+    """The good articles of a JSONL file by issue (in file order), and the bad lines."""
     by_issue: dict[str, list[Article]] = {}
     first_line: dict[str, int] = {}
     bad = []
-    for number, text in enumerate(lines, start=1):
+    for number, text in enumerate(decoded_lines(path), start=1):
+        if isinstance(text, UnicodeDecodeError):
+            byte = text.object[text.start]
+            bad.append(BadLine(number, f"not UTF-8 (byte 0x{byte:02X} at column {text.start + 1})"))
+            continue
         if not text.strip():
             continue
         try:
             article = parse_line(text)
         except ValueError as error:
-            bad.append(BadLine(number, str(error)))
+            bad.append(BadLine(number, shortened(str(error))))
             continue
         if article.id in first_line:
             bad.append(
@@ -111,8 +178,11 @@ def merged(held: Issue | None, issue: str, articles: list[Article]) -> Issue:
 
 
 def import_articles(store: Store, path: Path) -> ImportReport:
-    """Import a JSONL file into a store whose lock is held; one commit per issue."""
+    """Import a JSONL file into a store whose lock is held: all of it, one commit per issue, or
+    nothing when any line is bad."""
     by_issue, bad = read_articles(path)
+    if bad:
+        return ImportReport(0, (), tuple(bad))
     count = 0
     for issue, articles in sorted(by_issue.items()):
         row = store.catalog.issue(issue)

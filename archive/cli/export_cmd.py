@@ -80,7 +80,8 @@ def export(ctx: click.Context, words: tuple[str, ...], form: str, bom: bool, out
 @wait_option
 @click.pass_context
 def import_(ctx: click.Context, file: Path, as_json: bool, wait_seconds: float) -> None:
-    """Import articles exported as JSON Lines; bad lines are named and skipped (exit 1)."""
+    """Import articles exported as JSON Lines: all of them, or none when a line is bad (each is
+    named, exit 1)."""
     archive = open_archive(ctx, wait_seconds)
     try:
         with user_errors():
@@ -92,12 +93,15 @@ def import_(ctx: click.Context, file: Path, as_json: bool, wait_seconds: float) 
     else:
         for bad in report.bad_lines:
             click.echo(f"{file}: {bad}", err=True)
+    if not report.ok:
+        count = len(report.bad_lines)
+        lines = "line" if count == 1 else "lines"
+        raise click.ClickException(f"{file}: nothing imported ({count} bad {lines})")
+    if not as_json:
         issues = ", ".join(report.issues) or "none"
         click.echo(
             f"imported {report.articles} articles into {len(report.issues)} issues ({issues})"
         )
-    if not report.ok:
-        ctx.exit(1)
 
 
 COMMANDS = [export, import_]

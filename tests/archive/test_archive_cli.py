@@ -332,16 +332,29 @@ def test_export_import_round_trip_through_the_cli(home_with_sample, tmp_path):
     assert run(other, "list").output.splitlines()[0] == f"2024-04  {count:3d} articles  (imported)"
 
 
-def test_import_names_bad_lines_and_keeps_good_ones(home_with_sample, tmp_path):
+def test_import_names_every_bad_line_and_imports_nothing(home_with_sample, tmp_path):
     good = run(home_with_sample, "export").output.splitlines()[0]
     path = tmp_path / "mixed.jsonl"
-    path.write_text(f"{good}\n[1, 2]\n", encoding="utf-8")
-    result = run(tmp_path / "other", "import", str(path))
+    surrogate = good.replace('"title": "', '"title": "\\ud800', 1)
+    path.write_text(f"{good}\n[1, 2]\n{surrogate}\n", encoding="utf-8")
+    other = tmp_path / "other"
+    before = run(other, "export").output
+    result = run(other, "import", str(path))
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"{path}: line 2: not an article ([1, 2] is not of type 'object')",
-        "imported 1 articles into 1 issues (2024-04)",
+        f"{path}: line 3: a string is not valid Unicode (a lone surrogate)",
+        f"Error: {path}: nothing imported (2 bad lines)",
     ]
+    assert run(other, "export").output == before == (
+        f"Error: the archive at {other} is empty: run aibrief ingest PDF…\n"
+    )
+    as_json = run(other, "import", "--json", str(path))
+    assert as_json.exit_code == 1
+    assert json.loads(as_json.stdout)["bad_lines"][1] == {
+        "line": 3,
+        "reason": "a string is not valid Unicode (a lone surrogate)",
+    }
 
 
 # The aibrief command, its archive given a commit-step callback that pauses at argv[1].

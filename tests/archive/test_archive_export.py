@@ -172,7 +172,7 @@ def test_an_article_exported_before_actors_gains_them_on_import(tmp_path):
     assert archive.issue("2024-04").actors_version == actors_version()
 
 
-def test_bad_lines_are_reported_by_number_and_good_ones_kept(tmp_path):
+def test_bad_lines_are_reported_by_number_and_nothing_is_imported(filled, tmp_path):
     good = RICH.to_json()
     lines = [
         json.dumps(good, ensure_ascii=False),
@@ -181,16 +181,37 @@ def test_bad_lines_are_reported_by_number_and_good_ones_kept(tmp_path):
         json.dumps({**good, "page": "7"}),
         json.dumps({**good, "id": "2024-05-07"}),
         json.dumps(good),
+        json.dumps({**good, "id": "2024-04-08", "title": "\ud800"}),
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps({**good, "id": "2024-04-09"})[:-1] + ', "page": ' + "9" * 5001 + "}",
+        json.dumps({**good, "id": "2024-04-10", "page": float("nan")}),
+        json.dumps({**good, "id": "2024-04-11", "section": "가" * 5000}),
     ]
-    (tmp_path / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = open_archive(tmp_path / "home").import_jsonl(tmp_path / "mixed.jsonl")
+    raw = "\n".join(lines).encode("utf-8").replace(b"{not json", b"{not \xffjson")
+    (tmp_path / "mixed.jsonl").write_bytes(raw + b"\n")
+    before = export_text(filled.export_articles(), "jsonl")
+    report = filled.import_jsonl(tmp_path / "mixed.jsonl")
     assert [str(bad) for bad in report.bad_lines] == [
-        "line 2: not JSON (Expecting property name enclosed in double quotes)",
+        "line 2: not UTF-8 (byte 0xFF at column 6)",
         "line 4: not an article (at page: '7' is not of type 'integer')",
         "line 5: id 2024-05-07 does not belong to issue 2024-04",
         "line 6: duplicate id 2024-04-07 (first on line 1)",
+        "line 7: a string is not valid Unicode (a lone surrogate)",
+        "line 8: nested more than 16 deep",
+        "line 9: a number of 5001 digits",
+        "line 10: NaN is not a JSON number",
+        "line 11: not an article (at section: '" + "가" * 70 + "…",
     ]
-    assert (report.articles, report.issues, report.ok) == (1, ("2024-04",), False)
+    assert (report.articles, report.issues, report.ok) == (0, (), False)
+    assert export_text(filled.export_articles(), "jsonl") == before
+    assert [summary.issue for summary in filled.issues()] == ["2024-01", "2024-02"]
+
+
+def test_a_byte_order_mark_on_the_first_line_is_accepted(tmp_path):
+    text = "\ufeff" + export_text([RICH], "jsonl")
+    (tmp_path / "bom.jsonl").write_text(text, encoding="utf-8")
+    report = open_archive(tmp_path / "home").import_jsonl(tmp_path / "bom.jsonl")
+    assert (report.articles, report.issues, report.ok) == (1, ("2024-04",), True)
 
 
 def test_imported_articles_replace_those_of_a_held_issue_by_id(filled, tmp_path):
