@@ -16,12 +16,18 @@ from extract.article_pages import (
     split_paragraphs,
 )
 from extract.contents_page import ContentsEntry, find_contents_page, read_contents
-from extract.errors import ExtractError, LayoutError, NotAnAiBriefError, NoTextLayerError
+from extract.errors import (
+    DamagedPdfError,
+    ExtractError,
+    LayoutError,
+    NotAnAiBriefError,
+    NoTextLayerError,
+)
 from extract.events_table import read_events
 from extract.layouts import Layout, detect_layout
 from extract.model import Article, Issue, PdfInfo, issue_title
 from extract.page_lines import Line, PageText, read_page
-from extract.pdf_checks import file_sha256, open_pdf
+from extract.pdf_checks import MupdfMessages, file_sha256, open_pdf
 from extract.running_heads import page_number, strip_furniture
 
 _ISSUE_DATE = re.compile(r"(20\d{2})\s*년\s*(\d{1,2})\s*월호")
@@ -37,12 +43,22 @@ def extract_issue(path: str | Path, sha256: str | None = None) -> Issue:
     failure inside the parser itself is reported as a `LayoutError`, never half an issue.
     """
     path = Path(path)
-    try:
-        return _extract(path, sha256)
-    except ExtractError:
-        raise
-    except Exception as error:  # a layout the parser does not know; say so, for this file
-        raise LayoutError(path, f"{type(error).__name__}: {error}") from error
+    with MupdfMessages() as messages:
+        try:
+            return _extract(path, sha256)
+        except (NotAnAiBriefError, NoTextLayerError, LayoutError) as error:
+            raise _damaged(path, messages) or error from error
+        except ExtractError:
+            raise
+        except Exception as error:  # a layout the parser does not know; say so, for this file
+            layout = LayoutError(path, f"{type(error).__name__}: {error}")
+            raise _damaged(path, messages) or layout from error
+
+
+def _damaged(path: Path, messages: MupdfMessages) -> DamagedPdfError | None:
+    """A file MuPDF complained about while reading it is damaged, whatever the parser made of it."""
+    summary = messages.summary()
+    return DamagedPdfError(path, summary) if summary else None
 
 
 def _extract(path: Path, sha256: str | None) -> Issue:

@@ -10,6 +10,7 @@ import hashlib
 import re
 import warnings
 from pathlib import Path
+from types import TracebackType
 
 import pymupdf
 
@@ -26,6 +27,49 @@ MAX_PAGES = 200  # real issues have fewer than 40 pages
 _HEADER_WINDOW = 1024  # the PDF spec lets "%PDF-" start anywhere in the first 1 KB
 _TRAILER_WINDOW = 2048  # "startxref" and "%%EOF" close every complete file
 _TRAILER = re.compile(rb"startxref\s+\d+\s+%%EOF")
+_MESSAGE_CHARS = 80  # a summary quotes MuPDF's first message, cut here
+
+
+class MupdfMessages:
+    """MuPDF's own messages, kept off stdout and stderr while a file is read.
+
+    MuPDF prints each repair and error ("MuPDF error: …") on stdout, hundreds for a damaged file,
+    which would corrupt `--json` output; inside this block they go to its store instead, and
+    `summary()` says them in one line.
+    """
+
+    def __enter__(self) -> MupdfMessages:
+        self._shown = (
+            pymupdf.TOOLS.mupdf_display_errors(),
+            pymupdf.TOOLS.mupdf_display_warnings(),
+        )
+        pymupdf.TOOLS.mupdf_display_errors(False)
+        pymupdf.TOOLS.mupdf_display_warnings(False)
+        pymupdf.TOOLS.reset_mupdf_warnings()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        pymupdf.TOOLS.reset_mupdf_warnings()
+        pymupdf.TOOLS.mupdf_display_errors(self._shown[0])
+        pymupdf.TOOLS.mupdf_display_warnings(self._shown[1])
+
+    def summary(self) -> str | None:
+        """"MuPDF reported 39 problems, first: …", or None when it reported none."""
+        messages = pymupdf.TOOLS.mupdf_warnings().splitlines()
+        if not messages:
+            return None
+        # MuPDF quotes the file's bytes, which need not be valid text
+        first = messages[0].encode("utf-8", "replace").decode("utf-8")
+        if len(first) > _MESSAGE_CHARS:
+            first = first[: _MESSAGE_CHARS - 1] + "…"
+        count = len(messages)
+        problems = "problem" if count == 1 else "problems"
+        return f"MuPDF reported {count} {problems}, first: {first}"
 
 
 def file_sha256(path: Path) -> str:
@@ -63,19 +107,17 @@ def check_file(path: Path) -> None:
 
 
 def open_pdf(path: Path) -> pymupdf.Document:
-    """Open a checked file with PyMuPDF; refuse it if damaged, encrypted or too long."""
+    """Open a checked file with PyMuPDF; refuse it if damaged, encrypted or too long.
+
+    Call it inside `MupdfMessages`, which keeps MuPDF's repair messages off stdout.
+    """
     check_file(path)
-    # MuPDF prints repair messages on stderr; the typed error below says it in one line.
-    shown = pymupdf.TOOLS.mupdf_display_errors()
-    pymupdf.TOOLS.mupdf_display_errors(False)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             doc = pymupdf.open(path, filetype="pdf")
     except Exception as error:  # PyMuPDF raises several unrelated types for broken files
         raise DamagedPdfError(path, str(error).strip() or type(error).__name__) from error
-    finally:
-        pymupdf.TOOLS.mupdf_display_errors(shown)
     if doc.needs_pass:
         doc.close()
         raise EncryptedPdfError(path)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from archive.cli import main
+
+AIBRIEF = Path(sys.executable).with_name("aibrief")
 
 
 def run(*args: str):
@@ -106,3 +112,32 @@ def test_json_of_sample_issues_with_a_bad_file(sample_dir, tmp_path):
     assert result.stderr == (
         f"Error: {bad}: not a PDF file (it does not start with a %PDF- header)\n"
     )
+
+
+def write_damaged_copy(pdf: Path, damaged: Path) -> Path:
+    """The PDF with three bytes flipped near the start of every stream, as a bad disk or a broken
+    download leaves it."""
+    data = bytearray(pdf.read_bytes())
+    for match in re.finditer(rb"(?<!end)stream\r?\n", bytes(data)):
+        for offset in (20, 21, 22):
+            data[match.end() + offset] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    return damaged
+
+
+@pytest.mark.slow  # an aibrief process: MuPDF prints to the stdout it found at import
+def test_mupdf_messages_on_a_damaged_file_stay_off_stdout(sample_dir, tmp_path):
+    damaged = write_damaged_copy(sample_dir / "2024-01.pdf", tmp_path / "flipped.pdf")
+    result = subprocess.run(
+        [AIBRIEF, "extract", "--json", sample_dir / "2024-01.pdf", damaged],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert [issue["issue"] for issue in json.loads(result.stdout)] == ["2024-01"]
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(
+        f"Error: {damaged}: the PDF is damaged or truncated (MuPDF reported "
+    ), line
+    assert " problems, first: " in line
