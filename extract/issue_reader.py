@@ -129,7 +129,7 @@ def read_articles(
         raise LayoutError(
             path,
             f"the contents page lists {len(entries)} articles but {len(missing)} were not "
-            f"found: {'; '.join(missing)}",
+            f"found: {_first_few(missing, '; ')}",
         )
     used = {article.pdf_pages[0] for article in articles}
     unlisted = [number for number, start in enumerate(starts, 1) if start and number not in used]
@@ -137,9 +137,15 @@ def read_articles(
         raise LayoutError(
             path,
             f"the contents page lists {len(entries)} articles but PDF page(s) "
-            f"{', '.join(map(str, unlisted))} start an article it does not list",
+            f"{_first_few([str(n) for n in unlisted], ', ')} start an article it does not list",
         )
     return tuple(articles)
+
+
+def _first_few(items: list[str], separator: str, shown: int = 5) -> str:
+    """The first items joined, and how many more there are: one line even for a 199-page file."""
+    more = f"{separator}and {len(items) - shown} more" if len(items) > shown else ""
+    return separator.join(items[:shown]) + more
 
 
 def _first_pdf_pages(

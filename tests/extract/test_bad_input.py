@@ -151,3 +151,20 @@ def test_documented_limits():
 def test_every_error_is_an_extract_error(error):
     assert issubclass(error, ExtractError)
     assert str(error("dir/x.pdf")).startswith("x.pdf: ")
+
+
+def test_a_long_list_of_pages_is_cut_to_the_first_five(sample_dir, tmp_path):
+    good = sample_dir / "2024-04.pdf"
+    start = extract_issue(good).articles[-1].pdf_pages[0] - 1
+    with pymupdf.open(good) as source, pymupdf.open() as doc:
+        doc.insert_pdf(source)
+        for _ in range(8):  # the last article's first page again and again: unlisted starts
+            doc.insert_pdf(source, from_page=start, to_page=start)
+        doc.save(tmp_path / "repeated.pdf")
+        first = source.page_count + 1
+    with pytest.raises(ExtractError) as caught:
+        extract_issue(tmp_path / "repeated.pdf")
+    pages = ", ".join(str(first + n) for n in range(5))
+    assert str(caught.value).endswith(
+        f"but PDF page(s) {pages}, and 3 more start an article it does not list)"
+    )
