@@ -2,7 +2,7 @@
 
 words           all must match (ranked by BM25F); concepts and derived forms count too
 =word, "word"   exactly this word: no concepts, no derived forms
-a OR b          either
+a OR b          either (a AND b is the same as a b)
 -word, NOT word must not match
 "a phrase"      the words in this order
 title:word      in the headline only (title:"a phrase" too)
@@ -112,10 +112,15 @@ def parse_query(query: str) -> ParsedQuery:
     excluded: list[Clause] = []
     sections: list[str] = []
     issue_from = issue_to = None
-    pending_or = pending_not = False
+    pending_or = pending_not = pending_and = False
     for negated, field, text, quoted, exact in _tokens(query):
+        if not exact and field is None and text == "AND":  # what words do anyway; not a word
+            if not groups or pending_or or pending_not or pending_and:
+                raise QueryError(query, "AND needs a word on each side")
+            pending_and = True
+            continue
         if not exact and field is None and text in ("OR", "NOT"):
-            if text == "OR" and (not groups or pending_or or pending_not):
+            if text == "OR" and (not groups or pending_or or pending_not or pending_and):
                 raise QueryError(query, "OR needs a word on each side")
             if text == "NOT" and pending_or:
                 raise QueryError(query, "NOT cannot follow OR")
@@ -142,9 +147,9 @@ def parse_query(query: str) -> ParsedQuery:
             groups[-1].append(clause)
         else:
             groups.append([clause])
-        pending_or = pending_not = False
-    if pending_or or pending_not:
-        raise QueryError(query, "the query ends with OR or NOT")
+        pending_or = pending_not = pending_and = False
+    if pending_or or pending_not or pending_and:
+        raise QueryError(query, "the query ends with AND, OR or NOT")
     if not groups and not sections and issue_from is None and issue_to is None:
         raise QueryError(query, "nothing to look for, only words to exclude")
     return ParsedQuery(

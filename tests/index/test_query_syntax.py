@@ -18,6 +18,11 @@ def test_or_joins_the_words_on_each_side():
     assert parsed.groups == ((Clause("딥페이크"), Clause("허위정보")), (Clause("선거"),))
 
 
+def test_and_between_words_is_what_words_do_anyway():
+    assert parse_query("AI AND 규제") == parse_query("AI 규제")
+    assert parse_query('AI "AND"').groups[1] == (Clause("AND", phrase=True, exact=True),)
+
+
 @pytest.mark.parametrize(
     "query", [pytest.param("AI -중국", id="minus"), pytest.param("AI NOT 중국", id="not")]
 )
@@ -78,7 +83,11 @@ def test_issue_filters(value, bounds):
         pytest.param("author:김", "unknown field 'author:'", id="unknown-field"),
         pytest.param("section:경제", "unknown section '경제'", id="unknown-section"),
         pytest.param("OR AI", "OR needs a word on each side", id="leading-or"),
-        pytest.param("AI OR", "ends with OR or NOT", id="trailing-or"),
+        pytest.param("AI OR", "ends with AND, OR or NOT", id="trailing-or"),
+        pytest.param("AND", "AND needs a word on each side", id="lone-and"),
+        pytest.param("AND AI", "AND needs a word on each side", id="leading-and"),
+        pytest.param("AI AND", "ends with AND, OR or NOT", id="trailing-and"),
+        pytest.param("AI AND OR 규제", "OR needs a word on each side", id="and-or"),
         pytest.param("-AI", "only words to exclude", id="only-negated"),
         pytest.param('AI ""', "empty quotes", id="empty-quotes"),
     ],
