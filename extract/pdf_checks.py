@@ -18,6 +18,7 @@ from extract.errors import (
     DamagedPdfError,
     EmptyFileError,
     EncryptedPdfError,
+    ExtractError,
     NotAPdfError,
     TooLargeError,
 )
@@ -81,8 +82,9 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_file(path: Path) -> None:
-    """Refuse a missing, empty, oversized, non-PDF or truncated file before parsing it."""
+def check_file(path: Path) -> int:
+    """Refuse a missing, empty, oversized, non-PDF or truncated file before parsing it; the
+    offset of its %PDF- header."""
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -100,10 +102,20 @@ def check_file(path: Path) -> None:
             tail = handle.read()
     except OSError as error:
         raise NotAPdfError(path, error.strerror or "cannot be read") from error
-    if b"%PDF-" not in head:
+    header = head.find(b"%PDF-")
+    if header < 0:
         raise NotAPdfError(path, "it does not start with a %PDF- header")
     if not _TRAILER.search(tail):
-        raise DamagedPdfError(path, "the end of the file is missing (no startxref/%%EOF)")
+        raise unreadable(path, header, "the end of the file is missing (no startxref/%%EOF)")
+    return header
+
+
+def unreadable(path: Path, header: int, detail: str) -> ExtractError:
+    """A file MuPDF cannot read: damaged if it starts as a PDF, else not a PDF at all (an HTML
+    page quoting "%PDF-"; the spec's 1 KB of leeway is for readable files)."""
+    if header > 0:
+        return NotAPdfError(path, f"%PDF- appears only at byte {header}, and no PDF follows")
+    return DamagedPdfError(path, detail)
 
 
 def open_pdf(path: Path) -> pymupdf.Document:
@@ -111,19 +123,20 @@ def open_pdf(path: Path) -> pymupdf.Document:
 
     Call it inside `MupdfMessages`, which keeps MuPDF's repair messages off stdout.
     """
-    check_file(path)
+    header = check_file(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             doc = pymupdf.open(path, filetype="pdf")
     except Exception as error:  # PyMuPDF raises several unrelated types for broken files
-        raise DamagedPdfError(path, str(error).strip() or type(error).__name__) from error
+        detail = str(error).strip() or type(error).__name__
+        raise unreadable(path, header, detail) from error
     if doc.needs_pass:
         doc.close()
         raise EncryptedPdfError(path)
     if doc.is_repaired:
         doc.close()
-        raise DamagedPdfError(path, "its cross-reference table is broken")
+        raise unreadable(path, header, "its cross-reference table is broken")
     if doc.page_count > MAX_PAGES:
         pages = doc.page_count
         doc.close()

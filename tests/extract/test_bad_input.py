@@ -168,3 +168,19 @@ def test_a_long_list_of_pages_is_cut_to_the_first_five(sample_dir, tmp_path):
     assert str(caught.value).endswith(
         f"but PDF page(s) {pages}, and 3 more start an article it does not list)"
     )
+
+
+def test_a_page_quoting_the_pdf_header_is_not_a_pdf(tmp_path):
+    path = tmp_path / "download.pdf"
+    path.write_text("<html><body>Save it: %PDF-1.7 ... startxref 0 %%EOF</body></html>")
+    with pytest.raises(NotAPdfError) as caught:
+        extract_issue(path)
+    assert str(caught.value) == (
+        "download.pdf: not a PDF file (%PDF- appears only at byte 21, and no PDF follows)"
+    )
+
+
+def test_a_readable_pdf_after_a_few_stray_bytes_is_read(sample_dir, tmp_path):
+    path = tmp_path / "prefixed.pdf"
+    path.write_bytes(b"junk\n" + (sample_dir / "2024-04.pdf").read_bytes())
+    assert extract_issue(path).issue == "2024-04"
