@@ -33,6 +33,12 @@ class EdgeError(click.ClickException):
         self.status = status
 
 
+def one_line(text: object) -> str:
+    """Text for a one-line message: a newline or other control character in a file name or a
+    query is shown escaped ("a\\nb.pdf"), so it cannot split the line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn archive, extract and query errors into click errors (one line, exit 1)."""
@@ -41,7 +47,7 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except (ArchiveError, ExtractError, QueryError, BadParameter) as error:
-        raise EdgeError(str(error), status_of(error)) from None
+        raise EdgeError(one_line(error), status_of(error)) from None
     except BrokenPipeError:
         raise  # the reader went away (`| head`): click ends the command quietly
     except OSError as error:  # an unwritable home, a full disk: say which file, not a traceback

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from archive.cli.archive_access import one_line
 from extract import ExtractError, Issue, extract_issue
 
 
@@ -24,7 +25,7 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
         try:
             issues.append(extract_issue(path))
         except ExtractError as error:
-            click.echo(f"Error: {path}: {error.explanation}", err=True)
+            click.echo(one_line(f"Error: {path}: {error.explanation}"), err=True)
             failed = True
     if as_json:
         data = [issue.to_json() for issue in issues]

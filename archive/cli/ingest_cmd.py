@@ -8,17 +8,18 @@ import time
 
 import click
 
-from archive.cli.archive_access import open_archive, user_errors, wait_option
+from archive.cli.archive_access import one_line, open_archive, user_errors, wait_option
 from archive.ingest import FAILED, SKIPPED, FileOutcome, IngestReport
 
 
 def outcome_line(outcome: FileOutcome) -> str:
     """One file's outcome as a line: "added: a.pdf -> 2024-03, 19 articles"."""
+    path = one_line(outcome.path)
     if outcome.status == FAILED:
-        return f"failed: {outcome.path}: {outcome.reason}"
+        return f"failed: {path}: {one_line(outcome.reason)}"
     if outcome.status == SKIPPED:
-        return f"skipped: {outcome.path} ({outcome.reason})"
-    return f"{outcome.status}: {outcome.path} -> {outcome.issue}, {outcome.articles} articles"
+        return f"skipped: {path} ({one_line(outcome.reason)})"
+    return f"{outcome.status}: {path} -> {outcome.issue}, {outcome.articles} articles"
 
 
 def summary_line(report: IngestReport, seconds: float) -> str:

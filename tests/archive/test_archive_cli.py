@@ -513,3 +513,11 @@ def test_a_stale_index_while_another_process_writes_is_one_line(home_with_sample
         f" the archive ({holder}); try again when it is done\n"
     )
     assert run(home_with_sample, "search", "규제").exit_code == 0  # the lock is free: rebuilt
+
+
+def test_a_newline_in_a_file_name_does_not_split_the_ingest_line(tmp_path):
+    path = tmp_path / "two\nlines.pdf"
+    path.write_bytes(b"")
+    result = run(tmp_path / "home", "ingest", str(path))
+    assert result.exit_code == 1
+    assert f"failed: {tmp_path}/two\\nlines.pdf: the file is empty" in result.output.splitlines()

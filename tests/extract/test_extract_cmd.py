@@ -141,3 +141,11 @@ def test_mupdf_messages_on_a_damaged_file_stay_off_stdout(sample_dir, tmp_path):
         f"Error: {damaged}: the PDF is damaged or truncated (MuPDF reported "
     ), line
     assert " problems, first: " in line
+
+
+def test_a_newline_in_a_file_name_does_not_split_the_error_line(tmp_path):
+    path = tmp_path / "two\nlines.pdf"
+    path.write_bytes(b"")
+    result = run(str(path))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path}/two\\nlines.pdf: the file is empty\n"
