@@ -9,7 +9,12 @@ class QueryError(ValueError):
     def __init__(self, query: str, problem: str) -> None:
         self.query = query
         self.problem = problem
-        super().__init__(f"cannot search for {query!r}: {problem}")
+        super().__init__(f"cannot search for {_cut(query)!r}: {_cut(problem, 120)}")
+
+
+def _cut(text: str, limit: int = 80) -> str:
+    """Text echoed in a message, cut at `limit` characters: a query of 5,000 is not repeated."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class StaleIndexError(RuntimeError):

@@ -97,3 +97,12 @@ def test_malformed_queries_name_the_query_and_the_problem(query, problem):
         parse_query(query)
     assert problem in str(caught.value)
     assert str(caught.value).startswith(f"cannot search for {query!r}: ")
+
+
+def test_a_long_query_is_echoed_cut():
+    query = "section:" + "가" * 5000
+    with pytest.raises(QueryError) as caught:
+        parse_query(query)
+    quoted = repr(query[:79] + "…")
+    assert str(caught.value).startswith(f"cannot search for {quoted}: unknown section '가가")
+    assert len(str(caught.value)) == len(f"cannot search for {quoted}: ") + 120
