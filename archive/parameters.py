@@ -110,6 +110,25 @@ def read_switch(name: str, value: str) -> bool:
     raise BadParameter(f"{name} must be 1 or 0 (true or false), not {_echo(value)}")
 
 
+def read_actor(name: str, value: str) -> str:
+    """An actor, by any of its spellings ("메타", "Meta")."""
+    if len(value) > MAX_QUERY_CHARS:
+        raise BadParameter(f"{name}: the name is longer than {MAX_QUERY_CHARS} characters")
+    return value.strip()
+
+
+def read_country(name: str, value: str) -> str:
+    """A country or region, as its code ("CN", "EU", "INTL") or its name ("중국")."""
+    from index import QueryError, country_code
+
+    try:
+        return country_code(value)
+    except QueryError:
+        raise BadParameter(
+            f"{name}: unknown country {_echo(value)}; write a code such as CN, or a name: 중국"
+        ) from None
+
+
 def read_format(name: str, value: str) -> str:
     """One of the export formats."""
     if value not in EXPORT_FORMATS:
@@ -132,6 +151,22 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("year", "YYYY", None, "only the issues of this year", read_year),
     Parameter("from", "YYYY-MM", None, "only issues from this one on", read_issue),
     Parameter("to", "YYYY-MM", None, "only issues up to this one", read_issue),
+    Parameter(
+        "actor",
+        "name",
+        [],
+        "only articles naming this actor, by any spelling (메타 or Meta); repeat for more",
+        read_actor,
+        repeatable=True,
+    ),
+    Parameter(
+        "country",
+        "CC",
+        [],
+        "only articles about this country or region (CN or 중국, EU, INTL); repeat for more",
+        read_country,
+        repeatable=True,
+    ),
     Parameter("sort", " | ".join(SORTS), "relevance", "the order of the hits", read_sort),
     Parameter("page", f"1..{MAX_PAGE}", 1, "which page of hits", whole_number(1, MAX_PAGE)),
     Parameter(
@@ -155,23 +190,12 @@ PARAMETERS: tuple[Parameter, ...] = (
 )
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
 # Which parameters each request takes.
-SEARCH_NAMES = (
-    "q",
-    "section",
-    "issue",
-    "year",
-    "from",
-    "to",
-    "sort",
-    "page",
-    "limit",
-    "per_page",
-    "expand",
-)
-EXPORT_NAMES = ("q", "section", "issue", "year", "from", "to", "sort", "expand", "format")
+FILTER_NAMES = ("q", "section", "issue", "year", "from", "to", "actor", "country")
+SEARCH_NAMES = (*FILTER_NAMES, "sort", "page", "limit", "per_page", "expand")
+EXPORT_NAMES = (*FILTER_NAMES, "sort", "expand", "format")
 ARTICLE_NAMES = ("q", "format")
 # A feed takes a sort but always lists the newest first.
-FEED_NAMES = ("q", "section", "issue", "year", "from", "to", "sort", "expand")
+FEED_NAMES = (*FILTER_NAMES, "sort", "expand")
 
 
 def value_lists(args: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -220,6 +244,8 @@ class SearchQuery:
     year: str | None = None
     issue_from: str | None = None
     issue_to: str | None = None
+    actors: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
     sort: str = "relevance"
     page: int = 1
     limit: int = DEFAULT_LIMIT
@@ -247,6 +273,8 @@ class SearchQuery:
             year=got["year"],
             issue_from=got["from"],
             issue_to=got["to"],
+            actors=got.get("actor", ()),
+            countries=got.get("country", ()),
             sort=got["sort"],
             page=got.get("page", 1),
             limit=limit,
@@ -280,17 +308,31 @@ class SearchQuery:
     def article_filter(self) -> ArticleFilter:
         """The query's filters as an export takes them."""
         first, last = self.issue_range()
-        return ArticleFilter(sections=self.sections, issue_from=first, issue_to=last)
+        return ArticleFilter(
+            sections=self.sections,
+            issue_from=first,
+            issue_to=last,
+            actors=self.actors,
+            countries=self.countries,
+        )
 
     def filters(self) -> SearchFilters:
         """The query's filters in the index's terms."""
         first, last = self.issue_range()
-        return SearchFilters(sections=self.sections, issue_from=first, issue_to=last)
+        return SearchFilters(self.sections, first, last, self.actors, self.countries)
 
     @property
     def has_filters(self) -> bool:
         """Whether any filter narrows the search."""
-        return bool(self.sections or self.issue or self.year or self.issue_from or self.issue_to)
+        return bool(
+            self.sections
+            or self.issue
+            or self.year
+            or self.issue_from
+            or self.issue_to
+            or self.actors
+            or self.countries
+        )
 
     def args(self, **changes: Any) -> dict[str, Any]:
         """Query-string arguments for a link to this search with some fields changed."""
@@ -302,6 +344,8 @@ class SearchQuery:
             "year": changed.year,
             "from": changed.issue_from,
             "to": changed.issue_to,
+            "actor": list(changed.actors),
+            "country": list(changed.countries),
             "sort": None if changed.sort == "relevance" else changed.sort,
             "page": None if changed.page == 1 else changed.page,
             "per_page": None if changed.limit == DEFAULT_LIMIT else changed.limit,
@@ -325,6 +369,8 @@ class SearchQuery:
             "sections": list(self.sections),
             "issue_from": first,
             "issue_to": last,
+            "actor": list(self.actors),
+            "country": list(self.countries),
             "sort": self.sort,
             "page": self.page,
             "limit": self.limit,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
+from archive.actor_listing import ActorList, ActorProfile
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 from extract.model import Article, Issue
 from index import Hit, SearchFilters, SearchResult
@@ -44,5 +45,16 @@ class ArchiveReader(Protocol):
     ) -> Iterator[Article]: ...
 
     def stats(self) -> Stats: ...
+
+    def actors(
+        self,
+        year: int | None = None,
+        section: str | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int | None = 50,
+    ) -> ActorList: ...
+
+    def actor(self, spelling: str) -> ActorProfile: ...
 
     def close(self) -> None: ...

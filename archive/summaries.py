@@ -27,12 +27,15 @@ class IssueSummary:
 
 @dataclass(frozen=True)
 class ArticleFilter:
-    """Which articles an export takes: by issue and by section (empty: all)."""
+    """Which articles an export takes: by issue and by section (any of them), and naming
+    every actor (any spelling) and about every country (codes) given; empty: all."""
 
     issues: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
     issue_from: str | None = None  # "YYYY-MM", inclusive
     issue_to: str | None = None  # "YYYY-MM", inclusive
+    actors: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
 
     def admits_issue(self, issue: str) -> bool:
         """True when the issue passes the issue filters."""
@@ -44,8 +47,15 @@ class ArticleFilter:
 
     def admits(self, article: Article) -> bool:
         """True when the article passes every filter."""
-        return self.admits_issue(article.issue) and (
-            not self.sections or article.section in self.sections
+        from index import alias_key
+
+        if not self.admits_issue(article.issue):
+            return False
+        if self.sections and article.section not in self.sections:
+            return False
+        named = {alias_key(s) for a in article.actors or () for s in (a.name, *a.aliases)}
+        return all(alias_key(a) in named for a in self.actors) and all(
+            c in (article.countries or ()) for c in self.countries
         )
 
 

@@ -27,10 +27,14 @@ Public interface:
     derive_actors(articles) -> tuple[Article, ...]  subject, actors and countries filled in
     with_actors(issue) -> Issue                  the same for an issue, stamped with the version
     actors_version() -> int                      the version of the actor rules and table
+    alias_key(spelling) -> str                   what two spellings of a name share
+    country_code(value) -> str                   "CN" for "CN", "중국" or "China"; QueryError
 """
 
+from index.aliases import alias_key
 from index.article_actors import actors_version, derive_actors, with_actors
 from index.errors import IndexBuildError, NotIndexed, QueryError, StaleIndexError
+from index.query_syntax import country_code
 from index.ranking import SORTS
 from index.search_index import SearchIndex
 from index.search_results import Hit, SearchFilters, SearchResult
@@ -46,6 +50,8 @@ __all__ = [
     "SearchResult",
     "StaleIndexError",
     "actors_version",
+    "alias_key",
+    "country_code",
     "derive_actors",
     "with_actors",
 ]

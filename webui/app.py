@@ -10,7 +10,7 @@ from flask import Flask
 from archive import Archive, ArchiveReader
 from webui import errors, i18n, security
 from webui.result_cache import CachedArchive
-from webui.views import articles, feeds, issues, search
+from webui.views import actors, articles, feeds, issues, search
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -29,7 +29,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if app.config["RESULT_CACHE"]:
         archive = CachedArchive(archive, app.config["RESULT_CACHE"])
     app.extensions["aibrief_archive"] = archive
-    for module in (search, articles, issues, feeds):
+    for module in (search, articles, issues, feeds, actors):
         app.register_blueprint(module.bp)
     i18n.register(app)
     errors.register(app)

@@ -83,6 +83,21 @@ def build_facets(facets: Any, request: SearchQuery, link: Link) -> Facets:
     return Facets(Facet("section", tuple(values)), issue_calendar(facets, request, link))
 
 
+def actor_facets(facets: Any, request: SearchQuery, link: Link) -> tuple[Facet, Facet]:
+    """The actor facet (the query's top actors) and the country facet; a value's link adds
+    it to the actor or country filter, or takes it out again."""
+    found = []
+    for name, field in (("actor", "actors"), ("country", "countries")):
+        chosen = getattr(request, field)
+        values = []
+        for value, count in facet_counts(facets, name).items():
+            active = value in chosen
+            toggled = tuple(v for v in chosen if v != value) if active else (*chosen, value)
+            values.append(FacetValue(value, count, active, link(**{field: toggled, "page": 1})))
+        found.append(Facet(name, tuple(values)))
+    return found[0], found[1]
+
+
 def issue_calendar(facets: Any, request: SearchQuery, link: Link) -> tuple[CalendarYear, ...]:
     """Each year with matches, newest first, with all twelve months and their counts."""
     issues = facet_counts(facets, "issue")

@@ -44,6 +44,15 @@ QUERY_LANGUAGE = (
     Syntax("issue:YYYY-MM", N_("one issue"), "issue:2024-04 저작권"),
     Syntax("issue:YYYY-MM..YYYY-MM", N_("a range of issues"), "issue:2024-01..2024-06 일자리"),
     Syntax("source:outlet", N_("articles citing a source"), "source:Reuters"),
+    Syntax(
+        "actor:name",
+        N_("articles naming an organisation or person, by any spelling; those about it first"),
+        "actor:Meta",
+    ),
+    Syntax("subject:name", N_("articles whose headline is about it"), "subject:메타"),
+    Syntax(
+        "country:CC", N_("articles about a country or region (a code or a name)"), "country:중국"
+    ),
 )
 
 NOTES = (

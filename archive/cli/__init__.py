@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "search_cmd",
     "export_cmd",
     "catalog_cmd",
+    "actors_cmd",
     "serve_cmd",
     "demo_cmd",
     "mcp_cmd",

@@ -53,6 +53,11 @@ def result_lines(result: Any, tty: bool) -> list[str]:
     return lines
 
 
+def option_query(actors: tuple[str, ...], countries: tuple[str, ...]) -> str:
+    """--actor and --country as a query: 'actor:"구글 딥마인드" country:US'."""
+    return " ".join([*(f'actor:"{a}"' for a in actors), *(f"country:{c}" for c in countries)])
+
+
 def read_queries(source: TextIO) -> list[str]:
     """Non-blank lines of a queries file."""
     return [line.strip() for line in source if line.strip()]
@@ -73,11 +78,16 @@ def search(
     ctx: click.Context, words: tuple[str, ...], queries_file: TextIO | None, as_json: bool
 ) -> None:
     """Search the archive: words (all must match), OR, -word, "phrases", title:, section:,
-    issue:2024-01..2024-06, source:. The words need no quotes: they form one query."""
+    issue:2024-01..2024-06, source:, actor:, subject:, country:. The words need no quotes:
+    they form one query; without words, --actor and --country are the query."""
     query = query_text(words)
+    asked = query_from_options(ctx, query or "", SEARCH_NAMES)
+    if query is None and queries_file is None and (asked.actors or asked.countries):
+        # --actor and --country alone are the query, so the articles about the actor lead.
+        query = option_query(asked.actors, asked.countries)
+        asked = replace(asked, q=query, actors=(), countries=())
     if (query is None) == (queries_file is None):
         raise click.UsageError("give either WORDS or --queries FILE")
-    asked = query_from_options(ctx, query or "", SEARCH_NAMES)
     queries = [query] if query is not None else read_queries(queries_file)
     archive = open_archive(ctx)
     try:

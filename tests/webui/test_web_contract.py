@@ -20,6 +20,8 @@ VALID = {
     "year": ("2025", ("issue_to", "2025-12")),
     "from": ("2024-04", ("issue_from", "2024-04")),
     "to": ("2024-04", ("issue_to", "2024-04")),
+    "actor": ("OpenAI", ("actor", ["OpenAI"])),
+    "country": ("중국", ("country", ["CN"])),
     "sort": ("newest", ("sort", "newest")),
     "page": ("2", ("page", 2)),
     "limit": ("1", ("limit", 1)),
@@ -46,7 +48,7 @@ def test_every_documented_search_parameter_is_read_and_echoed(client):
 
 @pytest.mark.parametrize("name", list(VALID))
 def test_every_documented_search_parameter_rejects_a_bad_value_by_name(client, name):
-    if name == "q":
+    if name in ("q", "actor"):
         bad = "x" * 501
     elif name == "section":
         bad = "경제"
@@ -145,7 +147,8 @@ def test_no_answer_carries_a_local_path(client, tmp_path):
 
 def test_help_lists_the_export_and_article_parameters(client):
     assert [p["name"] for p in documented(client, "/export")] == [
-        "q", "section", "issue", "year", "from", "to", "sort", "expand", "format",
+        "q", "section", "issue", "year", "from", "to", "actor", "country", "sort", "expand",
+        "format",
     ]  # fmt: skip
     assert [p["name"] for p in documented(client, "/api/articles/<id>")] == ["q", "format"]
 

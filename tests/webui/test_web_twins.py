@@ -28,7 +28,7 @@ def test_every_html_route_has_a_json_twin(app):
 
 
 def test_every_twin_answers_json(client):
-    samples = {"<article_id>": "2024-01-01", "<issue>": "2024-01"}
+    samples = {"<article_id>": "2024-01-01", "<issue>": "2024-01", "<name>": "OpenAI"}
     for page, api in TWIN_RULES.items():
         for placeholder, value in samples.items():
             page, api = page.replace(placeholder, value), api.replace(placeholder, value)

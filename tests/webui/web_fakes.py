@@ -10,8 +10,9 @@ from pathlib import Path
 import pymupdf
 
 from archive import IssueSummary, NotFound, Stats
+from archive.actor_listing import ActorFilter, ActorList, ActorListing, ActorProfile
 from extract.model import Article, BodySection, Bullet, Event, Issue, PdfInfo, Source, issue_title
-from index import Hit, QueryError, SearchFilters, SearchResult
+from index import Hit, QueryError, SearchFilters, SearchResult, derive_actors
 
 
 def summary(issue: str, title: str, articles: int) -> IssueSummary:
@@ -80,13 +81,30 @@ class FakeArchive:
 
     def __init__(self, home: Path, articles: tuple[Article, ...] = ARTICLES) -> None:
         self.home = home
-        self.articles = articles
+        self.articles = derive_actors(articles)  # as the archive stores them
         self.expanded: list[bool] = []  # the expand argument of each search
         self.searches: list[tuple] = []
         (home / "pdfs").mkdir(parents=True, exist_ok=True)
         for issue in self.issue_ids():
             if issue != "2025-02":  # an imported issue: no PDF held
                 write_pdf(home / "pdfs" / f"{issue}.pdf", self._of(issue))
+
+    def actors(
+        self,
+        year: int | None = None,
+        section: str | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int | None = 50,
+    ) -> ActorList:
+        chosen = ActorFilter(year, section, country, kind)
+        return ActorList(chosen, tuple(ActorListing(self.articles).top(chosen, limit)))
+
+    def actor(self, spelling: str) -> ActorProfile:
+        listing = ActorListing(self.articles)
+        if (name := listing.find(spelling)) is None:
+            raise NotFound(f"no actor {spelling!r} in the archive")
+        return listing.profile(name)
 
     def issue_ids(self) -> list[str]:
         return sorted({a.issue for a in self.articles})
@@ -119,6 +137,8 @@ class FakeArchive:
     def _matches(self, query: str, filters: SearchFilters | None) -> list[Article]:
         if query.count('"') % 2:
             raise QueryError(query, "unbalanced quote")
+        named = re.findall(r'actor:"([^"]*)"', query)  # as the actor page asks
+        query = re.sub(r'actor:"[^"]*"', " ", query)
         words = [w for w in re.findall(r"[^\s\"]+", query)]
         if any(":" in w for w in words):
             raise QueryError(query, f"unknown field in {words[0]}")
@@ -127,6 +147,7 @@ class FakeArchive:
             a
             for a in self.articles
             if all(w.lower() in a.text.lower() for w in words)
+            and all(n in {s for x in a.actors or () for s in (x.name, *x.aliases)} for n in named)
             and (not filters.sections or a.section in filters.sections)
             and (not filters.issue_from or a.issue >= filters.issue_from)
             and (not filters.issue_to or a.issue <= filters.issue_to)

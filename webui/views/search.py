@@ -18,7 +18,7 @@ from index import SearchFilters
 from webui.app_state import current_archive
 from webui.downloads import download
 from webui.errors import wants_json
-from webui.facets import build_facets, facet_counts
+from webui.facets import actor_facets, build_facets, facet_counts
 from webui.query_help import ENDPOINTS, ERROR_NOTE, ERRORS, NOTES, QUERY_LANGUAGE
 from webui.snippets import marked_snippet
 from webui.trend_chart import trend_chart
@@ -96,6 +96,7 @@ def search_context() -> Context:
         result=result,
         hits=[hit_view(hit, req.q) for hit in result.hits],
         facets=build_facets(result.facets, req, link),
+        actor_facets=actor_facets(result.facets, req, link),
         chart=trend_chart(
             issue_counts(req, result),
             held_issues(),

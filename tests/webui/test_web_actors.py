@@ -1,0 +1,142 @@
+"""The actor pages over a real archive: /actors and /actors/<name>, each with its JSON twin,
+and the actor and country filters of a search."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from archive import Archive
+from extract.model import Article, BodySection, Bullet
+from webui import create_app
+
+
+def article(article_id: str, title: str, body: str, section: str = "기업/산업") -> Article:
+    page = int(article_id[8:])
+    return Article(
+        article_id,
+        article_id[:7],
+        section,
+        title,
+        page,
+        (page + 2, page + 2),
+        (body,),
+        (BodySection("주요 내용", (Bullet(body),)),),
+    )
+
+
+ARTICLES = (
+    article("2024-01-01", "메타, 새 언어모델 공개", "메타가 구글과 경쟁하는 모델을 공개"),
+    article("2024-01-02", "구글, 검색에 AI 도입", "구글은 메타와 오픈AI를 의식"),
+    article(
+        "2025-02-01",
+        "중국 정부, AI 표준 계획 발표",
+        "중국 정부가 표준을 발표하고 메타도 언급",
+        "정책/법제",
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    home = tmp_path_factory.mktemp("home")
+    lines = tmp_path_factory.mktemp("export") / "articles.jsonl"
+    lines.write_text(
+        "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in ARTICLES),
+        encoding="utf-8",
+    )
+    archive = Archive(home)
+    try:
+        archive.import_jsonl(lines)
+    finally:
+        archive.close()
+    app = create_app({"TESTING": True, "AIBRIEF_HOME": str(home)})
+    yield app.test_client()
+    app.extensions["aibrief_archive"].close()
+
+
+def test_api_actors_lists_the_actors_with_the_most_articles(client):
+    data = client.get("/api/actors").get_json()
+    assert data["ok"] is True
+    rows = [(a["name"], a["kind"], a["articles"], a["as_subject"]) for a in data["actors"]]
+    assert rows == [
+        ("메타", "company", 3, 1),
+        ("구글", "company", 2, 1),
+        ("오픈AI", "company", 1, 0),
+        ("중국 정부", "government", 1, 1),
+    ]
+    assert data["actors"][0]["years"] == {"2024": 2, "2025": 1}
+    assert data["actors"][0]["url"] == "/actors/%EB%A9%94%ED%83%80"
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        pytest.param("year=2025", ["메타", "중국 정부"], id="year"),
+        pytest.param("kind=government", ["중국 정부"], id="kind"),
+        pytest.param("country=중국", ["메타", "중국 정부"], id="country-name"),
+        pytest.param("country=CN&section=기업", [], id="country-and-section"),
+    ],
+)
+def test_api_actors_filters(client, args, names):
+    data = client.get(f"/api/actors?{args}").get_json()
+    assert [a["name"] for a in data["actors"]] == names
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param("kind=brand", "unknown kind 'brand'", id="kind"),
+        pytest.param("year=24", "bad year '24'", id="year"),
+        pytest.param("country=Atlantis", "unknown country 'Atlantis'", id="country"),
+    ],
+)
+def test_api_actors_refuses_bad_filters(client, args, message):
+    response = client.get(f"/api/actors?{args}")
+    assert response.status_code == 400
+    assert message in response.get_json()["error"]
+
+
+def test_an_actor_page_is_found_by_any_spelling(client):
+    data = client.get("/api/actors/Meta").get_json()
+    assert (data["name"], data["articles"], data["as_subject"]) == ("메타", 3, 1)
+    assert [(a["id"], a["is_subject"]) for a in data["articles_list"]] == [
+        ("2025-02-01", False),
+        ("2024-01-02", False),
+        ("2024-01-01", True),
+    ]
+    assert data["per_issue"] == {"2024-01": 2, "2025-02": 1}
+    assert data["appears_with"] == [
+        {"name": "구글", "articles": 2},
+        {"name": "오픈AI", "articles": 1},
+        {"name": "중국 정부", "articles": 1},
+    ]
+    page = client.get("/actors/메타").get_data(as_text=True)
+    assert "/articles/2024-01-01" in page and 'href="/api/actors/' in page
+
+
+def test_an_unknown_actor_is_a_404(client):
+    response = client.get("/api/actors/없는회사")
+    assert response.status_code == 404
+    assert response.get_json() == {
+        "ok": False,
+        "error": "no actor '없는회사' in the archive",
+        "status": 404,
+    }
+
+
+def test_the_actors_page_renders_its_rows(client):
+    page = client.get("/actors?year=2024").get_data(as_text=True)
+    assert page.count('class="year-bar"') == 3 * 1  # three actors, one year
+    assert '<a href="/actors/%EB%A9%94%ED%83%80">메타</a>' in page
+
+
+def test_search_takes_actor_and_country_filters_and_reports_their_facets(client):
+    data = client.get("/api/search?q=AI&actor=Meta&country=CN").get_json()
+    assert [h["id"] for h in data["hits"]] == ["2025-02-01"]
+    assert data["query"]["actor"] == ["Meta"] and data["query"]["country"] == ["CN"]
+    everything = client.get("/api/search?q=actor:메타").get_json()
+    assert [h["id"] for h in everything["hits"]][0] == "2024-01-01"  # about it first
+    assert everything["facets"]["actor"]["메타"] == 3
+    assert everything["facets"]["country"] == {"CN": 1}
