@@ -11,6 +11,8 @@ BENCHMARKS = (
     "bench.search_quality",
     "bench.search_latency",
     "bench.load_bench",
+    "bench.actor_quality",
+    "bench.actors_latency",
 )
 
 
