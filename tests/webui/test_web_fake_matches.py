@@ -25,6 +25,8 @@ def parameters(function) -> list[tuple[str, object, object]]:
 
 def test_the_protocol_names_what_the_web_calls():
     assert METHODS == [
+        "actor",
+        "actors",
         "article",
         "close",
         "export_articles",
