@@ -1,6 +1,6 @@
 """The archive as a Model Context Protocol server, for AI assistants (`aibrief mcp`).
 
-    build_server(archive) -> MCPServer     tools: search, get_article, list_issues, trend
+    build_server(archive) -> MCPServer     tools: search, get_article, list_issues, trend, actors
     serve(home, http=False, host="127.0.0.1", port=8765)   stdio, or streamable HTTP
 
 Read-only: the archive is reconciled once at start, and no tool call takes its lock. It is an

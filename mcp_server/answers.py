@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from archive import Archive, SearchQuery, contract
+from archive import Archive, BadParameter, SearchQuery, contract
+from extract.model import ACTOR_KINDS, section_named
 
 
 def search_query(
@@ -60,3 +61,21 @@ def trend_answer(archive: Archive, query: str) -> dict[str, Any]:
             {"issue": s.issue, "article_count": counts.get(s.issue, 0)} for s in archive.issues()
         ],
     }
+
+
+def actors_answer(
+    archive: Archive,
+    year: int | None,
+    section: str | None,
+    kind: str | None,
+    country: str | None,
+    limit: int,
+) -> dict[str, Any]:
+    """The actors with the most articles, as `aibrief actors --json` gives them; a section or
+    kind that names none is the archive's BadParameter, as on the web."""
+    named = section_named(section) if section else None
+    if section and named is None:
+        raise BadParameter(f"section: unknown section {section[:40]!r}")
+    if kind is not None and kind not in ACTOR_KINDS:
+        raise BadParameter(f"kind: unknown kind {kind[:20]!r} (kinds: {', '.join(ACTOR_KINDS)})")
+    return archive.actors(year, named, country, kind, limit).to_json()

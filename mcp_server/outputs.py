@@ -74,6 +74,19 @@ class TrendAnswer(BaseModel):
     issues: list[TrendPoint]
 
 
+class ActorCount(Open):
+    name: str
+    aliases: list[str]
+    kind: str
+    articles: int
+    as_subject: int
+
+
+class ActorsAnswer(Open):
+    ok: bool
+    actors: list[ActorCount]
+
+
 class ErrorAnswer(BaseModel):
     ok: bool
     error: str

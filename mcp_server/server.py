@@ -1,4 +1,4 @@
-"""The MCP server: four read-only tools over one archive home, built with the MCP Python SDK.
+"""The MCP server: five read-only tools over one archive home, built with the MCP Python SDK.
 
 Every tool answers with structured content (checked against its output schema) and the same
 JSON as text. A failure is a tool error whose content is the team's one error shape,
@@ -17,9 +17,16 @@ from pydantic import Field
 
 from archive import Archive, ArchiveError, BadParameter, contract
 from archive.parameters import MAX_LIMIT
+from extract.model import ACTOR_KINDS
 from index import QueryError
 from mcp_server import answers
-from mcp_server.outputs import ArticleAnswer, IssuesAnswer, SearchAnswer, TrendAnswer
+from mcp_server.outputs import (
+    ActorsAnswer,
+    ArticleAnswer,
+    IssuesAnswer,
+    SearchAnswer,
+    TrendAnswer,
+)
 
 INSTRUCTIONS = """\
 aibrief answers from the archive of the SPRi AI Brief (인공지능 산업의 최신 동향), the Korean
@@ -112,5 +119,27 @@ attention a subject got over time. {QUERY_HELP}""",
     )
     def trend(query: Query) -> Annotated[CallToolResult, TrendAnswer]:
         return answered(lambda: answers.trend_answer(archive, query))
+
+    @server.tool(
+        annotations=READ_ONLY,
+        description=f"""\
+The organisations, government bodies, international bodies and people the articles name, those
+with the most articles first: each with its other spellings (aliases), its kind, how many articles
+name it and how many headlines are about it (as_subject), per year. Narrow by year, section
+(정책/법제, 기업/산업, 기술/연구, 인력/교육), kind ({", ".join(ACTOR_KINDS)}) or country (a code
+such as CN or a name such as 중국). Search one actor's articles with the query actor:NAME.""",
+    )
+    def actors(
+        year: Annotated[int | None, Field(description="Only articles of this year.")] = None,
+        section: Section = None,
+        kind: Annotated[str | None, Field(description="Only actors of this kind.")] = None,
+        country: Annotated[
+            str | None, Field(description="Only articles about this country (CN or 중국).")
+        ] = None,
+        limit: Limit = 20,
+    ) -> Annotated[CallToolResult, ActorsAnswer]:
+        return answered(
+            lambda: answers.actors_answer(archive, year, section, kind, country, limit)
+        )
 
     return server

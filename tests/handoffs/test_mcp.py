@@ -20,7 +20,7 @@ from archive import Archive, contract
 from archive.citations import citation
 
 AIBRIEF = str(Path(sys.executable).with_name("aibrief"))
-TOOLS = {"search", "get_article", "list_issues", "trend"}
+TOOLS = {"search", "get_article", "list_issues", "trend", "actors"}
 
 # Each test starts the server as a process on an archive built for the session.
 pytestmark = pytest.mark.slow
@@ -76,9 +76,11 @@ def check_against_the_cli(home: Path, query: str) -> None:
             ("get_article", {"id": first}),
             ("list_issues", {}),
             ("trend", {"query": query}),
+            ("actors", {"limit": 5}),
             ("get_article", {"id": "1999-01-01"}),
             ("search", {"query": '"' + query}),
             ("search", {"query": query, "section": "경제"}),
+            ("actors", {"kind": "band"}),
         ],
     )
     tools = {tool.name: tool for tool in done["tools"]}
@@ -88,7 +90,7 @@ def check_against_the_cli(home: Path, query: str) -> None:
         for tool in tools.values()
         if tool.name in ("search", "get_article")
     )
-    found, one, issues, trend, *errors = done["answers"]
+    found, one, issues, trend, actors, *errors = done["answers"]
     assert structured(found) == expected  # the one search contract, citations and all
     assert all(hit["citation"] == citation(hit_of(hit)) for hit in expected["hits"])
     assert structured(one) == contract.article_json(article)
@@ -105,8 +107,12 @@ def check_against_the_cli(home: Path, query: str) -> None:
     assert [p["issue"] for p in points["issues"]] == [s["issue"] for s in held]
     counts = [p["article_count"] for p in points["issues"]]
     assert sum(counts) == points["total"] == expected["total"]
+    listed = cli_json(home, "actors", "--limit", "5", "--json")
+    assert listed["actors"], "the archive names no actor"
+    assert structured(actors) == listed
     assert [(e.is_error, e.structured_content["status"]) for e in errors] == [
         (True, 404),
+        (True, 400),
         (True, 400),
         (True, 400),
     ]
@@ -114,6 +120,7 @@ def check_against_the_cli(home: Path, query: str) -> None:
     assert errors[2].structured_content["error"] == (
         "section: unknown section '경제'; one of 정책/법제, 기업/산업, 기술/연구, 인력/교육"
     )
+    assert errors[3].structured_content["error"].startswith("kind: unknown kind 'band' (kinds: ")
 
 
 def test_the_server_answers_as_the_cli_does_on_the_sample_archive(sample_archive):
