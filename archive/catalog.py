@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -93,6 +94,26 @@ class IngestRow:
     failed: int
 
 
+# How long a new connection waits for another process to finish creating the catalog.
+WAL_WAIT_SECONDS = 60.0
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Put the catalog in WAL mode. Switching needs the database to itself, and sqlite answers
+    "database is locked" at once, without its busy timeout, while another process is creating
+    the catalog (two ingests started together on a new home): wait for it instead."""
+    deadline = time.monotonic() + WAL_WAIT_SECONDS
+    while True:
+        try:
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Catalog:
     """The sqlite catalog; each method is one transaction."""
 
@@ -117,7 +138,7 @@ class Catalog:
                 self.path, timeout=60, isolation_level=None, check_same_thread=False
             )
             connection.row_factory = sqlite3.Row
-            connection.execute("PRAGMA journal_mode=WAL")
+            _use_wal(connection)
             connection.execute("PRAGMA synchronous=FULL")
             self._local.connection = connection
             self._connections.append(connection)
