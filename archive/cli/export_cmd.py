@@ -63,9 +63,13 @@ def export(ctx: click.Context, words: tuple[str, ...], form: str, bom: bool, out
     try:
         refuse_unanswerable(archive, asked, ctx)
         with user_errors():
-            if asked.q and archive.search(asked.q, filters=asked.filters(), per_page=1).fallback:
+            if asked.q and archive.search(
+                asked.q, filters=asked.filters(), per_page=1, expand=asked.expand
+            ).fallback:
                 click.echo(FALLBACK_WARNING.format(q=asked.q), err=True)
-            articles = archive.export_articles(asked.q or None, asked.article_filter(), asked.sort)
+            articles = archive.export_articles(
+                asked.q or None, asked.article_filter(), asked.sort, expand=asked.expand
+            )
             with click.open_file(output, "wb", atomic=True) as out:
                 count = write_articles(articles, out, form, ExportOptions(bom=bom))
     finally:
