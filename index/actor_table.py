@@ -10,12 +10,12 @@ from functools import cache
 from pathlib import Path
 
 from index.aliases import alias_key
+from index.tsv_tables import table_lines
 
 ACTORS_PATH = Path(__file__).with_name("actors.tsv")
 KINDS = ("company", "government", "international", "research", "person", "other")
 PLACE = "place"
 ANY_COUNTRY = "*"  # a body every country has (국방부): its country is read from the article
-_VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)")
 _COUNTRY_CODE = re.compile(r"^(?:[A-Z]{2}|INTL)$")
 
 
@@ -72,14 +72,9 @@ class ActorTable:
 
 def parse_actor_table(text: str) -> ActorTable:
     """Parse the TSV text; raises ValueError naming the line of a bad kind or country."""
-    version, entries = None, []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith("#"):
-            if match := _VERSION_LINE.match(line):
-                version = int(match.group(1))
-            continue
-        if not line.strip():
-            continue
+    version, lines = table_lines(text)
+    entries = []
+    for number, line in lines:
         name, kind, country, *aliases = (c.strip() for c in line.split("\t"))
         if kind not in (*KINDS, PLACE):
             raise ValueError(f"actor table line {number}: unknown kind {kind!r}")

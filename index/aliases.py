@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
+from index.tsv_tables import table_lines
+
 ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
-_VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)")
 # Bump when the mining rule changes (the shipped file carries its own version).
 _MINING_VERSION = 3
 
@@ -29,13 +30,9 @@ def alias_key(text: str) -> str:
 
 def parse_aliases(text: str) -> tuple[int, tuple[tuple[str, ...], ...]]:
     """Parse the curated TSV: (version, groups of equivalent spellings)."""
-    version, groups = None, []
-    for line in text.splitlines():
-        if line.startswith("#"):
-            match = _VERSION_LINE.match(line)
-            if match:
-                version = int(match.group(1))
-            continue
+    version, lines = table_lines(text)
+    groups = []
+    for _number, line in lines:
         names = tuple(n.strip() for n in line.split("\t") if n.strip())
         if len(names) > 1:
             groups.append(names)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from index.tsv_tables import table_lines
+
 CONCEPTS_PATH = Path(__file__).with_name("concepts.tsv")
-_VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)")
 
 
 def concept_key(text: str) -> str:
@@ -54,14 +55,9 @@ def _forms(column: str) -> tuple[str, ...]:
 
 def parse_concepts(text: str) -> tuple[int, tuple[Concept, ...]]:
     """Parse the table's TSV text: (version, concepts); a malformed line is a ValueError."""
-    version, concepts = None, []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith("#"):
-            if match := _VERSION_LINE.match(line):
-                version = int(match.group(1))
-            continue
-        if not line.strip():
-            continue
+    version, lines = table_lines(text)
+    concepts = []
+    for number, line in lines:
         columns = line.split("\t")
         if len(columns) > 3 or not columns[0].strip():
             raise ValueError(f"concepts line {number}: want concept, equivalents, narrower")

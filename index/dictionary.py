@@ -3,13 +3,13 @@ and, for compounds, the parts they are also indexed under."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from index.tsv_tables import table_lines
+
 DICTIONARY_PATH = Path(__file__).with_name("domain_dictionary.tsv")
-_VERSION_LINE = re.compile(r"#\s*version:\s*(\d+)")
 
 
 @dataclass(frozen=True)
@@ -35,16 +35,9 @@ class DomainDictionary:
 
 def parse_dictionary(text: str) -> DomainDictionary:
     """Parse the TSV text of a domain dictionary; the version comes from a `# version: N` line."""
-    version = None
+    version, lines = table_lines(text)
     words = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith("#"):
-            match = _VERSION_LINE.match(line)
-            if match:
-                version = int(match.group(1))
-            continue
-        if not line.strip():
-            continue
+    for number, line in lines:
         columns = line.split("\t")
         word, tag = columns[0].strip(), columns[1].strip()
         parts = tuple(columns[2].split()) if len(columns) > 2 else ()
