@@ -13,95 +13,18 @@ looked up as that concept, and still match apart.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
 from whoosh import query as wq
 
 from index.aliases import AliasTable, alias_key
-from index.analysis import analyze, normalize
+from index.analysis import normalize
 from index.concepts import ConceptTable
-from index.dictionary import domain_dictionary
 from index.errors import QueryError
-from index.kiwi_loader import kiwi
+from index.filter_queries import UnionOr, filter_query
 from index.query_syntax import Clause, ParsedQuery
-from index.search_results import SearchFilters
-
-
-class UnionOr(wq.Or):
-    """An Or that merges its parts' matches as it goes. (Whoosh's plain Or reads and scores
-    every match of every part up front on indexes under 5,000 documents.)"""
-
-    matcher_type = wq.Or.DEFAULT_MATCHER
-
-
-@dataclass(frozen=True)
-class QueryWord:
-    """The terms one word or phrase of a query stands for."""
-
-    parts: tuple[str, ...]  # one term per position, in order
-    pairs: tuple[str, ...] = ()  # each two parts in a row, joined, as the index holds them
-
-    @property
-    def adjacent(self) -> bool:
-        """True when every part follows the one before directly (no particle between)."""
-        return len(self.pairs) == len(self.parts) - 1
-
-
-@lru_cache(maxsize=65536)  # thesaurus forms recur in every query that expands to them
-def query_word(text: str) -> QueryWord:
-    """Analyse a query word or phrase the way the index analysed the articles."""
-    by_position: dict[int, str] = {}
-    pairs = []
-    for term in analyze(normalize(text)):
-        if term.kind == "pair":
-            pairs.append(term.text)
-        elif term.kind in ("part", "lemma"):
-            by_position.setdefault(term.pos, term.text)
-    return QueryWord(tuple(by_position[p] for p in sorted(by_position)), tuple(pairs))
-
+from index.query_words import SEQUENCES, QueryWord, is_compound, query_word, stem_words
 
 ACTOR_FIELDS = frozenset({"actor", "subject", "country"})
-
-
-def _parts(word: QueryWord) -> tuple[str, ...]:
-    return word.parts
-
-
-def _joined(word: QueryWord) -> tuple[str, ...]:
-    """A word of adjacent parts as the one term an article writing it glued holds."""
-    return ("".join(word.parts),) if len(word.parts) > 1 and word.adjacent else word.parts
-
-
-# The term sequences a word is highlighted by: its parts in a row, and its parts glued.
-SEQUENCES = (_parts, _joined)
-
-
-@lru_cache(maxsize=65536)
-def stem_words(text: str) -> tuple[QueryWord, ...]:
-    """The stems of a one-part word with a derivational affix ("의료용" -> 의료)."""
-    terms = analyze(normalize(text))
-    parts = [t for t in terms if t.kind == "part"]
-    if len(parts) != 1:
-        return ()
-    return tuple(QueryWord((t.text,)) for t in terms if t.kind == "stem")
-
-
-@cache
-def _domain_words() -> frozenset[str]:
-    return frozenset(w.word.lower() for w in domain_dictionary().words)
-
-
-@lru_cache(maxsize=4096)
-def is_compound(text: str) -> bool:
-    """Whether words typed apart spell one known word: a word of the domain dictionary
-    ("딥페이크", "오픈AI") or a common noun in Kiwi's own dictionary ("인공지능"), not a run
-    of Hangul it does not know ("소라벤지오", which it also reads as one noun)."""
-    joined = normalize(text.replace(" ", ""))
-    if joined.lower() in _domain_words():
-        return True
-    tokens = kiwi().tokenize(joined)
-    whole = len(tokens) == 1 and tokens[0].len == len(joined)
-    return whole and tokens[0].tag == "NNG" and not tokens[0].oov
 
 
 # Weights of what a word also finds, relative to the word typed (1.0): another spelling of
@@ -331,34 +254,3 @@ class QueryBuilder:
         if excluded:
             q = wq.AndNot(q, UnionOr(excluded))
         return q
-
-
-def filter_query(
-    sections: tuple[str, ...], issue_from: str | None, issue_to: str | None
-) -> wq.Query | None:
-    """Sections (any of) and an inclusive issue range, as one Whoosh query (None: no filter)."""
-    parts: list[wq.Query] = []
-    if sections:
-        parts.append(UnionOr([wq.Term("section", s) for s in dict.fromkeys(sections)]))
-    if issue_from or issue_to:
-        parts.append(wq.TermRange("issue", issue_from, issue_to))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
-def filters_query(filters: SearchFilters | None) -> wq.Query | None:
-    """SearchFilters as a Whoosh query (sections and countries are canonicalised by the
-    caller)."""
-    if filters is None:
-        return None
-    parts = [
-        *(wq.Term("actor", alias_key(normalize(a))) for a in filters.actors),
-        *(wq.Term("country", c) for c in filters.countries),
-    ]
-    dates = filter_query(filters.sections, filters.issue_from, filters.issue_to)
-    if dates is not None:
-        parts.append(dates)
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)

@@ -16,10 +16,11 @@ from index.build_writer import BuildWriter
 from index.concepts import ConceptTable, shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
 from index.errors import QueryError, StaleIndexError
+from index.filter_queries import filters_query
 from index.full_build import build_all
 from index.hits import build_hit
 from index.mined_aliases import MinedAliases, mined_pairs
-from index.query_builder import QueryBuilder, filters_query
+from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.ranking import SORTS, rank
 from index.related_terms import RELATED_DOCS, related_terms

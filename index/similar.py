@@ -5,8 +5,8 @@ from __future__ import annotations
 from whoosh import query as wq
 
 from index.errors import NotIndexed
+from index.filter_queries import UnionOr
 from index.hits import build_hit
-from index.query_builder import UnionOr
 from index.ranking import best_of
 from index.search_results import Hit
 

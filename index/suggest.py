@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from index.query_builder import query_word
+from index.query_words import query_word
 
 SPELLING_FIELDS = ("content",)
 

@@ -8,7 +8,7 @@ import pytest
 
 from index.analysis import STEM_SHARE, analyze, normalize, weighted_terms
 from index.dictionary import domain_dictionary, parse_dictionary
-from index.query_builder import query_word
+from index.query_words import query_word
 from index.whoosh_analyzers import KiwiAnalyzer
 
 

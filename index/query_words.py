@@ -1,0 +1,82 @@
+"""Query words analysed the way the index analysed the articles.
+
+A word that Kiwi analyses into several parts ("오픈AI" -> 오픈 + ai) is looked up by its pairs
+of parts ("오픈ai", held for "오픈AI" and "오픈 AI" alike). Words typed apart may spell one known
+compound ("딥 페이크"), and a one-part word with a derivational suffix has a stem (의료용 -> 의료).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from index.analysis import analyze, normalize
+from index.dictionary import domain_dictionary
+from index.kiwi_loader import kiwi
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """The terms one word or phrase of a query stands for."""
+
+    parts: tuple[str, ...]  # one term per position, in order
+    pairs: tuple[str, ...] = ()  # each two parts in a row, joined, as the index holds them
+
+    @property
+    def adjacent(self) -> bool:
+        """True when every part follows the one before directly (no particle between)."""
+        return len(self.pairs) == len(self.parts) - 1
+
+
+@lru_cache(maxsize=65536)  # thesaurus forms recur in every query that expands to them
+def query_word(text: str) -> QueryWord:
+    """Analyse a query word or phrase the way the index analysed the articles."""
+    by_position: dict[int, str] = {}
+    pairs = []
+    for term in analyze(normalize(text)):
+        if term.kind == "pair":
+            pairs.append(term.text)
+        elif term.kind in ("part", "lemma"):
+            by_position.setdefault(term.pos, term.text)
+    return QueryWord(tuple(by_position[p] for p in sorted(by_position)), tuple(pairs))
+
+
+def _parts(word: QueryWord) -> tuple[str, ...]:
+    return word.parts
+
+
+def _joined(word: QueryWord) -> tuple[str, ...]:
+    """A word of adjacent parts as the one term an article writing it glued holds."""
+    return ("".join(word.parts),) if len(word.parts) > 1 and word.adjacent else word.parts
+
+
+# The term sequences a word is highlighted by: its parts in a row, and its parts glued.
+SEQUENCES = (_parts, _joined)
+
+
+@lru_cache(maxsize=65536)
+def stem_words(text: str) -> tuple[QueryWord, ...]:
+    """The stems of a one-part word with a derivational affix ("의료용" -> 의료)."""
+    terms = analyze(normalize(text))
+    parts = [t for t in terms if t.kind == "part"]
+    if len(parts) != 1:
+        return ()
+    return tuple(QueryWord((t.text,)) for t in terms if t.kind == "stem")
+
+
+@cache
+def _domain_words() -> frozenset[str]:
+    return frozenset(w.word.lower() for w in domain_dictionary().words)
+
+
+@lru_cache(maxsize=4096)
+def is_compound(text: str) -> bool:
+    """Whether words typed apart spell one known word: a word of the domain dictionary
+    ("딥페이크", "오픈AI") or a common noun in Kiwi's own dictionary ("인공지능"), not a run
+    of Hangul it does not know ("소라벤지오", which it also reads as one noun)."""
+    joined = normalize(text.replace(" ", ""))
+    if joined.lower() in _domain_words():
+        return True
+    tokens = kiwi().tokenize(joined)
+    whole = len(tokens) == 1 and tokens[0].len == len(joined)
+    return whole and tokens[0].tag == "NNG" and not tokens[0].oov
