@@ -21,7 +21,8 @@ index/ (the search index, derived from the issues), .lock (held by the one write
 
 The JSON contract (archive.contract): search_json, hit_json, error_json, article_json,
 issue_json, issues_json. The search parameters (archive.parameters): PARAMETERS, one table the
-web, /api/help and the CLI read; SearchQuery.from_args(args) -> SearchQuery; BadParameter.
+web, /api/help and the CLI read; SearchQuery.from_args(args) -> SearchQuery (archive.search_query);
+BadParameter (archive.parameter_readers).
 
 Errors: ArchiveError (one line, safe to show), NotFound, ArchiveBusy (the lock was not free in
 time), IndexUnavailable (the index is being rebuilt by another process, or cannot be opened),
@@ -41,8 +42,10 @@ from archive.export_formats import (
 )
 from archive.importing import BadLine, ImportReport
 from archive.ingest import FileOutcome, IngestReport
-from archive.parameters import PARAMETERS, BadParameter, SearchQuery
+from archive.parameter_readers import BadParameter
+from archive.parameters import PARAMETERS
 from archive.reader import ArchiveReader
+from archive.search_query import SearchQuery
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 
 __all__ = [

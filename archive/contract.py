@@ -22,7 +22,8 @@ from typing import Any
 
 from archive.citations import citation
 from archive.errors import ArchiveBusy, IndexUnavailable, NotFound
-from archive.parameters import BadParameter, SearchQuery
+from archive.parameter_readers import BadParameter
+from archive.search_query import SearchQuery
 from extract.model import Article, Issue
 from index import Hit, QueryError, SearchResult
 

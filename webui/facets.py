@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from archive.parameters import SearchQuery
+from archive import SearchQuery
 
 Link = Callable[..., str]  # link(**changes to the SearchQuery) -> URL
 

@@ -11,7 +11,8 @@ import click
 from archive.collection import DEFAULT_LOCK_TIMEOUT, Archive
 from archive.contract import status_of
 from archive.errors import ArchiveError
-from archive.parameters import BadParameter, SearchQuery
+from archive.parameter_readers import BadParameter
+from archive.search_query import SearchQuery
 from extract import ExtractError
 
 wait_option = click.option(

@@ -18,7 +18,8 @@ from archive.cli.archive_access import (
 )
 from archive.cli.options import query_from_options, search_options
 from archive.contract import error_json, search_json, snippet_pieces
-from archive.parameters import SEARCH_NAMES, SearchQuery
+from archive.parameters import SEARCH_NAMES
+from archive.search_query import SearchQuery
 
 
 def terminal_snippet(snippet: str, marks: Any, tty: bool) -> str:

@@ -233,8 +233,8 @@ def test_more_like_this_of_an_unknown_article(built_index):
 
 
 def test_json_shapes(built_index):
+    from archive import SearchQuery
     from archive.contract import search_json
-    from archive.parameters import SearchQuery
 
     result = built_index.search("딥페이크", per_page=1)
     data = search_json(SearchQuery(q="딥페이크", limit=1), result)
