@@ -7,9 +7,8 @@ months, newest year first) in place of a long list of issue ids.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from archive import SearchQuery
 
@@ -64,16 +63,16 @@ class Facets:
     calendar: tuple[CalendarYear, ...]  # newest year first
 
 
-def facet_counts(facets: Any, name: str) -> dict[str, int]:
-    """One facet's counts as {value: count}, whether the index gives a mapping or pairs."""
-    raw = facets.get(name) if isinstance(facets, Mapping) else getattr(facets, name, None)
-    if not raw:
-        return {}
-    pairs: Iterable[Any] = raw.items() if isinstance(raw, Mapping) else raw
-    return {str(value): int(count) for value, count in pairs}
+# A search result's facet counts, as the index gives them: {facet: {value: count}}.
+FacetCounts = Mapping[str, Mapping[str, int]]
 
 
-def build_facets(facets: Any, request: SearchQuery, link: Link) -> Facets:
+def facet_counts(facets: FacetCounts, name: str) -> dict[str, int]:
+    """One facet's counts as {value: count} (empty when the result has no such facet)."""
+    return dict(facets.get(name, {}))
+
+
+def build_facets(facets: FacetCounts, request: SearchQuery, link: Link) -> Facets:
     """The section facet and the issue calendar; a link toggles its filter, back to page 1."""
     counts = facet_counts(facets, "section")
     values = []
@@ -83,7 +82,7 @@ def build_facets(facets: Any, request: SearchQuery, link: Link) -> Facets:
     return Facets(Facet("section", tuple(values)), issue_calendar(facets, request, link))
 
 
-def actor_facets(facets: Any, request: SearchQuery, link: Link) -> tuple[Facet, Facet]:
+def actor_facets(facets: FacetCounts, request: SearchQuery, link: Link) -> tuple[Facet, Facet]:
     """The actor facet (the query's top actors) and the country facet; a value's link adds
     it to the actor or country filter, or takes it out again."""
     found = []
@@ -98,7 +97,9 @@ def actor_facets(facets: Any, request: SearchQuery, link: Link) -> tuple[Facet, 
     return found[0], found[1]
 
 
-def issue_calendar(facets: Any, request: SearchQuery, link: Link) -> tuple[CalendarYear, ...]:
+def issue_calendar(
+    facets: FacetCounts, request: SearchQuery, link: Link
+) -> tuple[CalendarYear, ...]:
     """Each year with matches, newest first, with all twelve months and their counts."""
     issues = facet_counts(facets, "issue")
     by_year: Counter[str] = Counter()

@@ -76,9 +76,8 @@ def test_search_request_rejects(args, message):
     assert str(error.value) == message
 
 
-def test_facet_counts_accept_mappings_and_pairs():
+def test_facet_counts_read_the_index_shape():
     assert facet_counts({"section": {"a": 1}}, "section") == {"a": 1}
-    assert facet_counts({"section": [("a", 2)]}, "section") == {"a": 2}
     assert facet_counts({}, "issue") == {}
 
 
