@@ -4,8 +4,10 @@
 - actors: the subject first, then every actor of the table the headline, KEY Contents, body
   and footnotes name (source lines are citations, not actors), then the names the article
   introduces with their Latin spelling, "윈드서프(Windsurf)", where the Korean side names a
-  body (…연구소, …위원회), the word before it says it is a company ("AI 코딩 기업 윈드서프"), or
-  both sides read as a person's name followed by a title ("리나 칸(Lina Khan) 위원장").
+  body (…연구소, …위원회, …저널), the word before it says it is a company ("AI 코딩 기업
+  윈드서프"), or both sides read as a person's name with a title after or before it ("리나
+  칸(Lina Khan) 위원장", "분석가 딜런 파텔(Dylan Patel)"); and a name glossed in Chinese
+  characters and followed by a title is a person ("황옌난(黃彦南) 장관").
 - countries: the subject's country when the subject is a public body, and the countries of
   the places, government and international bodies named in the headline and KEY Contents;
   never a company's home country on its own.
@@ -25,17 +27,25 @@ from index.actor_table import ANY_COUNTRY, PLACE, TableEntry, actor_table
 from index.aliases import AliasTable, alias_key, curated_aliases, mine_pairs
 from index.headline_subject import BODY_ENDINGS, TITLES, HeadlineSubject, headline_subject
 
-RULES_VERSION = 1
+RULES_VERSION = 2
 PUBLIC_KINDS = frozenset({"government", "international"})
 _LATIN_IN_BRACKETS = re.compile(r"\(([A-Za-z][^()\n]{0,60})\)")
+# "황옌난(黃彦南)": a one-word Korean name glossed in two to four Chinese characters.
+_HANJA_GLOSS = re.compile(r"(?<![가-힣])([가-힣]{2,5})\(([\u4e00-\u9fff]{2,4})\)")
 PAIR_WINDOW = 60  # characters before a bracket that can hold the Korean name
 TITLE_WINDOW = 15  # characters after it in which a person's title is looked for
 COMPANY_WORDS = ("기업", "스타트업", "경쟁사", "업체", "회사", "플랫폼", "자회사")
 _PERSON_LATIN = re.compile(r"^[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,2}$")
-PERSON_TITLES = (*TITLES, "창업자", "상무장관", "의원", "위원장", "연구원", "박사", "CTO")
+PERSON_TITLES = (
+    *TITLES, "창업자", "상무장관", "의원", "위원장", "연구원", "박사", "CTO", "이사", "분석가",
+    "대변인", "사무총장",
+)
 _NOT_PERSON_WORDS = """AI Labs Lab Institute Foundation Technologies Systems Group Capital
 Ventures Research Global Cloud Open Data Center Health Intelligence"""
 NOT_PERSON_WORDS = frozenset(_NOT_PERSON_WORDS.split())
+RESEARCH_ENDINGS = (
+    "연구소", "연구원", "연구실", "센터", "大", "대학", "대학교", "재단", "저널", "학회",
+)
 
 
 def actors_version() -> int:
@@ -86,7 +96,7 @@ class ActorDeriver:
         mentions = [m for m in find_mentions(text) if m.entry.kind != PLACE]
         for mention in mentions:
             self._add(found, self._table_actor(mention, _body_country(mention, mentions, home)))
-        for actor in self._paired_actors(text):
+        for actor in (*self._paired_actors(text), *self._glossed_people(text)):
             self._add(found, actor)
         pairs = mine_pairs(text)
         actors = tuple(self._with_aliases(a, pairs) for a in found.values())
@@ -155,6 +165,15 @@ class ActorDeriver:
                     actors.append(ArticleActor(name, (latin,), kind))
         return actors
 
+    def _glossed_people(self, text: str) -> list[ArticleActor]:
+        people = []
+        for match in _HANJA_GLOSS.finditer(text):
+            name, hanja = match.groups()
+            after = text[match.end() : match.end() + TITLE_WINDOW]
+            if alias_key(name) not in self.known and any(t in after for t in PERSON_TITLES):
+                people.append(ArticleActor(name, (hanja,), "person"))
+        return people
+
     def _with_aliases(self, actor: ArticleActor, pairs: list[tuple[str, str]]) -> ArticleActor:
         spellings = [*actor.aliases, *self.aliases.others(actor.name)]
         key = alias_key(actor.name)
@@ -204,7 +223,7 @@ def _guess_kind(name: str) -> str:
 def _paired_kind(before: str, korean: str, latin: str, after: str) -> str | None:
     """The kind of a name introduced with its Latin spelling, or None if it names no actor."""
     last = korean.split()[-1]
-    if last.endswith(("연구소", "연구원", "연구실", "센터", "大", "대학", "대학교", "재단")):
+    if last.endswith(RESEARCH_ENDINGS):
         return "research"
     if last.endswith(("위원회", "부", "청", "기구", "협회")) and len(last) > 2:
         return "government" if last.endswith(("위원회", "부", "청")) else "other"
@@ -215,7 +234,10 @@ def _paired_kind(before: str, korean: str, latin: str, after: str) -> str | None
         _PERSON_LATIN.match(latin)
         and len(korean.split()) == len(words)
         and not NOT_PERSON_WORDS.intersection(words)
-        and any(title in after for title in PERSON_TITLES)
+        and (
+            any(title in after for title in PERSON_TITLES)
+            or any(before.endswith(title) for title in PERSON_TITLES)
+        )
     ):
         return "person"
     return None
