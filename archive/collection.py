@@ -20,7 +20,14 @@ from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback
 from archive.store import CommitStepCallback, Store, open_search_index
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 from extract.model import Article, Issue
-from index import Hit, NotIndexed, SearchFilters, SearchResult, StaleIndexError
+from index import (
+    BUDGET_SECONDS,
+    Hit,
+    NotIndexed,
+    SearchFilters,
+    SearchResult,
+    StaleIndexError,
+)
 
 DEFAULT_LOCK_TIMEOUT = 600.0
 
@@ -45,11 +52,13 @@ class Archive:
         on_wait: Callable[[str], None] | None = None,
         reconcile_on_read: bool = True,
         on_commit_step: CommitStepCallback | None = None,
+        search_budget: float = BUDGET_SECONDS,
     ) -> None:
         """Open (or create) the archive in `home`; `on_wait` receives messages for the user
         (waiting for another writer, a damaged index set aside). With `reconcile_on_read`
         False (the web server), reading never takes the lock: call `reconcile()` once.
-        `on_commit_step(step, issue)` is called at each of store.COMMIT_STEPS (crash tests)."""
+        `on_commit_step(step, issue)` is called at each of store.COMMIT_STEPS (crash tests).
+        `search_budget`: the seconds a search may run before its optional work is skipped."""
         self.store = Store(Path(home), index_opener, on_wait, on_commit_step)
         self.home = self.store.home
         self.catalog = self.store.catalog
@@ -59,6 +68,7 @@ class Archive:
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
         self.reconcile_on_read = reconcile_on_read
+        self.search_budget = search_budget
         # The catalog's data_version when this thread last reconciled; each thread has its own
         # catalog connection, and data_version is only comparable within one connection.
         self._reconciled = threading.local()
@@ -218,7 +228,13 @@ class Archive:
         looks for the words typed only, without the thesaurus's concepts."""
         with self._searching() as index:
             return index.search(
-                query, filters=filters, sort=sort, page=page, per_page=per_page, expand=expand
+                query,
+                filters=filters,
+                sort=sort,
+                page=page,
+                per_page=per_page,
+                expand=expand,
+                budget=self.search_budget,
             )
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:

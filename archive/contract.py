@@ -6,13 +6,15 @@ search result:
 
     {"ok": true, "query": {"q", "sections", "issue_from", "issue_to", "sort", "page", "limit",
      "expand"}, "total", "fallback", "suggestion", "expansions": {word: [words]},
-     "related_terms": [...], "facets": {"section"|"year"|"issue": {value: count}},
+     "related_terms": [...], "limits": [...], "facets": {"section"|"year"|"issue": {value: count}},
      "hits": [{"id", "issue", "section", "title", "page", "pdf_pages", "url", "score",
                "match", "terms", "snippet", "marks", "citation"}]}
 
 `snippet` is plain text and `marks` the [start, end) code-point spans of the matched words in
-it; each edge renders them (escaped `<mark>` on the web, brackets or colour in a terminal). No
-answer carries a local filesystem path.
+it; each edge renders them (escaped `<mark>` on the web, brackets or colour in a terminal).
+`limits` names, one sentence each, what the search cut short to bound its work (see
+index/request_limits.py); it is empty for an ordinary query. No answer carries a local
+filesystem path.
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ def search_json(query: SearchQuery, result: SearchResult) -> dict[str, Any]:
         "suggestion": result.suggestion,
         "expansions": {word: list(added) for word, added in result.expansions.items()},
         "related_terms": list(result.related_terms)[:10],
+        "limits": list(result.limits),
         "facets": {name: dict(counts) for name, counts in result.facets.items()},
         "hits": [hit_json(hit) for hit in result.hits],
     }

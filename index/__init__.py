@@ -29,6 +29,8 @@ Public interface:
     actors_version() -> int                      the version of the actor rules and table
     alias_key(spelling) -> str                   what two spellings of a name share
     country_code(value) -> str                   "CN" for "CN", "중국" or "China"; QueryError
+    BUDGET_SECONDS, COMMAND_BUDGET_SECONDS       a served and a command-line search's time
+                                                 budget for optional work (request_limits.py)
 """
 
 from index.aliases import alias_key
@@ -36,10 +38,13 @@ from index.article_actors import actors_version, derive_actors, with_actors
 from index.errors import IndexBuildError, NotIndexed, QueryError, StaleIndexError
 from index.query_syntax import country_code
 from index.ranking import SORTS
+from index.request_limits import BUDGET_SECONDS, COMMAND_BUDGET_SECONDS
 from index.search_index import SearchIndex
 from index.search_results import Hit, SearchFilters, SearchResult
 
 __all__ = [
+    "BUDGET_SECONDS",
+    "COMMAND_BUDGET_SECONDS",
     "Hit",
     "IndexBuildError",
     "NotIndexed",

@@ -24,10 +24,12 @@ from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.ranking import SORTS, rank
 from index.related_terms import RELATED_DOCS, related_terms
+from index.request_limits import BUDGET_SECONDS, Budget
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
 from index.search_results import Hit, SearchFilters, SearchResult
 from index.searchers import SearcherCache
 from index.similar import similar_articles
+from index.spelling import SpellingCache
 from index.suggest import suggest
 
 WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
@@ -42,6 +44,7 @@ class SearchIndex:
         self._ix = None
         self._searchers: SearcherCache | None = None
         self._mined = MinedAliases(self.directory)
+        self._spelling = SpellingCache(lambda: self._fresh().reader())
 
     @classmethod
     def open(cls, directory: str | Path, concepts: ConceptTable | None = None) -> SearchIndex:
@@ -162,13 +165,18 @@ class SearchIndex:
         derived: bool = True,
         partial: bool = True,
         related: bool = True,
+        suggestions: bool = True,
+        budget: float = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
 
         Each mechanism beyond the words typed can be switched off (the quality bench's
         ablation): `expand` (the thesaurus's concepts), `derived` (stems of derived words),
         `partial` (filling the page with articles matching only some of the concepts);
-        `related` skips finding the related terms (연관어)."""
+        `related` and `suggestions` skip finding the related terms (연관어) and the "did you
+        mean". Both are skipped once the search has run `budget` seconds, counted from the
+        query's compilation (so that loading Kiwi in a new process does not spend it), and
+        the result's `limits` say what was cut."""
         if sort not in SORTS:
             raise QueryError(query, f"unknown sort {sort!r} (sorts: {', '.join(SORTS)})")
         if page < 1 or per_page < 1:
@@ -176,6 +184,7 @@ class SearchIndex:
         builder = QueryBuilder(self.aliases(), self.concepts, expand, derived)
         compiled = builder.build(parse_query(query), query)
         restrict = filters_query(_checked(filters, query))
+        spending = Budget(budget)
         with self._reading() as searcher:
             ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial)
             first = (page - 1) * per_page
@@ -189,13 +198,15 @@ class SearchIndex:
                 for place, (docnum, score) in enumerate(ranked.hits[first : page * per_page], first)
             )
             related_found: tuple[str, ...] = ()
-            if related:
+            if related and spending.spent:
+                spending.skipped("related terms")
+            elif related:
                 best = heapq.nlargest(RELATED_DOCS, ranked.counted, key=ranked.counted.__getitem__)
                 own = {t for sequence in compiled.highlight for t in sequence}
                 related_found = related_terms(searcher, best, own)
             suggestion = None
-            if ranked.total == 0 or ranked.fallback:
-                suggestion = suggest(searcher, query, compiled.words, self._counter(restrict))
+            if suggestions and (ranked.total == 0 or ranked.fallback):
+                suggestion = self._suggestion(searcher, query, compiled, restrict, spending)
             return SearchResult(
                 query,
                 ranked.total,
@@ -207,19 +218,24 @@ class SearchIndex:
                 per_page,
                 expansions={w: tuple(f) for w, f in compiled.expansions.items()},
                 related_terms=related_found,
+                limits=tuple(spending.limits),
             )
 
-    def _counter(self, restrict):
+    def _suggestion(self, searcher, query, compiled, restrict, budget: Budget) -> str | None:
+        speller = self._spelling.get(searcher.reader().generation(), budget.remaining())
+        if speller is None:
+            budget.skipped("did you mean")
+            return None
         builder = QueryBuilder(self.aliases(), self.concepts)
 
-        def count(searcher, query: str) -> int:
+        def finds(text: str) -> bool:  # any article at all: the first match, not a count
             try:
-                compiled = builder.build(parse_query(query), query)
+                corrected = builder.build(parse_query(text), text)
             except QueryError:
-                return 0
-            return len(searcher.search(compiled.all_words, limit=1, filter=restrict))
+                return False
+            return not searcher.search(corrected.all_words, limit=1, filter=restrict).is_empty()
 
-        return count
+        return suggest(speller, query, compiled.words, finds, budget)
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
         """The articles closest to the given one, by its most telling terms (tf x idf); raises

@@ -54,3 +54,4 @@ class SearchResult:
     per_page: int = 10
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> words added
     related_terms: tuple[str, ...] = ()  # words that often come with the query's, best first
+    limits: tuple[str, ...] = ()  # what was cut short to bound the work (request_limits.py)

@@ -1,39 +1,30 @@
-""" "Did you mean": replace a word the index does not know by the closest one it does."""
+""" "Did you mean": replace a word the index does not know by the closest one it does.
+
+The closest terms come from the spelling index (index/spelling.py), not a scan of the term
+list; at most MAX_SUGGESTED_WORDS unknown words are corrected, and the work stops when the
+search's budget is spent (index/request_limits.py), each cut noted in the budget."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from index.query_words import query_word
+from index.request_limits import MAX_SUGGESTED_WORDS, Budget
+from index.spelling import SpellingIndex
 
-SPELLING_FIELDS = ("content",)
-
-
-def _frequency(searcher, term: str) -> int:
-    return sum(searcher.doc_frequency(field, term) for field in SPELLING_FIELDS)
+WHAT = "did you mean"
 
 
-def closest_term(searcher, term: str) -> str | None:
-    """The most frequent indexed term one edit away, else two (for longer words), or None."""
-    reader = searcher.reader()
-    longest = 2 if len(term) >= (5 if term.isascii() else 3) else 1
-    for distance in range(1, longest + 1):
-        candidates = set()
-        for field in SPELLING_FIELDS:
-            candidates.update(reader.terms_within(field, term, distance))
-        candidates.discard(term)
-        if candidates:
-            return max(sorted(candidates), key=lambda c: _frequency(searcher, c))
-    return None
+def unknown_parts(speller: SpellingIndex, word: str) -> list[str]:
+    """The parts of a word (as the index analyses it) that the index does not hold."""
+    return [part for part in query_word(word).parts if speller.frequency(part) == 0]
 
 
-def corrected_word(searcher, word: str) -> str | None:
+def corrected_word(speller: SpellingIndex, word: str) -> str | None:
     """The word with each unknown part replaced by its closest known term, or None."""
     corrected = word
-    for part in query_word(word).parts:
-        if _frequency(searcher, part) > 0:
-            continue
-        replacement = closest_term(searcher, part)
+    for part in unknown_parts(speller, word):
+        replacement = speller.closest(part)
         if replacement is None:
             return None
         lowered = corrected.lower()
@@ -45,14 +36,30 @@ def corrected_word(searcher, word: str) -> str | None:
 
 
 def suggest(
-    searcher, query: str, words: tuple[str, ...], count: Callable[[object, str], int]
+    speller: SpellingIndex,
+    query: str,
+    words: tuple[str, ...],
+    finds: Callable[[str], bool],
+    budget: Budget,
 ) -> str | None:
     """A corrected query that itself finds results, or None."""
     suggestion = query
-    for word in words:
-        corrected = corrected_word(searcher, word)
+    unknown = [word for word in words if unknown_parts(speller, word)]
+    if len(unknown) > MAX_SUGGESTED_WORDS:
+        budget.note(
+            f"{WHAT}: only the first {MAX_SUGGESTED_WORDS} of {len(unknown)} unknown words"
+            " were checked"
+        )
+    for word in unknown[:MAX_SUGGESTED_WORDS]:
+        if budget.spent:
+            budget.skipped(WHAT)
+            return None
+        corrected = corrected_word(speller, word)
         if corrected:
             suggestion = suggestion.replace(word, corrected, 1)
-    if suggestion == query or count(searcher, suggestion) == 0:
+    if suggestion == query:
         return None
-    return suggestion
+    if budget.spent:
+        budget.skipped(WHAT)
+        return None
+    return suggestion if finds(suggestion) else None

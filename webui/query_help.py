@@ -88,8 +88,9 @@ ENDPOINTS = (
     Endpoint(
         "/api/search",
         "one page of hits: {ok, query, total, fallback, suggestion, expansions, related_terms, "
-        "facets, hits: [{id, issue, section, title, page, pdf_pages, url, score, match, terms, "
-        "snippet, marks, citation}]}; the same object as `aibrief search --json`",
+        "limits, facets, hits: [{id, issue, section, title, page, pdf_pages, url, score, match, "
+        "terms, snippet, marks, citation}]}; the same object as `aibrief search --json`; "
+        "limits names what was cut short to bound the work (did you mean, related terms)",
         SEARCH_NAMES,
     ),
     Endpoint(

@@ -14,6 +14,7 @@ from archive.errors import ArchiveError
 from archive.parameter_readers import BadParameter
 from archive.search_query import SearchQuery
 from extract import ExtractError
+from index import COMMAND_BUDGET_SECONDS
 
 wait_option = click.option(
     "--wait",
@@ -68,6 +69,7 @@ def open_archive(ctx: click.Context, wait_seconds: float = DEFAULT_LOCK_TIMEOUT)
             ctx.find_root().obj,
             lock_timeout=wait_seconds,
             on_wait=lambda message: click.echo(message, err=True),
+            search_budget=COMMAND_BUDGET_SECONDS,
         )
 
 

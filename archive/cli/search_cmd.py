@@ -41,6 +41,7 @@ def result_lines(result: Any, tty: bool) -> list[str]:
         lines.append(f"  also matched for {word}: {', '.join(forms)}")
     if result.related_terms:
         lines.append(f"  related terms: {', '.join(result.related_terms)}")
+    lines.extend(f"  limited: {limit}" for limit in result.limits)
     first = (result.page - 1) * result.per_page
     for number, hit in enumerate(result.hits, first + 1):
         title = click.style(hit.title, bold=True) if tty else hit.title

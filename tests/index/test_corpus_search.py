@@ -56,3 +56,17 @@ def test_a_build_in_workers_answers_as_one_in_process_does(corpus_index, tmp_pat
         assert [(h.id, round(h.score, 6)) for h in ours.hits] == [
             (h.id, round(h.score, 6)) for h in theirs.hits
         ], query
+
+
+def test_the_spelling_index_suggests_what_the_term_scan_did(corpus_index):
+    from index.spelling import SpellingIndex
+    from tests.index.test_spelling import misspellings, scanned_closest
+
+    index, _ = corpus_index
+    with index._reading() as searcher:
+        reader = searcher.reader()
+        speller = SpellingIndex.from_reader(reader)
+        terms = sorted(t.decode() for t in reader.lexicon("content"))
+        assert len(speller) == len(terms)
+        for word in misspellings(terms, every=len(terms) // 8)[:24]:
+            assert speller.closest(word) == scanned_closest(reader, word), word

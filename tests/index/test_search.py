@@ -246,6 +246,7 @@ def test_json_shapes(built_index):
         "suggestion",
         "expansions",
         "related_terms",
+        "limits",
         "facets",
         "hits",
     ]

@@ -35,6 +35,7 @@ def test_api_search_has_the_documented_shape(client):
         "suggestion",
         "expansions",
         "related_terms",
+        "limits",
         "facets",
         "hits",
     ]

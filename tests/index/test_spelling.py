@@ -1,0 +1,152 @@
+"""The spelling index against the scan it replaced, the caps on "did you mean" and the budget."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from whoosh.reading import IndexReader
+
+from index.request_limits import MAX_SUGGESTED_WORDS
+from index.spelling import SpellingCache, SpellingIndex, deletions, edits_allowed
+
+
+def scanned(reader, field: str, word: str, distance: int) -> set[str]:
+    """Whoosh's terms_within as an archive of several segments (one per ingested issue) ran
+    it: every term of the field compared by Damerau-Levenshtein distance. (A reader of one
+    segment answers through a Levenshtein automaton instead, which counts a swap of neighbours
+    as two edits.)"""
+    return set(IndexReader.terms_within(reader, field, word, distance))
+
+
+def scanned_closest(reader, term: str, fields=("content",)) -> str | None:
+    """The suggestion as it was made before the spelling index, by a scan of the term list
+    (the oracle)."""
+
+    def frequency(candidate: str) -> int:
+        return sum(reader.doc_frequency(field, candidate) for field in fields)
+
+    for distance in range(1, edits_allowed(term) + 1):
+        candidates = set()
+        for field in fields:
+            candidates.update(scanned(reader, field, term, distance))
+        candidates.discard(term)
+        if candidates:
+            return max(sorted(candidates), key=frequency)
+    return None
+
+
+def misspellings(terms: list[str], every: int) -> list[str]:
+    """Words one or two edits from a sample of the terms: a deletion, a swap, a substitution,
+    an insertion, and two of them at once."""
+    words = []
+    for term in terms[::every]:
+        words.append(term[1:])
+        if len(term) > 1:
+            words.append(term[1] + term[0] + term[2:])
+        words.append(term[:-1] + ("x" if term.isascii() else "갉"))
+        words.append(term + ("q" if term.isascii() else "흫"))
+        words.append("z" + term[:-1] + "z")
+    return [w for w in dict.fromkeys(words) if w]
+
+
+def test_deletions_are_every_string_a_few_deletions_away():
+    assert deletions("abc", 1) == {"abc", "bc", "ac", "ab"}
+    assert deletions("abc", 2) == {"abc", "bc", "ac", "ab", "a", "b", "c"}
+
+
+def test_the_neighbourhood_finds_what_the_scan_finds(built_index):
+    with built_index._reading() as searcher:
+        reader = searcher.reader()
+        speller = SpellingIndex.from_reader(reader)
+        terms = sorted(t.decode() for t in reader.lexicon("content"))
+        assert len(speller) == len(terms)
+        words = misspellings(terms, every=3) + ["규젱", "딥페잌", "xyzzy", "가", "q"]
+        for word in words:
+            for distance in (1, 2):
+                assert speller.within(word, distance) == scanned(
+                    reader, "content", word, distance
+                ), (word, distance)
+            assert speller.closest(word) == scanned_closest(reader, word), word
+
+
+def test_frequencies_are_the_index_document_frequencies(built_index):
+    with built_index._reading() as searcher:
+        reader = searcher.reader()
+        speller = SpellingIndex.from_reader(reader)
+        for text in list(reader.lexicon("content"))[::5]:
+            assert speller.frequency(text.decode()) == reader.doc_frequency("content", text)
+        assert speller.frequency("없는말") == 0
+
+
+def test_more_than_two_edits_is_refused():
+    with pytest.raises(ValueError, match="2 edits"):
+        SpellingIndex({"규제": 1}).within("규제", 3)
+
+
+def test_the_suggestion_is_unchanged(built_index):
+    assert built_index.search("딥페잌").suggestion == "딥페이크"
+
+
+def unknown_words(n: int) -> str:
+    return " ".join(f"x{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(n))
+
+
+def test_only_the_first_unknown_words_get_a_suggestion(built_index):
+    result = built_index.search(f"딥페잌 {unknown_words(MAX_SUGGESTED_WORDS + 4)}")
+    assert result.limits == (
+        f"did you mean: only the first {MAX_SUGGESTED_WORDS} of {MAX_SUGGESTED_WORDS + 5}"
+        " unknown words were checked",
+    )
+
+
+def test_a_spent_budget_skips_the_optional_work_and_says_so(built_index):
+    result = built_index.search("딥페잌", budget=0)
+    assert result.suggestion is None
+    assert result.related_terms == ()
+    assert result.limits == (
+        "related terms: skipped, the search's time budget (0 s) was spent",
+        "did you mean: skipped, the search's time budget (0 s) was spent",
+    )
+
+
+def test_a_search_within_budget_has_no_limits(built_index):
+    result = built_index.search("딥페잌", budget=float("inf"))
+    assert (result.suggestion, result.limits) == ("딥페이크", ())
+
+
+def test_the_cache_answers_within_its_timeout_and_builds_once_per_generation():
+    release = threading.Event()
+    opened = []
+
+    class Reader:
+        def leaf_readers(self):
+            release.wait()
+            return []
+
+        def close(self):
+            pass
+
+    def open_reader():
+        opened.append(1)
+        return Reader()
+
+    cache = SpellingCache(open_reader)
+    assert cache.get(1, timeout=0.01) is None  # still building: the search goes on without
+    release.set()
+    built = cache.get(1, timeout=5)
+    assert built is not None and len(built) == 0
+    assert cache.get(1, timeout=0) is built
+    assert len(opened) == 1
+    assert cache.get(2, timeout=5) is not built
+    assert len(opened) == 2
+
+
+def test_a_failed_build_is_raised_to_the_next_search():
+    def open_reader():
+        raise OSError("index gone")
+
+    cache = SpellingCache(open_reader)
+    assert cache.get(1, timeout=5) is None
+    with pytest.raises(OSError, match="index gone"):
+        cache.get(1, timeout=5)
