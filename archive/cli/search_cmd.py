@@ -18,6 +18,7 @@ from archive.cli.archive_access import (
 )
 from archive.cli.options import query_from_options, search_options
 from archive.contract import error_json, search_json, snippet_pieces
+from archive.parameter_readers import read_query
 from archive.parameters import SEARCH_NAMES
 from archive.search_query import SearchQuery
 
@@ -109,6 +110,7 @@ def answer(archive: Any, asked: SearchQuery, text: str, as_json: bool, batch: bo
     one = replace(asked, q=text)
     try:
         with user_errors():
+            read_query("query", text)  # a line of --queries is held to the web's length
             result = archive.search(
                 text,
                 filters=one.filters(),
