@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 QUERIES = Path(__file__).with_name("quality") / "queries.tsv"
+# Queries judged after the main set and never tuned on, reported apart as a held-out check.
+HELD_OUT = QUERIES.with_name("heldout.tsv")
 # Every class a query may have, in the order the bench reports them.
 KINDS = (
     "topic",
@@ -29,6 +31,7 @@ class GradedQuery:
     text: str
     kind: str
     grades: dict[str, int]
+    held_out: bool = False
 
     @property
     def new(self) -> bool:
@@ -36,13 +39,15 @@ class GradedQuery:
         return self.kind not in WORDED_LIKE_THE_ARTICLES
 
 
-def load_queries(path: Path = QUERIES) -> list[GradedQuery]:
-    """Every graded query of the file, in its order; raises ValueError naming a bad line."""
+def load_queries(path: Path = QUERIES, held_out: bool = False) -> list[GradedQuery]:
+    """Every graded query of the file, in its order (marked held out if so); raises ValueError
+    naming a bad line."""
     queries = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             try:
-                queries.append(parse_line(line))
+                query = parse_line(line)
+                queries.append(GradedQuery(query.text, query.kind, query.grades, held_out))
             except ValueError as error:
                 raise ValueError(f"{path.name} line {number}: {error}") from None
     return queries

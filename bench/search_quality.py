@@ -13,7 +13,9 @@ bench/graded_queries.py). Every system indexes the same articles, extracted with
 - recall@10: the share of the query's grade-2 articles among the ten (queries with none left out).
 
 Each is reported on the whole set, on the new queries (the classes worded unlike the articles)
-and per class; then every query on which aibrief scores below 0.5 nDCG@10, and the minimum.
+and per class, and apart on the held-out queries (bench/quality/heldout.tsv, judged after the
+main set and never tuned on, so not in "all"); then every query on which aibrief scores below
+0.5 nDCG@10, and the minimum.
 
 The mechanisms beyond the words typed are keyword-only switches of `SearchIndex.search`
 (`expand=False` turns concept expansion off). The bench reads them from its signature, so the
@@ -34,7 +36,7 @@ from pathlib import Path
 
 from bench.baselines import BASELINES, BaselineIndex
 from bench.corpus import corpus_folder
-from bench.graded_queries import KINDS, GradedQuery, load_queries
+from bench.graded_queries import HELD_OUT, KINDS, GradedQuery, load_queries
 from bench.ranking_metrics import CUTOFF, QueryScores, mean, score
 from extract import extract_issue
 from index import QueryError, SearchIndex
@@ -128,10 +130,13 @@ def judge(system: System, queries: Sequence[GradedQuery]) -> Run:
 
 
 def query_groups(queries: Sequence[GradedQuery]) -> dict[str, list[int]]:
-    """Group name -> positions of its queries: "all", "new", then each class."""
-    groups = {"all": list(range(len(queries))), "new": [i for i, q in enumerate(queries) if q.new]}
+    """Group name -> positions of its queries: "all", "new", each class (the main set), then
+    "held-out"."""
+    main = [i for i, q in enumerate(queries) if not q.held_out]
+    groups = {"all": main, "new": [i for i in main if queries[i].new]}
     for kind in KINDS:
-        groups[kind] = [i for i, q in enumerate(queries) if q.kind == kind]
+        groups[kind] = [i for i in main if queries[i].kind == kind]
+    groups["held-out"] = [i for i, q in enumerate(queries) if q.held_out]
     return groups
 
 
@@ -155,6 +160,7 @@ def print_summary(runs: list[Run], groups: dict[str, list[int]]) -> None:
         ("MRR known", "reciprocal_rank", "known-item"),
         ("R@10 all", "recall", "all"),
         ("R@10 new", "recall", "new"),
+        ("nDCG held", "ndcg", "held-out"),
     ]
     print(f"{'system':20}" + "".join(f"{label:>10}" for label, _, _ in columns) + "   index s")
     for run in runs:
@@ -185,7 +191,7 @@ def print_low(run: Run, queries: Sequence[GradedQuery]) -> None:
         f"{worst.ndcg:.3f} ({query.text})"
     )
     for s, q in low:
-        print(f"  {s.ndcg:.3f}  {q.kind:11} {q.text}")
+        print(f"  {s.ndcg:.3f}  {q.kind:11}{' (held out)' if q.held_out else ''} {q.text}")
 
 
 def report(runs: list[Run], queries: Sequence[GradedQuery], verbose: bool) -> None:
@@ -205,13 +211,15 @@ def main() -> int:
     corpus = corpus_folder("search_quality")
     if corpus is None:
         return 2
-    queries = load_queries()
+    queries = load_queries() + load_queries(HELD_OUT, held_out=True)
     issues = corpus_articles(corpus)
     articles = [a for batch in issues.values() for a in batch]
-    new = sum(q.new for q in queries)
+    new = sum(q.new and not q.held_out for q in queries)
+    held = sum(q.held_out for q in queries)
     print(
-        f"{len(queries)} graded queries ({new} new) over {len(articles)} articles in "
-        f"{len(issues)} issues; each system judged on its first {CUTOFF} results"
+        f"{len(queries) - held} graded queries ({new} new) and {held} held out over "
+        f"{len(articles)} articles in {len(issues)} issues; each system judged on its first "
+        f"{CUTOFF} results"
     )
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()

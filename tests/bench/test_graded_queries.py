@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from bench.graded_queries import KINDS, load_queries, parse_line
+from bench.graded_queries import HELD_OUT, KINDS, load_queries, parse_line
 from extract import extract_issue
 
 
@@ -57,6 +57,13 @@ def test_the_query_file_holds_enough_queries_of_each_kind():
     assert len({q.text for q in queries}) == len(queries)
 
 
+def test_the_held_out_queries_are_marked_and_not_in_the_main_set():
+    held = load_queries(HELD_OUT, held_out=True)
+    assert len(held) >= 20
+    assert all(q.held_out and q.new for q in held)
+    assert not {q.text for q in held} & {q.text for q in load_queries()}
+
+
 def test_a_known_item_query_grades_one_article_two():
     for query in load_queries():
         if query.kind == "known-item":
@@ -66,5 +73,6 @@ def test_a_known_item_query_grades_one_article_two():
 @pytest.mark.corpus
 def test_every_graded_id_is_an_article_of_the_real_issues(corpus_pdfs):
     ids = {a.id for path in corpus_pdfs.values() for a in extract_issue(path).articles}
-    graded = {article for query in load_queries() for article in query.grades}
+    queries = load_queries() + load_queries(HELD_OUT, held_out=True)
+    graded = {article for query in queries for article in query.grades}
     assert sorted(graded - ids) == []

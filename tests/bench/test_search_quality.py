@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from bench.graded_queries import KINDS, parse_line
+from bench.graded_queries import KINDS, GradedQuery, parse_line
 from bench.search_quality import aibrief_systems, query_groups, switches_of
 
 
-def test_query_groups_are_all_new_and_each_class():
+def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
     lines = ("a\ttopic\tx:2", "b\tconcept\tx:2", "c\tquestion\tx:1")
     queries = [parse_line(line) for line in lines]
+    queries.append(GradedQuery("d", "concept", {"x": 2}, held_out=True))
     groups = query_groups(queries)
-    assert list(groups) == ["all", "new", *KINDS]
+    assert list(groups) == ["all", "new", *KINDS, "held-out"]
     assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
     assert groups["derived"] == []
+    assert groups["held-out"] == [3]
 
 
 def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
