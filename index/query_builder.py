@@ -22,6 +22,7 @@ from index.concepts import ConceptTable
 from index.errors import QueryError
 from index.filter_queries import UnionOr, filter_query
 from index.query_syntax import Clause, ParsedQuery
+from index.query_terms import topical
 from index.query_words import SEQUENCES, QueryWord, is_compound, query_word, stem_words
 
 ACTOR_FIELDS = frozenset({"actor", "subject", "country"})
@@ -183,7 +184,7 @@ class QueryBuilder:
         """Compile; raises QueryError when no clause has a searchable word."""
         groups, required, highlight, typed = [], [], [], []
         expansions: dict[str, list[str]] = {}
-        for group in self.join_words(parsed.groups):
+        for group in topical(self.join_words(parsed.groups)):
             alternatives = []
             for clause in group:
                 q, looked = self.clause_query(clause)

@@ -328,3 +328,9 @@ def test_equal_scores_rank_the_newest_issue_first(tmp_path):
     hits = twins.search("양자").hits
     assert len({h.score for h in hits}) == 1
     assert [h.id for h in hits] == ["2025-06-05", "2024-01-05", "2023-12-05"]
+
+
+def test_words_of_asking_do_not_change_what_a_topic_finds(built_index):
+    asked = built_index.search("딥페이크 관련 사례는 무엇인가?")
+    plain = built_index.search("딥페이크")
+    assert (ids(asked), asked.total, asked.fallback) == (ids(plain), plain.total, False)
