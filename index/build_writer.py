@@ -21,9 +21,10 @@ byte for byte with Whoosh's own, and that test is what to run before allowing a 
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable
 
 import whoosh
-from whoosh.writing import SegmentWriter
+from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 WHOOSH_VERSION = "2.7.5"
 
@@ -55,11 +56,18 @@ class BuildWriter(SegmentWriter):
             return None
         return self._finalize_segment()
 
-    def commit_segments(self, segments: list) -> None:
-        """Commit segments written by `unlocked` writers, as this writer's one commit (this
-        writer itself adds no documents)."""
-        self._close_segment()
-        self._commit_toc(segments)
+    def commit_segments(self, segments: list, replacing: Iterable[str] = ()) -> None:
+        """Commit segments written by `unlocked` writers, as this writer's one commit, with
+        the documents of the `replacing` issues deleted from the segments held before; those
+        are kept, small ones merged as Whoosh's own commit does."""
+        for issue in replacing:
+            self.delete_by_term("issue", issue)
+        kept = MERGE_SMALL(self, self.segments)
+        if self._added:  # the merge read small segments into this writer
+            kept.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc([*kept, *segments])
         self._finish()
 
     def _flush_segment(self) -> None:

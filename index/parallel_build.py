@@ -23,7 +23,8 @@ from index.build_writer import BuildWriter
 from index.documents import analysed_texts, with_marks
 from index.errors import IndexBuildError
 
-WORKERS = 2  # the machines we run on have two cores
+# One per core this process may run on; each holds its own Kiwi (about 330 MB), hence a cap.
+WORKERS = min(len(os.sched_getaffinity(0)), 8)
 POLL_SECONDS = 0.5  # how often a waiting parent checks that its workers are alive
 
 # (issue, document fields) -> the pairs mined from them (see mined_aliases.mined_pairs)
@@ -37,23 +38,56 @@ def build_in_workers(
     timeout: float,
     segment_postings: int,
 ) -> dict[str, list]:
-    """Index (issue, documents) jobs into `ix` in WORKERS processes and commit them at once;
-    returns issue -> mined pairs. A worker starts a new segment once the one it is writing
-    holds `segment_postings` postings (they are all in memory until it is written)."""
-    writer = BuildWriter(ix, timeout=timeout)  # the lock is held for the whole build
+    """Index (issue, documents) jobs into `ix` in WORKERS processes and commit them at once,
+    in place of any documents the index held of those issues; returns issue -> mined pairs.
+    A worker starts a new segment once the one it is writing holds `segment_postings`
+    postings (they are all in memory until it is written)."""
+    build = WorkerBuild(ix, mine, timeout, segment_postings)
     try:
-        pool = _WorkerPool(ix, mine, segment_postings)
-        try:
-            for job in jobs:
-                pool.put(job)
-            segments, mined = pool.finish()
-        finally:
-            pool.stop()
-        writer.commit_segments(segments)
+        for job in jobs:
+            build.put(job)
     except BaseException:
-        writer.cancel()
+        build.cancel()
         raise
-    return mined
+    return build.commit()
+
+
+class WorkerBuild:
+    """Jobs handed to WORKERS processes as they come, committed together by `commit()`
+    (or dropped by `cancel()`); the index's write lock is held from the start."""
+
+    def __init__(self, ix, mine: Miner, timeout: float, segment_postings: int) -> None:
+        self._writer = BuildWriter(ix, timeout=timeout)
+        self._issues: list[str] = []
+        try:
+            self._pool = _WorkerPool(ix, mine, segment_postings)
+        except BaseException:
+            self._writer.cancel()
+            raise
+
+    def put(self, job: tuple[str, list[dict]]) -> None:
+        """Hand one (issue, documents) job to a worker."""
+        self._issues.append(job[0])
+        self._pool.put(job)
+
+    def commit(self) -> dict[str, list]:
+        """Wait for the workers and commit their segments, replacing the issues' documents
+        held before, in one commit; returns issue -> mined pairs."""
+        try:
+            try:
+                segments, mined = self._pool.finish()
+            finally:
+                self._pool.stop()
+            self._writer.commit_segments(segments, replacing=self._issues)
+        except BaseException:
+            self._writer.cancel()
+            raise
+        return mined
+
+    def cancel(self) -> None:
+        """Stop the workers and commit nothing."""
+        self._pool.stop()
+        self._writer.cancel()
 
 
 class _WorkerPool:

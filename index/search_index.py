@@ -12,6 +12,7 @@ from whoosh import index as whoosh_index
 from extract.model import Article
 from index.aliases import AliasTable
 from index.analysis import pretokenized
+from index.batch_build import IssueBatch
 from index.build_writer import BuildWriter
 from index.concepts import ConceptTable, shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
@@ -117,6 +118,21 @@ class SearchIndex:
         with BuildWriter(self._fresh(), timeout=WRITE_TIMEOUT) as writer:
             writer.delete_by_term("issue", issue)
         self._mined.save({issue: None})
+
+    @contextmanager
+    def batch(self) -> Iterator[IssueBatch]:
+        """Issues to replace together: `batch.add(issue, articles, fingerprint)` for each;
+        all are committed at once when the block ends without an error, none otherwise.
+        A large batch is analysed in worker processes as it is handed over (batch_build)."""
+        batch = IssueBatch(self._fresh(), WRITE_TIMEOUT)
+        try:
+            yield batch
+        except BaseException:
+            batch.cancel()
+            raise
+        mined = batch.commit()
+        if mined:
+            self._mined.save(mined)
 
     def rebuild(self, issues: Iterable[tuple[str, Iterable[Article], str]]) -> None:
         """Start afresh with the current schema and index these (issue, articles, fingerprint).

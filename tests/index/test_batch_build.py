@@ -1,0 +1,101 @@
+"""Many issues replaced in one commit (import, a first ingest of many files): the index must
+answer as if each issue had been replaced on its own, in this process or in workers, and a
+batch that fails or is cancelled must leave the index as it was."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+import index.batch_build
+import index.full_build
+import index.mined_aliases
+from index import IndexBuildError, SearchIndex
+from tests.index.conftest import ARTICLES, make_article
+from tests.index.test_parallel_build import QUERIES, _answers
+
+pytestmark = pytest.mark.slow  # Kiwi in this process, and worker processes that load their own
+
+# Replacements of two held issues and a new one.
+LATER = {
+    "2024-04": [make_article("2024-04-01", "오픈AI, 새 모델 공개", key=("규제 대응",))],
+    "2025-03": [
+        make_article("2025-03-05", "EU AI 법 시행"),
+        make_article("2025-03-06", "딥페이크 규제 강화"),
+    ],
+    "2025-06": [make_article("2025-06-02", "반도체 수출 규제")],
+}
+
+
+def _held(tmp_path, name: str) -> SearchIndex:
+    """An index holding ARTICLES, each issue committed on its own."""
+    held = SearchIndex.open(tmp_path / name)
+    for issue, articles in ARTICLES.items():
+        held.replace_issue(issue, articles, f"fp-{issue}")
+    return held
+
+
+def _one_by_one(tmp_path) -> SearchIndex:
+    alone = _held(tmp_path, "alone")
+    for issue, articles in LATER.items():
+        alone.replace_issue(issue, articles, f"new-{issue}")
+    return alone
+
+
+@pytest.mark.parametrize("in_workers", [False, True], ids=["in-process", "workers"])
+def test_a_batch_answers_as_issues_replaced_one_by_one(tmp_path, monkeypatch, in_workers):
+    monkeypatch.setattr(index.full_build, "PARALLEL_MIN_CHARS", 1 if in_workers else 10**12)
+    batched = _held(tmp_path, "batched")
+    with batched.batch() as batch:
+        for issue, articles in LATER.items():
+            batch.add(issue, articles, f"new-{issue}")
+    alone = _one_by_one(tmp_path)
+    assert batched.doc_count() == alone.doc_count() == 4
+    assert batched.fingerprints() == alone.fingerprints()
+    assert batched.fingerprints()["2024-04"] == "new-2024-04"
+    assert _answers(batched, QUERIES) == _answers(alone, QUERIES)
+    mined = index.mined_aliases.MINED_ALIASES
+    assert (batched.directory / mined).read_text() == (alone.directory / mined).read_text()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_batch_that_raises_commits_nothing(tmp_path):
+    held = _held(tmp_path, "held")
+    before = _answers(held, QUERIES)
+    with pytest.raises(RuntimeError, match="stop"), held.batch() as batch:
+        batch.add("2025-06", LATER["2025-06"], "new")
+        raise RuntimeError("stop")
+    assert _answers(held, QUERIES) == before
+    assert held.fingerprints() == {issue: f"fp-{issue}" for issue in ARTICLES}
+
+
+def _dying_miner(docs):
+    if any("폭탄" in d["title"] for d in docs):
+        os._exit(3)
+    return []
+
+
+def test_a_batch_whose_worker_dies_commits_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(index.full_build, "PARALLEL_MIN_CHARS", 1)
+    monkeypatch.setattr(index.batch_build, "mined_pairs", _dying_miner)
+    held = _held(tmp_path, "held")
+    before = _answers(held, QUERIES)
+    with pytest.raises(IndexBuildError, match=r"died \(exit code 3\)"), held.batch() as batch:
+        batch.add("2025-06", LATER["2025-06"], "new")
+        batch.add("2025-07", [make_article("2025-07-01", "폭탄 기사")], "new")
+    assert multiprocessing.active_children() == []
+    assert _answers(held, QUERIES) == before
+    monkeypatch.undo()
+    held.replace_issue("2025-06", LATER["2025-06"], "new")  # the write lock was let go
+    assert held.doc_count() == 5  # four held, one added
+
+
+def test_an_issue_is_handed_over_once(tmp_path):
+    held = SearchIndex.open(tmp_path)
+    twice = "issue 2025-06 is already in this batch"
+    with pytest.raises(ValueError, match=twice), held.batch() as batch:
+        batch.add("2025-06", LATER["2025-06"], "a")
+        batch.add("2025-06", LATER["2025-06"], "b")
+    assert held.doc_count() == 0
