@@ -180,31 +180,39 @@ class Catalog:
 
     def commit_issue(self, row: IssueRow) -> None:
         """Record an issue (new or replacing the one held) and, for a PDF, its file as held."""
+        self.commit_issues([row])
+
+    def commit_issues(self, rows: list[IssueRow]) -> None:
+        """Record these issues as commit_issue does, all in one transaction."""
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
+            for row in rows:
+                self._record_issue(row)
+
+    def _record_issue(self, row: IssueRow) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO issues VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                row.issue,
+                row.title,
+                row.origin,
+                row.source_path,
+                row.source_sha256,
+                row.articles,
+                row.fingerprint,
+                row.updated_at,
+            ),
+        )
+        self.db.execute(
+            "UPDATE files SET status = 'replaced' WHERE issue = ? AND status = 'ok'"
+            " AND sha256 IS NOT ?",
+            (row.issue, row.source_sha256),
+        )
+        if row.origin == "pdf":
             self.db.execute(
-                "INSERT OR REPLACE INTO issues VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    row.issue,
-                    row.title,
-                    row.origin,
-                    row.source_path,
-                    row.source_sha256,
-                    row.articles,
-                    row.fingerprint,
-                    row.updated_at,
-                ),
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ok', NULL, ?)",
+                (row.source_sha256, row.source_path, row.issue, row.updated_at),
             )
-            self.db.execute(
-                "UPDATE files SET status = 'replaced' WHERE issue = ? AND status = 'ok'"
-                " AND sha256 IS NOT ?",
-                (row.issue, row.source_sha256),
-            )
-            if row.origin == "pdf":
-                self.db.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ok', NULL, ?)",
-                    (row.source_sha256, row.source_path, row.issue, row.updated_at),
-                )
 
     def record_failure(self, sha256: str, path: str, error: str) -> None:
         """Remember that a file failed, unless the same content is held as an issue."""

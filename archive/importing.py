@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive.errors import ArchiveError
 from archive.schema import first_error
+from archive.store import IssueCommit
 from extract.model import Article, Issue, PdfInfo, issue_title
 
 if TYPE_CHECKING:
@@ -178,19 +179,20 @@ def merged(held: Issue | None, issue: str, articles: list[Article]) -> Issue:
 
 
 def import_articles(store: Store, path: Path) -> ImportReport:
-    """Import a JSONL file into a store whose lock is held: all of it, one commit per issue, or
+    """Import a JSONL file into a store whose lock is held: all of it, in one commit, or
     nothing when any line is bad."""
     by_issue, bad = read_articles(path)
     if bad:
         return ImportReport(0, (), tuple(bad))
-    count = 0
+    commits = []
     for issue, articles in sorted(by_issue.items()):
         row = store.catalog.issue(issue)
         held = store.issue(issue) if row else None
         new = merged(held, issue, articles)
         if row is not None and row.origin == "pdf":  # the issue keeps its PDF and source
-            store.commit_issue(new, "pdf", row.source_path, row.source_sha256, pdf=None)
+            commits.append(IssueCommit(new, "pdf", row.source_path, row.source_sha256, None))
         else:
-            store.commit_issue(new, "imported", None, None, pdf=None)
-        count += len(articles)
+            commits.append(IssueCommit(new, "imported", None, None, None))
+    store.commit_issues(commits)
+    count = sum(len(articles) for articles in by_issue.values())
     return ImportReport(count, tuple(sorted(by_issue)), tuple(bad))

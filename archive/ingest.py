@@ -1,5 +1,6 @@
 """Batch ingest: hash each file, skip what is held, extract the rest in worker processes and
-commit each issue whole, in the order the files were named."""
+commit each issue whole, in the order the files were named; the index takes them all in one
+commit at the end (see Store.indexing_together)."""
 
 from __future__ import annotations
 
@@ -210,8 +211,9 @@ class IngestRun:
                 report(position, skipped)
         paths, hashes = [path for _, path, _ in to_extract], [sha for _, _, sha in to_extract]
         extracted = self.extract_all(paths, hashes, workers)
-        for (position, path, sha), result in zip(to_extract, extracted, strict=True):
-            report(position, self.commit(path, sha, result))
+        with self.store.indexing_together():
+            for (position, path, sha), result in zip(to_extract, extracted, strict=True):
+                report(position, self.commit(path, sha, result))
         result = IngestReport(tuple(outcomes[i] for i in sorted(outcomes)))
         self.store.catalog.record_ingest(
             IngestRow(

@@ -8,7 +8,9 @@ Ingest and import write through a `Store` whose lock is held; the `Archive` read
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +34,26 @@ def with_current_actors(issue: Issue) -> Issue:
 
 # The named moments inside a commit, for a test's `on_commit_step(step, issue)` callback to stop
 # a writer at: the issue's new files are written, the catalog not yet committed; the catalog is
-# committed and the files are in place, the index not yet updated.
-COMMIT_STEPS = ("before-catalog", "before-index")
+# committed and the files are in place, the index not yet updated; and, once for the issues
+# indexed together (Store.indexing_together), just before the index commits them.
+COMMIT_STEPS = ("before-catalog", "before-index", "before-index-batch")
 CommitStepCallback = Callable[[str, str], None]
+
+
+@dataclass(frozen=True)
+class IssueCommit:
+    """One issue to commit, and where it came from (see Store.commit_issue)."""
+
+    issue: Issue
+    origin: str  # "pdf" or "imported"
+    source_path: str | None
+    source_sha256: str | None
+    pdf: Path | None  # a new PDF to hold a copy of
+
+
+def _span(issues: list[str]) -> str:
+    """The issues committed together, as the commit steps name them: 2024-01..2024-03."""
+    return issues[0] if len(issues) == 1 else f"{issues[0]}..{issues[-1]}"
 
 
 def open_search_index(directory: Path) -> Any:
@@ -66,6 +85,7 @@ class Store:
         # The web server reads from many threads: one opens and reconciles the index at a time.
         self.index_guard = threading.RLock()
         self._loaded: dict[str, tuple[str, Issue]] = {}
+        self._batch: Any = None  # the index batch open in indexing_together()
 
     def settle_files(self) -> None:
         """Finish or undo what a killed writer left: pending files, orphan JSON, lost rows."""
@@ -98,9 +118,11 @@ class Store:
                 ) from error
             return
         indexed = index.fingerprints()
-        for row in rows:
-            if indexed.get(row.issue) != row.fingerprint:
-                index.replace_issue(row.issue, self.issue(row.issue).articles, row.fingerprint)
+        stale = [row for row in rows if indexed.get(row.issue) != row.fingerprint]
+        if stale:
+            with self.indexing_together():
+                for row in stale:
+                    self._batch.add(row.issue, self.issue(row.issue).articles, row.fingerprint)
         for issue in indexed.keys() - {row.issue for row in rows}:
             index.remove_issue(issue)
 
@@ -115,25 +137,67 @@ class Store:
         """Make `issue` part of the archive, whole, replacing the version held (lock held).
 
         `pdf` is a new PDF to hold a copy of; None keeps the held copy of a "pdf" issue. The
-        articles' actors are derived first, unless they were by the current rules.
+        articles' actors are derived first, unless they were by the current rules. Inside
+        `indexing_together()`, the index is updated with the others at its end.
         """
-        issue = with_current_actors(issue)
-        fingerprint = self.files.write_pending(issue, pdf)
-        self._step("before-catalog", issue.issue)
+        self.commit_issues([IssueCommit(issue, origin, source_path, source_sha256, pdf)])
+
+    def commit_issues(self, commits: list[IssueCommit]) -> None:
+        """Make these issues part of the archive as commit_issue does, all in one catalog
+        transaction and one index commit: after a kill, all of them are held or none."""
+        staged = [self._write_pending(commit) for commit in commits]
+        if not staged:
+            return
+        span = _span([issue.issue for issue, _ in staged])
+        self._step("before-catalog", span)
+        self.catalog.commit_issues([row for _, row in staged])
+        for _, row in staged:
+            self.files.promote(row.issue, keep_pdf=row.origin == "pdf")
+        self._step("before-index", span)
+        with self.indexing_together():
+            for issue, row in staged:
+                self._batch.add(issue.issue, issue.articles, row.fingerprint)
+
+    def _write_pending(self, commit: IssueCommit) -> tuple[Issue, IssueRow]:
+        """The issue with its actors, written beside the held version; and its catalog row."""
+        issue = with_current_actors(commit.issue)
         row = IssueRow(
             issue=issue.issue,
             title=issue.title,
-            origin=origin,
-            source_path=source_path,
-            source_sha256=source_sha256,
+            origin=commit.origin,
+            source_path=commit.source_path,
+            source_sha256=commit.source_sha256,
             articles=len(issue.articles),
-            fingerprint=fingerprint,
+            fingerprint=self.files.write_pending(issue, commit.pdf),
             updated_at=now(),
         )
-        self.catalog.commit_issue(row)
-        self.files.promote(issue.issue, keep_pdf=origin == "pdf")
-        self._step("before-index", issue.issue)
-        self.open_index().replace_issue(issue.issue, issue.articles, fingerprint)
+        return issue, row
+
+    @contextmanager
+    def indexing_together(self) -> Iterator[None]:
+        """Within the block, the issues committed are indexed together, in one commit of the
+        index at its end (a large batch is analysed in worker processes meanwhile). If the
+        block or that commit fails, the index is left as it was; the issues committed are held
+        all the same, and the next reconciliation indexes them."""
+        from index import IndexBuildError
+
+        if self._batch is not None:  # already inside one: its end commits
+            yield
+            return
+        try:
+            with self.open_index().batch() as batch:
+                self._batch = batch
+                try:
+                    yield
+                finally:
+                    self._batch = None
+                if len(batch):
+                    self._step("before-index-batch", f"{len(batch)} issues")
+        except IndexBuildError as error:
+            raise ArchiveError(
+                f"the search index could not be updated ({error}); the issues are held, and"
+                " the next ingest or search indexes them"
+            ) from error
 
     def rederive_actors(self) -> None:
         """Derive the actors of every held issue again when the rules or the table changed
@@ -146,10 +210,11 @@ class Store:
         current = str(actors_version())
         if marker.is_file() and marker.read_text(encoding="utf-8").strip() == current:
             return
-        for row in self.catalog.issues():
-            issue = self.issue(row.issue)
-            if issue.actors_version != int(current):
-                self.commit_issue(issue, row.origin, row.source_path, row.source_sha256, None)
+        with self.indexing_together():
+            for row in self.catalog.issues():
+                issue = self.issue(row.issue)
+                if issue.actors_version != int(current):
+                    self.commit_issue(issue, row.origin, row.source_path, row.source_sha256, None)
         write_atomic(marker, (current + "\n").encode("utf-8"))
 
     def _step(self, step: str, issue: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from extract.errors import EmptyFileError, NotAnAiBriefError, NotAPdfError
@@ -80,6 +81,20 @@ def broken_extract(path: Path, sha256: str | None = None) -> Issue:
     raise ZeroDivisionError("division by zero")
 
 
+class FakeBatch:
+    """What FakeIndex.batch() hands out: issues kept until the block ends."""
+
+    def __init__(self) -> None:
+        self.issues: list[tuple[str, dict]] = []
+
+    def __len__(self) -> int:
+        return len(self.issues)
+
+    def add(self, issue, articles, fingerprint) -> None:
+        docs = {a.id: a.text for a in articles}
+        self.issues.append((issue, {"fingerprint": fingerprint, "docs": docs}))
+
+
 class FakeIndex:
     """The parts of index.SearchIndex the archive uses, kept in directory/state.json."""
 
@@ -116,6 +131,19 @@ class FakeIndex:
             "fingerprint": fingerprint,
             "docs": {a.id: a.text for a in articles},
         }
+        self._save(state)
+
+    @contextmanager
+    def batch(self):
+        """Issues replaced together, saved in one write when the block ends without error."""
+        batch = FakeBatch()
+        yield batch
+        if not batch.issues:
+            return
+        self.calls.append(("batch", ",".join(issue for issue, _ in batch.issues)))
+        state = self._load()
+        for issue, entry in batch.issues:
+            state["issues"][issue] = entry
         self._save(state)
 
     def remove_issue(self, issue) -> None:

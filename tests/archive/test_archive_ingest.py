@@ -106,7 +106,7 @@ def test_force_re_extracts_held_files(tmp_path, inbox):
     archive.ingest([inbox])
     report = archive.ingest([inbox / "2024-01.pdf"], force=True)
     assert statuses(report) == [("2024-01.pdf", "replaced", None)]
-    assert archive.store.opened_index.calls[-1] == ("replace", "2024-01")
+    assert archive.store.opened_index.calls[-1] == ("batch", "2024-01")
 
 
 def test_every_bad_file_is_reported_and_the_batch_goes_on(tmp_path, inbox):

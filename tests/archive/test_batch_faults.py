@@ -1,0 +1,154 @@
+"""Faults in the bulk paths: an import or ingest whose issues are indexed together, killed at
+each of its steps, and a batch whose index commit fails.
+
+The writers are real processes, stopped at a named step (pausing.pause_at) and killed there;
+the stand-in index keeps the archive's own logic apart, and one test kills a writer of the
+real index while its workers' segments are written but not committed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from archive_fakes import FakeIndex, fake_articles, fake_extract, write_fake_pdf
+from test_archive_faults import assert_consistent, finish, kill, open_archive, wait_for_line
+
+import index.batch_build
+import index.full_build
+from archive import Archive, ArchiveError
+from archive.lock import ArchiveLock
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parents[1]
+
+pytestmark = pytest.mark.slow  # real writer processes, killed and waited for
+
+# argv: home, step to pause at, "fake" or "real" index, "ingest" or "import", paths...
+WRITER = """
+import sys
+from archive_fakes import FakeIndex, fake_extract
+from pausing import pause_at
+from archive import Archive
+import index.full_build
+home, step, kind, command, *paths = sys.argv[1:]
+options = {"index_opener": FakeIndex.open} if kind == "fake" else {}
+if kind == "real":
+    index.full_build.PARALLEL_MIN_CHARS = 1  # every batch in worker processes
+archive = Archive(home, extractor=fake_extract, lock_timeout=600,
+                  on_commit_step=pause_at(step), **options)
+if command == "import":
+    print(archive.import_jsonl(paths[0]).articles)
+else:
+    report = archive.ingest(paths, workers=1)
+    print(" ".join(f"{f.status}:{f.issue}" for f in report.files))
+"""
+
+ISSUES = {"2024-01": 3, "2024-02": 2, "2024-03": 4}
+
+
+def start(home: Path, pause: str, kind: str, command: str, *paths: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(HERE)])}
+    argv = [sys.executable, "-c", WRITER, str(home), pause, kind, command, *map(str, paths)]
+    return subprocess.Popen(
+        argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> list[Path]:
+    return [write_fake_pdf(tmp_path / "in" / f"{i}.pdf", i, n) for i, n in ISSUES.items()]
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    """A JSON Lines export of the three issues' articles."""
+    path = tmp_path / "export.jsonl"
+    articles = [a for issue, n in ISSUES.items() for a in fake_articles(issue, n, 1)]
+    lines = (json.dumps(a.to_json(), ensure_ascii=False) for a in articles)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def imported(home: Path) -> dict[str, int]:
+    """Articles per issue held, with every issue recorded as imported."""
+    rows = open_archive(home).catalog.issues()
+    assert {row.origin for row in rows} <= {"imported"}
+    return {row.issue: row.articles for row in rows}
+
+
+def test_an_ingest_killed_before_its_index_commit_holds_every_issue(tmp_path, inbox):
+    home = tmp_path / "home"
+    writer = start(home, "before-index-batch", "fake", "ingest", *inbox)
+    assert wait_for_line(writer, "aibrief: paused") == "aibrief: paused before-index-batch 3 issues"
+    kill(writer)
+    assert FakeIndex(home / "index").fingerprints() == {}
+    assert assert_consistent(home) == ISSUES  # opening indexes them
+    again = finish(start(home, "", "fake", "ingest", *inbox))
+    assert again == "skipped:2024-01 skipped:2024-02 skipped:2024-03"
+
+
+def test_an_import_killed_before_its_catalog_commit_imports_nothing(tmp_path, export):
+    home = tmp_path / "home"
+    writer = start(home, "before-catalog", "fake", "import", export)
+    paused = wait_for_line(writer, "aibrief: paused")
+    assert paused == "aibrief: paused before-catalog 2024-01..2024-03"
+    kill(writer)
+    assert sorted(p.name for p in (home / "issues").iterdir()) == [
+        f"{issue}.json.pending" for issue in ISSUES
+    ]
+    assert imported(home) == {}
+    assert list((home / "issues").iterdir()) == []  # opening discarded the pending files
+    assert finish(start(home, "", "fake", "import", export)) == "9"
+    assert imported(home) == ISSUES
+
+
+@pytest.mark.parametrize("point", ["before-index", "before-index-batch"])
+def test_an_import_killed_after_its_catalog_commit_holds_every_issue(tmp_path, export, point):
+    home = tmp_path / "home"
+    writer = start(home, point, "fake", "import", export)
+    wait_for_line(writer, f"aibrief: paused {point}")
+    kill(writer)
+    assert FakeIndex(home / "index").fingerprints() == {}
+    assert imported(home) == ISSUES
+    archive = Archive(home, index_opener=FakeIndex.open)
+    assert archive.index.fingerprints().keys() == ISSUES.keys()
+    assert archive.store.opened_index.calls == [("batch", "2024-01,2024-02,2024-03")]
+
+
+def test_a_real_index_killed_with_its_workers_segments_written_is_whole(tmp_path, export):
+    home = tmp_path / "home"
+    writer = start(home, "before-index-batch", "real", "import", export)
+    wait_for_line(writer, "aibrief: paused before-index-batch")
+    kill(writer)
+    gone = ArchiveLock(home / ".lock")  # the workers, killed with the writer, let go of it
+    gone.acquire(timeout=60)
+    gone.release()
+    archive = Archive(home)
+    assert archive.stats().index_documents == sum(ISSUES.values())
+    held = {row.issue: row.fingerprint for row in archive.catalog.issues()}
+    assert archive.index.fingerprints() == held
+    assert archive.search("기사").total == sum(ISSUES.values())
+
+
+def test_a_failed_index_batch_loses_nothing_held_before(tmp_path, inbox, export, monkeypatch):
+    home = tmp_path / "home"
+    archive = Archive(home, extractor=fake_extract)
+    archive.ingest(inbox[:1])
+    before = archive.search("기사").total
+
+    def dying(docs):
+        os._exit(3)
+
+    monkeypatch.setattr(index.full_build, "PARALLEL_MIN_CHARS", 1)
+    monkeypatch.setattr(index.batch_build, "mined_pairs", dying)
+    with pytest.raises(ArchiveError, match=r"^the search index could not be updated \(index"):
+        archive.import_jsonl(export)
+    assert archive.search("기사").total == before == ISSUES["2024-01"]
+    monkeypatch.undo()
+    again = Archive(home)  # the issues imported are held; opening indexes them
+    assert again.search("기사").total == sum(ISSUES.values())
