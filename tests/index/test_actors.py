@@ -7,9 +7,9 @@ import pytest
 
 from extract.model import Article, ArticleActor, BodySection, Bullet, Source
 from index import actors_version, derive_actors
-from index.article_actors import RULES_VERSION
 from index.actor_mentions import find_mentions
 from index.actor_table import actor_table, parse_actor_table
+from index.article_actors import RULES_VERSION
 from index.headline_subject import headline_subject
 from index.kiwi_loader import kiwi
 
