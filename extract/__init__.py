@@ -4,22 +4,30 @@ Public interface (everything else in this package is internal):
 
     extract_issue(path, sha256=None) -> Issue   raises ExtractError (a subclass per reason)
     file_sha256(path) -> str                    the hash an issue's PdfInfo records
+    LAYOUTS_VERSION                             the version of the set of known layouts
 
 Errors, one per reason, each naming the file: NotAPdfError (no %PDF- header, missing, a
 folder), EmptyFileError, DamagedPdfError (truncated: no startxref/%%EOF at the end; or a broken
 cross-reference table PyMuPDF had to repair), EncryptedPdfError, NoTextLayerError (a scan),
-NotAnAiBriefError (no contents page of either layout generation, or no issue month),
+NotAnAiBriefError (neither a contents page of a known layout generation nor the Brief's name
+on its first pages, or no issue month),
 TooLargeError (over 100 MB or 200 pages, `pdf_checks.MAX_BYTES` / `MAX_PAGES`), LayoutError
-(the contents page lists articles that were not found, or an article page it does not list;
-never a partial issue).
+(a known layout's contents page lists articles that were not found, or an article page it does
+not list: never a partial issue; or a layout not recognised in which no article page is found).
+
+A PDF that names the Brief in a layout not recognised is read generically (`generic_reader`):
+its Issue says layout "unknown" (model.UNKNOWN_LAYOUT) instead of a generation's name.
 
 The pipeline, one module per step: pdf_checks -> page_lines (one get_text("dict") per page)
 -> layouts (which generation) -> contents_page -> running_heads -> article_pages (structure,
-with line_joins and sources) -> events_table (via table_grid). issue_reader runs them in order.
+with line_joins and sources) -> events_table (via table_grid). issue_reader runs them in order;
+when no generation is recognised, issue_identity decides whether the PDF is an issue at all and
+generic_reader (generic_contents, repeated_lines, generic_article) reads it.
 """
 
 from extract.errors import ExtractError
 from extract.issue_reader import extract_issue
+from extract.layouts import LAYOUTS_VERSION
 from extract.model import Article, BodySection, Bullet, Event, Issue, PdfInfo, Source
 from extract.pdf_checks import file_sha256
 
@@ -30,6 +38,7 @@ __all__ = [
     "Event",
     "ExtractError",
     "Issue",
+    "LAYOUTS_VERSION",
     "PdfInfo",
     "Source",
     "extract_issue",

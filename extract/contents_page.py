@@ -19,7 +19,7 @@ _SAME_ROW = 4.0  # points: a page number printed apart from its title sits on th
 class ContentsEntry:
     """One article as the contents page lists it."""
 
-    section: str
+    section: str | None  # None: a contents page read generically named no section above it
     title: str
     page: int  # printed page number
 

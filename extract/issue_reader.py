@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -24,14 +23,14 @@ from extract.errors import (
     NoTextLayerError,
 )
 from extract.events_table import read_events
-from extract.layouts import Layout, detect_layout
-from extract.model import Article, Issue, PdfInfo, issue_title
+from extract.generic_reader import read_generic_articles
+from extract.issue_identity import NAMING_PAGES, names_the_brief, read_issue_month
+from extract.layouts import LAYOUTS_VERSION, UNKNOWN, Layout, detect_layout
+from extract.model import Article, Event, Issue, PdfInfo, issue_title
 from extract.page_lines import Line, PageText, read_page
 from extract.pdf_checks import MupdfMessages, file_sha256, open_pdf
 from extract.running_heads import page_number, strip_furniture
 
-_ISSUE_DATE = re.compile(r"(20\d{2})\s*년\s*(\d{1,2})\s*월호")
-_ISSUE_DASH = re.compile(r"(20\d{2})\s*-\s*(\d{1,2})\s*월호")
 _OPENING_PAGES = 3  # cover, contents and (2023-2024) the part divider
 
 
@@ -73,33 +72,43 @@ def _parse(path: Path, doc: pymupdf.Document, sha256: str | None) -> Issue:
     pages = [read_page(page) for page in doc]
     if not any(line.text.strip() for page in pages for line in page.lines):
         raise NoTextLayerError(path)
+    pdf = PdfInfo(name=path.name, sha256=sha256 or file_sha256(path), pages=len(pages))
     layout = detect_layout("\n".join(p.joined() for p in pages[:_OPENING_PAGES]))
-    if layout is None:
-        raise NotAnAiBriefError(path, "no contents page of the AI Brief was found")
-    contents = find_contents_page(pages[:_OPENING_PAGES], layout)
-    entries = read_contents(contents, layout) if contents else []
-    if not entries:
-        raise NotAnAiBriefError(path, "its contents page lists no articles")
+    contents = find_contents_page(pages[:_OPENING_PAGES], layout) if layout else None
+    entries = read_contents(contents, layout) if contents and layout else []
+    if layout is None or not entries:
+        if not names_the_brief(pages, doc.metadata):
+            reason = "its contents page lists no articles" if layout else None
+            raise NotAnAiBriefError(path, reason or "no contents page of the AI Brief was found")
+        return read_generically(path, pages, pdf)
     issue = read_issue_month(pages[:_OPENING_PAGES], path)
     articles = read_articles(pages, entries, layout, issue, path)
     events = read_events(doc, _events_pages(pages, layout))
+    return _issue(issue, pdf, articles, events, layout.name)
+
+
+def read_generically(path: Path, pages: list[PageText], pdf: PdfInfo) -> Issue:
+    """An issue that names the Brief in a layout not recognised, in the generic form (layout
+    "unknown"; see `generic_reader`); a LayoutError when not one article page is found."""
+    issue = read_issue_month(pages[:NAMING_PAGES], path)
+    articles = read_generic_articles(pages, _OPENING_PAGES, issue)
+    if not articles:
+        raise LayoutError(path, "not recognised, and no article page was found in it")
+    return _issue(issue, pdf, articles, (), UNKNOWN)
+
+
+def _issue(
+    issue: str, pdf: PdfInfo, articles: tuple[Article, ...], events: tuple[Event, ...], layout: str
+) -> Issue:
     return Issue(
         issue=issue,
         title=issue_title(issue),
-        pdf=PdfInfo(name=path.name, sha256=sha256 or file_sha256(path), pages=len(pages)),
+        pdf=pdf,
         articles=articles,
         events=events,
+        layout=layout,
+        layout_version=LAYOUTS_VERSION,
     )
-
-
-def read_issue_month(pages: list[PageText], path: Path) -> str:
-    """The issue's month ("2024-03") as printed on the cover or contents page."""
-    text = " ".join(line.text for page in pages for line in page.lines)
-    match = _ISSUE_DATE.search(text) or _ISSUE_DASH.search(text)
-    if not match:
-        raise NotAnAiBriefError(path, 'no issue month ("2024년 3월호") on its opening pages')
-    year, month = match.groups()
-    return f"{year}-{int(month):02d}"
 
 
 def read_articles(

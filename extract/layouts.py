@@ -1,7 +1,10 @@
 """The layout generations of the AI Brief, each as data: the patterns its pages are read by.
 
 A new generation of the layout is one more `Layout` value in `LAYOUTS` (and, if its contents
-page is shaped differently, a small change in `contents_page`).
+page is shaped differently, a small change in `contents_page`), and one more in
+`LAYOUTS_VERSION`: an issue held as read generically (layout `UNKNOWN`) by an older version is
+read again by the next ingest of its file, so that the new generation replaces the generic
+articles.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.model import SECTIONS
+from extract.model import SECTIONS, UNKNOWN_LAYOUT
 
 # Section names after NFKC: 2025 prints "정책･법제" (U+FF65), which NFKC folds to "・".
 _SECTION_SPELLINGS = {
@@ -59,6 +62,8 @@ GENERATION_2025 = Layout(
 )
 
 LAYOUTS = (GENERATION_2025, GENERATION_2023)
+LAYOUTS_VERSION = 1  # raise with every change to LAYOUTS
+UNKNOWN = UNKNOWN_LAYOUT  # the layout of an issue read generically (extract.generic_reader)
 
 
 def section_of_label(text: str) -> str | None:

@@ -86,6 +86,10 @@ class BodySection:
         )
 
 
+# The layout of an issue whose PDF was read generically, its layout not recognised
+# (extract.generic_reader); the recognised generations are named in extract.layouts.
+UNKNOWN_LAYOUT = "unknown"
+
 ACTOR_KINDS = ("company", "government", "international", "research", "person", "other")
 
 
@@ -116,7 +120,7 @@ class Article:
 
     id: str  # "2024-04-07": issue + printed page (stable across re-ingests)
     issue: str  # "YYYY-MM"
-    section: str  # one of SECTIONS
+    section: str | None  # one of SECTIONS; None when an issue read generically names none
     title: str
     page: int  # printed page number, as on the contents page
     pdf_pages: tuple[int, int]  # first and last 1-based page of the PDF file
@@ -169,7 +173,7 @@ class Article:
         return cls(
             id=data["id"],
             issue=data["issue"],
-            section=data["section"],
+            section=data.get("section"),
             title=data["title"],
             page=int(data["page"]),
             pdf_pages=(int(first), int(last)),
@@ -267,6 +271,11 @@ class Issue:
     # The version of the rules and table the articles' actors were derived with (None: not
     # derived); another version derives them again.
     actors_version: int | None = None
+    # The layout generation the PDF was read as ("2023", "2025", or "unknown": read
+    # generically) and the version of the set of known layouts it was read by; None when the
+    # issue was imported rather than read from a PDF.
+    layout: str | None = None
+    layout_version: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = {
@@ -278,6 +287,9 @@ class Issue:
         }
         if self.actors_version is not None:
             data["actors_version"] = self.actors_version
+        if self.layout is not None:
+            data["layout"] = self.layout
+            data["layout_version"] = self.layout_version
         return data
 
     @classmethod
@@ -289,6 +301,8 @@ class Issue:
             articles=tuple(Article.from_json(a) for a in data.get("articles", ())),
             events=tuple(Event.from_json(e) for e in data.get("events", ())),
             actors_version=data.get("actors_version"),
+            layout=data.get("layout"),
+            layout_version=data.get("layout_version"),
         )
 
 

@@ -76,6 +76,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from extract.layouts import LAYOUTS_VERSION
 from extract.model import Article, Event, Issue, PdfInfo, issue_title
 from samples.articles import draw_article
 from samples.bad_files import write_bad_files_from
@@ -118,6 +119,7 @@ class _Drawn:
     articles: tuple[Article, ...]
     events: tuple[Event, ...]
     breaks: tuple[LineBreak, ...]
+    layout: str  # the generation a parser should recognise, or "unknown"
 
 
 @cache
@@ -159,6 +161,7 @@ def _draw(
         tuple(expected),
         tuple(expected_event(e, style.name) for e in events),
         tuple(breaks),
+        style.name,
     )
 
 
@@ -234,6 +237,8 @@ def _write(path: Path, issue: str, drawn: _Drawn) -> Issue:
         ),
         articles=drawn.articles,
         events=drawn.events,
+        layout=drawn.layout,
+        layout_version=LAYOUTS_VERSION,
     )
 
 

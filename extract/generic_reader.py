@@ -1,0 +1,144 @@
+"""An issue of the AI Brief whose layout is not recognised, read in a generic form.
+
+Articles start where the contents page says (its printed pages placed in the PDF by the page
+numbers the pages show) and on every later page that opens with a headline and has text
+under it; an article runs on over the following pages that have none and carry bullets,
+sources or prose. Running heads, feet and page numbers go by repetition (`repeated_lines`).
+Each article has its title (the page's headline, else the contents page's), the section the
+contents page lists it under or a section label on its page (else None), the printed page (as
+the page shows it, else as the contents page lists it, else the PDF page), and its bullets,
+footnotes, captions and sources (`generic_article`). An issue read so says layout "unknown".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extract.contents_page import ContentsEntry
+from extract.generic_article import SOURCE_LINE, headline, read_parts
+from extract.generic_contents import read_generic_contents
+from extract.layouts import section_of_label
+from extract.line_joins import join_wrapped_lines
+from extract.model import Article
+from extract.page_lines import Line, PageText
+from extract.repeated_lines import printed_number, repeated_lines, without_furniture
+
+_MIN_BODY_LINES = 2  # a page with a headline and less text under it is a divider
+_PROSE_LINES = 4  # a page without bullets or sources carries on an article with this many lines
+
+
+def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> tuple[Article, ...]:
+    """Every article found in the pages after the front matter (cover and contents)."""
+    repeated = repeated_lines(pages)
+    bodies = {page.number: without_furniture(page, repeated) for page in pages}
+    contents, entries = read_generic_contents(pages[:opening])
+    front = contents.number if contents else 1
+    inner = [page for page in pages if page.number > front]
+    size = _body_size([line for page in inner for line in bodies[page.number]])
+    heads = {p.number: headline(bodies[p.number], size, p.height) for p in inner}
+    offset = _page_offset(inner)
+    listed = _listed_starts(inner, entries, offset)
+    # pages before printed page 1 are front matter, whatever their headlines
+    first = 1 + (offset or 0)
+    starts = sorted(
+        set(listed)
+        | {n for n, head in heads.items() if n >= first and _opens_article(bodies[n], head)}
+    )
+    articles: list[Article] = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else pages[-1].number + 1
+        last = start
+        while last + 1 < end and _continues(bodies[last + 1], heads[last + 1]):
+            last += 1
+        page = _printed_page(pages[start - 1], listed.get(start), offset)
+        article = _article(bodies, heads, listed.get(start), (start, last), (issue, page), size)
+        if article is not None and all(a.id != article.id for a in articles):
+            articles.append(article)
+    return tuple(articles)
+
+
+def _body_size(lines: list[Line]) -> float:
+    """The size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _page_offset(inner: list[PageText]) -> int | None:
+    """The offset most pages share between their place in the file and the number they show
+    (None: no page shows one)."""
+    offsets: Counter[int] = Counter()
+    for page in inner:
+        if (number := printed_number(page)) is not None:
+            offsets[page.number - number] += 1
+    return offsets.most_common(1)[0][0] if offsets else None
+
+
+def _listed_starts(
+    inner: list[PageText], entries: list[ContentsEntry], offset: int | None
+) -> dict[int, ContentsEntry]:
+    """PDF page -> the contents entry that starts there, placed by the page offset."""
+    if offset is None:
+        return {}
+    numbers = {page.number for page in inner}
+    return {entry.page + offset: entry for entry in entries if entry.page + offset in numbers}
+
+
+def _printed_page(page: PageText, entry: ContentsEntry | None, offset: int | None) -> int:
+    """The number the page shows, else the one its neighbours imply, else the contents
+    page's, else its place in the file."""
+    if (number := printed_number(page)) is not None and number > 0:
+        return number
+    if offset is not None and page.number - offset > 0:
+        return page.number - offset
+    return entry.page if entry else page.number
+
+
+def _opens_article(lines: list[Line], head: list[Line]) -> bool:
+    """A page with a headline and text under it (not a divider holding a name alone)."""
+    return bool(head) and len(lines) - len(head) >= _MIN_BODY_LINES
+
+
+def _continues(lines: list[Line], head: list[Line]) -> bool:
+    """A page without a headline that carries on the article before it."""
+    if head or not lines:
+        return False
+    marked = any(line.marker or SOURCE_LINE.match(line.text) for line in lines)
+    return marked or len(lines) >= _PROSE_LINES
+
+
+def _article(
+    bodies: dict[int, list[Line]],
+    heads: dict[int, list[Line]],
+    entry: ContentsEntry | None,
+    pdf_pages: tuple[int, int],
+    place: tuple[str, int],
+    size: float,
+) -> Article | None:
+    """One article from its pages, or None when it has no title at all."""
+    first, last = pdf_pages
+    head = heads[first]
+    title = join_wrapped_lines(head) if head else (entry.title if entry else "")
+    lines = [line for n in range(first, last + 1) for line in bodies[n] if line not in head]
+    section = entry.section if entry else None
+    if section is None:
+        labels = [line for line in lines if section_of_label(line.text)]
+        section = section_of_label(labels[0].text) if labels else None
+        lines = [line for line in lines if line not in labels[:1]]
+    if not title:
+        return None
+    issue, page = place
+    parts = read_parts(title, lines, size)
+    return Article(
+        id=f"{issue}-{page:02d}",
+        issue=issue,
+        section=section,
+        title=title,
+        page=page,
+        pdf_pages=pdf_pages,
+        body=parts.body,
+        footnotes=parts.footnotes,
+        sources=parts.sources,
+        captions=parts.captions,
+    )

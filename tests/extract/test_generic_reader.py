@@ -1,0 +1,123 @@
+"""An issue of the AI Brief in a layout not recognised is read generically, not refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from extract import extract_issue
+from extract.errors import LayoutError, NotAnAiBriefError
+
+ARTICLES = [
+    ("정책·법제", "가상국, 인공지능 기본법 시행령 공개", 1),
+    ("기업·산업", "가상전자, 온디바이스 AI 칩 출시", 2),
+    ("기업·산업", "가상소프트, 오픈소스 언어모델 공개", 3),
+    ("기술·연구", "가상연구소, 다국어 평가 지표 발표", 4),
+]
+
+
+def write_plain_issue(path: Path, cover: list[str], articles=ARTICLES) -> Path:
+    """Cover, a contents page ("title ······ N" under section names), one article a page with
+    "•" bullets, a running head and a page number: a design no known generation has."""
+    doc = pymupdf.open()
+
+    def text(page, x, y, line, size=11):
+        page.insert_text((x, y), line, fontname="korea", fontsize=size)
+
+    page = doc.new_page()
+    for row, line in enumerate(cover):
+        text(page, 72, 120 + 40 * row, line, 22)
+    page = doc.new_page()
+    text(page, 72, 80, "목차", 20)
+    y = 120
+    for section, title, number in articles:
+        text(page, 72, y, section, 13)
+        text(page, 90, y + 20, f"{title} ······ {number}")
+        y += 48
+    for _, title, number in articles:
+        page = doc.new_page()
+        text(page, 72, 40, "AI 브리프 2026-01", 8)
+        text(page, 72, 100, title, 18)
+        name = title.split(",")[0]
+        text(page, 72, 140, f"• {name}이(가) 새 계획을 발표하고 의견을 모으기로 함")
+        text(page, 90, 162, f"– {name}의 세부 내용은 다음 달에 공개할 예정")
+        text(page, 72, 190, f"• 업계는 {name}의 발표를 대체로 환영하는 분위기")
+        text(page, 72, 230, f"출처: Example News, {name} story, 2026.01.{number:02d}.", 9)
+        text(page, 290, 810, str(number), 9)
+    doc.save(path)
+    doc.close()
+    return path
+
+
+NAMED_COVER = ["SPRi AI Brief", "2026년 1월호", "인공지능 산업의 최신 동향"]
+
+
+def test_an_issue_in_an_unknown_layout_is_read_generically(tmp_path):
+    issue = extract_issue(write_plain_issue(tmp_path / "new.pdf", NAMED_COVER))
+    assert (issue.issue, issue.layout, len(issue.articles)) == ("2026-01", "unknown", 4)
+    first = issue.articles[0]
+    assert (first.id, first.title, first.page, first.pdf_pages) == (
+        "2026-01-01",
+        "가상국, 인공지능 기본법 시행령 공개",
+        1,
+        (3, 3),
+    )
+    sections = ["정책/법제", "기업/산업", "기업/산업", "기술/연구"]
+    assert [a.section for a in issue.articles] == sections
+    assert first.key_contents == ()
+    bullets = first.body[0].bullets
+    assert [b.text for b in bullets] == [
+        "가상국이(가) 새 계획을 발표하고 의견을 모으기로 함",
+        "업계는 가상국의 발표를 대체로 환영하는 분위기",
+    ]
+    assert bullets[0].sub == ("가상국의 세부 내용은 다음 달에 공개할 예정",)
+    (source,) = first.sources
+    assert (source.outlet, source.title, source.date) == (
+        "Example News",
+        "가상국 story",
+        "2026-01-01",
+    )
+    assert "AI 브리프" not in first.text  # the running head is gone, found by repetition
+
+
+def test_a_pdf_that_does_not_name_the_brief_is_still_refused(tmp_path):
+    path = write_plain_issue(tmp_path / "other.pdf", ["월간 기술 소식", "2026년 1월호"])
+    with pytest.raises(NotAnAiBriefError, match=r"^other\.pdf: not an issue of the SPRi AI"):
+        extract_issue(path)
+
+
+def test_the_brief_named_in_the_metadata_is_enough(tmp_path):
+    path = write_plain_issue(tmp_path / "meta.pdf", ["월간 기술 소식", "2026년 1월호"])
+    with pymupdf.open(path) as doc:
+        doc.set_metadata({"title": "SPRi AI Brief 2026년 1월호"})
+        doc.save(tmp_path / "named.pdf")
+    assert extract_issue(tmp_path / "named.pdf").layout == "unknown"
+
+
+def test_a_named_issue_without_an_issue_month_is_refused(tmp_path):
+    path = write_plain_issue(tmp_path / "undated.pdf", ["SPRi AI Brief"])
+    with pytest.raises(NotAnAiBriefError, match="no issue month"):
+        extract_issue(path)
+
+
+def test_a_named_issue_without_article_pages_is_a_layout_error(tmp_path):
+    path = write_plain_issue(tmp_path / "hollow.pdf", NAMED_COVER, articles=[])
+    with pytest.raises(LayoutError, match="no article page was found"):
+        extract_issue(path)
+
+
+def test_without_a_contents_page_each_headline_page_is_an_article(tmp_path):
+    path = write_plain_issue(tmp_path / "new.pdf", NAMED_COVER)
+    with pymupdf.open(path) as doc:
+        doc.delete_page(1)
+        doc.save(tmp_path / "no-contents.pdf")
+    issue = extract_issue(tmp_path / "no-contents.pdf")
+    assert [(a.page, a.section, a.pdf_pages) for a in issue.articles] == [
+        (1, None, (2, 2)),
+        (2, None, (3, 3)),
+        (3, None, (4, 4)),
+        (4, None, (5, 5)),
+    ]
+    assert [a.title for a in issue.articles] == [title for _, title, _ in ARTICLES]
