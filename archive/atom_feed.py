@@ -63,5 +63,6 @@ def atom_feed(info: FeedInfo, articles: Iterable[Article], link: Callable[[str],
         element(entry, "updated", issue_timestamp(article.issue))
         element(entry, "link", rel="alternate", type="text/html", href=link(article.id))
         element(entry, "summary", "\n".join(article.key_contents) or article.title)
-        element(entry, "category", term=article.section)
+        if article.section:
+            element(entry, "category", term=article.section)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -15,7 +15,12 @@ from pathlib import Path
 
 from archive.errors import ArchiveError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Columns added since version 1, which an older catalog gains when it is opened: (table,
+# column, type). An issue held from before has no layout recorded (NULL): it was read in a
+# recognised layout or imported.
+ADDED_COLUMNS = (("issues", "layout", "TEXT"), ("issues", "layout_version", "INTEGER"))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS issues (
@@ -26,7 +31,9 @@ CREATE TABLE IF NOT EXISTS issues (
     source_sha256 TEXT,
     articles INTEGER NOT NULL,
     fingerprint TEXT NOT NULL,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    layout TEXT,
+    layout_version INTEGER
 );
 CREATE TABLE IF NOT EXISTS files (
     sha256 TEXT PRIMARY KEY,
@@ -65,6 +72,8 @@ class IssueRow:
     articles: int
     fingerprint: str  # sha256 of the issue's JSON file
     updated_at: str
+    layout: str | None = None  # as extract read it ("2023", "2025", "unknown"); None: imported
+    layout_version: int | None = None  # extract.layouts.LAYOUTS_VERSION when it was read
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,18 @@ def _use_wal(connection: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
+def _add_missing_columns(db: sqlite3.Connection) -> None:
+    """Give a catalog made by an older version the columns added since (ADDED_COLUMNS)."""
+    for table, column, kind in ADDED_COLUMNS:
+        held = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if column not in held:
+            try:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            except sqlite3.OperationalError as error:  # another process added it first
+                if "duplicate column" not in str(error):
+                    raise
+
+
 class Catalog:
     """The sqlite catalog; each method is one transaction."""
 
@@ -124,6 +145,7 @@ class Catalog:
         try:
             with self.db:
                 self.db.executescript(SCHEMA)
+                _add_missing_columns(self.db)
                 self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as error:
             self.close()
@@ -191,7 +213,9 @@ class Catalog:
 
     def _record_issue(self, row: IssueRow) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO issues VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO issues (issue, title, origin, source_path, source_sha256,"
+            " articles, fingerprint, updated_at, layout, layout_version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 row.issue,
                 row.title,
@@ -201,6 +225,8 @@ class Catalog:
                 row.articles,
                 row.fingerprint,
                 row.updated_at,
+                row.layout,
+                row.layout_version,
             ),
         )
         self.db.execute(

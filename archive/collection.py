@@ -19,7 +19,7 @@ from archive.importing import ImportReport, import_articles
 from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback
 from archive.store import CommitStepCallback, Store, open_search_index
 from archive.summaries import ArticleFilter, IssueSummary, Stats
-from extract.model import Article, Issue
+from extract.model import UNKNOWN_LAYOUT, Article, Issue
 from index import (
     BUDGET_SECONDS,
     Hit,
@@ -193,7 +193,14 @@ class Archive:
         """Every held issue, oldest first."""
         return [
             IssueSummary(
-                r.issue, r.title, r.articles, r.origin, r.source_path, r.source_sha256, r.updated_at
+                r.issue,
+                r.title,
+                r.articles,
+                r.origin,
+                r.source_path,
+                r.source_sha256,
+                r.updated_at,
+                r.layout,
             )
             for r in self.catalog.issues()
         ]
@@ -284,6 +291,7 @@ class Archive:
             index_documents=documents,
             index_bytes=size,
             last_ingest=self.catalog.last_ingest(),
+            read_generically=tuple(r.issue for r in rows if r.layout == UNKNOWN_LAYOUT),
         )
 
     def pdf_path(self, issue: str) -> Path:

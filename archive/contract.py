@@ -131,13 +131,16 @@ def article_entry(article: Article) -> dict[str, Any]:
     }
 
 
-def issue_entry(issue: str, title: str, articles: Iterable[Article]) -> dict[str, Any]:
-    """An issue as the list of issues and the issue's own answer both begin it."""
-    listed = [article_entry(article) for article in articles]
+def issue_entry(issue: Issue) -> dict[str, Any]:
+    """An issue as the list of issues and the issue's own answer both begin it; `layout` is
+    the generation its PDF was read as ("2023", "2025"), "unknown" when it was not recognised
+    and the issue was read generically, or null for an imported issue."""
+    listed = [article_entry(article) for article in issue.articles]
     return {
-        "issue": issue,
-        "title": title,
-        "url": issue_url(issue),
+        "issue": issue.issue,
+        "title": issue.title,
+        "url": issue_url(issue.issue),
+        "layout": issue.layout,
         "article_count": len(listed),
         "articles": listed,
     }
@@ -147,7 +150,7 @@ def issue_json(issue: Issue) -> dict[str, Any]:
     """One issue: its contents, its PDF's name and size, and its events table."""
     return {
         "ok": True,
-        **issue_entry(issue.issue, issue.title, issue.articles),
+        **issue_entry(issue),
         "pdf": {"name": issue.pdf.name, "pages": issue.pdf.pages, "sha256": issue.pdf.sha256},
         "events": [event.to_json() for event in issue.events],
     }
@@ -156,4 +159,4 @@ def issue_json(issue: Issue) -> dict[str, Any]:
 def issues_json(issues: Iterable[Issue]) -> dict[str, Any]:
     """Every issue held, newest first, each with its contents."""
     ordered = sorted(issues, key=lambda issue: issue.issue, reverse=True)
-    return {"ok": True, "issues": [issue_entry(i.issue, i.title, i.articles) for i in ordered]}
+    return {"ok": True, "issues": [issue_entry(i) for i in ordered]}

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from archive.catalog import IngestRow, now
+from archive.catalog import IngestRow, IssueRow, now
 from archive.discover import Unmatched, find_files
 from archive.schema import first_error
 from common.child_processes import die_with_parent
-from extract import file_sha256
+from extract import LAYOUTS_VERSION, file_sha256
 from extract.errors import ExtractError
-from extract.model import Issue
+from extract.model import UNKNOWN_LAYOUT, Issue
 
 if TYPE_CHECKING:
     from archive.store import Store
@@ -41,6 +41,7 @@ class FileOutcome:
     articles: int = 0
     reason: str | None = None  # why it failed or was skipped
     sha256: str | None = None
+    layout: str | None = None  # the layout it was read as, when added or replaced
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +51,7 @@ class FileOutcome:
             "articles": self.articles,
             "reason": self.reason,
             "sha256": self.sha256,
+            "layout": self.layout,
         }
 
 
@@ -107,6 +109,17 @@ def start_worker(parent: int, inherited_lock: int | None) -> None:
     die_with_parent(parent)
 
 
+def must_read_again(row: IssueRow | None) -> bool:
+    """An issue read generically (layout not recognised) by an older set of known layouts is
+    read again from its file, unchanged as it is, so that a layout recognised since replaces
+    the generic articles."""
+    return (
+        row is not None
+        and row.layout == UNKNOWN_LAYOUT
+        and (row.layout_version or 0) < LAYOUTS_VERSION
+    )
+
+
 ProgressCallback = Callable[[FileOutcome, int, int], None]
 
 
@@ -126,9 +139,9 @@ class IngestRun:
         seen[sha] = str(path)
         row = self.store.catalog.file(sha)
         held = row is not None and row.status == "ok" and row.issue is not None
-        if held and not self.force:
-            articles = self.store.catalog.issue(row.issue)
-            count = articles.articles if articles else 0
+        issue_row = self.store.catalog.issue(row.issue) if held else None
+        if held and not self.force and not must_read_again(issue_row):
+            count = issue_row.articles if issue_row else 0
             reason = "unchanged" if row.path == str(path) else f"already held as {row.issue}"
             return FileOutcome(str(path), SKIPPED, row.issue, count, reason, sha)
         return None
@@ -152,7 +165,9 @@ class IngestRun:
         self.store.commit_issue(issue, "pdf", str(path), sha, pdf=path)
         self.committed_in_run[issue.issue] = str(path)
         status = REPLACED if held else ADDED
-        return FileOutcome(str(path), status, issue.issue, len(issue.articles), sha256=sha)
+        return FileOutcome(
+            str(path), status, issue.issue, len(issue.articles), sha256=sha, layout=issue.layout
+        )
 
     def extract_all(
         self, paths: list[Path], hashes: list[str], workers: int

@@ -170,6 +170,8 @@ class Store:
             articles=len(issue.articles),
             fingerprint=self.files.write_pending(issue, commit.pdf),
             updated_at=now(),
+            layout=issue.layout,
+            layout_version=issue.layout_version,
         )
         return issue, row
 

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive.catalog import IngestRow
-from extract.model import Article
+from extract.model import UNKNOWN_LAYOUT, Article
+
+GENERIC_NOTE = "layout not recognised: read generically"
+
+
+def layout_note(layout: str | None) -> str | None:
+    """What the CLI says of an issue read generically (its layout not recognised), or None."""
+    return GENERIC_NOTE if layout == UNKNOWN_LAYOUT else None
 
 
 @dataclass(frozen=True)
@@ -20,6 +27,12 @@ class IssueSummary:
     source_path: str | None
     source_sha256: str | None
     updated_at: str
+    layout: str | None = None  # "2023", "2025", "unknown" (read generically); None: imported
+
+    @property
+    def read_generically(self) -> bool:
+        """The issue's layout was not recognised and its PDF was read in the generic form."""
+        return self.layout == UNKNOWN_LAYOUT
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -69,8 +82,10 @@ class Stats:
     index_documents: int
     index_bytes: int
     last_ingest: IngestRow | None
+    read_generically: tuple[str, ...] = ()  # issues whose layout was not recognised
 
     def to_json(self) -> dict[str, Any]:
         data = dict(self.__dict__)
         data["last_ingest"] = self.last_ingest.__dict__ if self.last_ingest else None
+        data["read_generically"] = list(self.read_generically)
         return data

@@ -8,8 +8,11 @@ from index.analysis import PART_SEPARATOR, analyze, normalize
 from index.schema import CONTENT_PARTS, MARKED_FIELDS
 
 
-def canonical_section(section: str) -> str:
-    """ "정책･법제" (2025 spelling) and "정책/법제" are one section; unknown names pass through."""
+def canonical_section(section: str | None) -> str:
+    """ "정책･법제" (2025 spelling) and "정책/법제" are one section; unknown names pass through;
+    none (an article of an issue read generically) is indexed as ""."""
+    if not section:
+        return ""
     return section_named(normalize(section)) or normalize(section)
 
 

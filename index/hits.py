@@ -26,7 +26,7 @@ def build_hit(
     return Hit(
         id=stored["id"],
         issue=stored["issue"],
-        section=stored["section"],
+        section=stored["section"] or None,
         title=stored["title"],
         page=int(stored["page"]),
         pdf_pages=tuple(stored["pdf_pages"]),

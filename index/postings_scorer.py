@@ -136,7 +136,7 @@ class PostingsScorer:
             column = self.columns[name]
             counts = Counter(map(column.__getitem__, docnums))
             ordered = sorted(counts.items(), key=lambda kv: str(kv[0]))
-            counted[name] = {str(k): n for k, n in ordered}
+            counted[name] = {str(k): n for k, n in ordered if k != ""}  # "": no section
         return counted
 
 

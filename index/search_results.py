@@ -27,7 +27,7 @@ class Hit:
 
     id: str
     issue: str
-    section: str
+    section: str | None  # None: an article of an issue read generically, with no section label
     title: str
     page: int
     score: float

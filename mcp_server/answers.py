@@ -43,6 +43,7 @@ def issues_answer(archive: Archive) -> dict[str, Any]:
                 "title": s.title,
                 "article_count": s.articles,
                 "url": contract.issue_url(s.issue),
+                "layout": s.layout,
             }
             for s in archive.issues()
         ],

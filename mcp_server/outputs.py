@@ -16,7 +16,7 @@ class Open(BaseModel):
 class SearchHit(Open):
     id: str
     issue: str
-    section: str
+    section: str | None
     title: str
     page: int
     snippet: str
@@ -40,7 +40,7 @@ class ArticleAnswer(Open):
     ok: bool
     id: str
     issue: str
-    section: str
+    section: str | None
     title: str
     page: int
     key_contents: list[str]
@@ -55,6 +55,7 @@ class IssueCount(BaseModel):
     title: str
     article_count: int
     url: str
+    layout: str | None = None  # "unknown": read generically; None: imported
 
 
 class IssuesAnswer(BaseModel):

@@ -106,7 +106,8 @@ citation. Cite it by issue and page when you use it.""",
     @server.tool(
         annotations=READ_ONLY,
         description="""\
-The issues the archive holds (YYYY-MM, oldest first), each with its title and article count.""",
+The issues the archive holds (YYYY-MM, oldest first), each with its title, article count and
+layout ("unknown" when its layout was not recognised and it was read generically).""",
     )
     def list_issues() -> Annotated[CallToolResult, IssuesAnswer]:
         return answered(lambda: answers.issues_answer(archive))

@@ -100,8 +100,13 @@ ENDPOINTS = (
         "(csl-json, ris or bibtex for a reference manager)",
         ARTICLE_NAMES,
     ),
-    Endpoint("/api/issues", "every issue held, newest first, each with its articles"),
-    Endpoint("/api/issues/<issue>", "one issue: its articles and its events table"),
+    Endpoint(
+        "/api/issues",
+        "every issue held, newest first, each with its articles and its layout (\"2023\", "
+        "\"2025\", \"unknown\" when it was not recognised and the issue was read generically, "
+        "null when imported)",
+    ),
+    Endpoint("/api/issues/<issue>", "one issue: its articles, its layout and its events table"),
     Endpoint(
         "/export",
         "every article the search matches, as a download in any export format: the article's "

@@ -8,7 +8,8 @@ import click
 
 from archive.cli.archive_access import open_archive, user_errors, wait_option
 from archive.export_formats import CITATION_FORMATS, export_bytes
-from extract.model import Article, is_issue
+from archive.summaries import layout_note
+from extract.model import UNKNOWN_LAYOUT, Article, is_issue
 
 
 def echo_json(data: object) -> None:
@@ -20,7 +21,8 @@ def article_lines(article: Article) -> list[str]:
     """An article as a reader sees it, for the terminal."""
     first, last = article.pdf_pages
     pages = f"PDF page {first}" if first == last else f"PDF pages {first}-{last}"
-    lines = [article.title, f"{article.id} · {article.section} · p. {article.page} · {pages}", ""]
+    section = article.section or "-"
+    lines = [article.title, f"{article.id} · {section} · p. {article.page} · {pages}", ""]
     lines += [f"  ▶ {line}" for line in article.key_contents]
     for section in article.body:
         lines += ["", f"□ {section.heading}"]
@@ -58,7 +60,9 @@ def list_(ctx: click.Context, as_json: bool, files: bool) -> None:
         return
     for summary in summaries:
         source = summary.source_path if summary.origin == "pdf" else "(imported)"
-        click.echo(f"{summary.issue}  {summary.articles:3d} articles  {source}")
+        note = layout_note(summary.layout)
+        generic = f"  ({note})" if note else ""
+        click.echo(f"{summary.issue}  {summary.articles:3d} articles  {source}{generic}")
     click.echo(f"{len(summaries)} issues, {sum(s.articles for s in summaries)} articles")
 
 
@@ -89,7 +93,7 @@ def show(ctx: click.Context, id_: str, as_json: bool, cite: str | None) -> None:
     else:
         click.echo(f"{found.title} ({found.issue}): {len(found.articles)} articles")
         for article in found.articles:
-            click.echo(f"  {article.id}  {article.section}  {article.title}")
+            click.echo(f"  {article.id}  {article.section or '-'}  {article.title}")
 
 
 @click.command("remove")
@@ -126,6 +130,9 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"issues: {numbers.issues}")
     click.echo(f"articles: {numbers.articles}")
     click.echo(f"index: {numbers.index_documents} documents, {numbers.index_bytes} bytes")
+    if numbers.read_generically:
+        generic = ", ".join(numbers.read_generically)
+        click.echo(f"{layout_note(UNKNOWN_LAYOUT)}: {generic}")
     if last is None:
         click.echo("last ingest: never")
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from archive.cli.archive_access import one_line
+from archive.summaries import layout_note
 from extract import ExtractError, Issue, extract_issue
 
 
@@ -40,15 +41,17 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
 
 def outline(issue: Issue) -> str:
     """A readable outline: the issue, then each section with its titles and printed pages."""
+    note = layout_note(issue.layout)
     lines = [
         f"{issue.title} ({issue.pdf.name}, {issue.pdf.pages} pages, "
-        f"{len(issue.articles)} articles, {len(issue.events)} events)"
+        f"{len(issue.articles)} articles, {len(issue.events)} events"
+        + (f"; {note})" if note else ")")
     ]
-    section = None
+    section: str | None = ""
     for article in issue.articles:
         if article.section != section:
             section = article.section
-            lines.append(f"  {section}")
+            lines.append(f"  {section or '(no section)'}")
         lines.append(f"    p.{article.page:<3} {article.title}")
     return "\n".join(lines)
 

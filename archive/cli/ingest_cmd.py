@@ -10,6 +10,7 @@ import click
 
 from archive.cli.archive_access import one_line, open_archive, user_errors, wait_option
 from archive.ingest import FAILED, SKIPPED, FileOutcome, IngestReport
+from archive.summaries import layout_note
 
 
 def outcome_line(outcome: FileOutcome) -> str:
@@ -19,7 +20,9 @@ def outcome_line(outcome: FileOutcome) -> str:
         return f"failed: {path}: {one_line(outcome.reason)}"
     if outcome.status == SKIPPED:
         return f"skipped: {path} ({one_line(outcome.reason)})"
-    return f"{outcome.status}: {path} -> {outcome.issue}, {outcome.articles} articles"
+    note = layout_note(outcome.layout)
+    generic = f" ({note})" if note else ""
+    return f"{outcome.status}: {path} -> {outcome.issue}, {outcome.articles} articles{generic}"
 
 
 def summary_line(report: IngestReport, seconds: float) -> str:

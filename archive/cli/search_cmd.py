@@ -49,7 +49,7 @@ def result_lines(result: Any, tty: bool) -> list[str]:
         lines.append(f"{number:3d}. {title}")
         partial = " · some words" if hit.match == "partial" else ""
         lines.append(
-            f"     {hit.id} · {hit.section} · p.{hit.page} · score {hit.score:.2f}{partial}"
+            f"     {hit.id} · {hit.section or '-'} · p.{hit.page} · score {hit.score:.2f}{partial}"
         )
         if hit.snippet:
             lines.append(f"     {terminal_snippet(hit.snippet, hit.marks, tty)}")

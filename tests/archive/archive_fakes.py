@@ -7,21 +7,26 @@ extractor reads it back as an Issue. The fake index keeps what it was given in o
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from contextlib import contextmanager
 from pathlib import Path
 
+import extract.layouts
 from extract.errors import EmptyFileError, NotAnAiBriefError, NotAPdfError
 from extract.model import SECTIONS, Article, Issue, PdfInfo, issue_title
 
 MAGIC = "%FAKE-PDF\n"
 
 
-def write_fake_pdf(path: Path, issue: str, articles: int = 3, generation: int = 1) -> Path:
-    """A file the fake extractor reads as `issue` with `articles` articles."""
+def write_fake_pdf(
+    path: Path, issue: str, articles: int = 3, generation: int = 1, layout: str | None = None
+) -> Path:
+    """A file the fake extractor reads as `issue` with `articles` articles (read as `layout`
+    by the current set of layouts, when given)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    spec = {"issue": issue, "articles": articles, "generation": generation}
+    spec = {"issue": issue, "articles": articles, "generation": generation, "layout": layout}
     path.write_text(MAGIC + json.dumps(spec), encoding="utf-8")
     return path
 
@@ -59,7 +64,14 @@ def fake_extract(path: Path, sha256: str | None = None) -> Issue:
         title=issue_title(issue),
         pdf=PdfInfo(Path(path).name, "0" * 64, spec["articles"] + 1),
         articles=fake_articles(issue, spec["articles"], spec["generation"]),
+        layout=spec.get("layout"),
+        layout_version=extract.layouts.LAYOUTS_VERSION if spec.get("layout") else None,
     )
+
+
+def recognising_extract(path: Path, sha256: str | None = None) -> Issue:
+    """The fake extractor of a later version, which recognises a layout read generically."""
+    return dataclasses.replace(fake_extract(path), layout="2026")
 
 
 def malformed_extract(path: Path, sha256: str | None = None) -> Issue:

@@ -12,10 +12,13 @@ from archive_fakes import (
     broken_extract,
     fake_extract,
     malformed_extract,
+    recognising_extract,
     write_fake_pdf,
 )
 
+import extract.layouts
 from archive import Archive, NotFound
+from archive import ingest as ingest_module
 from extract import file_sha256
 
 
@@ -294,3 +297,36 @@ def test_the_ingest_hashes_each_file_once_and_hands_the_hash_to_the_parser(tmp_p
     report = archive.ingest([inbox / "2024-01.pdf"])
     held = archive.issue("2024-01").pdf.sha256
     assert held == report.files[0].sha256 == file_sha256(inbox / "2024-01.pdf")
+
+
+
+def test_an_issue_read_generically_is_read_again_once_a_newer_set_of_layouts_exists(
+    tmp_path, monkeypatch
+):
+    path = write_fake_pdf(tmp_path / "new.pdf", "2026-01", articles=4, layout="unknown")
+    home = tmp_path / "home"
+    added = open_archive(home).ingest([path])
+    assert (added.files[0].status, added.files[0].layout) == ("added", "unknown")
+    assert [(s.issue, s.layout, s.read_generically) for s in open_archive(home).issues()] == [
+        ("2026-01", "unknown", True)
+    ]
+    assert open_archive(home).ingest([path]).files[0].status == "skipped"  # nothing newer
+    newer = extract.layouts.LAYOUTS_VERSION + 1
+    monkeypatch.setattr(extract.layouts, "LAYOUTS_VERSION", newer)
+    monkeypatch.setattr(ingest_module, "LAYOUTS_VERSION", newer)
+    archive = open_archive(home, extractor=recognising_extract)
+    again = archive.ingest([path])
+    assert (again.files[0].status, again.files[0].layout) == ("replaced", "2026")
+    row = archive.catalog.issue("2026-01")
+    assert (row.layout, row.layout_version) == ("2026", newer)
+    assert archive.ingest([path]).files[0].status == "skipped"
+
+
+def test_an_issue_in_a_recognised_layout_is_not_read_again_for_a_newer_set(
+    tmp_path, monkeypatch
+):
+    path = write_fake_pdf(tmp_path / "old.pdf", "2025-02", layout="2025")
+    archive = open_archive(tmp_path / "home")
+    archive.ingest([path])
+    monkeypatch.setattr(ingest_module, "LAYOUTS_VERSION", 99)
+    assert archive.ingest([path]).files[0].status == "skipped"

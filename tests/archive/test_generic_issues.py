@@ -1,0 +1,103 @@
+"""An issue in a layout not recognised, end to end: ingested with a note, marked in list,
+stats and the issue JSON, and searched, exported and shown like any other."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archive.catalog import Catalog
+from archive.cli import main
+from tests.extract.test_generic_reader import NAMED_COVER, write_plain_issue
+
+pytestmark = pytest.mark.slow  # the real parser and index
+
+
+def run(home: Path, *args: str):
+    result = CliRunner().invoke(main, ["--home", str(home), *args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture(scope="module")
+def generic_home(tmp_path_factory) -> tuple[Path, Path, object]:
+    folder = tmp_path_factory.mktemp("generic")
+    pdf = write_plain_issue(folder / "2026-01.pdf", NAMED_COVER)
+    home = folder / "home"
+    return home, pdf, run(home, "ingest", str(pdf))
+
+
+def test_ingest_says_the_layout_was_read_generically_and_succeeds(generic_home):
+    _, pdf, result = generic_home
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"added: {pdf} -> 2026-01, 4 articles (layout not recognised: read generically)"
+    )
+
+
+def test_list_and_stats_mark_the_issue(generic_home):
+    home, pdf, _ = generic_home
+    assert run(home, "list").output.splitlines()[0] == (
+        f"2026-01    4 articles  {pdf}  (layout not recognised: read generically)"
+    )
+    listed = json.loads(run(home, "list", "--json").output)
+    assert [(i["issue"], i["layout"]) for i in listed] == [("2026-01", "unknown")]
+    assert "layout not recognised: read generically: 2026-01" in run(home, "stats").output
+    assert json.loads(run(home, "stats", "--json").output)["read_generically"] == ["2026-01"]
+
+
+def test_the_issue_json_says_unknown_and_the_articles_are_searchable(generic_home):
+    home, _, _ = generic_home
+    issue = json.loads(run(home, "show", "2026-01", "--json").output)
+    assert (issue["layout"], len(issue["articles"])) == ("unknown", 4)
+    found = json.loads(run(home, "search", "온디바이스", "--json").output)
+    assert [hit["id"] for hit in found["hits"]] == ["2026-01-02"]
+    exported = run(home, "export", "--issue", "2026-01", "--format", "jsonl").output
+    assert len(exported.splitlines()) == 4
+
+
+def test_an_older_catalog_gains_the_layout_columns(tmp_path):
+    path = tmp_path / "catalog.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(
+            "CREATE TABLE issues (issue TEXT PRIMARY KEY, title TEXT NOT NULL, origin TEXT NOT"
+            " NULL, source_path TEXT, source_sha256 TEXT, articles INTEGER NOT NULL, fingerprint"
+            " TEXT NOT NULL, updated_at TEXT NOT NULL);"
+            "INSERT INTO issues VALUES ('2024-01', 't', 'pdf', 'a.pdf', 'x', 3, 'f', 'now');"
+        )
+    db.close()
+    catalog = Catalog(path)
+    try:
+        (row,) = catalog.issues()
+        assert (row.issue, row.layout, row.layout_version) == ("2024-01", None, None)
+    finally:
+        catalog.close()
+
+
+def test_the_web_and_the_mcp_answers_mark_the_issue_and_serve_its_articles(generic_home):
+    from archive import Archive
+    from mcp_server import answers
+    from webui import create_app
+
+    home, _, _ = generic_home
+    archive = Archive(home)
+    try:
+        client = create_app({"TESTING": True, "AIBRIEF_ARCHIVE": archive}).test_client()
+        listed = client.get("/api/issues").get_json()["issues"]
+        assert [(i["issue"], i["layout"]) for i in listed] == [("2026-01", "unknown")]
+        assert client.get("/api/issues/2026-01").get_json()["layout"] == "unknown"
+        assert 'id="layout-unknown"' in client.get("/issues/2026-01").get_data(as_text=True)
+        assert "일반 형식으로 읽음" in client.get("/issues").get_data(as_text=True)
+        article = client.get("/api/articles/2026-01-03").get_json()
+        assert (article["section"], article["page"]) == ("기업/산업", 3)
+        assert client.get("/articles/2026-01-03").status_code == 200
+        found = client.get("/api/search?q=다국어").get_json()
+        assert [hit["id"] for hit in found["hits"]] == ["2026-01-04"]
+        assert answers.issues_answer(archive)["issues"][0]["layout"] == "unknown"
+    finally:
+        archive.close()
