@@ -7,6 +7,7 @@ import sys
 
 BENCHMARKS = (
     "bench.extract_bench",
+    "bench.generic_layout",
     "bench.ingest_bench",
     "bench.search_quality",
     "bench.search_latency",
