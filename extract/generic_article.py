@@ -17,8 +17,11 @@ from extract.article_pages import ArticleParts, Paragraph, assemble
 from extract.glyphs import BULLET, HEADING, SUB
 from extract.page_lines import Line
 
-_BULLET_CHARS = "•●◦○▪▫◆◇▶▷►▸‣⁃∙·-–—✓✔➢➤※"
-_BULLET = re.compile(rf"^\s*[{re.escape(_BULLET_CHARS)}]\s+(?=\S)")
+# Symbols open a bullet with or without a space after them; dashes and dots only before a
+# space ("-5%" and "·" inside a phrase are text).
+_SYMBOLS = "•●◦○▪▫◆◇▶▷►▸‣⁃✓✔➢➤※"
+_DASHES = "∙·-–—"
+_BULLET = re.compile(rf"^\s*(?:[{_SYMBOLS}]\s*|[{re.escape(_DASHES)}]\s+)(?=\S)")
 _HEADING_CHARS = re.compile(r"^\s*[□■▣◎◈]\s*(?=\S)")
 SOURCE_LINE = re.compile(r"^\s*[☞▶※]?\s*출\s*처\s*[:：|｜]\s*")
 _FOOTNOTE = re.compile(r"^\s*\*")

@@ -5,7 +5,8 @@ numbers the pages show) and on every later page that opens with a headline and h
 under it; an article runs on over the following pages that have none and carry bullets,
 sources or prose. Running heads, feet and page numbers go by repetition (`repeated_lines`).
 Each article has its title (the page's headline, else the contents page's), the section the
-contents page lists it under or a section label on its page (else None), the printed page (as
+contents page lists it under or the one section label above its headline (else None; lines
+above the headline are never its text), the printed page (as
 the page shows it, else as the contents page lists it, else the PDF page), and its bullets,
 footnotes, captions and sources (`generic_article`). An issue read so says layout "unknown".
 """
@@ -22,6 +23,7 @@ from extract.line_joins import join_wrapped_lines
 from extract.model import Article
 from extract.page_lines import Line, PageText
 from extract.repeated_lines import printed_number, repeated_lines, without_furniture
+from extract.sources import ends_with_date
 
 _MIN_BODY_LINES = 2  # a page with a headline and less text under it is a divider
 _PROSE_LINES = 4  # a page without bullets or sources carries on an article with this many lines
@@ -48,10 +50,12 @@ def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> tu
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else pages[-1].number + 1
         last = start
-        while last + 1 < end and _continues(bodies[last + 1], heads[last + 1]):
+        while last + 1 < end and _continues(bodies, heads, start, last + 1):
             last += 1
         page = _printed_page(pages[start - 1], listed.get(start), offset)
-        article = _article(bodies, heads, listed.get(start), (start, last), (issue, page), size)
+        entry = listed.get(start)
+        section = _section(pages[start - 1], heads[start], entry)
+        article = _article(bodies, heads, (section, entry), (start, last), (issue, page), size)
         if article is not None and all(a.id != article.id for a in articles):
             articles.append(article)
     return tuple(articles)
@@ -100,32 +104,54 @@ def _opens_article(lines: list[Line], head: list[Line]) -> bool:
     return bool(head) and len(lines) - len(head) >= _MIN_BODY_LINES
 
 
-def _continues(lines: list[Line], head: list[Line]) -> bool:
-    """A page without a headline that carries on the article before it."""
-    if head or not lines:
+def _continues(
+    bodies: dict[int, list[Line]], heads: dict[int, list[Line]], start: int, page: int
+) -> bool:
+    """A page without a headline that carries on the article begun on `start`: it has
+    bullets, sources or prose, or it ends the sources begun on the pages before."""
+    lines = bodies[page]
+    if heads[page] or not lines:
         return False
-    marked = any(line.marker or SOURCE_LINE.match(line.text) for line in lines)
-    return marked or len(lines) >= _PROSE_LINES
+    if any(line.marker or SOURCE_LINE.match(line.text) for line in lines):
+        return True
+    in_sources = any(
+        SOURCE_LINE.match(line.text) for n in range(start, page) for line in bodies[n]
+    )
+    return len(lines) >= _PROSE_LINES or (in_sources and ends_with_date(lines[-1].text))
+
+
+def _section(page: PageText, head: list[Line], entry: ContentsEntry | None) -> str | None:
+    """The section the contents page lists the article under, else the one label printed
+    above its headline (a row of tabs naming them all names none)."""
+    if entry is not None and entry.section is not None:
+        return entry.section
+    top = head[0].y0 if head else 0.0
+    labels = {section_of_label(line.text) for line in page.lines if line.y1 <= top + 1}
+    labels.discard(None)
+    return labels.pop() if len(labels) == 1 else None
 
 
 def _article(
     bodies: dict[int, list[Line]],
     heads: dict[int, list[Line]],
-    entry: ContentsEntry | None,
+    section_entry: tuple[str | None, ContentsEntry | None],
     pdf_pages: tuple[int, int],
     place: tuple[str, int],
     size: float,
 ) -> Article | None:
-    """One article from its pages, or None when it has no title at all."""
+    """One article from its pages (lines above the headline left out), or None when it has
+    no title at all."""
+    section, entry = section_entry
     first, last = pdf_pages
     head = heads[first]
     title = join_wrapped_lines(head) if head else (entry.title if entry else "")
-    lines = [line for n in range(first, last + 1) for line in bodies[n] if line not in head]
-    section = entry.section if entry else None
-    if section is None:
-        labels = [line for line in lines if section_of_label(line.text)]
-        section = section_of_label(labels[0].text) if labels else None
-        lines = [line for line in lines if line not in labels[:1]]
+    top = head[0].y0 if head else 0.0
+    lines = [
+        line
+        for n in range(first, last + 1)
+        for line in bodies[n]
+        if line not in head and (n > first or line.y1 > top + 1)
+    ]
     if not title:
         return None
     issue, page = place

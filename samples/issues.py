@@ -27,6 +27,10 @@ Public interface:
                                   every wrapped line of the issue's articles and its kind
     write_issue(path, issue, articles, events=(), generation=None) -> Issue
                                   the same layout for a test's own SampleArticle objects
+    write_plain_issue(path, issue="2026-01", text_of="2025-06") -> Issue
+                                  an issue in an invented third layout no generation knows
+                                  (`samples.plain_layout`): what the generic reader should
+                                  read from it, layout "unknown"
 
 What a span reader (``page.get_text("dict")``) sees; font names are the PDF BaseFont names:
 
@@ -77,7 +81,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.layouts import LAYOUTS_VERSION
-from extract.model import Article, Event, Issue, PdfInfo, issue_title
+from extract.model import UNKNOWN_LAYOUT, Article, Event, Issue, PdfInfo, issue_title
 from samples.articles import draw_article
 from samples.bad_files import write_bad_files_from
 from samples.book import Book
@@ -92,6 +96,7 @@ from samples.pages import (
     draw_divider_2023,
     draw_divider_2025,
 )
+from samples.plain_layout import draw_plain_issue
 from samples.text import ISSUE_TEXTS, SampleArticle, SampleEvent
 
 __all__ = [
@@ -103,11 +108,13 @@ __all__ = [
     "sample_line_breaks",
     "write_bad_files",
     "write_issue",
+    "write_plain_issue",
     "write_sample_archive",
     "write_sample_issue",
 ]
 
 SAMPLE_ISSUES = ("2024-01", "2024-04", "2024-09", "2025-02", "2025-06")
+PLAIN = "plain"  # the invented third layout, which the parser reads generically
 
 
 @dataclass(frozen=True)
@@ -123,11 +130,16 @@ class _Drawn:
 
 
 @cache
-def _draw_issue(issue: str, generation: str | None) -> _Drawn:
-    """A sample issue of `samples.text`, drawn once per process."""
-    if issue not in ISSUE_TEXTS:
-        raise ValueError(f"no sample text for issue {issue!r}; known: {', '.join(ISSUE_TEXTS)}")
-    articles, events = ISSUE_TEXTS[issue]
+def _draw_issue(issue: str, generation: str | None, text_of: str | None = None) -> _Drawn:
+    """A sample issue of `samples.text` (that of issue `text_of`, when given), drawn once per
+    process."""
+    source = text_of or issue
+    if source not in ISSUE_TEXTS:
+        raise ValueError(f"no sample text for issue {source!r}; known: {', '.join(ISSUE_TEXTS)}")
+    articles, events = ISSUE_TEXTS[source]
+    if generation == PLAIN:
+        pdf, pages, expected = draw_plain_issue(issue, articles, sample_chars())
+        return _Drawn(pdf, pages, expected, (), (), UNKNOWN_LAYOUT)
     return _draw(issue, articles, events, style_for(issue, generation), sample_chars())
 
 
@@ -208,6 +220,13 @@ def write_sample_issue(
 ) -> Issue:
     """Write a sample issue's PDF to ``path``; return the `Issue` a parser should read."""
     return _write(Path(path), issue, _draw_issue(issue, generation))
+
+
+def write_plain_issue(path: str | Path, issue: str = "2026-01", text_of: str = "2025-06") -> Issue:
+    """Write an issue in the invented third layout (`samples.plain_layout`), with the text of
+    sample issue `text_of`; return the `Issue` the generic reader should read (layout
+    "unknown")."""
+    return _write(Path(path), issue, _draw_issue(issue, PLAIN, text_of))
 
 
 def write_issue(

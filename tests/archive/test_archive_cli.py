@@ -159,6 +159,7 @@ def test_ingest_json_reports_failures(tmp_path, samples):
             "articles": 0,
             "reason": "the file is empty",
             "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            "layout": None,
         },
         {
             "path": "nowhere/*.pdf",
@@ -167,6 +168,7 @@ def test_ingest_json_reports_failures(tmp_path, samples):
             "articles": 0,
             "reason": "no file matches this pattern",
             "sha256": None,
+            "layout": None,
         },
     ]
 

@@ -1,5 +1,6 @@
-"""An issue in a layout not recognised, end to end: ingested with a note, marked in list,
-stats and the issue JSON, and searched, exported and shown like any other."""
+"""An issue in a layout not recognised (the sample's invented third layout), end to end:
+ingested with a note, marked in list, stats and the issue JSON, and searched, exported and
+shown like any other."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 
 from archive.catalog import Catalog
 from archive.cli import main
-from tests.extract.test_generic_reader import NAMED_COVER, write_plain_issue
+from samples.issues import write_plain_issue
 
 pytestmark = pytest.mark.slow  # the real parser and index
 
@@ -27,23 +28,34 @@ def run(home: Path, *args: str):
 @pytest.fixture(scope="module")
 def generic_home(tmp_path_factory) -> tuple[Path, Path, object]:
     folder = tmp_path_factory.mktemp("generic")
-    pdf = write_plain_issue(folder / "2026-01.pdf", NAMED_COVER)
+    pdf = folder / "2026-01.pdf"
+    write_plain_issue(pdf)
     home = folder / "home"
     return home, pdf, run(home, "ingest", str(pdf))
+
+
+@pytest.fixture(scope="module")
+def expected(tmp_path_factory):
+    return write_plain_issue(tmp_path_factory.mktemp("again") / "2026-01.pdf")
+
+
+def about(expected, word: str) -> str:
+    (article,) = [a for a in expected.articles if word in a.title]
+    return article.id
 
 
 def test_ingest_says_the_layout_was_read_generically_and_succeeds(generic_home):
     _, pdf, result = generic_home
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
-        f"added: {pdf} -> 2026-01, 4 articles (layout not recognised: read generically)"
+        f"added: {pdf} -> 2026-01, 6 articles (layout not recognised: read generically)"
     )
 
 
 def test_list_and_stats_mark_the_issue(generic_home):
     home, pdf, _ = generic_home
     assert run(home, "list").output.splitlines()[0] == (
-        f"2026-01    4 articles  {pdf}  (layout not recognised: read generically)"
+        f"2026-01    6 articles  {pdf}  (layout not recognised: read generically)"
     )
     listed = json.loads(run(home, "list", "--json").output)
     assert [(i["issue"], i["layout"]) for i in listed] == [("2026-01", "unknown")]
@@ -51,14 +63,18 @@ def test_list_and_stats_mark_the_issue(generic_home):
     assert json.loads(run(home, "stats", "--json").output)["read_generically"] == ["2026-01"]
 
 
-def test_the_issue_json_says_unknown_and_the_articles_are_searchable(generic_home):
+def test_the_issue_json_says_unknown_and_the_articles_are_searchable(generic_home, expected):
     home, _, _ = generic_home
     issue = json.loads(run(home, "show", "2026-01", "--json").output)
-    assert (issue["layout"], len(issue["articles"])) == ("unknown", 4)
-    found = json.loads(run(home, "search", "온디바이스", "--json").output)
-    assert [hit["id"] for hit in found["hits"]] == ["2026-01-02"]
+    assert (issue["layout"], len(issue["articles"])) == ("unknown", 6)
+    assert [a["section"] for a in issue["articles"]][-1] is None
+    found = json.loads(run(home, "search", "패키징", "--json").output)
+    assert found["hits"][0]["id"] == about(expected, "TSMC")
     exported = run(home, "export", "--issue", "2026-01", "--format", "jsonl").output
-    assert len(exported.splitlines()) == 4
+    assert len(exported.splitlines()) == 6
+    assert "2026-01-" in run(home, "export", "--issue", "2026-01", "--format", "csv").output
+    unsectioned = expected.articles[-1].id
+    assert f"{unsectioned}  -  " in run(home, "show", "2026-01").output
 
 
 def test_an_older_catalog_gains_the_layout_columns(tmp_path):
@@ -79,7 +95,9 @@ def test_an_older_catalog_gains_the_layout_columns(tmp_path):
         catalog.close()
 
 
-def test_the_web_and_the_mcp_answers_mark_the_issue_and_serve_its_articles(generic_home):
+def test_the_web_and_the_mcp_answers_mark_the_issue_and_serve_its_articles(
+    generic_home, expected
+):
     from archive import Archive
     from mcp_server import answers
     from webui import create_app
@@ -93,11 +111,16 @@ def test_the_web_and_the_mcp_answers_mark_the_issue_and_serve_its_articles(gener
         assert client.get("/api/issues/2026-01").get_json()["layout"] == "unknown"
         assert 'id="layout-unknown"' in client.get("/issues/2026-01").get_data(as_text=True)
         assert "일반 형식으로 읽음" in client.get("/issues").get_data(as_text=True)
-        article = client.get("/api/articles/2026-01-03").get_json()
-        assert (article["section"], article["page"]) == ("기업/산업", 3)
-        assert client.get("/articles/2026-01-03").status_code == 200
-        found = client.get("/api/search?q=다국어").get_json()
-        assert [hit["id"] for hit in found["hits"]] == ["2026-01-04"]
+        first, last = expected.articles[0], expected.articles[-1]
+        article = client.get(f"/api/articles/{first.id}").get_json()
+        assert (article["section"], article["page"]) == (first.section, first.page)
+        assert client.get(f"/api/articles/{last.id}").get_json()["section"] is None
+        page = client.get(f"/articles/{last.id}").get_data(as_text=True)
+        assert "None" not in page
+        assert "분야 없음" in client.get("/issues/2026-01").get_data(as_text=True)
+        found = client.get("/api/search?q=패키징").get_json()
+        assert found["hits"][0]["id"] == about(expected, "TSMC")
+        assert client.get("/feed.atom").status_code == 200
         assert answers.issues_answer(archive)["issues"][0]["layout"] == "unknown"
     finally:
         archive.close()

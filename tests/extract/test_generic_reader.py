@@ -9,6 +9,7 @@ import pytest
 
 from extract import extract_issue
 from extract.errors import LayoutError, NotAnAiBriefError
+from samples.issues import write_plain_issue as write_third_layout
 
 ARTICLES = [
     ("정책·법제", "가상국, 인공지능 기본법 시행령 공개", 1),
@@ -121,3 +122,13 @@ def test_without_a_contents_page_each_headline_page_is_an_article(tmp_path):
         (4, None, (5, 5)),
     ]
     assert [a.title for a in issue.articles] == [title for _, title, _ in ARTICLES]
+
+
+def test_the_invented_third_layout_reads_back_as_drawn(tmp_path):
+    expected = write_third_layout(tmp_path / "2026-01.pdf")
+    got = extract_issue(tmp_path / "2026-01.pdf")
+    assert got.to_json() == expected.to_json()
+    assert (got.layout, got.events) == ("unknown", ())
+    assert [a.section for a in got.articles][-2:] == ["기술/연구", None]  # "이슈 분석" is none
+    assert any(a.pdf_pages[1] > a.pdf_pages[0] for a in got.articles)  # one runs on a page
+    assert not any("2026년 1월호" in a.text or "- 3 -" in a.text for a in got.articles)

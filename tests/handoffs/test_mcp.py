@@ -100,6 +100,7 @@ def check_against_the_cli(home: Path, query: str) -> None:
             "title": s["title"],
             "article_count": s["articles"],
             "url": f"/issues/{s['issue']}",
+            "layout": s["layout"],
         }
         for s in held
     ]
