@@ -25,13 +25,21 @@ web, /api/help and the CLI read; SearchQuery.from_args(args) -> SearchQuery (arc
 BadParameter (archive.parameter_readers).
 
 Errors: ArchiveError (one line, safe to show), NotFound, ArchiveBusy (the lock was not free in
-time), IndexUnavailable (the index is being rebuilt by another process, or cannot be opened),
+time), IndexUnavailable (the index is being rebuilt by another process, or cannot be opened;
+IndexRebuilding when there is none yet and the message says how far the build got),
 BadExport. The index's own errors never pass through: each becomes one of these (QueryError,
 a malformed query, excepted). Extraction failures are not raised: ingest reports them per file.
 """
 
 from archive.collection import Archive
-from archive.errors import ArchiveBusy, ArchiveError, BadExport, IndexUnavailable, NotFound
+from archive.errors import (
+    ArchiveBusy,
+    ArchiveError,
+    BadExport,
+    IndexRebuilding,
+    IndexUnavailable,
+    NotFound,
+)
 from archive.export import ExportOptions
 from archive.export_formats import (
     EXPORT_FORMATS,
@@ -63,6 +71,7 @@ __all__ = [
     "ExportOptions",
     "FileOutcome",
     "ImportReport",
+    "IndexRebuilding",
     "IndexUnavailable",
     "IngestReport",
     "IssueSummary",

@@ -14,7 +14,7 @@ from typing import Any
 
 from archive.actor_listing import ActorFilter, ActorList, ActorListing, ActorProfile
 from archive.catalog import FileRow
-from archive.errors import IndexUnavailable, NotFound
+from archive.errors import IndexRebuilding, IndexUnavailable, NotFound
 from archive.importing import ImportReport, import_articles
 from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback
 from archive.store import CommitStepCallback, Store, open_search_index
@@ -28,6 +28,7 @@ from index import (
     SearchResult,
     StaleIndexError,
 )
+from index import IndexRebuilding as FirstBuild
 
 DEFAULT_LOCK_TIMEOUT = 600.0
 
@@ -151,6 +152,11 @@ class Archive:
         """The index, with its errors translated into the archive's."""
         try:
             yield self.index
+        except FirstBuild as error:
+            of = f"{error.done} of {error.total}" if error.total is not None else error.done
+            raise IndexRebuilding(
+                f"the search index is being rebuilt ({of} issues); try again when it is done"
+            ) from error
         except StaleIndexError as error:
             raise IndexUnavailable(
                 "the search index is out of date and is being rebuilt by the process holding"

@@ -22,3 +22,8 @@ class ArchiveBusy(ArchiveError):
 
 class BadExport(ArchiveError):
     """An export cannot be written as asked (unknown format, unwritable file)."""
+
+
+class IndexRebuilding(IndexUnavailable):
+    """There is no index to read yet: another process is building the first one (or building
+    it again after it was removed); the message says how far it got."""

@@ -35,7 +35,9 @@ def with_current_actors(issue: Issue) -> Issue:
 # The named moments inside a commit, for a test's `on_commit_step(step, issue)` callback to stop
 # a writer at: the issue's new files are written, the catalog not yet committed; the catalog is
 # committed and the files are in place, the index not yet updated; and, once for the issues
-# indexed together (Store.indexing_together), just before the index commits them.
+# indexed together (Store.indexing_together), just before the index commits them. A rebuild of
+# the index adds its own (index.REBUILD_STEPS): each issue taken, the new index built, then
+# switched to.
 COMMIT_STEPS = ("before-catalog", "before-index", "before-index-batch")
 CommitStepCallback = Callable[[str, str], None]
 
@@ -109,7 +111,9 @@ class Store:
 
             try:
                 index.rebuild(
-                    (row.issue, self.issue(row.issue).articles, row.fingerprint) for row in rows
+                    ((row.issue, self.issue(row.issue).articles, row.fingerprint) for row in rows),
+                    total=len(rows),
+                    on_step=self._on_commit_step,
                 )
             except IndexBuildError as error:
                 raise ArchiveError(

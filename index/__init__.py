@@ -8,7 +8,9 @@ Public interface:
     index.needs_rebuild() -> bool
     index.replace_issue(issue, articles, fingerprint)  one commit: drop the issue's docs, add these
     index.remove_issue(issue)
-    index.rebuild(issues)                        issues: iterable of (issue, articles, fingerprint)
+    index.rebuild(issues, total=None, on_step=None)  issues: iterable of (issue, articles,
+                                                 fingerprint); built beside the current index and
+                                                 switched to whole (on_step: REBUILD_STEPS)
     index.fingerprints() -> dict[str, str]        issue -> fingerprint it was indexed with
     index.search(query, filters=None, sort="relevance", page=1, per_page=10) -> SearchResult
     index.more_like_this(article_id, limit=5) -> list[Hit]   raises NotIndexed
@@ -16,6 +18,8 @@ Public interface:
     index.doc_count() -> int ; index.size_bytes() -> int
     QueryError                                   malformed query; message safe to show
     StaleIndexError                              reading or writing an index that needs_rebuild()
+    IndexRebuilding                              (a StaleIndexError) no index yet, a first build is
+                                                 under way: .done of .total issues
     IndexBuildError                              a rebuild's worker failed; nothing was committed
     NotIndexed                                   no article of that id in the index
     SearchFilters(sections=(), issue_from=None, issue_to=None)
@@ -35,11 +39,11 @@ Public interface:
 
 from index.aliases import alias_key
 from index.article_actors import actors_version, derive_actors, with_actors
-from index.errors import IndexBuildError, NotIndexed, QueryError, StaleIndexError
+from index.errors import IndexBuildError, IndexRebuilding, NotIndexed, QueryError, StaleIndexError
 from index.query_syntax import country_code
 from index.ranking import SORTS
 from index.request_limits import BUDGET_SECONDS, COMMAND_BUDGET_SECONDS
-from index.search_index import SearchIndex
+from index.search_index import REBUILD_STEPS, SearchIndex
 from index.search_results import Hit, SearchFilters, SearchResult
 
 __all__ = [
@@ -47,7 +51,9 @@ __all__ = [
     "COMMAND_BUDGET_SECONDS",
     "Hit",
     "IndexBuildError",
+    "IndexRebuilding",
     "NotIndexed",
+    "REBUILD_STEPS",
     "QueryError",
     "SORTS",
     "SearchFilters",

@@ -27,3 +27,14 @@ class NotIndexed(LookupError):
 
 class IndexBuildError(RuntimeError):
     """A rebuild's worker process failed or died; nothing of the rebuild was committed."""
+
+
+class IndexRebuilding(StaleIndexError):
+    """There is no index to read yet: a rebuild is writing the first one (`done` of `total`
+    issues taken, `total` None when unknown)."""
+
+    def __init__(self, directory, done: int, total: int | None) -> None:
+        self.done = done
+        self.total = total
+        of = f"{done} of {total}" if total is not None else f"{done}"
+        super().__init__(f"the search index in {directory} is being rebuilt ({of} issues)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 
@@ -20,14 +20,20 @@ PARALLEL_MIN_CHARS = 1_000_000
 
 
 def build_all(
-    ix, issues: Iterable[tuple[str, Iterable[Article], str]], timeout: float
+    ix,
+    issues: Iterable[tuple[str, Iterable[Article], str]],
+    timeout: float,
+    on_issue: Callable[[str], None] | None = None,
 ) -> dict[str, list]:
     """Index these (issue, articles, fingerprint) into an empty index, committed at once;
-    returns the pairs mined per issue. PARALLEL_MIN_CHARS of text or more: in workers."""
+    returns the pairs mined per issue. PARALLEL_MIN_CHARS of text or more: in workers.
+    `on_issue(issue)` is called as each issue is written (in workers: handed to one)."""
+    on_issue = on_issue or (lambda _issue: None)
     jobs = _documents(issues)
     head, large = _take_chars(jobs, PARALLEL_MIN_CHARS)
     if large:
-        return build_in_workers(ix, chain(head, jobs), mined_pairs, timeout, SEGMENT_POSTINGS)
+        handed = _reporting(chain(head, jobs), on_issue)
+        return build_in_workers(ix, handed, mined_pairs, timeout, SEGMENT_POSTINGS)
     mined = {}
     with BuildWriter(ix) as writer:
         for issue, docs, analysis in _analysed_ahead(head):
@@ -35,7 +41,15 @@ def build_all(
                 for doc in docs:
                     writer.add_document(**with_marks(doc))
             mined[issue] = mined_pairs(docs)
+            on_issue(issue)
     return mined
+
+
+def _reporting(jobs: Iterable[tuple], on_issue: Callable[[str], None]) -> Iterator[tuple]:
+    """The jobs, calling `on_issue` with each one's issue once the next is asked for."""
+    for job in jobs:
+        yield job
+        on_issue(job[0])
 
 
 def _documents(issues: Iterable[tuple[str, Iterable[Article], str]]) -> Iterator[tuple]:

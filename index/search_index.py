@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 
 from extract.model import Article
+from index import generations
 from index.aliases import AliasTable
 from index.analysis import pretokenized
 from index.batch_build import IssueBatch
 from index.build_writer import BuildWriter
 from index.concepts import ConceptTable, shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
-from index.errors import QueryError, StaleIndexError
+from index.errors import IndexRebuilding, QueryError, StaleIndexError
 from index.filter_queries import filters_query
 from index.full_build import build_all
 from index.hits import build_hit
-from index.mined_aliases import MinedAliases, mined_pairs
+from index.mined_aliases import MINED_ALIASES, MinedAliases, mined_pairs
 from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.ranking import SORTS, rank
@@ -35,35 +36,49 @@ from index.suggest import suggest
 
 WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
 
+# The moments of a rebuild, for a caller's `on_step(step, issue)` to stop it at (crash tests):
+# each issue as the build takes it; the new generation written, not yet switched to; switched
+# to, the old generations not yet deleted.
+REBUILD_STEPS = ("rebuild-issue", "rebuild-built", "rebuild-switched")
+StepCallback = Callable[[str, str], None]
+
 
 class SearchIndex:
-    """The index in one directory. Open with `SearchIndex.open(directory)`."""
+    """The index in one directory, as generations (see generations.py): readers use the
+    current one, a rebuild writes the next beside it. Open with `SearchIndex.open(directory)`."""
 
     def __init__(self, directory: Path, concepts: ConceptTable | None = None) -> None:
         self.directory = directory
         self.concepts = concepts if concepts is not None else shipped_concepts()
         self._ix = None
+        self._live: Path | None = None  # the generation _ix, _searchers and _mined are of
         self._searchers: SearcherCache | None = None
+        self._retired: list[SearcherCache] = []
         self._mined = MinedAliases(self.directory)
         self._spelling = SpellingCache(lambda: self._fresh().reader())
 
     @classmethod
     def open(cls, directory: str | Path, concepts: ConceptTable | None = None) -> SearchIndex:
-        """Create or open the index; a stale one is not opened (see needs_rebuild()).
-        `concepts` replaces the shipped thesaurus (for tests)."""
+        """Open the index; nothing is created until the first write or rebuild, and a stale
+        one is not opened (see needs_rebuild()). `concepts` replaces the shipped thesaurus
+        (for tests)."""
         index = cls(Path(directory), concepts)
         index.directory.mkdir(parents=True, exist_ok=True)
-        if not whoosh_index.exists_in(index.directory):
-            index._create()
-        elif not index.needs_rebuild():
-            index._ix = whoosh_index.open_dir(index.directory)
+        if not index.needs_rebuild():
+            index._fresh()  # a damaged index fails here, where the archive sets it aside
         return index
+
+    @property
+    def live(self) -> Path | None:
+        """The directory of the generation readers use; None before a first build."""
+        return generations.current(self.directory)
 
     def close(self) -> None:
         """Close the open searchers (the index stays on disk)."""
-        if self._searchers is not None:
-            self._searchers.close()
-            self._searchers = None
+        for cache in [*self._retired, *([self._searchers] if self._searchers else [])]:
+            cache.close()
+        self._retired.clear()
+        self._searchers = None
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -71,26 +86,69 @@ class SearchIndex:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _create(self) -> None:
-        self.close()
-        (self.directory / STAMP_NAME).unlink(missing_ok=True)
-        self._mined.forget()
-        self._ix = whoosh_index.create_in(self.directory, build_schema())
-        write_stamp(self.directory)
-
     def needs_rebuild(self) -> bool:
-        """True when the index was built with another schema, analyzer or dictionary."""
-        return read_stamp(self.directory) != current_stamp()
+        """True when there is no index yet, or it was built with another schema, analyzer or
+        dictionary."""
+        live = self.live
+        return live is None or read_stamp(live) != current_stamp()
 
     def _fresh(self):
-        if self.needs_rebuild():
+        """The current generation's Whoosh index; raises StaleIndexError (IndexRebuilding
+        when a first build is under way)."""
+        live = self.live
+        if live is None:
+            progress = generations.progress(self.directory)
+            if progress is not None:
+                raise IndexRebuilding(self.directory, *progress)
+            raise StaleIndexError(f"the search index in {self.directory} has not been built")
+        if read_stamp(live) != current_stamp():
             raise StaleIndexError(
                 f"the search index in {self.directory} was built by another version of aibrief;"
                 " it must be rebuilt"
             )
-        if self._ix is None:  # stale when opened, since rebuilt (by this or another process)
-            self._ix = whoosh_index.open_dir(self.directory)
+        if live != self._live:  # first use, or another build has switched since
+            self._use(live)
+        if self._ix is None:
+            self._ix = whoosh_index.open_dir(live)
         return self._ix
+
+    def _use(self, live: Path) -> None:
+        """Read `live` from now on; searchers of the one before are closed with the index, not
+        now: another thread may be searching with one."""
+        if self._searchers is not None:
+            self._retired.append(self._searchers)
+        self._searchers = None
+        self._ix = None
+        self._live = live
+        self._mined = MinedAliases(live)
+
+    def _writable(self):
+        """The current index to write to; an empty first generation is made if there is none."""
+        if self.live is None:
+            self._switch_to(self._build([], None, None))
+        return self._fresh()
+
+    def _build(self, issues, total: int | None, on_step: StepCallback | None) -> Path:
+        """A new generation holding these issues, written beside the current one."""
+        fresh = generations.start(self.directory)
+        written = generations.Progress(self.directory, total)
+
+        def on_issue(issue: str) -> None:
+            written.advance()
+            if on_step is not None:
+                on_step("rebuild-issue", issue)
+
+        ix = whoosh_index.create_in(fresh, build_schema())
+        MinedAliases(fresh).save(build_all(ix, issues, WRITE_TIMEOUT, on_issue))
+        write_stamp(fresh)  # last: a generation without it reads as stale
+        return fresh
+
+    def _switch_to(self, fresh: Path, on_step: StepCallback | None = None) -> None:
+        previous = self.live
+        generations.switch(self.directory, fresh)
+        if on_step is not None:
+            on_step("rebuild-switched", "")
+        generations.tidy(self.directory, previous, legacy=(STAMP_NAME, MINED_ALIASES))
 
     @contextmanager
     def _reading(self) -> Iterator:
@@ -104,7 +162,7 @@ class SearchIndex:
 
     def replace_issue(self, issue: str, articles: Iterable[Article], fingerprint: str) -> None:
         """Drop the issue's documents and add these, in one commit: an issue is whole or absent."""
-        ix = self._fresh()
+        ix = self._writable()
         docs = [article_fields(a, fingerprint) for a in articles]
         texts = (t for d in docs for t in analysed_texts(d))
         with pretokenized(texts), BuildWriter(ix, timeout=WRITE_TIMEOUT) as writer:
@@ -115,7 +173,7 @@ class SearchIndex:
 
     def remove_issue(self, issue: str) -> None:
         """Drop every document of the issue."""
-        with BuildWriter(self._fresh(), timeout=WRITE_TIMEOUT) as writer:
+        with BuildWriter(self._writable(), timeout=WRITE_TIMEOUT) as writer:
             writer.delete_by_term("issue", issue)
         self._mined.save({issue: None})
 
@@ -124,7 +182,7 @@ class SearchIndex:
         """Issues to replace together: `batch.add(issue, articles, fingerprint)` for each;
         all are committed at once when the block ends without an error, none otherwise.
         A large batch is analysed in worker processes as it is handed over (batch_build)."""
-        batch = IssueBatch(self._fresh(), WRITE_TIMEOUT)
+        batch = IssueBatch(self._writable(), WRITE_TIMEOUT)
         try:
             yield batch
         except BaseException:
@@ -134,18 +192,25 @@ class SearchIndex:
         if mined:
             self._mined.save(mined)
 
-    def rebuild(self, issues: Iterable[tuple[str, Iterable[Article], str]]) -> None:
-        """Start afresh with the current schema and index these (issue, articles, fingerprint).
+    def rebuild(
+        self,
+        issues: Iterable[tuple[str, Iterable[Article], str]],
+        total: int | None = None,
+        on_step: StepCallback | None = None,
+    ) -> None:
+        """Index these (issue, articles, fingerprint) afresh with the current schema, beside
+        the index readers use, and switch to it once whole; `total` is how many issues there
+        are (for readers told of the progress), `on_step` is called at REBUILD_STEPS.
 
         A large build runs in worker processes (see full_build)."""
-        self._ix = None
-        self._create()
-        (self.directory / STAMP_NAME).unlink()  # until the build completes, the index is stale
-        self._mined.save(build_all(self._ix, issues, WRITE_TIMEOUT))
-        write_stamp(self.directory)
+        fresh = self._build(issues, total, on_step)
+        if on_step is not None:
+            on_step("rebuild-built", "")
+        self._switch_to(fresh, on_step)
 
     def aliases(self) -> AliasTable:
         """Curated spellings merged with the pairs mined from the indexed articles."""
+        self._fresh()  # the pairs are those of the current generation
         return self._mined.table()
 
     # Reading -------------------------------------------------------------------------------
@@ -167,7 +232,8 @@ class SearchIndex:
 
     def size_bytes(self) -> int:
         """Bytes the index takes on disk."""
-        return sum(p.stat().st_size for p in self.directory.iterdir() if p.is_file())
+        self._fresh()
+        return sum(p.stat().st_size for p in self._live.iterdir() if p.is_file())
 
     def search(
         self,
@@ -238,7 +304,9 @@ class SearchIndex:
             )
 
     def _suggestion(self, searcher, query, compiled, restrict, budget: Budget) -> str | None:
-        speller = self._spelling.get(searcher.reader().generation(), budget.remaining())
+        # Whoosh numbers each index directory's commits from 0: the directory is in the key.
+        generation = (self._live, searcher.reader().generation())
+        speller = self._spelling.get(generation, budget.remaining())
         if speller is None:
             budget.skipped("did you mean")
             return None

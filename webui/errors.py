@@ -12,6 +12,7 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from archive import IndexRebuilding
 from archive.contract import UNAVAILABLE, error_json, status_of
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,8 @@ def status_and_message(error: Exception) -> tuple[int, str]:
     if isinstance(error, HTTPException):
         return error.code or 500, error.description or error.name
     status = status_of(error)
+    if isinstance(error, IndexRebuilding):  # no index yet: how far its first build got
+        return status, str(error)
     if status == UNAVAILABLE:
         # An ingest is rebuilding or writing the archive; the page works again once it is done.
         return status, "the archive is being updated; try again in a moment"

@@ -164,7 +164,7 @@ class FakeIndex:
         state["issues"].pop(issue, None)
         self._save(state)
 
-    def rebuild(self, issues) -> None:
+    def rebuild(self, issues, total=None, on_step=None) -> None:
         self.calls.append(("rebuild", ""))
         state = {"version": self.VERSION, "issues": {}}
         for issue, articles, fingerprint in issues:

@@ -2,7 +2,8 @@
 
 Passed to `Archive(on_commit_step=pause_at(step))`: the first time the writer reaches `step`
 it says so on stderr ("aibrief: paused <step> <issue>") and waits for SIGUSR1 (up to an hour),
-so a test can kill it there with SIGKILL, or let it go on. Steps: archive.store.COMMIT_STEPS.
+so a test can kill it there with SIGKILL, or let it go on. Steps: archive.store.COMMIT_STEPS
+and index.REBUILD_STEPS; "<step> <issue>" pauses at that step of one issue only.
 """
 
 from __future__ import annotations
@@ -15,15 +16,15 @@ RESUME_SIGNAL = signal.SIGUSR1
 
 
 def pause_at(step: str) -> Callable[[str, str], None]:
-    """A commit-step callback that pauses at `step`, once."""
+    """A commit-step callback that pauses at `step` (or "step issue"), once."""
     paused: list[str] = []
 
     def on_commit_step(reached: str, issue: str) -> None:
-        if reached != step or paused:
+        if step not in (reached, f"{reached} {issue}") or paused:
             return
         paused.append(reached)
         signal.pthread_sigmask(signal.SIG_BLOCK, {RESUME_SIGNAL})
-        sys.stderr.write(f"aibrief: paused {reached} {issue}\n")
+        sys.stderr.write(f"aibrief: paused {reached} {issue}".rstrip() + "\n")
         sys.stderr.flush()
         signal.sigtimedwait({RESUME_SIGNAL}, 3600)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {RESUME_SIGNAL})

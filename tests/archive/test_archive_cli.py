@@ -26,7 +26,7 @@ from extract.errors import (
     NotAPdfError,
     NoTextLayerError,
 )
-from index import with_actors
+from index import SearchIndex, with_actors
 from index.schema import STAMP_NAME
 from samples.issues import write_sample_issue
 from tests.conftest import CORPUS_ARTICLE_COUNTS
@@ -499,7 +499,7 @@ def test_list_files_shows_every_file_seen_with_its_status(tmp_path, samples):
 
 
 def test_a_stale_index_while_another_process_writes_is_one_line(home_with_sample):
-    stamp = home_with_sample / "index" / STAMP_NAME
+    stamp = SearchIndex.open(home_with_sample / "index").live / STAMP_NAME
     versions = json.loads(stamp.read_text(encoding="utf-8"))
     stamp.write_text(json.dumps({**versions, "analyzer": versions["analyzer"] - 1}))
     writer = ArchiveLock(home_with_sample / ".lock")  # an ingest, about to rebuild the index

@@ -222,7 +222,7 @@ def test_an_index_from_another_version_is_rebuilt(tmp_path, inbox):
 
 
 class FailingRebuild(FakeIndex):
-    def rebuild(self, issues) -> None:
+    def rebuild(self, issues, total=None, on_step=None) -> None:
         raise IndexBuildError("an index build worker failed: MemoryError: ")
 
 

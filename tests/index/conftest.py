@@ -91,4 +91,6 @@ def built_index(tmp_path_factory) -> SearchIndex:
 @pytest.fixture
 def fresh_index(tmp_path) -> SearchIndex:
     """An empty index of its own, for tests that write."""
-    return SearchIndex.open(tmp_path / "index")
+    index = SearchIndex.open(tmp_path / "index")
+    index.rebuild([])
+    return index

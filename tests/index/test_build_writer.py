@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from index import SearchIndex
+from whoosh import index as whoosh_index
+
 from index.build_writer import BuildWriter
 from index.documents import article_fields, with_marks
+from index.schema import build_schema
 from tests.index.conftest import ARTICLES, make_article
 
 
@@ -33,9 +35,8 @@ def _segment_files(directory: Path) -> dict[str, bytes]:
 
 
 def _written(directory: Path, documents: list[dict], ours: bool) -> dict[str, bytes]:
-    index = SearchIndex.open(directory)
-    index._create()
-    ix = index._ix
+    directory.mkdir()
+    ix = whoosh_index.create_in(directory, build_schema())
     writer = BuildWriter(ix, compound=False) if ours else ix.writer(compound=False)
     for document in documents:
         writer.add_document(**document)

@@ -85,7 +85,7 @@ def test_a_version_change_needs_a_rebuild(tmp_path, monkeypatch, bump):
 
 def test_an_index_without_its_stamp_is_stale(tmp_path):
     SearchIndex.open(tmp_path).replace_issue("2025-03", ARTICLES["2025-03"], "f")
-    (tmp_path / index.schema.STAMP_NAME).unlink()
+    (SearchIndex.open(tmp_path).live / index.schema.STAMP_NAME).unlink()
     assert SearchIndex.open(tmp_path).needs_rebuild()
 
 

@@ -53,7 +53,7 @@ def test_a_build_in_workers_indexes_what_one_process_would(tmp_path, monkeypatch
         h.id for h in alone.more_like_this("2024-04-01")
     ]
     mined = index.mined_aliases.MINED_ALIASES
-    assert (shared.directory / mined).read_text() == (alone.directory / mined).read_text()
+    assert (shared.live / mined).read_text() == (alone.live / mined).read_text()
     assert not shared.needs_rebuild()
     assert multiprocessing.active_children() == []
 
@@ -63,8 +63,8 @@ def test_a_worker_past_its_postings_budget_writes_more_segments(tmp_path, monkey
     articles = {**ARTICLES, **more}  # more issues than workers: one worker writes two or more
     alone = _build(tmp_path, "alone", articles, monkeypatch, in_workers=False)
     split = _build(tmp_path, "split", articles, monkeypatch, in_workers=True, segment_postings=1)
-    assert len(list(split.directory.glob("*.seg"))) == len(articles)  # one per issue (job)
-    assert len(list(alone.directory.glob("*.seg"))) == 1
+    assert len(list(split.live.glob("*.seg"))) == len(articles)  # one per issue (job)
+    assert len(list(alone.live.glob("*.seg"))) == 1
     assert _answers(split, QUERIES) == _answers(alone, QUERIES)
     assert multiprocessing.active_children() == []
 
@@ -109,4 +109,4 @@ def test_a_failed_worker_commits_nothing(tmp_path, monkeypatch, miner, message):
     monkeypatch.undo()
     built.rebuild(_issues(ARTICLES))
     assert built.doc_count() == 4
-    assert not list(tmp_path.glob("*.pst")), "the failed build's segment files were left"
+    assert [p.name for p in tmp_path.glob("g*")] == [built.live.name], "the failed build was left"

@@ -16,6 +16,7 @@ from test_web_serve_processes import CLI, free_port
 
 from archive import Archive
 from archive.lock import ArchiveLock
+from index import SearchIndex
 from index.schema import STAMP_NAME, current_stamp, read_stamp
 from webui import create_app
 
@@ -29,7 +30,7 @@ def stale_home(sample_home, tmp_path):
     """A copy of the sample archive whose index reads as built by another analyzer version."""
     home = tmp_path / "home"
     shutil.copytree(sample_home, home)
-    stamp = home / "index" / STAMP_NAME
+    stamp = SearchIndex.open(home / "index").live / STAMP_NAME
     versions = json.loads(stamp.read_text(encoding="utf-8"))
     versions["analyzer"] -= 1
     stamp.write_text(json.dumps(versions), encoding="utf-8")
@@ -76,7 +77,8 @@ def test_a_stale_index_is_rebuilt_once_and_then_searched(stale_home, tmp_path, p
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
         server.stdout.close()
-    assert read_stamp(stale_home / "index") == current_stamp()  # rebuilt by the server
+    rebuilt = SearchIndex.open(stale_home / "index").live  # by the server
+    assert read_stamp(rebuilt) == current_stamp()
 
 
 def test_an_app_opened_during_a_rebuild_searches_once_it_is_done(stale_home):

@@ -1,0 +1,175 @@
+"""Readers while the index is rebuilt: they never see a half-built index.
+
+A real-issue archive whose index was removed is rebuilt by `aibrief stats` in another process,
+stopped at a named step of its rebuild (pausing.pause_at); meanwhile the command line and the
+web are asked. The build is written beside the index readers use and switched to whole, so a
+reader either gets every issue or, where there was no index to keep, the one-line "being
+rebuilt (n of m issues)" error: never partial totals with exit 0.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pausing import RESUME_SIGNAL
+from test_archive_cli import PAUSED_CLI, run
+
+from archive import Archive
+from index import SearchIndex
+from index.schema import STAMP_NAME
+from tests.conftest import CORPUS_ARTICLE_COUNTS
+from webui import create_app
+
+HERE = Path(__file__).resolve().parent
+QUERIES = ("규제", "반도체", "오픈AI")
+ISSUES = sorted(CORPUS_ARTICLE_COUNTS)
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def corpus_home(corpus_pdfs, tmp_path_factory) -> Path:
+    home = tmp_path_factory.mktemp("rebuild-corpus")
+    archive = Archive(home)
+    try:
+        assert archive.ingest(list(corpus_pdfs.values()), workers=2).ok
+    finally:
+        archive.close()
+    return home
+
+
+@pytest.fixture
+def home(corpus_home, tmp_path) -> Path:
+    copy = tmp_path / "home"
+    shutil.copytree(corpus_home, copy)
+    return copy
+
+
+def totals(home: Path) -> dict[str, int]:
+    answers = {}
+    for query in QUERIES:
+        result = run(home, "search", query, "--json")
+        assert result.exit_code == 0, result.output
+        answers[query] = json.loads(result.output)["total"]
+    return answers
+
+
+def start_paused(home: Path, step: str, *command: str) -> subprocess.Popen:
+    """`aibrief command` on `home`, stopped when it reaches `step` (said on its stderr)."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", PAUSED_CLI, step, "--home", str(home), *command],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parents[1]), str(HERE)])},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    line = process.stderr.readline()
+    if line != f"aibrief: paused {step}\n":
+        process.kill()
+        pytest.fail(f"the rebuild did not pause at {step}: {line}{process.stderr.read()}")
+    return process
+
+
+def resume(process: subprocess.Popen) -> None:
+    process.send_signal(RESUME_SIGNAL)
+    out, err = process.communicate(timeout=600)
+    assert process.returncode == 0, err
+
+
+def test_without_an_index_readers_are_told_how_far_the_rebuild_is(home):
+    expected = totals(home)
+    shutil.rmtree(home / "index")
+    rebuild = start_paused(home, f"rebuild-issue {ISSUES[2]}", "stats")
+    try:
+        message = "the search index is being rebuilt (3 of 6 issues); try again when it is done"
+        for query in QUERIES:
+            result = run(home, "search", query)
+            assert (result.exit_code, result.output) == (1, f"Error: {message}\n")
+        app = create_app({"AIBRIEF_HOME": str(home), "RESULT_CACHE": 0})
+        try:
+            response = app.test_client().get("/api/search?q=규제")
+        finally:
+            app.extensions["aibrief_archive"].close()
+        assert response.status_code == 503
+        assert response.get_json() == {"ok": False, "error": message, "status": 503}
+    finally:
+        resume(rebuild)
+    assert totals(home) == expected
+
+
+def mark_stale(home: Path) -> None:
+    """Make the index read as built by another analyzer version: the next writer rebuilds it."""
+    stamp = SearchIndex.open(home / "index").live / STAMP_NAME
+    versions = json.loads(stamp.read_text(encoding="utf-8"))
+    stamp.write_text(json.dumps({**versions, "analyzer": versions["analyzer"] - 1}))
+
+
+@pytest.mark.parametrize(
+    "step", [f"rebuild-issue {ISSUES[3]}", "rebuild-built", "rebuild-switched"]
+)
+def test_a_rebuild_killed_at_any_step_leaves_an_index_the_next_reader_completes(home, step):
+    expected = totals(home)
+    mark_stale(home)
+    rebuild = start_paused(home, step, "stats")
+    rebuild.kill()
+    rebuild.communicate()
+    assert totals(home) == expected  # the reader holds the lock now: it rebuilds
+    index = home / "index"
+    live = SearchIndex.open(index).live
+    # Besides the new index, at most the one before it, and the progress of a build killed
+    # once switched (read only where there is no index, deleted by the next build).
+    left = {p.name for p in index.iterdir()} - {"CURRENT", live.name, "rebuilding.json"}
+    assert len(left) <= 1 and all(name < live.name for name in left), left  # the one before
+    assert not SearchIndex.open(index).needs_rebuild()
+
+
+# A rebuild of the index beside the one readers use, outside the archive's lock.
+REBUILD = """
+import sys
+from pausing import pause_at
+from archive import Archive
+from index import SearchIndex
+from index.schema import STAMP_NAME
+archive = Archive(sys.argv[1])
+rows = archive.catalog.issues()
+issues = ((r.issue, archive.issue(r.issue).articles, r.fingerprint) for r in rows)
+index = SearchIndex.open(archive.home / "index")
+index.rebuild(issues, total=len(rows), on_step=pause_at(sys.argv[2]))
+"""
+
+
+def test_readers_search_the_old_index_until_the_new_one_is_switched_to(home):
+    expected = totals(home)
+    app = create_app({"AIBRIEF_HOME": str(home), "RESULT_CACHE": 0})
+    client = app.test_client()
+    served = {q: client.get(f"/api/search?q={q}").get_json()["total"] for q in QUERIES}
+    before = SearchIndex.open(home / "index").live
+    rebuild = subprocess.Popen(
+        [sys.executable, "-c", REBUILD, str(home), "rebuild-built"],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parents[1]), str(HERE)])},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert rebuild.stderr.readline() == "aibrief: paused rebuild-built\n"
+        assert totals(home) == expected == served
+        assert SearchIndex.open(home / "index").live == before
+        assert {q: client.get(f"/api/search?q={q}").get_json()["total"] for q in QUERIES} == served
+    finally:
+        rebuild.send_signal(RESUME_SIGNAL)
+        rebuild.communicate(timeout=600)
+    assert rebuild.returncode == 0
+    after = SearchIndex.open(home / "index").live
+    assert after != before
+    try:  # the app notices the switch and reads the new generation
+        assert {q: client.get(f"/api/search?q={q}").get_json()["total"] for q in QUERIES} == served
+        assert app.extensions["aibrief_archive"].index._live == after
+    finally:
+        app.extensions["aibrief_archive"].close()
+    assert totals(home) == expected
