@@ -4,13 +4,17 @@ Every line is validated before anything is committed: it must be UTF-8, JSON of 
 whose strings are valid Unicode and whose numbers are short, and an article of the schema. A file
 with any bad line is imported not at all, and every bad line is reported by number, so that a fixed
 file can be imported whole. Imported articles replace held ones with the same id; an issue that
-exists only by import has no PDF and is recorded in the catalog as imported.
+exists only by import has no PDF and is recorded in the catalog as imported. An article's PDF
+pages must lie within its issue's PDF where the archive holds one. Its `text` is derived from its
+other fields, which are what is searched, so a line whose `text` says something else is refused
+(a line may leave `text` out).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from archive.errors import ArchiveError
 from archive.schema import first_error
 from archive.store import IssueCommit
-from extract.model import Article, Issue, PdfInfo, issue_title
+from extract.model import Article, Issue, PdfInfo, article_text, issue_title, page_range_problem
 
 if TYPE_CHECKING:
     from archive.store import Store
@@ -28,6 +32,7 @@ MAX_NESTING = 16  # an article nests 6 deep (body, bullets, sub); json.loads rec
 MAX_DIGITS = 20  # pages and counts; longer numbers meet Python's int-to-str limit
 REASON_CHARS = 100  # a reason quotes the bad value; a 5,000-character title is cut
 BOM = "\ufeff"
+PagesOf = Callable[[str], int | None]  # an issue -> the pages of its held PDF, None if none
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
@@ -103,15 +108,22 @@ def parse_json(text: str) -> Any:
     return data
 
 
-def parse_line(text: str) -> Article:
-    """One JSONL line as an Article; raises ValueError with a one-line reason."""
+def parse_line(text: str, pdf_pages_of: PagesOf = lambda _issue: None) -> Article:
+    """One JSONL line as an Article; raises ValueError with a one-line reason. `pdf_pages_of`
+    gives the page count of an issue's held PDF (None: no PDF held)."""
     data = parse_json(text)
     problem = first_error("article", data)
     if problem:
         raise ValueError(f"not an article ({problem})")
     if not data["id"].startswith(data["issue"] + "-"):
         raise ValueError(f"id {data['id']} does not belong to issue {data['issue']}")
-    return Article.from_json(data)
+    article = Article.from_json(data)
+    problem = page_range_problem(article.pdf_pages, pdf_pages_of(article.issue))
+    if problem:
+        raise ValueError(problem)
+    if article.text != article_text(article):
+        raise ValueError("text differs from its fields' text: edit the fields, leave text out")
+    return article
 
 
 def shortened(reason: str) -> str:
@@ -139,7 +151,9 @@ def decoded_lines(path: Path) -> list[str | UnicodeDecodeError]:
     return lines
 
 
-def read_articles(path: Path) -> tuple[dict[str, list[Article]], list[BadLine]]:
+def read_articles(
+    path: Path, pdf_pages_of: PagesOf = lambda _issue: None
+) -> tuple[dict[str, list[Article]], list[BadLine]]:
     """The good articles of a JSONL file by issue (in file order), and the bad lines."""
     by_issue: dict[str, list[Article]] = {}
     first_line: dict[str, int] = {}
@@ -152,7 +166,7 @@ def read_articles(path: Path) -> tuple[dict[str, list[Article]], list[BadLine]]:
         if not text.strip():
             continue
         try:
-            article = parse_line(text)
+            article = parse_line(text, pdf_pages_of)
         except ValueError as error:
             bad.append(BadLine(number, shortened(str(error))))
             continue
@@ -181,7 +195,12 @@ def merged(held: Issue | None, issue: str, articles: list[Article]) -> Issue:
 def import_articles(store: Store, path: Path) -> ImportReport:
     """Import a JSONL file into a store whose lock is held: all of it, in one commit, or
     nothing when any line is bad."""
-    by_issue, bad = read_articles(path)
+
+    def pdf_pages_of(issue: str) -> int | None:
+        row = store.catalog.issue(issue)
+        return store.issue(issue).pdf.pages if row is not None and row.origin == "pdf" else None
+
+    by_issue, bad = read_articles(path, pdf_pages_of)
     if bad:
         return ImportReport(0, (), tuple(bad))
     commits = []

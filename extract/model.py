@@ -193,6 +193,17 @@ class Article:
         )
 
 
+def page_range_problem(pdf_pages: tuple[int, int], pages: int | None) -> str | None:
+    """What is wrong with an article's (first, last) pages of its issue's PDF of `pages` pages
+    (None: the issue has no PDF), or None: 1 <= first <= last <= pages."""
+    first, last = pdf_pages
+    if not 1 <= first <= last:
+        return f"pdf_pages [{first}, {last}] is not a range of pages (1 <= first <= last)"
+    if pages is not None and last > pages:
+        return f"pdf_pages [{first}, {last}] ends past the issue's PDF, which has {pages} pages"
+    return None
+
+
 def body_lines(article: Article) -> list[str]:
     """Sub-headings, bullets, sub-bullets, captions and footnotes, in reading order."""
     lines = []

@@ -11,7 +11,7 @@ from archive import EXPORT_FORMATS, BadParameter, contract, export_bytes
 from archive.citations import STYLES, citation, csl_item, render
 from archive.parameter_readers import MAX_QUERY_CHARS
 from archive.parameters import ARTICLE_NAMES, read_arguments
-from extract.model import Article, is_article_id, is_issue
+from extract.model import Article, is_article_id, is_issue, page_range_problem
 from index import QueryError, SearchFilters
 from webui.app_state import current_archive, page_images, pdf_available
 from webui.downloads import download
@@ -38,7 +38,7 @@ def article_context(article_id: str) -> Context:
     q = read_arguments(request.args.to_dict(flat=False), ARTICLE_NAMES, strict=wants_json())["q"]
     article = load_article(article_id)
     first, last = article.pdf_pages
-    has_pdf = pdf_available(article.issue)
+    has_pdf = pdf_available(article.issue) and pdf_problem(article) is None
     item = csl_item(article, article.sources)
     return {
         "article": article,
@@ -102,6 +102,13 @@ twin(
 )(article_context)
 
 
+def pdf_problem(article: Article) -> str | None:
+    """Why the article's pages cannot be shown from its issue's PDF (an imported range outside
+    it, say), or None."""
+    pages = current_archive().issue(article.issue).pdf.pages
+    return page_range_problem(article.pdf_pages, pages)
+
+
 def query_terms(article: Article, q: str) -> tuple[str, ...]:
     """The words of `q` as they matched this article (from the index), for highlighting.
 
@@ -133,6 +140,9 @@ def page_image(article_id: str) -> Response:
         raise BadParameter(f"p must be a page of this article, {first} to {last}")
     if not pdf_available(article.issue):
         abort(404, f"the PDF of {article.issue} is not in the archive")
+    problem = pdf_problem(article)
+    if problem:
+        abort(404, f"article {article.id}: {problem}")
     terms = query_terms(article, request.args.get("q", "")[:MAX_QUERY_CHARS])
     image = page_images().get(current_archive().pdf_path(article.issue), int(number), terms)
     response = Response(image.png, mimetype="image/png")
