@@ -11,7 +11,8 @@ folder), EmptyFileError, DamagedPdfError (truncated: no startxref/%%EOF at the e
 cross-reference table PyMuPDF had to repair), EncryptedPdfError, NoTextLayerError (a scan),
 NotAnAiBriefError (neither a contents page of a known layout generation nor the Brief's name
 on its first pages, or no issue month),
-TooLargeError (over 100 MB or 200 pages, `pdf_checks.MAX_BYTES` / `MAX_PAGES`), LayoutError
+TooLargeError (over 100 MB or 200 pages, `pdf_checks.MAX_BYTES` / `MAX_PAGES`), PageSizeError
+(a page over 3,000 or under 36 points a side: `MAX_PAGE_POINTS` / `MIN_PAGE_POINTS`), LayoutError
 (a known layout's contents page lists articles that were not found, or an article page it does
 not list: never a partial issue; or a layout not recognised in which no article page is found).
 

@@ -49,5 +49,9 @@ class TooLargeError(ExtractError):
     reason = "the file is too large"
 
 
+class PageSizeError(ExtractError):
+    reason = "a page's size is out of bounds"
+
+
 class LayoutError(ExtractError):
     reason = "the issue's layout was not understood"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
 
+from common.mupdf_messages import MupdfMessages
 from extract.article_pages import (
     assemble,
     build_article,
@@ -28,23 +30,31 @@ from extract.issue_identity import NAMING_PAGES, names_the_brief, read_issue_mon
 from extract.layouts import LAYOUTS_VERSION, UNKNOWN, Layout, detect_layout
 from extract.model import Article, Event, Issue, PdfInfo, issue_title
 from extract.page_lines import Line, PageText, read_page
-from extract.pdf_checks import MupdfMessages, file_sha256, open_pdf
+from extract.pdf_checks import file_sha256, open_pdf
 from extract.running_heads import page_number, strip_furniture
 
 _OPENING_PAGES = 3  # cover, contents and (2023-2024) the part divider
 
 
-def extract_issue(path: str | Path, sha256: str | None = None) -> Issue:
+def extract_issue(
+    path: str | Path, sha256: str | None = None, on_messages: Callable[[str], None] | None = None
+) -> Issue:
     """Parse one published issue of the SPRi AI Brief into an `Issue`; `sha256` is the file's,
     when the caller has computed it already (ingest does, to skip held files).
 
     Raises an `ExtractError` subclass naming the file and the reason when it cannot; a
     failure inside the parser itself is reported as a `LayoutError`, never half an issue.
+    A file read whole although MuPDF complained while reading it: `on_messages` receives the
+    one-line summary of what it said ("MuPDF reported 2 problems, first: …").
     """
     path = Path(path)
     with MupdfMessages() as messages:
         try:
-            return _extract(path, sha256)
+            issue = _extract(path, sha256)
+            summary = messages.summary()
+            if summary and on_messages is not None:
+                on_messages(summary)
+            return issue
         except (NotAnAiBriefError, NoTextLayerError, LayoutError) as error:
             raise _damaged(path, messages) or error from error
         except ExtractError:

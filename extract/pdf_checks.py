@@ -10,7 +10,6 @@ import hashlib
 import re
 import warnings
 from pathlib import Path
-from types import TracebackType
 
 import pymupdf
 
@@ -20,57 +19,20 @@ from extract.errors import (
     EncryptedPdfError,
     ExtractError,
     NotAPdfError,
+    PageSizeError,
     TooLargeError,
 )
 
 MAX_BYTES = 100 * 1024 * 1024  # the largest real issue is under 4 MB
 MAX_PAGES = 200  # real issues have fewer than 40 pages
+# Real issues are A4 (595 x 842 points). A page ten times that (the probe's 5,950 x 8,420) took
+# seconds and a gigabyte to render, and twenty times failed in MuPDF; a page of a few points
+# holds no article. Past either bound the file is refused, at ingest, with the page named.
+MAX_PAGE_POINTS = 3000
+MIN_PAGE_POINTS = 36
 _HEADER_WINDOW = 1024  # the PDF spec lets "%PDF-" start anywhere in the first 1 KB
 _TRAILER_WINDOW = 2048  # "startxref" and "%%EOF" close every complete file
 _TRAILER = re.compile(rb"startxref\s+\d+\s+%%EOF")
-_MESSAGE_CHARS = 80  # a summary quotes MuPDF's first message, cut here
-
-
-class MupdfMessages:
-    """MuPDF's own messages, kept off stdout and stderr while a file is read.
-
-    MuPDF prints each repair and error ("MuPDF error: …") on stdout, hundreds for a damaged file,
-    which would corrupt `--json` output; inside this block they go to its store instead, and
-    `summary()` says them in one line.
-    """
-
-    def __enter__(self) -> MupdfMessages:
-        self._shown = (
-            pymupdf.TOOLS.mupdf_display_errors(),
-            pymupdf.TOOLS.mupdf_display_warnings(),
-        )
-        pymupdf.TOOLS.mupdf_display_errors(False)
-        pymupdf.TOOLS.mupdf_display_warnings(False)
-        pymupdf.TOOLS.reset_mupdf_warnings()
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        pymupdf.TOOLS.reset_mupdf_warnings()
-        pymupdf.TOOLS.mupdf_display_errors(self._shown[0])
-        pymupdf.TOOLS.mupdf_display_warnings(self._shown[1])
-
-    def summary(self) -> str | None:
-        """"MuPDF reported 39 problems, first: …", or None when it reported none."""
-        messages = pymupdf.TOOLS.mupdf_warnings().splitlines()
-        if not messages:
-            return None
-        # MuPDF quotes the file's bytes, which need not be valid text
-        first = messages[0].encode("utf-8", "replace").decode("utf-8")
-        if len(first) > _MESSAGE_CHARS:
-            first = first[: _MESSAGE_CHARS - 1] + "…"
-        count = len(messages)
-        problems = "problem" if count == 1 else "problems"
-        return f"MuPDF reported {count} {problems}, first: {first}"
 
 
 def file_sha256(path: Path) -> str:
@@ -144,4 +106,21 @@ def open_pdf(path: Path) -> pymupdf.Document:
     if doc.page_count == 0:
         doc.close()
         raise DamagedPdfError(path, "it has no pages")
+    problem = page_size_problem(doc)
+    if problem:
+        doc.close()
+        raise PageSizeError(path, problem)
     return doc
+
+
+def page_size_problem(doc: pymupdf.Document) -> str | None:
+    """The first page whose width or height is out of MIN/MAX_PAGE_POINTS, said, or None."""
+    for number in range(doc.page_count):
+        rect = doc.page_cropbox(number)
+        width, height = rect.width, rect.height
+        if not MIN_PAGE_POINTS <= min(width, height) <= max(width, height) <= MAX_PAGE_POINTS:
+            return (
+                f"page {number + 1} is {width:,.0f} x {height:,.0f} points; pages must be"
+                f" {MIN_PAGE_POINTS} to {MAX_PAGE_POINTS:,} a side"
+            )
+    return None

@@ -18,13 +18,18 @@ from extract import ExtractError, Issue, extract_issue
 def extract(files: tuple[Path, ...], as_json: bool) -> None:
     """Parse PDF issues of the AI Brief and print their outline (or JSON).
 
-    Every file is tried; each failure is one line on stderr and the exit status is 1.
+    Every file is tried; each failure is one line on stderr and the exit status is 1. A file
+    read although MuPDF complained about it gets one warning line on stderr.
     """
     issues: list[Issue] = []
     failed = False
     for path in files:
+
+        def warn(summary: str, path: Path = path) -> None:
+            click.echo(one_line(f"Warning: {path}: {summary}"), err=True)
+
         try:
-            issues.append(extract_issue(path))
+            issues.append(extract_issue(path, on_messages=warn))
         except ExtractError as error:
             click.echo(one_line(f"Error: {path}: {error.explanation}"), err=True)
             failed = True

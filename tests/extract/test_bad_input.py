@@ -17,6 +17,7 @@ from extract.errors import (
     NotAnAiBriefError,
     NotAPdfError,
     NoTextLayerError,
+    PageSizeError,
     TooLargeError,
 )
 
@@ -146,6 +147,7 @@ def test_documented_limits():
         NoTextLayerError,
         NotAnAiBriefError,
         TooLargeError,
+        PageSizeError,
     ],
 )
 def test_every_error_is_an_extract_error(error):
@@ -184,3 +186,50 @@ def test_a_readable_pdf_after_a_few_stray_bytes_is_read(sample_dir, tmp_path):
     path = tmp_path / "prefixed.pdf"
     path.write_bytes(b"junk\n" + (sample_dir / "2024-04.pdf").read_bytes())
     assert extract_issue(path).issue == "2024-04"
+
+
+def write_sized_pdf(path: Path, sizes: list[tuple[float, float]]) -> Path:
+    """A PDF with text on pages of these sizes (points)."""
+    doc = pymupdf.open()
+    for width, height in sizes:
+        doc.new_page(width=width, height=height).insert_text((5, 20), "AI", fontsize=8)
+    doc.save(path)
+    doc.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("size", "said"),
+    [
+        pytest.param((14400, 14400), "14,400 x 14,400", id="largest-pdf-page"),
+        pytest.param((11900, 16840), "11,900 x 16,840", id="twenty-times-a4"),
+        pytest.param((20, 842), "20 x 842", id="a-sliver"),
+    ],
+)
+def test_a_page_of_absurd_size_is_refused_naming_it(tmp_path, size, said):
+    path = write_sized_pdf(tmp_path / "odd.pdf", [(595, 842), size])
+    with pytest.raises(PageSizeError) as caught:
+        extract_issue(path)
+    assert str(caught.value) == (
+        f"odd.pdf: a page's size is out of bounds (page 2 is {said} points;"
+        " pages must be 36 to 3,000 a side)"
+    )
+
+
+def test_an_a3_page_is_not_refused_for_its_size(tmp_path):
+    path = write_sized_pdf(tmp_path / "a3.pdf", [(842, 1191)])
+    with pytest.raises(NotAnAiBriefError):  # read, and then not an issue
+        extract_issue(path)
+
+
+def test_mupdf_complaints_about_a_file_read_whole_are_one_summary(sample_dir, tmp_path):
+    path = tmp_path / "length.pdf"
+    data = (sample_dir / "2024-04.pdf").read_bytes()
+    # A page's stream whose /Length is 5 short: MuPDF says so and reads on.
+    length = list(re.finditer(rb"/Length (\d+)", data))[2]
+    wrong = str(int(length.group(1)) - 5).encode()
+    path.write_bytes(data[: length.start(1)] + wrong + data[length.end(1) :])
+    said = []
+    issue = extract_issue(path, on_messages=said.append)
+    assert issue.issue == "2024-04"
+    assert said == ["MuPDF reported 1 problem, first: PDF stream Length incorrect"]

@@ -149,3 +149,20 @@ def test_a_newline_in_a_file_name_does_not_split_the_error_line(tmp_path):
     result = run(str(path))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path}/two\\nlines.pdf: the file is empty\n"
+
+
+@pytest.mark.slow  # an aibrief process: MuPDF prints to the stdout it found at import
+def test_mupdf_messages_on_a_file_read_whole_are_one_warning_line(sample_dir, tmp_path):
+    data = (sample_dir / "2024-01.pdf").read_bytes()
+    length = list(re.finditer(rb"/Length (\d+)", data))[2]  # a page's stream, 5 bytes short
+    short = str(int(length.group(1)) - 5).encode()
+    path = tmp_path / "length.pdf"
+    path.write_bytes(data[: length.start(1)] + short + data[length.end(1) :])
+    result = subprocess.run(
+        [AIBRIEF, "extract", "--json", path], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["issue"] == "2024-01"
+    assert result.stderr == (
+        f"Warning: {path}: MuPDF reported 1 problem, first: PDF stream Length incorrect\n"
+    )

@@ -16,7 +16,7 @@ from index import QueryError, SearchFilters
 from webui.app_state import current_archive, page_images, pdf_available
 from webui.downloads import download
 from webui.errors import wants_json
-from webui.page_image import highlight_terms
+from webui.page_image import PageNotRendered, highlight_terms
 from webui.twins import Context, twin
 
 bp = Blueprint("articles", __name__)
@@ -144,7 +144,10 @@ def page_image(article_id: str) -> Response:
     if problem:
         abort(404, f"article {article.id}: {problem}")
     terms = query_terms(article, request.args.get("q", "")[:MAX_QUERY_CHARS])
-    image = page_images().get(current_archive().pdf_path(article.issue), int(number), terms)
+    try:
+        image = page_images().get(current_archive().pdf_path(article.issue), int(number), terms)
+    except PageNotRendered as failure:
+        abort(404, f"the PDF of {article.issue}: {failure}")
     response = Response(image.png, mimetype="image/png")
     response.set_etag(image.etag)
     response.cache_control.public = True
