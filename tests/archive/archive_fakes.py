@@ -41,8 +41,12 @@ def fake_articles(issue: str, count: int, generation: int) -> tuple[Article, ...
             title=f"기사 {page} ({issue})",
             page=page,
             pdf_pages=(page + 1, page + 1),
-            key_contents=(f"요약 {page}", f"세대 {generation}"),
-            text=f"기사 {page} 본문 generation{generation} issue{issue}",
+            # The text (derived from the fields, as import requires) names the generation.
+            key_contents=(
+                f"요약 {page}",
+                f"세대 {generation}",
+                f"기사 {page} 본문 generation{generation} issue{issue}",
+            ),
         )
         for page in range(1, count + 1)
     )

@@ -215,7 +215,9 @@ def test_a_byte_order_mark_on_the_first_line_is_accepted(tmp_path):
 
 
 def test_imported_articles_replace_those_of_a_held_issue_by_id(filled, tmp_path):
-    changed = filled.article("2024-01-02").to_json() | {"title": "고친 제목", "text": "고친 본문"}
+    held = filled.article("2024-01-02").to_json()
+    del held["text"]  # derived from the fields, which are what is edited
+    changed = held | {"title": "고친 제목", "key_contents": ["고친 본문"]}
     (tmp_path / "fix.jsonl").write_text(json.dumps(changed) + "\n", encoding="utf-8")
     filled.import_jsonl(tmp_path / "fix.jsonl")
     assert [a.title for a in filled.issue("2024-01").articles] == [
