@@ -57,7 +57,7 @@ def test_a_batch_answers_as_issues_replaced_one_by_one(tmp_path, monkeypatch, in
     assert batched.fingerprints()["2024-04"] == "new-2024-04"
     assert _answers(batched, QUERIES) == _answers(alone, QUERIES)
     mined = index.mined_aliases.MINED_ALIASES
-    assert (batched.directory / mined).read_text() == (alone.directory / mined).read_text()
+    assert (batched.live / mined).read_text() == (alone.live / mined).read_text()
     assert multiprocessing.active_children() == []
 
 
