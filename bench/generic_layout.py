@@ -1,18 +1,22 @@
 """How much of the real issues the generic reader keeps: word overlap with the recognised path.
 
 Each real issue is read twice, by its recognised layout and by the generic reader, and every
-article of the first is compared with the article of the same id in the second: the share of
-its words (multiset of Hangul/Latin/digit runs, so "기금을" broken into "기" + "금을" counts as
-lost) that the generic article also has. Three ways to reach the generic reader:
+article of the first is compared with the article the second read from the same first PDF
+page: the share of its words (multiset of Hangul/Latin/digit runs, so "기금을" broken into
+"기" + "금을" counts as lost) that the generic article also has. Four ways to reach the
+generic reader:
 
 - forced: the pages as they are, handed to the generic reader (its contents page is read);
 - no contents: the same, with the contents page ignored, so articles start at headlines;
+- no page numbers: the same, with every page number taken off the pages in memory, so the
+  contents page's entries are placed by the headlines that print their titles;
 - renamed cues: `extract_issue` itself on pages whose layout cues are renamed in memory (the
   contents markers, the "KEY Contents" label, the symbol-font bullet glyphs written as "•"
   text), so that no generation is recognised and the issue comes out as layout "unknown".
 
-Reported per issue: articles listed / found, word overlap pooled over the issue (recall), the
-lowest article's, and the share of the generic text that is the recognised text's (precision).
+Reported per issue: articles listed / found, how many of those have the same id (issue and
+printed page), word overlap pooled over the issue (recall), the lowest article's, and the share
+of the generic text that is the recognised text's (precision).
 The issue's target is an overlap of at least 0.95.
 
     AIBRIEF_CORPUS=../shared/corpus python -m bench.generic_layout
@@ -36,6 +40,7 @@ from extract import Issue, extract_issue, issue_reader
 from extract.generic_reader import read_generic_articles
 from extract.model import Article
 from extract.page_lines import PageText, read_page
+from extract.repeated_lines import page_number_line
 
 TARGET = 0.95
 _WORDS = re.compile(r"[0-9A-Za-z\uac00-\ud7a3\u4e00-\u9fff]+")
@@ -58,7 +63,8 @@ class Overlap:
     """How one generic reading of an issue compares with the recognised one."""
 
     listed: int  # articles the recognised path read
-    found: int  # of them, articles of the same id the generic path read
+    found: int  # of them, articles the generic path read from the same first page
+    same_id: int  # of those, articles with the same id
     recall: float  # recognised words the generic articles also have, pooled
     lowest: tuple[str, float]  # the article with the lowest share, and that share
     precision: float  # generic words (of matched articles) that the recognised text has
@@ -67,12 +73,12 @@ class Overlap:
 
 def overlap(recognised: tuple[Article, ...], generic: tuple[Article, ...]) -> Overlap:
     """Compare the articles read generically with those read by the recognised layout."""
-    by_id = {article.id: article for article in generic}
+    by_page = {article.pdf_pages[0]: article for article in generic}
     kept = total = spoken = matched = 0
     lowest = ("", 1.0)
     for article in recognised:
         theirs = words(article.text)
-        other = by_id.get(article.id)
+        other = by_page.get(article.pdf_pages[0])
         ours = words(other.text) if other else Counter()
         common = sum((theirs & ours).values())
         kept, total = kept + common, total + sum(theirs.values())
@@ -82,7 +88,12 @@ def overlap(recognised: tuple[Article, ...], generic: tuple[Article, ...]) -> Ov
             lowest = (article.id, share)
     return Overlap(
         listed=len(recognised),
-        found=sum(1 for a in recognised if a.id in by_id),
+        found=sum(1 for a in recognised if a.pdf_pages[0] in by_page),
+        same_id=sum(
+            1
+            for a in recognised
+            if a.pdf_pages[0] in by_page and by_page[a.pdf_pages[0]].id == a.id
+        ),
         recall=kept / max(1, total),
         lowest=lowest,
         precision=matched / max(1, spoken),
@@ -109,6 +120,12 @@ def renamed_cues(page: PageText) -> PageText:
     return replace(page, lines=tuple(lines))
 
 
+def without_page_numbers(page: PageText) -> PageText:
+    """The page without the number printed in its head or foot."""
+    kept = tuple(line for line in page.lines if page_number_line(line, page) is None)
+    return replace(page, lines=kept)
+
+
 @contextmanager
 def cues_renamed() -> Iterator[None]:
     """While active, `extract_issue` reads pages with their layout cues renamed."""
@@ -119,7 +136,7 @@ def cues_renamed() -> Iterator[None]:
 
 
 def generic_readings(path: Path, issue: str) -> dict[str, Callable[[], tuple[Article, ...]]]:
-    """The three ways to the generic reader (see the module docstring), by name."""
+    """The four ways to the generic reader (see the module docstring), by name."""
 
     def renamed() -> tuple[Article, ...]:
         with cues_renamed():
@@ -131,6 +148,9 @@ def generic_readings(path: Path, issue: str) -> dict[str, Callable[[], tuple[Art
     return {
         "forced": lambda: read_generic_articles(read_pages(path), 3, issue),
         "no contents": lambda: read_generic_articles(read_pages(path), 0, issue),
+        "no page numbers": lambda: read_generic_articles(
+            [without_page_numbers(page) for page in read_pages(path)], 3, issue
+        ),
         "renamed cues": renamed,
     }
 
@@ -148,7 +168,8 @@ def measure(paths: list[Path]) -> dict[str, dict[str, Overlap]]:
 def _line(issue: str, o: Overlap) -> str:
     low_id, low = o.lowest
     return (
-        f"  {issue}  articles {o.found:2d}/{o.listed:2d} (+{o.generic_articles - o.found} more)"
+        f"  {issue}  articles {o.found:2d}/{o.listed:2d} (+{o.generic_articles - o.found} more,"
+        f" {o.same_id} same id)"
         f"  overlap {o.recall:.4f}  lowest {low:.3f} ({low_id or '-'})"
         f"  precision {o.precision:.4f}"
     )

@@ -15,6 +15,7 @@ import re
 
 from extract.article_pages import ArticleParts, Paragraph, assemble
 from extract.glyphs import BULLET, HEADING, SUB
+from extract.layouts import section_of_label
 from extract.page_lines import Line
 
 # Symbols open a bullet with or without a space after them; dashes and dots only before a
@@ -42,6 +43,7 @@ def headline(lines: list[Line], body_size: float, page_height: float) -> list[Li
         if not line.marker
         and _WORDS.search(line.text)
         and not _BULLET.match(line.text)
+        and section_of_label(line.text) is None  # a section's name set large is no headline
         and line.size >= body_size * _HEADLINE_SCALE
     ]
     if not candidates:

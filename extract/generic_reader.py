@@ -1,7 +1,8 @@
 """An issue of the AI Brief whose layout is not recognised, read in a generic form.
 
 Articles start where the contents page says (its printed pages placed in the PDF by the page
-numbers the pages show) and on every later page that opens with a headline and has text
+numbers the pages show or, where they show none, by the headlines that print its titles) and
+on every later page that opens with a headline and has text
 under it; an article runs on over the following pages that have none and carry bullets,
 sources or prose. Running heads, feet and page numbers go by repetition (`repeated_lines`).
 Each article has its title (the page's headline, else the contents page's), the section the
@@ -27,6 +28,7 @@ from extract.sources import ends_with_date
 
 _MIN_BODY_LINES = 2  # a page with a headline and less text under it is a divider
 _PROSE_LINES = 4  # a page without bullets or sources carries on an article with this many lines
+_SIMILAR = 0.7  # share of character pairs a contents title and a headline have in common
 
 
 def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> tuple[Article, ...]:
@@ -40,6 +42,14 @@ def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> tu
     heads = {p.number: headline(bodies[p.number], size, p.height) for p in inner}
     offset = _page_offset(inner)
     listed = _listed_starts(inner, entries, offset)
+    if not listed and entries:  # no page shows its number: place the entries by their titles
+        titled = _titled_starts(entries, heads)
+        offset = _common_offset(titled)
+        placed = set(titled.values())
+        listed = {
+            **{n: e for n, e in _listed_starts(inner, entries, offset).items() if e not in placed},
+            **titled,
+        }
     # pages before printed page 1 are front matter, whatever their headlines
     first = 1 + (offset or 0)
     starts = sorted(
@@ -87,6 +97,50 @@ def _listed_starts(
         return {}
     numbers = {page.number for page in inner}
     return {entry.page + offset: entry for entry in entries if entry.page + offset in numbers}
+
+
+def _titled_starts(
+    entries: list[ContentsEntry], heads: dict[int, list[Line]]
+) -> dict[int, ContentsEntry]:
+    """PDF page -> the contents entry whose title its headline prints, in order: for pages
+    that show no number to place the entries by."""
+    placed: dict[int, ContentsEntry] = {}
+    pages = sorted(n for n, head in heads.items() if head)
+    for entry in entries:
+        for number in pages:
+            if number not in placed and same_title(entry.title, join_wrapped_lines(heads[number])):
+                placed[number] = entry
+                pages = [n for n in pages if n > number]
+                break
+    return placed
+
+
+def _common_offset(titled: dict[int, ContentsEntry]) -> int | None:
+    """The offset most entries placed by title share between their page in the file and the
+    page the contents page lists."""
+    offsets = Counter(number - entry.page for number, entry in titled.items())
+    return offsets.most_common(1)[0][0] if offsets else None
+
+
+def same_title(listed: str, printed: str) -> bool:
+    """A contents title and a headline name one article: one starts the other once spaces and
+    punctuation are gone (contents pages cut long titles short), or they share most of their
+    character pairs."""
+    a, b = _letters(listed), _letters(printed)
+    if not a or not b:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return min(len(a), len(b)) >= 6
+    pairs_a, pairs_b = _pairs(a), _pairs(b)
+    return 2 * len(pairs_a & pairs_b) >= _SIMILAR * (len(pairs_a) + len(pairs_b))
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
 def _printed_page(page: PageText, entry: ContentsEntry | None, offset: int | None) -> int:

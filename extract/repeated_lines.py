@@ -19,7 +19,10 @@ _SHARE = 0.25
 _SAME_PLACE = 6.0  # points
 _SHORT = 40  # characters: running heads and tabs are short; a repeated sentence is not furniture
 _HEAD_BAND, _FOOT_BAND = 0.1, 0.88  # fractions of the page height
-_NUMBER = re.compile(r"^\s*[-–—(]?\s*(\d{1,3})\s*[-–—)]?\s*$")  # "7", "- 7 -", "(7)"
+# "7", "- 7 -", "(7)", "p. 7", "Page 7", "7 / 28"
+_NUMBER = re.compile(
+    r"^\s*(?:p\.?|page)?\s*[-–—(]?\s*(\d{1,3})\s*[-–—)]?\s*(?:/\s*\d{1,3})?\s*$", re.IGNORECASE
+)
 _DIGITS = re.compile(r"\d+")
 
 

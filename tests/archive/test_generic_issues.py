@@ -72,6 +72,11 @@ def test_the_issue_json_says_unknown_and_the_articles_are_searchable(generic_hom
     assert found["hits"][0]["id"] == about(expected, "TSMC")
     exported = run(home, "export", "--issue", "2026-01", "--format", "jsonl").output
     assert len(exported.splitlines()) == 6
+    jsonl = home.parent / "generic.jsonl"
+    jsonl.write_text(exported, encoding="utf-8")
+    other = home.parent / "imported-home"
+    assert run(other, "import", str(jsonl)).exit_code == 0
+    assert run(other, "export", "--format", "jsonl").output == exported
     assert "2026-01-" in run(home, "export", "--issue", "2026-01", "--format", "csv").output
     unsectioned = expected.articles[-1].id
     assert f"{unsectioned}  -  " in run(home, "show", "2026-01").output

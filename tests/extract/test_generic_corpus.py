@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.generic_layout import TARGET, cues_renamed, overlap, words
+from bench.generic_layout import TARGET, cues_renamed, generic_readings, overlap, words
 from extract import extract_issue
 from extract.model import Article
 from tests.conftest import CORPUS_ARTICLE_COUNTS
@@ -37,6 +37,17 @@ def test_a_real_issue_with_its_cues_renamed_is_read_generically_whole(corpus_pdf
             article.pdf_pages,
         )
         assert [s.date for s in twin.sources] == [s.date for s in article.sources]
+
+
+@pytest.mark.parametrize("way", ["forced", "no contents", "no page numbers", "renamed cues"])
+@pytest.mark.parametrize("issue", ISSUES)
+def test_every_way_to_the_generic_reader_keeps_the_articles_and_their_words(
+    corpus_pdfs, issue, way
+):
+    recognised = extract_issue(corpus_pdfs[issue])
+    result = overlap(recognised.articles, generic_readings(corpus_pdfs[issue], issue)[way]())
+    assert result.found == result.same_id == result.listed
+    assert result.recall >= TARGET and result.lowest[1] >= TARGET, result
 
 
 def _article(text: str) -> Article:

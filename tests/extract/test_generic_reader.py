@@ -9,6 +9,9 @@ import pytest
 
 from extract import extract_issue
 from extract.errors import LayoutError, NotAnAiBriefError
+from extract.generic_reader import same_title
+from extract.page_lines import Line, PageText
+from extract.repeated_lines import page_number_line
 from samples.issues import write_plain_issue as write_third_layout
 
 ARTICLES = [
@@ -19,9 +22,12 @@ ARTICLES = [
 ]
 
 
-def write_plain_issue(path: Path, cover: list[str], articles=ARTICLES) -> Path:
+def write_plain_issue(
+    path: Path, cover: list[str], articles=ARTICLES, numbers: bool = True, kicker: float = 0
+) -> Path:
     """Cover, a contents page ("title ······ N" under section names), one article a page with
-    "•" bullets, a running head and a page number: a design no known generation has."""
+    "•" bullets, a running head and a page number (unless not `numbers`; a section label set
+    `kicker` points large above the headline, if given): a design no known generation has."""
     doc = pymupdf.open()
 
     def text(page, x, y, line, size=11):
@@ -37,16 +43,19 @@ def write_plain_issue(path: Path, cover: list[str], articles=ARTICLES) -> Path:
         text(page, 72, y, section, 13)
         text(page, 90, y + 20, f"{title} ······ {number}")
         y += 48
-    for _, title, number in articles:
+    for section, title, number in articles:
         page = doc.new_page()
         text(page, 72, 40, "AI 브리프 2026-01", 8)
+        if kicker:
+            text(page, 72, 70, section, kicker)
         text(page, 72, 100, title, 18)
         name = title.split(",")[0]
         text(page, 72, 140, f"• {name}이(가) 새 계획을 발표하고 의견을 모으기로 함")
         text(page, 90, 162, f"– {name}의 세부 내용은 다음 달에 공개할 예정")
         text(page, 72, 190, f"• 업계는 {name}의 발표를 대체로 환영하는 분위기")
         text(page, 72, 230, f"출처: Example News, {name} story, 2026.01.{number:02d}.", 9)
-        text(page, 290, 810, str(number), 9)
+        if numbers:
+            text(page, 290, 810, str(number), 9)
     doc.save(path)
     doc.close()
     return path
@@ -132,3 +141,58 @@ def test_the_invented_third_layout_reads_back_as_drawn(tmp_path):
     assert [a.section for a in got.articles][-2:] == ["기술/연구", None]  # "이슈 분석" is none
     assert any(a.pdf_pages[1] > a.pdf_pages[0] for a in got.articles)  # one runs on a page
     assert not any("2026년 1월호" in a.text or "- 3 -" in a.text for a in got.articles)
+
+
+def test_without_page_numbers_the_contents_titles_place_the_articles(tmp_path):
+    path = write_plain_issue(tmp_path / "new.pdf", NAMED_COVER, numbers=False)
+    issue = extract_issue(path)
+    assert [(a.page, a.section, a.pdf_pages) for a in issue.articles] == [
+        (1, "정책/법제", (3, 3)),
+        (2, "기업/산업", (4, 4)),
+        (3, "기업/산업", (5, 5)),
+        (4, "기술/연구", (6, 6)),
+    ]
+
+
+def test_a_section_label_set_larger_than_the_headline_is_not_the_title(tmp_path):
+    issue = extract_issue(write_plain_issue(tmp_path / "new.pdf", NAMED_COVER, kicker=24))
+    assert [a.title for a in issue.articles] == [title for _, title, _ in ARTICLES]
+    assert not any("·" in a.text.split("\n")[1] for a in issue.articles)
+
+
+@pytest.mark.parametrize(
+    ("printed", "number"),
+    [
+        pytest.param("7", 7, id="bare"),
+        pytest.param("- 7 -", 7, id="dashes"),
+        pytest.param("(12)", 12, id="brackets"),
+        pytest.param("p. 7", 7, id="p"),
+        pytest.param("Page 7", 7, id="page"),
+        pytest.param("7 / 28", 7, id="of-total"),
+        pytest.param("2026", None, id="a-year"),
+        pytest.param("7월", None, id="a-month"),
+    ],
+)
+def test_page_numbers_in_the_foot(printed, number):
+    foot = Line(printed, 290, 800, 300, 810, 9, False)
+    page = PageText(number=3, width=595, height=842, lines=(foot,))
+    assert page_number_line(foot, page) == number
+    middle = Line(printed, 290, 400, 300, 410, 9, False)
+    assert page_number_line(middle, page) is None
+
+
+HEADLINE = "가상국, AI 기본법 시행령 공개"
+
+
+@pytest.mark.parametrize(
+    ("listed", "printed", "same"),
+    [
+        pytest.param(HEADLINE, HEADLINE, True, id="equal"),
+        pytest.param("가상국, AI 기본법 시행령", HEADLINE + "하고 의견 수렴", True, id="cut"),
+        pytest.param("가상국 AI기본법 시행령 공개", HEADLINE, True, id="spacing"),
+        pytest.param("가상전자, 온디바이스 AI 칩 출시", HEADLINE, False, id="other"),
+        pytest.param("AI", "AI 칩", False, id="too-short"),
+    ],
+)
+def test_contents_titles_and_headlines(listed, printed, same):
+    assert same_title(listed, printed) is same
