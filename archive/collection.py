@@ -91,6 +91,9 @@ class Archive:
             self.store.rederive_actors()
             self.store.reconcile_index(self.store.open_index())
             yield
+            # Replaced and removed articles would count in the ranking's statistics until
+            # merged away: ranking depends only on what the archive holds.
+            self.store.open_index().merge_deleted()
         finally:
             self.lock.release()
 

@@ -11,6 +11,7 @@ Public interface:
     index.rebuild(issues, total=None, on_step=None)  issues: iterable of (issue, articles,
                                                  fingerprint); built beside the current index and
                                                  switched to whole (on_step: REBUILD_STEPS)
+    index.merge_deleted() -> bool                 one segment without deleted documents, if any
     index.fingerprints() -> dict[str, str]        issue -> fingerprint it was indexed with
     index.search(query, filters=None, sort="relevance", page=1, per_page=10) -> SearchResult
     index.more_like_this(article_id, limit=5) -> list[Hit]   raises NotIndexed

@@ -192,6 +192,21 @@ class SearchIndex:
         if mined:
             self._mined.save(mined)
 
+    def merge_deleted(self) -> bool:
+        """Merge the index into one segment without its deleted documents, if it has any, so
+        that BM25's statistics (document count, lengths, frequencies) count only the articles
+        held; True if it did. One commit: a reader sees the index before or after it."""
+        ix = self._writable()
+        if ix.doc_count_all() == ix.doc_count():
+            return False
+        writer = BuildWriter(ix, timeout=WRITE_TIMEOUT)
+        try:
+            writer.commit(optimize=True)
+        except BaseException:
+            writer.cancel()
+            raise
+        return True
+
     def rebuild(
         self,
         issues: Iterable[tuple[str, Iterable[Article], str]],

@@ -176,6 +176,9 @@ class FakeIndex:
             state["issues"][issue] = {"fingerprint": fingerprint, "docs": docs}
         self._save(state)
 
+    def merge_deleted(self) -> bool:
+        return False  # nothing deleted is kept
+
     def fingerprints(self) -> dict[str, str]:
         return {k: v["fingerprint"] for k, v in self._load()["issues"].items()}
 

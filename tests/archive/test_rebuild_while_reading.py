@@ -20,7 +20,6 @@ import pytest
 from pausing import RESUME_SIGNAL
 from test_archive_cli import PAUSED_CLI, run
 
-from archive import Archive
 from index import SearchIndex
 from index.schema import STAMP_NAME
 from tests.conftest import CORPUS_ARTICLE_COUNTS
@@ -31,17 +30,6 @@ QUERIES = ("규제", "반도체", "오픈AI")
 ISSUES = sorted(CORPUS_ARTICLE_COUNTS)
 
 pytestmark = pytest.mark.corpus
-
-
-@pytest.fixture(scope="module")
-def corpus_home(corpus_pdfs, tmp_path_factory) -> Path:
-    home = tmp_path_factory.mktemp("rebuild-corpus")
-    archive = Archive(home)
-    try:
-        assert archive.ingest(list(corpus_pdfs.values()), workers=2).ok
-    finally:
-        archive.close()
-    return home
 
 
 @pytest.fixture
