@@ -43,6 +43,14 @@ CREATE TABLE IF NOT EXISTS files (
     error TEXT,
     seen_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS paths (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT,
+    issue TEXT,
+    status TEXT NOT NULL CHECK (status IN ('skipped', 'failed')),
+    error TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS ingests (
     id INTEGER PRIMARY KEY,
     started_at TEXT NOT NULL,
@@ -78,12 +86,13 @@ class IssueRow:
 
 @dataclass(frozen=True)
 class FileRow:
-    """One file an ingest has seen, by content."""
+    """One file an ingest has seen: by content, or by path where it has no content of its own
+    (a copy of one seen under another path, or a link to nothing)."""
 
-    sha256: str
+    sha256: str | None  # None: its content could not be read
     path: str
     issue: str | None
-    status: str  # ok | failed | replaced | removed
+    status: str  # ok | failed | replaced | removed; skipped (a copy)
     error: str | None
     seen_at: str
 
@@ -193,12 +202,28 @@ class Catalog:
         return FileRow(**dict(row)) if row else None
 
     def files(self, issue: str | None = None) -> list[FileRow]:
-        """Every file seen (or those of one issue), by path."""
-        if issue is None:
-            rows = self.db.execute("SELECT * FROM files ORDER BY path")
-        else:
-            rows = self.db.execute("SELECT * FROM files WHERE issue = ? ORDER BY path", (issue,))
+        """Every file seen (or those of one issue), by path: each content's file, and the paths
+        seen without content of their own (copies, links to nothing; see record_path)."""
+        where = "" if issue is None else " WHERE issue = :issue"
+        rows = self.db.execute(
+            f"SELECT sha256, path, issue, status, error, seen_at FROM files{where} UNION ALL"
+            " SELECT sha256, path, issue, status, error, seen_at FROM paths"
+            f"{where or ' WHERE 1'} AND path NOT IN (SELECT path FROM files) ORDER BY path",
+            {"issue": issue},
+        )
         return [FileRow(**dict(row)) for row in rows]
+
+    def record_path(
+        self, path: str, sha256: str | None, issue: str | None, status: str, error: str
+    ) -> None:
+        """Remember a path seen that is no content of its own: a copy of a file seen under
+        another path ("skipped", `sha256` its content) or one that could not be read ("failed",
+        a link to nothing: no sha256)."""
+        with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO paths VALUES (?, ?, ?, ?, ?, ?)",
+                (path, sha256, issue, status, error, now()),
+            )
 
     def commit_issue(self, row: IssueRow) -> None:
         """Record an issue (new or replacing the one held) and, for a PDF, its file as held."""

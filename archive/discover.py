@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,8 +27,25 @@ class Found:
 
 
 def pdfs_in_folder(folder: Path) -> list[Path]:
-    """Every *.pdf (any case) under a folder, in path order."""
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
+    """Every *.pdf (any case) under a folder, in path order; a link to nothing is one too, so
+    that it is reported rather than passed over."""
+    return sorted(
+        p for p in folder.rglob("*") if p.suffix.lower() == ".pdf" and (p.is_file() or _dangling(p))
+    )
+
+
+def _dangling(path: Path) -> bool:
+    """A symbolic link whose target is missing or loops back on itself."""
+    return path.is_symlink() and not path.exists()
+
+
+def unreadable_reason(path: Path, error: OSError) -> str:
+    """Why a file named could not be read, a link to nothing said as such."""
+    if _dangling(path):
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops back on itself"
+        return f"a symbolic link to a missing file ({path.readlink()})"
+    return error.strerror or str(error)
 
 
 def expand_argument(argument: str) -> tuple[list[Path], str]:
@@ -35,7 +53,7 @@ def expand_argument(argument: str) -> tuple[list[Path], str]:
     path = Path(argument)
     if path.is_dir():
         return pdfs_in_folder(path), "no PDF files in this folder"
-    if path.is_file():
+    if path.is_file() or _dangling(path):
         return [path], ""
     if any(ch in argument for ch in GLOB_CHARACTERS):
         files: list[Path] = []
@@ -56,7 +74,16 @@ def find_files(arguments: Iterable[str | Path]) -> Found:
         if not matches:
             entries.append(Unmatched(str(argument), why_none))
         for match in matches:
-            if match.resolve() not in seen:
-                seen.add(match.resolve())
+            if _identity(match) not in seen:
+                seen.add(_identity(match))
                 entries.append(match)
     return Found(tuple(entries))
+
+
+def _identity(path: Path) -> Path:
+    """The file a path names, so that two names of one file count once; a link that loops
+    is itself (Python 3.11's resolve() raises RuntimeError on it)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archive.catalog import IngestRow, IssueRow, now
-from archive.discover import Unmatched, find_files
+from archive.discover import Unmatched, find_files, unreadable_reason
 from archive.schema import first_error
 from common.child_processes import die_with_parent
 from extract import LAYOUTS_VERSION, file_sha256
@@ -217,12 +217,18 @@ class IngestRun:
             try:
                 sha = file_sha256(path)
             except OSError as error:
-                report(position, FileOutcome(str(path), FAILED, reason=error.strerror))
+                reason = unreadable_reason(path, error)
+                self.store.catalog.record_path(str(path), None, None, FAILED, reason)
+                report(position, FileOutcome(str(path), FAILED, reason=reason))
                 continue
             skipped = self.classify(path, sha, seen)
             if skipped is None:
                 to_extract.append((position, path, sha))
             else:
+                if skipped.reason != "unchanged":  # a copy: listed under its own path too
+                    self.store.catalog.record_path(
+                        str(path), sha, skipped.issue, SKIPPED, skipped.reason or ""
+                    )
                 report(position, skipped)
         paths, hashes = [path for _, path, _ in to_extract], [sha for _, _, sha in to_extract]
         extracted = self.extract_all(paths, hashes, workers)

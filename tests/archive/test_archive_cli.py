@@ -6,6 +6,7 @@ import codecs
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -523,3 +524,32 @@ def test_a_newline_in_a_file_name_does_not_split_the_ingest_line(tmp_path):
     result = run(tmp_path / "home", "ingest", str(path))
     assert result.exit_code == 1
     assert f"failed: {tmp_path}/two\\nlines.pdf: the file is empty" in result.output.splitlines()
+
+
+def test_list_files_shows_copies_and_links_to_nothing(tmp_path, samples):
+    home = tmp_path / "home"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copyfile(samples["good"], inbox / "a.pdf")
+    shutil.copyfile(samples["good"], inbox / "b-copy.pdf")
+    (inbox / "c-gone.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    (inbox / "d-loop.pdf").symlink_to(inbox / "d-loop.pdf")
+    result = run(home, "ingest", str(inbox))
+    assert result.exit_code == 1
+    run(home, "ingest", str(samples["good"]))  # the same content again, under a third name
+    assert run(home, "list", "--files").output.splitlines() == [
+        f"skipped  {samples['good']}: already held as 2024-04",
+        f"ok       {inbox / 'a.pdf'} -> 2024-04",
+        f"skipped  {inbox / 'b-copy.pdf'}: same file as {inbox / 'a.pdf'}",
+        f"failed   {inbox / 'c-gone.pdf'}: a symbolic link to a missing file"
+        f" ({tmp_path / 'nowhere.pdf'})",
+        f"failed   {inbox / 'd-loop.pdf'}: a symbolic link that loops back on itself",
+    ]
+    rows = json.loads(run(home, "list", "--files", "--json").output)
+    assert [(Path(r["path"]).name, r["status"], r["sha256"] is None) for r in rows] == [
+        ("2024-04.pdf", "skipped", False),
+        ("a.pdf", "ok", False),
+        ("b-copy.pdf", "skipped", False),
+        ("c-gone.pdf", "failed", True),
+        ("d-loop.pdf", "failed", True),
+    ]
