@@ -14,6 +14,7 @@ BENCHMARKS = (
     "bench.load_bench",
     "bench.actor_quality",
     "bench.actors_latency",
+    "bench.page_images",
 )
 
 
