@@ -113,8 +113,7 @@ class PostingsScorer:
 
     def _intersect(self, subqueries, within: set[int] | None) -> Scores:
         """Rarest part first; each further part is only evaluated on what is left."""
-        reader = self.searcher.reader()
-        ordered = sorted(subqueries, key=lambda sub: sub.estimate_size(reader))
+        ordered = sorted(subqueries, key=self.size)
         total: Scores = {}
         for i, sub in enumerate(ordered):
             part = self.evaluate(sub, within)
@@ -123,6 +122,20 @@ class PostingsScorer:
             if not within:
                 return {}
         return total
+
+    def size(self, q: wq.Query) -> int:
+        """At most how many articles the query matches, as Whoosh estimates it (an And its
+        smallest part, an Or its parts' sum), but from the cached postings, which evaluating
+        it reads anyway: Whoosh looks each term up in every segment, on every search."""
+        if isinstance(q, wq.Term):
+            return len(self.term(q.fieldname, q.text))
+        if isinstance(q, wq.Or | wq.DisjunctionMax):
+            return sum(self.size(sub) for sub in q.subqueries)
+        if isinstance(q, wq.And):
+            return min((self.size(sub) for sub in q.subqueries), default=0)
+        if isinstance(q, wq.AndNot):
+            return self.size(q.a)
+        return q.estimate_size(self.searcher.reader())
 
     def _by_whoosh(self, q: wq.Query) -> Scores:
         """Phrases and anything else: Whoosh's own matcher, over every match."""
