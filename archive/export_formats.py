@@ -15,8 +15,16 @@ from archive.citations import STYLES
 from archive.citations.writers import reference_writer, write_bibtex, write_csl_json, write_ris
 from archive.errors import BadExport
 from archive.export import ExportOptions, write_csv, write_json, write_jsonl
-from archive.spreadsheet import write_xlsx
 from extract.model import Article
+
+
+def write_xlsx(articles: Iterable[Article], out: BinaryIO, options: ExportOptions) -> int:
+    """The Excel workbook (archive/spreadsheet.py). openpyxl is imported here, on first use:
+    it takes longer to import than the rest of a search command."""
+    from archive.spreadsheet import write_xlsx as write
+
+    return write(articles, out, options)
+
 
 Writer = Callable[[Iterable[Article], BinaryIO, ExportOptions], int]
 

@@ -26,11 +26,28 @@ when no generation is recognised, issue_identity decides whether the PDF is an i
 generic_reader (generic_contents, repeated_lines, generic_article) reads it.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from extract.errors import ExtractError
-from extract.issue_reader import extract_issue
+from extract.file_hash import file_sha256
 from extract.layouts import LAYOUTS_VERSION
 from extract.model import Article, BodySection, Bullet, Event, Issue, PdfInfo, Source
-from extract.pdf_checks import file_sha256
+
+if TYPE_CHECKING:
+    from extract.issue_reader import extract_issue
+
+
+def __getattr__(name: str):
+    # The parser (and PyMuPDF, a third of a second to import) loads on first use: a search
+    # or an export only reads the model.
+    if name == "extract_issue":
+        from extract.issue_reader import extract_issue
+
+        return extract_issue
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

@@ -25,12 +25,13 @@ from extract.errors import (
     NoTextLayerError,
 )
 from extract.events_table import read_events
+from extract.file_hash import file_sha256
 from extract.generic_reader import read_generic_articles
 from extract.issue_identity import NAMING_PAGES, names_the_brief, read_issue_month
 from extract.layouts import LAYOUTS_VERSION, UNKNOWN, Layout, detect_layout
 from extract.model import Article, Event, Issue, PdfInfo, issue_title
 from extract.page_lines import Line, PageText, read_page
-from extract.pdf_checks import file_sha256, open_pdf
+from extract.pdf_checks import open_pdf
 from extract.running_heads import page_number, strip_furniture
 
 _OPENING_PAGES = 3  # cover, contents and (2023-2024) the part divider

@@ -6,7 +6,6 @@ turns one such case into its own typed error instead.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import warnings
 from pathlib import Path
@@ -33,15 +32,6 @@ MIN_PAGE_POINTS = 36
 _HEADER_WINDOW = 1024  # the PDF spec lets "%PDF-" start anywhere in the first 1 KB
 _TRAILER_WINDOW = 2048  # "startxref" and "%%EOF" close every complete file
 _TRAILER = re.compile(rb"startxref\s+\d+\s+%%EOF")
-
-
-def file_sha256(path: Path) -> str:
-    """The sha256 of a file's content."""
-    digest = hashlib.sha256()
-    with path.open("rb") as source:
-        for block in iter(lambda: source.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def check_file(path: Path) -> int:

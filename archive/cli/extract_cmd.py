@@ -9,7 +9,7 @@ import click
 
 from archive.cli.archive_access import one_line
 from archive.summaries import layout_note
-from extract import ExtractError, Issue, extract_issue
+from extract import ExtractError, Issue
 
 
 @click.command("extract")
@@ -21,6 +21,8 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
     Every file is tried; each failure is one line on stderr and the exit status is 1. A file
     read although MuPDF complained about it gets one warning line on stderr.
     """
+    from extract import extract_issue  # PyMuPDF loads for this command only
+
     issues: list[Issue] = []
     failed = False
     for path in files:

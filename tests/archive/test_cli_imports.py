@@ -1,0 +1,31 @@
+"""The command line loads only what a command needs: PyMuPDF and openpyxl each take longer
+to import than the rest of a search, which reads neither (bench/cold_search.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("pymupdf", "openpyxl")
+
+
+@pytest.mark.slow
+def test_loading_the_commands_leaves_the_pdf_and_excel_libraries_unloaded():
+    probe = (
+        "import sys, archive.cli, archive.collection, archive.contract;"
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    assert loaded == ""
+
+
+def test_the_parser_is_still_there_on_first_use():
+    import extract
+
+    assert extract.extract_issue.__module__ == "extract.issue_reader"
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = extract.nothing
