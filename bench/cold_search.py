@@ -1,0 +1,103 @@
+"""A cold `aibrief search WORD`: a fresh process on an archive of the real issues, against
+what any Python process and what Kiwi alone cost on this machine, measured in the same run.
+
+    AIBRIEF_CORPUS=/path/to/corpus python -m bench.cold_search [--home DIR] [--repeat N]
+        [--word WORD]
+
+Without --home the real issues are ingested into a temporary home first (not timed). Each
+round runs, one after another so that they share the machine's load:
+- "python": `python -c pass`, the floor of any command;
+- "imports": `python -c "import archive.cli"`, the command's code loaded, nothing run;
+- "kiwi": bare Kiwi (kiwipiepy, with aibrief's options) loaded and asked one word, the floor
+  of anything that analyses Korean;
+- "search": `aibrief --home HOME search WORD`, the whole command, output discarded.
+Each is the median of --repeat rounds (wall-clock seconds); the ratios divide the search by
+the two floors, and "search - kiwi" is what the command costs beyond Kiwi.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import corpus_folder
+
+BARE_KIWI = (
+    "from kiwipiepy import Kiwi;"
+    "Kiwi(load_typo_dict=False, load_multi_dict=False).tokenize('{word}')"
+)
+
+
+def seconds(command: list[str]) -> float:
+    """Wall-clock seconds of one run of the command (which must succeed)."""
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def commands(home: Path, word: str) -> dict[str, list[str]]:
+    aibrief = str(Path(sys.executable).with_name("aibrief"))
+    return {
+        "python": [sys.executable, "-c", "pass"],
+        "imports": [sys.executable, "-c", "import archive.cli"],
+        "kiwi": [sys.executable, "-c", BARE_KIWI.format(word=word)],
+        "search": [aibrief, "--home", str(home), "search", word],
+    }
+
+
+def measure(home: Path, word: str, repeat: int) -> dict[str, float]:
+    """Median seconds of each command over `repeat` interleaved rounds."""
+    runs = commands(home, word)
+    seconds(runs["search"])  # the first search after an ingest may still settle the home
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, command in runs.items():
+            times[name].append(seconds(command))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def report(medians: dict[str, float], word: str, repeat: int) -> None:
+    print(f"cold 'aibrief search {word}', median of {repeat} rounds, seconds")
+    for name, value in medians.items():
+        print(f"  {name:<8} {value:6.2f}")
+    search = medians["search"]
+    print(
+        f"  search / python {search / medians['python']:.1f}x,"
+        f" search / kiwi {search / medians['kiwi']:.2f}x,"
+        f" search - kiwi {search - medians['kiwi']:.2f} s"
+    )
+
+
+def ingested(corpus: Path, home: Path) -> None:
+    """The real issues ingested into `home`."""
+    aibrief = str(Path(sys.executable).with_name("aibrief"))
+    subprocess.run(
+        [aibrief, "--home", str(home), "ingest", str(corpus)], check=True, capture_output=True
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path, help="an archive home of the real issues to reuse")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds (default 5)")
+    parser.add_argument("--word", default="딥페이크", help="the word searched")
+    args = parser.parse_args()
+    if args.home:
+        report(measure(args.home, args.word, args.repeat), args.word, args.repeat)
+        return 0
+    corpus = corpus_folder("cold_search")
+    if corpus is None:
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        ingested(corpus, Path(tmp))
+        report(measure(Path(tmp), args.word, args.repeat), args.word, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
