@@ -37,7 +37,7 @@ from pathlib import Path
 from whoosh import query as whoosh_query
 
 from archive.contract import search_json
-from archive.parameters import SearchQuery
+from archive.search_query import SearchQuery
 from bench.corpus import corpus_folder
 from bench.graded_queries import load_queries
 from bench.search_latency import by_issue
