@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from index.actor_table import ANY_COUNTRY, PLACE, ActorTable, TableEntry, actor_table
 from index.aliases import alias_key
@@ -39,8 +40,7 @@ class Mention:
     prefix_country: str | None = None
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     text: str
     start: int
     end: int
@@ -91,12 +91,13 @@ def _match_at(words: list[_Word], i: int, text: str) -> tuple[TableEntry, int, i
     for last in range(i, min(i + LONGEST_SPELLING, len(words))):
         if last > i and not _glued(words, last - 1, last, text):
             break
-        for key, dropped in _without_particle(words[last].text):
+        forms = _without_particle(words[last].text)
+        for key, dropped in forms:
             entry = spellings.get(written + key)
             if entry is not None:
                 found = entry, last, words[last].end - dropped
                 break
-        written += _without_particle(words[last].text)[0][0]
+        written += forms[0][0]
         if written not in beginnings:
             break
     return found
@@ -104,11 +105,16 @@ def _match_at(words: list[_Word], i: int, text: str) -> tuple[TableEntry, int, i
 
 def find_mentions(text: str) -> list[Mention]:
     """Every table entry the text names, in reading order (places too)."""
-    _, places, _ = _lookup()
+    spellings, places, beginnings = _lookup()
     words = _words(text)
     found: list[Mention] = []
     i = 0
     while i < len(words):
+        # Most words begin no spelling (checked here, as _match_at would, without the call).
+        forms = _without_particle(words[i].text)
+        if forms[0][0] not in beginnings and not any(k in spellings for k, _ in forms[1:]):
+            i += 1
+            continue
         matched = _match_at(words, i, text)
         if matched is None:
             i += 1
