@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 ACTOR_FACET_SIZE = 10  # the top actors of a query's matches
 
@@ -39,19 +40,24 @@ class ActorColumns:
         }
 
 
-def _inverted(searcher, field: str) -> dict[int, list[str]]:
+def _inverted(searcher, field: str) -> list[tuple[str, ...]]:
+    """docnum -> the field's values in that document (a list, so that counting over the
+    matches runs in C: see _counted)."""
     reader = searcher.reader()
     found: dict[int, list[str]] = {}
     if field not in searcher.schema or reader.doc_count_all() == 0:
-        return found
+        return []
     for text in reader.lexicon(field):
         value = text.decode("utf-8")
         for docnum in reader.postings(field, value).all_ids():
             found.setdefault(docnum, []).append(value)
-    return found
+    column: list[tuple[str, ...]] = [()] * reader.doc_count_all()
+    for docnum, values in found.items():
+        column[docnum] = tuple(values)
+    return column
 
 
-def _counted(column: dict[int, list[str]], docnums: list[int], limit: int | None):
-    counts = Counter(value for d in docnums for value in column.get(d, ()))
+def _counted(column: list[tuple[str, ...]], docnums: list[int], limit: int | None):
+    counts = Counter(chain.from_iterable(map(column.__getitem__, docnums)))
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return dict(ordered[:limit] if limit else ordered)
