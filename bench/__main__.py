@@ -11,10 +11,13 @@ BENCHMARKS = (
     "bench.ingest_bench",
     "bench.search_quality",
     "bench.search_latency",
+    "bench.api_latency",
+    "bench.cold_search",
     "bench.load_bench",
     "bench.actor_quality",
     "bench.actors_latency",
     "bench.page_images",
+    "bench.actors_cost",
 )
 
 
