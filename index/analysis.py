@@ -17,7 +17,7 @@ from functools import cache, partial
 from typing import NamedTuple
 
 from index.dictionary import domain_dictionary
-from index.kiwi_loader import forget_parent_kiwi, kiwi
+from index.kiwi_loader import kiwi, share_parent_kiwi, tokenize_many
 
 # Bump when the terms emitted for a text change: the index is then rebuilt.
 ANALYZER_VERSION = 5
@@ -35,8 +35,8 @@ DROPPED_SUFFIXES = frozenset({"들"})
 
 
 def start_in_worker() -> None:
-    """In a forked worker process: a Kiwi of its own (see kiwi_loader) and no cached terms."""
-    forget_parent_kiwi()
+    """In a forked worker process: the parent's Kiwi (see kiwi_loader) and no cached terms."""
+    share_parent_kiwi()
     _pretokenized.clear()
 
 
@@ -201,7 +201,7 @@ def analyze(text: str) -> list[Term]:
 def analyze_many(texts: Iterable[str]) -> dict[str, list[Term]]:
     """Analyse many texts in one Kiwi batch (both cores); returns text -> terms."""
     unique = [t for t in dict.fromkeys(texts) if t.strip()]
-    results = kiwi().tokenize(unique)
+    results = tokenize_many(unique)
     return {
         text: terms_from_morphs(text, tokens) for text, tokens in zip(unique, results, strict=True)
     }

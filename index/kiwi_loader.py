@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 
 from index.dictionary import domain_dictionary
 
 _kiwi_lock = threading.Lock()
 _kiwi = None
 _kiwi_threads = 2  # batch tokenizing uses both cores; a build worker uses one (see below)
-_forked_kiwis: list = []
+_one_text_per_call = False  # in a forked worker (see share_parent_kiwi)
 
 
 def kiwi():
@@ -31,11 +32,19 @@ def kiwi():
     return _kiwi
 
 
-def forget_parent_kiwi() -> None:
-    """In a forked worker process: set the parent's Kiwi aside (its threads did not survive the
-    fork) and load a single-threaded one on first use; the workers share the cores."""
-    global _kiwi, _kiwi_lock, _kiwi_threads
-    if _kiwi is not None:
-        # Never freed: its destructor would wait on the parent's threads forever.
-        _forked_kiwis.append(_kiwi)
-    _kiwi, _kiwi_lock, _kiwi_threads = None, threading.Lock(), 1
+def share_parent_kiwi() -> None:
+    """In a forked worker process: go on with the parent's Kiwi, whose model the fork shares
+    copy-on-write (nothing to load, no memory of its own), one text per call, as its batch
+    calls would wait on the parent's threads, which did not survive the fork. With no Kiwi
+    in the parent, the worker loads a single-threaded one on first use."""
+    global _kiwi_lock, _kiwi_threads, _one_text_per_call
+    _kiwi_lock, _kiwi_threads, _one_text_per_call = threading.Lock(), 1, True
+
+
+def tokenize_many(texts: list[str]) -> Iterable:
+    """Kiwi's tokens of each text, in order: as one batch on Kiwi's threads (an iterator the
+    caller reads while Kiwi works on), or, in a worker sharing its parent's Kiwi, one call per
+    text (as fast on one core)."""
+    if _one_text_per_call:
+        return [kiwi().tokenize(text) for text in texts]
+    return kiwi().tokenize(texts)

@@ -1,8 +1,9 @@
 """Building a whole index in worker processes.
 
 Kiwi's tokenizing and Whoosh's indexing are both CPU work, and most of Whoosh's is Python
-under one GIL. So a large build is split by issue across forked workers: each loads its own
-Kiwi (one thread), analyses, indexes and writes its own segments (a new one each time the
+under one GIL. So a large build is split by issue across forked workers: each uses the Kiwi
+the parent loaded before forking them (shared copy-on-write, one text per call; see
+kiwi_loader), analyses, indexes and writes its own segments (a new one each time the
 postings held in memory pass a budget). The parent only turns articles into documents and,
 holding the index's write lock, commits the workers' segments in one table of contents: the
 build is whole or absent, like any other commit.
@@ -22,6 +23,7 @@ from index.analysis import pretokenized, start_in_worker
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, with_marks
 from index.errors import IndexBuildError
+from index.kiwi_loader import kiwi
 
 # One per core this process may run on; each holds its own Kiwi (about 330 MB), hence a cap.
 WORKERS = min(len(os.sched_getaffinity(0)), 8)
@@ -94,6 +96,7 @@ class _WorkerPool:
     """WORKERS forked processes taking jobs from one bounded queue."""
 
     def __init__(self, ix, mine: Miner, segment_postings: int) -> None:
+        kiwi()  # loaded here once: the forked workers share it (see kiwi_loader)
         context = multiprocessing.get_context("fork")
         self._jobs = context.Queue(maxsize=2 * WORKERS)  # bounds the documents in flight
         self._results = context.Queue()
