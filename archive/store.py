@@ -148,19 +148,23 @@ class Store:
 
     def commit_issues(self, commits: list[IssueCommit]) -> None:
         """Make these issues part of the archive as commit_issue does, all in one catalog
-        transaction and one index commit: after a kill, all of them are held or none."""
-        staged = [self._write_pending(commit) for commit in commits]
-        if not staged:
-            return
-        span = _span([issue.issue for issue, _ in staged])
-        self._step("before-catalog", span)
-        self.catalog.commit_issues([row for _, row in staged])
-        for _, row in staged:
-            self.files.promote(row.issue, keep_pdf=row.origin == "pdf")
-        self._step("before-index", span)
-        with self.indexing_together():
-            for issue, row in staged:
+        transaction and one index commit: after a kill, all of them are held or none. The
+        index analyses each issue as soon as it is written (in workers, when they are many)."""
+        expected = sum(len(a.text) for commit in commits for a in commit.issue.articles)
+        with self.indexing_together(expected):
+            staged = []
+            for commit in commits:
+                issue, row = self._write_pending(commit)
                 self._batch.add(issue.issue, issue.articles, row.fingerprint)
+                staged.append(row)
+            if not staged:
+                return
+            span = _span([row.issue for row in staged])
+            self._step("before-catalog", span)
+            self.catalog.commit_issues(staged)
+            for row in staged:
+                self.files.promote(row.issue, keep_pdf=row.origin == "pdf")
+            self._step("before-index", span)
 
     def _write_pending(self, commit: IssueCommit) -> tuple[Issue, IssueRow]:
         """The issue with its actors, written beside the held version; and its catalog row."""
@@ -180,18 +184,19 @@ class Store:
         return issue, row
 
     @contextmanager
-    def indexing_together(self) -> Iterator[None]:
+    def indexing_together(self, expected_chars: int = 0) -> Iterator[None]:
         """Within the block, the issues committed are indexed together, in one commit of the
-        index at its end (a large batch is analysed in worker processes meanwhile). If the
-        block or that commit fails, the index is left as it was; the issues committed are held
-        all the same, and the next reconciliation indexes them."""
+        index at its end (a large batch is analysed in worker processes meanwhile; say how
+        large when it is known). If the block or that commit fails, the index is left as it
+        was; the issues committed are held all the same, and the next reconciliation indexes
+        them."""
         from index import IndexBuildError
 
         if self._batch is not None:  # already inside one: its end commits
             yield
             return
         try:
-            with self.open_index().batch() as batch:
+            with self.open_index().batch(expected_chars) as batch:
                 self._batch = batch
                 try:
                     yield

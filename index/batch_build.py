@@ -1,8 +1,9 @@
 """Replacing many issues in one commit, as an import or a first ingest of many files does.
 
 Issues are handed over one at a time while the caller goes on with its own work. Until they
-hold PARALLEL_MIN_CHARS of text they are kept here; past it they go to worker processes that
-analyse and write segments as a rebuild's do (see parallel_build). `commit()` makes every issue
+hold PARALLEL_MIN_CHARS of text (or the caller says they will) they are kept here; past it
+they go to worker processes that analyse and write segments as a rebuild's do (see
+parallel_build). `commit()` makes every issue
 handed over replace what the index held of it, in one commit, or nothing at all.
 """
 
@@ -22,11 +23,11 @@ from index.parallel_build import WorkerBuild
 class IssueBatch:
     """Issues to replace in one commit of the index `ix`."""
 
-    def __init__(self, ix, timeout: float) -> None:
+    def __init__(self, ix, timeout: float, expected_chars: int = 0) -> None:
         self._ix = ix
         self._timeout = timeout
         self._held: list[tuple[str, list[dict]]] = []
-        self._chars = 0
+        self._chars = expected_chars  # workers start once this reaches PARALLEL_MIN_CHARS
         self._issues: set[str] = set()
         self._workers: WorkerBuild | None = None
 

@@ -178,11 +178,12 @@ class SearchIndex:
         self._mined.save({issue: None})
 
     @contextmanager
-    def batch(self) -> Iterator[IssueBatch]:
+    def batch(self, expected_chars: int = 0) -> Iterator[IssueBatch]:
         """Issues to replace together: `batch.add(issue, articles, fingerprint)` for each;
         all are committed at once when the block ends without an error, none otherwise.
-        A large batch is analysed in worker processes as it is handed over (batch_build)."""
-        batch = IssueBatch(self._writable(), WRITE_TIMEOUT)
+        A large batch (or one `expected_chars` of text says will be) is analysed in worker
+        processes as it is handed over (batch_build)."""
+        batch = IssueBatch(self._writable(), WRITE_TIMEOUT, expected_chars)
         try:
             yield batch
         except BaseException:

@@ -150,7 +150,7 @@ class FakeIndex:
         self._save(state)
 
     @contextmanager
-    def batch(self):
+    def batch(self, expected_chars=0):
         """Issues replaced together, saved in one write when the block ends without error."""
         batch = FakeBatch()
         yield batch
