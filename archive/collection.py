@@ -100,11 +100,12 @@ class Archive:
     def ingest(
         self,
         paths: Iterable[str | Path],
-        workers: int = 2,
+        workers: int | None = None,
         force: bool = False,
         progress: ProgressCallback | None = None,
     ) -> IngestReport:
-        """Ingest PDFs (files, folders, globs); held files are skipped unless `force`."""
+        """Ingest PDFs (files, folders, globs) with `workers` extraction processes (None: one
+        per core); held files are skipped unless `force`."""
         with self.writing():
             return IngestRun(self.store, self.extractor, force).run(paths, workers, progress)
 

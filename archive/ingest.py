@@ -170,13 +170,14 @@ class IngestRun:
         )
 
     def extract_all(
-        self, paths: list[Path], hashes: list[str], workers: int
+        self, paths: list[Path], hashes: list[str], workers: int | None
     ) -> Iterator[Extracted]:
-        """Extract in worker processes; results come back in the order of `paths`."""
+        """Extract in worker processes (None: one per core); results come back in the order
+        of `paths`."""
         if not paths:
             return
         work = functools.partial(extract_in_worker, self.extractor)
-        workers = max(1, min(workers, len(paths)))
+        workers = max(1, min(workers or len(os.sched_getaffinity(0)), len(paths)))
         with ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),
@@ -194,7 +195,10 @@ class IngestRun:
                     yield Extracted(None, "the extraction worker died (out of memory?)")
 
     def run(
-        self, arguments: Iterable[str | Path], workers: int, progress: ProgressCallback | None
+        self,
+        arguments: Iterable[str | Path],
+        workers: int | None,
+        progress: ProgressCallback | None,
     ) -> IngestReport:
         """Ingest every file the arguments name; one failed file never stops the batch."""
         started = now()

@@ -64,9 +64,8 @@ class ProgressPrinter:
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
-    default=2,
-    show_default=True,
-    help="Worker processes that read PDFs in parallel.",
+    default=None,
+    help="Worker processes that read PDFs in parallel  [default: one per core].",
 )
 @click.option("--force", is_flag=True, help="Re-read files the archive already holds.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
@@ -78,7 +77,7 @@ class ProgressPrinter:
 def ingest(
     ctx: click.Context,
     paths: tuple[str, ...],
-    workers: int,
+    workers: int | None,
     force: bool,
     as_json: bool,
     verbose: bool,
