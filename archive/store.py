@@ -187,9 +187,9 @@ class Store:
     def indexing_together(self, expected_chars: int = 0) -> Iterator[None]:
         """Within the block, the issues committed are indexed together, in one commit of the
         index at its end (a large batch is analysed in worker processes meanwhile; say how
-        large when it is known). If the block or that commit fails, the index is left as it
-        was; the issues committed are held all the same, and the next reconciliation indexes
-        them."""
+        large when it is known). If the index fails, the block stops there, and the index is
+        left as it was: the issues committed to the catalog by then are held all the same,
+        and the next reconciliation indexes them."""
         from index import IndexBuildError
 
         if self._batch is not None:  # already inside one: its end commits
@@ -206,8 +206,8 @@ class Store:
                     self._step("before-index-batch", f"{len(batch)} issues")
         except IndexBuildError as error:
             raise ArchiveError(
-                f"the search index could not be updated ({error}); the issues are held, and"
-                " the next ingest or search indexes them"
+                f"the search index could not be updated ({error}); the archive's issues are"
+                " whole, and the next ingest or search brings the index up to date"
             ) from error
 
     def rederive_actors(self) -> None:

@@ -22,6 +22,7 @@ import index.batch_build
 import index.full_build
 from archive import Archive, ArchiveError
 from archive.lock import ArchiveLock
+from index import IndexBuildError
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
@@ -72,6 +73,11 @@ def export(tmp_path: Path) -> Path:
     lines = (json.dumps(a.to_json(), ensure_ascii=False) for a in articles)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def imported_or_held(home: Path) -> dict[str, int]:
+    """Articles per issue held."""
+    return {row.issue: row.articles for row in open_archive(home).catalog.issues()}
 
 
 def imported(home: Path) -> dict[str, int]:
@@ -135,11 +141,10 @@ def test_a_real_index_killed_with_its_workers_segments_written_is_whole(tmp_path
     assert archive.search("기사").total == sum(ISSUES.values())
 
 
-def test_a_failed_index_batch_loses_nothing_held_before(tmp_path, inbox, export, monkeypatch):
+def test_an_import_whose_index_worker_dies_is_all_or_nothing(tmp_path, inbox, export, monkeypatch):
     home = tmp_path / "home"
     archive = Archive(home, extractor=fake_extract)
     archive.ingest(inbox[:1])
-    before = archive.search("기사").total
 
     def dying(docs):
         os._exit(3)
@@ -148,7 +153,38 @@ def test_a_failed_index_batch_loses_nothing_held_before(tmp_path, inbox, export,
     monkeypatch.setattr(index.batch_build, "mined_pairs", dying)
     with pytest.raises(ArchiveError, match=r"^the search index could not be updated \(index"):
         archive.import_jsonl(export)
-    assert archive.search("기사").total == before == ISSUES["2024-01"]
+    unreconciled = archive.store.opened_index  # searching the archive would index again
+    assert unreconciled.search("기사").total == ISSUES["2024-01"]  # the index as it was
+    # The death is seen while the issues are handed over (nothing imported) or at the commit
+    # (every issue imported, the index behind): never some of them.
+    held = imported_or_held(home)
+    assert held in ({"2024-01": ISSUES["2024-01"]}, ISSUES)
     monkeypatch.undo()
-    again = Archive(home)  # the issues imported are held; opening indexes them
+    again = Archive(home)
+    assert again.search("기사").total == sum(held.values())  # opening indexes what is held
+    assert again.import_jsonl(export).articles == sum(ISSUES.values())
     assert again.search("기사").total == sum(ISSUES.values())
+
+
+def test_a_failed_index_commit_loses_nothing_held_before(tmp_path, inbox, export, monkeypatch):
+    home = tmp_path / "home"
+    archive = Archive(home, extractor=fake_extract)
+    archive.ingest(inbox[:1])
+
+    def failing(batch):
+        raise IndexBuildError("an index build worker failed: MemoryError: ")
+
+    monkeypatch.setattr(index.batch_build.IssueBatch, "commit", failing)
+    message = (
+        "the search index could not be updated (an index build worker failed: MemoryError: );"
+        " the archive's issues are whole, and the next ingest or search brings the index up to"
+        " date"
+    )
+    with pytest.raises(ArchiveError) as failed:
+        archive.import_jsonl(export)
+    assert str(failed.value) == message
+    unreconciled = archive.store.opened_index  # searching the archive would index again
+    assert unreconciled.search("기사").total == ISSUES["2024-01"]  # the index as it was
+    assert imported_or_held(home) == ISSUES  # the catalog committed them all
+    monkeypatch.undo()
+    assert Archive(home).search("기사").total == sum(ISSUES.values())  # opening indexes them
