@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from archive.catalog import IngestRow, IssueRow, now
 from archive.discover import Unmatched, find_files, unreadable_reason
 from archive.schema import first_error
+from archive.store import with_current_actors
 from common.child_processes import die_with_parent
 from extract import LAYOUTS_VERSION, file_sha256
 from extract.errors import ExtractError
@@ -85,16 +86,23 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class Extracted:
-    """A worker's answer for one file: the issue, or the one-line reason it could not be read."""
+    """A worker's answer for one file: the issue, or the one-line reason it could not be read
+    (or, with the issue, why it cannot be held)."""
 
     issue: Issue | None
     error: str | None
 
 
 def extract_in_worker(extractor: Extractor, path: Path, sha256: str) -> Extracted:
-    """Run the extractor on one file inside a worker; every failure becomes a reason."""
+    """Run the extractor on one file inside a worker, check the issue against the schema and
+    derive its actors there too; every failure becomes a reason."""
     try:
-        return Extracted(extractor(path, sha256), None)
+        issue = extractor(path, sha256)
+        problem = first_error("issue", issue.to_json())
+        if problem:  # never hold what the documented export form would refuse
+            reason = f"the extracted issue does not match the schema ({problem})"
+            return Extracted(issue, reason)
+        return Extracted(with_current_actors(issue), None)
     except ExtractError as error:
         return Extracted(None, str(error).removeprefix(f"{path.name}: "))
     except Exception as error:  # a parser bug must not stop the batch; it is reported as such
@@ -103,10 +111,14 @@ def extract_in_worker(extractor: Extractor, path: Path, sha256: str) -> Extracte
 
 def start_worker(parent: int, inherited_lock: int | None) -> None:
     """Run in each forked worker: let go of the archive's lock (the parent holds it; a copy here
-    would keep it held if the parent were killed) and die with the parent (Linux)."""
+    would keep it held if the parent were killed), die with the parent (Linux) and use the
+    parent's Korean analyzer."""
     if inherited_lock is not None:
         os.close(inherited_lock)
     die_with_parent(parent)
+    from index import start_in_worker
+
+    start_in_worker()
 
 
 def must_read_again(row: IssueRow | None) -> bool:
@@ -152,11 +164,9 @@ class IngestRun:
             self.store.catalog.record_failure(sha, str(path), extracted.error or "")
             return FileOutcome(str(path), FAILED, reason=extracted.error, sha256=sha)
         issue = extracted.issue
-        problem = first_error("issue", issue.to_json())
-        if problem:  # never hold what the documented export form would refuse
-            reason = f"the extracted issue does not match the schema ({problem})"
-            self.store.catalog.record_failure(sha, str(path), reason)
-            return FileOutcome(str(path), FAILED, issue.issue, reason=reason, sha256=sha)
+        if extracted.error is not None:  # read, but refused by the schema
+            self.store.catalog.record_failure(sha, str(path), extracted.error)
+            return FileOutcome(str(path), FAILED, issue.issue, reason=extracted.error, sha256=sha)
         first = self.committed_in_run.get(issue.issue)
         if first is not None:
             reason = f"issue {issue.issue} is also in {first} in this batch; kept that one"
@@ -178,6 +188,9 @@ class IngestRun:
             return
         work = functools.partial(extract_in_worker, self.extractor)
         workers = max(1, min(workers or len(os.sched_getaffinity(0)), len(paths)))
+        from index import load_analyzer
+
+        load_analyzer()  # once, here: the workers share it
         with ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),

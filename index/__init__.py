@@ -34,11 +34,14 @@ Public interface:
     actors_version() -> int                      the version of the actor rules and table
     alias_key(spelling) -> str                   what two spellings of a name share
     country_code(value) -> str                   "CN" for "CN", "중국" or "China"; QueryError
+    load_analyzer()                              load Kiwi now, before forking workers that share it
+    start_in_worker()                            first thing in such a forked worker process
     BUDGET_SECONDS, COMMAND_BUDGET_SECONDS       a served and a command-line search's time
                                                  budget for optional work (request_limits.py)
 """
 
 from index.aliases import alias_key
+from index.analysis import load_analyzer, start_in_worker
 from index.article_actors import actors_version, derive_actors, with_actors
 from index.errors import IndexBuildError, IndexRebuilding, NotIndexed, QueryError, StaleIndexError
 from index.query_syntax import country_code
@@ -65,5 +68,7 @@ __all__ = [
     "alias_key",
     "country_code",
     "derive_actors",
+    "load_analyzer",
+    "start_in_worker",
     "with_actors",
 ]

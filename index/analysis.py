@@ -34,6 +34,11 @@ BOUND_NOUN_STOPS = frozenset(
 DROPPED_SUFFIXES = frozenset({"들"})
 
 
+def load_analyzer() -> None:
+    """Load Kiwi now, in a process about to fork workers: they share it (see kiwi_loader)."""
+    kiwi()
+
+
 def start_in_worker() -> None:
     """In a forked worker process: the parent's Kiwi (see kiwi_loader) and no cached terms."""
     share_parent_kiwi()

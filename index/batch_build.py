@@ -19,6 +19,11 @@ from index.documents import analysed_texts, article_fields, with_marks
 from index.mined_aliases import mined_pairs
 from index.parallel_build import WorkerBuild
 
+# Past this much text a batch goes to workers. Lower than a rebuild's threshold: the workers
+# share the Kiwi this process loaded (an import or ingest has, for the actors), so starting
+# them costs a fork, not a load of Kiwi each.
+PARALLEL_MIN_CHARS = 100_000
+
 
 class IssueBatch:
     """Issues to replace in one commit of the index `ix`."""
@@ -46,7 +51,7 @@ class IssueBatch:
             return
         self._held.append(job)
         self._chars += sum(len(t) for d in job[1] for t in analysed_texts(d))
-        if self._chars >= full_build.PARALLEL_MIN_CHARS:
+        if self._chars >= PARALLEL_MIN_CHARS:
             self._workers = WorkerBuild(
                 self._ix, mined_pairs, self._timeout, full_build.SEGMENT_POSTINGS
             )

@@ -19,7 +19,6 @@ from archive_fakes import FakeIndex, fake_articles, fake_extract, write_fake_pdf
 from test_archive_faults import assert_consistent, finish, kill, open_archive, wait_for_line
 
 import index.batch_build
-import index.full_build
 from archive import Archive, ArchiveError
 from archive.lock import ArchiveLock
 from index import IndexBuildError
@@ -35,11 +34,11 @@ import sys
 from archive_fakes import FakeIndex, fake_extract
 from pausing import pause_at
 from archive import Archive
-import index.full_build
+import index.batch_build
 home, step, kind, command, *paths = sys.argv[1:]
 options = {"index_opener": FakeIndex.open} if kind == "fake" else {}
 if kind == "real":
-    index.full_build.PARALLEL_MIN_CHARS = 1  # every batch in worker processes
+    index.batch_build.PARALLEL_MIN_CHARS = 1  # every batch in worker processes
 archive = Archive(home, extractor=fake_extract, lock_timeout=600,
                   on_commit_step=pause_at(step), **options)
 if command == "import":
@@ -149,7 +148,7 @@ def test_an_import_whose_index_worker_dies_is_all_or_nothing(tmp_path, inbox, ex
     def dying(docs):
         os._exit(3)
 
-    monkeypatch.setattr(index.full_build, "PARALLEL_MIN_CHARS", 1)
+    monkeypatch.setattr(index.batch_build, "PARALLEL_MIN_CHARS", 1)
     monkeypatch.setattr(index.batch_build, "mined_pairs", dying)
     with pytest.raises(ArchiveError, match=r"^the search index could not be updated \(index"):
         archive.import_jsonl(export)

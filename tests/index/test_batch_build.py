@@ -46,7 +46,7 @@ def _one_by_one(tmp_path) -> SearchIndex:
 
 @pytest.mark.parametrize("in_workers", [False, True], ids=["in-process", "workers"])
 def test_a_batch_answers_as_issues_replaced_one_by_one(tmp_path, monkeypatch, in_workers):
-    monkeypatch.setattr(index.full_build, "PARALLEL_MIN_CHARS", 1 if in_workers else 10**12)
+    monkeypatch.setattr(index.batch_build, "PARALLEL_MIN_CHARS", 1 if in_workers else 10**12)
     batched = _held(tmp_path, "batched")
     with batched.batch() as batch:
         for issue, articles in LATER.items():
@@ -78,7 +78,7 @@ def _dying_miner(docs):
 
 
 def test_a_batch_whose_worker_dies_commits_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(index.full_build, "PARALLEL_MIN_CHARS", 1)
+    monkeypatch.setattr(index.batch_build, "PARALLEL_MIN_CHARS", 1)
     monkeypatch.setattr(index.batch_build, "mined_pairs", _dying_miner)
     held = _held(tmp_path, "held")
     before = _answers(held, QUERIES)
