@@ -43,7 +43,8 @@ LIGHT_PREDICATES = frozenset(
         "싶다",
     }
 )
-# Question words and the nouns appended to a topic to ask about it.
+# Question words, the nouns appended to a topic to ask about it, and the light nouns of "using"
+# ("AI를 활용한 ...", "~을 이용한"), which every article on AI holds.
 ASKING_NOUNS = frozenset(
     {
         "무엇",
@@ -66,6 +67,8 @@ ASKING_NOUNS = frozenset(
         "여부",
         "내용",
         "실태",
+        "활용",
+        "이용",
     }
 )
 QUERY_STOP_TERMS = LIGHT_PREDICATES | ASKING_NOUNS
