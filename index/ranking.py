@@ -19,6 +19,13 @@ from dataclasses import dataclass, field
 from whoosh import scoring
 
 from index.actor_facets import ActorColumns
+from index.feedback import (
+    FEEDBACK_BELOW,
+    FEEDBACK_DOCS,
+    FEEDBACK_RERANK,
+    feedback_scores,
+    with_feedback,
+)
 from index.postings_scorer import K1, B, PostingsScorer, Scores
 from index.query_builder import CompiledQuery
 
@@ -90,9 +97,11 @@ def rank(
     sort: str,
     limit: int | None,
     partial: bool = True,
+    feedback: bool = True,
 ) -> Ranked:
     """The first `limit` matches (None: all), with the total and facets (see the module
-    docstring). partial=False lists full matches only, or partial ones when none is full."""
+    docstring). partial=False lists full matches only, or partial ones when none is full;
+    feedback=False leaves pseudo-relevance feedback out."""
     evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else set(evaluator.evaluate(restrict))
 
@@ -103,6 +112,8 @@ def rank(
     full = matches(compiled.all_words)
     wanted = not full or (partial and limit is not None and len(full) < limit)
     some = _partial(evaluator, compiled, allowed, full) if wanted else {}
+    if feedback and sort == "relevance":
+        full, some = _fed_back(searcher, evaluator, compiled, allowed, full, some)
     counted = full or some
     rest = None if limit is None else limit - min(len(full), limit)
     if sort == "relevance":
@@ -119,6 +130,23 @@ def rank(
         **ActorColumns.of(searcher).facets(counted),
     }
     return Ranked(hits, len(counted), facets, not full and bool(some), len(full), counted)
+
+
+def _fed_back(searcher, evaluator, compiled, allowed, full: Scores, some: Scores):
+    """The full and partial scores raised by pseudo-relevance feedback (see feedback), when
+    the full matches do not fill a page."""
+    if len(full) >= FEEDBACK_BELOW:
+        return full, some
+    best_full = _best(evaluator, full, FEEDBACK_RERANK)
+    best_some = _best(evaluator, some, FEEDBACK_RERANK)
+    first = (best_full + best_some)[:FEEDBACK_DOCS]
+    if not first:
+        return full, some
+    own = {t for sequence in compiled.highlight for t in sequence}
+    within = {d for d, _ in best_full + best_some}
+    found = feedback_scores(searcher, evaluator, [d for d, _ in first], own, within)
+    top = first[0][1]
+    return with_feedback(full, found, top), with_feedback(some, found, top)
 
 
 def _partial(evaluator: PostingsScorer, compiled: CompiledQuery, allowed, full: Scores) -> Scores:

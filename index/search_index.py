@@ -264,13 +264,15 @@ class SearchIndex:
         partial: bool = True,
         related: bool = True,
         suggestions: bool = True,
+        feedback: bool = True,
         budget: float = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
 
         Each mechanism beyond the words typed can be switched off (the quality bench's
         ablation): `expand` (the thesaurus's concepts), `derived` (stems of derived words),
-        `partial` (filling the page with articles matching only some of the concepts);
+        `partial` (filling the page with articles matching only some of the concepts),
+        `feedback` (pseudo-relevance feedback: see index/feedback.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), and
@@ -284,7 +286,7 @@ class SearchIndex:
         restrict = filters_query(_checked(filters, query))
         spending = Budget(budget)
         with self._reading() as searcher:
-            ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial)
+            ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial, feedback)
             first = (page - 1) * per_page
             hits = tuple(
                 build_hit(

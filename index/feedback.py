@@ -1,0 +1,62 @@
+"""Pseudo-relevance feedback: the terms most telling of a query's best matches, added to it at
+a low weight.
+
+A concept query worded unlike the articles finds a few of them by its words and concepts; the
+terms those share and the rest of the archive lacks then find their neighbours, which share
+the topic but not the query's words. The terms are the related terms of the first ranking's
+best FEEDBACK_DOCS matches (log-likelihood against the whole archive, without the query's own
+terms, and only terms two of them share: see related_terms), each looked up in the text and the
+headline. Within the full and within the partial matches, each of the FEEDBACK_RERANK best
+articles sees its score grow by FEEDBACK_WEIGHT of its share of the best feedback score, scaled
+to the query's best score: feedback reorders the top of each group (only raising scores, so
+the rest stay below) and never lifts an article over the line between them. Re-ranking the top
+bounds its time: scoring every match of a broad query at 10,000 articles added up to 100 ms;
+re-ranking the top, feedback took 1.7 to 5.4 ms at the median and 14 to 22 ms at p95 of the
+graded queries it ran on (about one in six) at 10,000 synthetic articles, on a loaded machine.
+
+It runs only when the full matches do not fill a page (FEEDBACK_BELOW): a query whose words
+the articles use needs none. On the quality bench (nDCG@10, main set / held-out set) it took
+0.894 / 0.680 to 0.896 / 0.709, known-item MRR staying 1.000; run on every query it gave
+0.895 / 0.710, at weight 0.1 0.894 / 0.690 and at 0.4 0.891 / 0.697.
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+
+from index.filter_queries import UnionOr
+from index.postings_scorer import PostingsScorer, Scores
+from index.related_terms import related_terms
+
+FEEDBACK_DOCS = 5  # the best matches the terms come from
+FEEDBACK_TERMS = 10
+FEEDBACK_WEIGHT = 0.2
+FEEDBACK_BELOW = 10  # full matches below which feedback runs
+FEEDBACK_RERANK = 50  # the best of each group whose scores it may raise
+
+
+def feedback_scores(
+    searcher, evaluator: PostingsScorer, best: list[int], own: set[str], within: set[int]
+) -> Scores:
+    """docnum -> feedback score of the articles `within`, from the related terms of the `best`
+    matches."""
+    terms = related_terms(searcher, best[:FEEDBACK_DOCS], own, FEEDBACK_TERMS)
+    if not terms:
+        return {}
+    q = UnionOr([wq.Term(field, t) for t in terms for field in ("content", "title")])
+    return evaluator.evaluate(q, within)
+
+
+def with_feedback(
+    scores: Scores, feedback: Scores, top: float, weight: float = FEEDBACK_WEIGHT
+) -> Scores:
+    """The scores raised by `weight` of each article's share of the best feedback score,
+    times `top` (the query's best score)."""
+    if not feedback or not scores:
+        return scores
+    most = max(feedback.values()) or 1.0
+    raised = dict(scores)
+    for d, extra in feedback.items():
+        if d in raised:
+            raised[d] += weight * top * extra / most
+    return raised
