@@ -39,7 +39,7 @@ from bench.corpus import corpus_folder
 from bench.graded_queries import HELD_OUT, KINDS, GradedQuery, load_queries
 from bench.ranking_metrics import CUTOFF, QueryScores, mean, score
 from extract import extract_issue
-from index import QueryError, SearchIndex
+from index import QueryError, SearchIndex, derive_actors
 
 # The switches the ablation expects, by the keyword of SearchIndex.search that turns each off.
 MECHANISMS = {
@@ -71,8 +71,12 @@ class Run:
 
 
 def corpus_articles(corpus: Path) -> dict[str, list]:
-    """Issue -> its extracted articles, for every PDF in the corpus folder."""
-    return {pdf.stem: list(extract_issue(pdf).articles) for pdf in sorted(corpus.glob("*.pdf"))}
+    """Issue -> its extracted articles with their actors and countries derived (as the archive
+    stores them), for every PDF in the corpus folder."""
+    return {
+        pdf.stem: list(derive_actors(extract_issue(pdf).articles))
+        for pdf in sorted(corpus.glob("*.pdf"))
+    }
 
 
 def switches_of(method: Callable) -> dict[str, bool]:
