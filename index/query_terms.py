@@ -13,7 +13,7 @@ index keeps every term, and a quoted or =exact word is never left out.
 
 from __future__ import annotations
 
-from index.query_syntax import Clause
+from index.query_syntax import Clause, ParsedQuery
 from index.query_words import query_word
 
 # Light verbs and adjectives, and the verbs of question phrasing.
@@ -93,3 +93,8 @@ def topical(groups: list[tuple[Clause, ...]]) -> list[tuple[Clause, ...]]:
     left."""
     kept = [g for g in groups if not _asks_only(g)]
     return kept or groups
+
+
+def has_plain_words(parsed: ParsedQuery) -> bool:
+    """Whether the query has a word that may be expanded: not exact, in no field."""
+    return any(c.field is None and not c.exact for group in parsed.groups for c in group)

@@ -97,11 +97,11 @@ def rank(
     sort: str,
     limit: int | None,
     partial: bool = True,
-    feedback: bool = True,
+    feedback: bool = False,
 ) -> Ranked:
     """The first `limit` matches (None: all), with the total and facets (see the module
     docstring). partial=False lists full matches only, or partial ones when none is full;
-    feedback=False leaves pseudo-relevance feedback out."""
+    feedback=True adds pseudo-relevance feedback."""
     evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else set(evaluator.evaluate(restrict))
 

@@ -24,6 +24,7 @@ from index.hits import build_hit
 from index.mined_aliases import MINED_ALIASES, MinedAliases, mined_pairs
 from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
+from index.query_terms import has_plain_words
 from index.ranking import SORTS, rank
 from index.related_terms import RELATED_DOCS, related_terms
 from index.request_limits import BUDGET_SECONDS, Budget
@@ -282,11 +283,14 @@ class SearchIndex:
         if page < 1 or per_page < 1:
             raise QueryError(query, "page and per_page must be 1 or more")
         builder = QueryBuilder(self.aliases(), self.concepts, expand, derived)
-        compiled = builder.build(parse_query(query), query)
+        parsed = parse_query(query)
+        compiled = builder.build(parsed, query)
         restrict = filters_query(_checked(filters, query))
         spending = Budget(budget)
+        # feedback expands the words typed: not for exact words, fields, or expand=False
+        fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
-            ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial, feedback)
+            ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial, fed)
             first = (page - 1) * per_page
             hits = tuple(
                 build_hit(
@@ -350,10 +354,12 @@ class SearchIndex:
     ) -> list[str]:
         """Every article `search` counts in `total`, in the order it ranks them."""
         builder = QueryBuilder(self.aliases(), self.concepts, expand)
-        compiled = builder.build(parse_query(query), query)
+        parsed = parse_query(query)
+        compiled = builder.build(parsed, query)
         restrict = filters_query(_checked(filters, query))
+        fed = expand and has_plain_words(parsed)  # as search does by default
         with self._reading() as searcher:
-            ranked = rank(searcher, compiled, restrict, "relevance", None)
+            ranked = rank(searcher, compiled, restrict, "relevance", None, feedback=fed)
             return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]
 
 

@@ -34,3 +34,10 @@ def test_feedback_keeps_the_same_articles_on_a_page_it_does_not_fill(built_index
     without = built_index.search("딥페이크 영국", feedback=False)
     assert sorted(h.id for h in with_it.hits) == sorted(h.id for h in without.hits)
     assert with_it.total == without.total
+
+
+@pytest.mark.parametrize("query", ['"범용 AI"', "=딥페이크", "actor:메타"])
+def test_exact_words_and_fields_get_no_feedback(built_index, query):
+    with_it = built_index.search(query)
+    without = built_index.search(query, feedback=False)
+    assert [(h.id, h.score) for h in with_it.hits] == [(h.id, h.score) for h in without.hits]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.query_syntax import parse_query
-from index.query_terms import carries_topic, topical
+from index.query_terms import carries_topic, has_plain_words, topical
 from index.query_words import query_word
 
 
@@ -42,3 +42,11 @@ def test_asking_words_alone_are_kept():
 def test_an_exact_or_field_word_is_never_left_out():
     assert kept("=사례 딥페이크") == ["사례", "딥페이크"]
     assert kept("title:동향 딥페이크") == ["동향", "딥페이크"]
+
+
+@pytest.mark.parametrize(
+    ("query", "plain"),
+    [("딥페이크 =사례", True), ('"범용 AI" title:딥페이크', False), ("actor:메타", False)],
+)
+def test_has_plain_words(query, plain):
+    assert has_plain_words(parse_query(query)) is plain
