@@ -9,11 +9,13 @@ Each article has its title (the page's headline, else the contents page's), the 
 contents page lists it under or the one section label above its headline (else None; lines
 above the headline are never its text), the printed page (as
 the page shows it, else as the contents page lists it, else the PDF page), and its bullets,
-footnotes, captions and sources (`generic_article`). An issue read so says layout "unknown".
+footnotes, captions and sources (`generic_article`). The events part (주요 행사) is left out:
+the generic reader reads no table. An issue read so says layout "unknown".
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from extract.contents_page import ContentsEntry
@@ -28,6 +30,8 @@ from extract.sources import ends_with_date
 
 _MIN_BODY_LINES = 2  # a page with a headline and less text under it is a divider
 _PROSE_LINES = 4  # a page without bullets or sources carries on an article with this many lines
+# Every generation of the Brief ends with a table of events: "Ⅱ. 주요 행사", "주요행사일정"
+_EVENTS = re.compile(r"^\W*(?:[ⅠⅡⅢIV]+\s*\.\s*)?주요\s*행사")
 _SIMILAR = 0.7  # share of character pairs a contents title and a headline have in common
 
 
@@ -66,7 +70,9 @@ def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> tu
         entry = listed.get(start)
         section = _section(pages[start - 1], heads[start], entry)
         article = _article(bodies, heads, (section, entry), (start, last), (issue, page), size)
-        if article is not None and all(a.id != article.id for a in articles):
+        if article is None or _EVENTS.search(article.title):
+            continue  # the events part (주요 행사) is a table of events, not an article
+        if all(a.id != article.id for a in articles):
             articles.append(article)
     return tuple(articles)
 

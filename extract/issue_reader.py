@@ -92,6 +92,10 @@ def _parse(path: Path, doc: pymupdf.Document, sha256: str | None) -> Issue:
             reason = "its contents page lists no articles" if layout else None
             raise NotAnAiBriefError(path, reason or "no contents page of the AI Brief was found")
         return read_generically(path, pages, pdf)
+    if not _has_article_pages(pages, layout) and names_the_brief(pages, doc.metadata):
+        # a known contents page before article pages of a new design: the pages are read
+        # generically rather than refused
+        return read_generically(path, pages, pdf)
     issue = read_issue_month(pages[:_OPENING_PAGES], path)
     articles = read_articles(pages, entries, layout, issue, path)
     events = read_events(doc, _events_pages(pages, layout))
@@ -160,6 +164,11 @@ def read_articles(
             f"{_first_few([str(n) for n in unlisted], ', ')} start an article it does not list",
         )
     return tuple(articles)
+
+
+def _has_article_pages(pages: list[PageText], layout: Layout) -> bool:
+    """Whether any page after the opening ones starts an article the way the layout does."""
+    return any(is_article_start(strip_furniture(page, layout)) for page in pages[_OPENING_PAGES:])
 
 
 def _first_few(items: list[str], separator: str, shown: int = 5) -> str:

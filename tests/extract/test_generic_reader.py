@@ -13,6 +13,7 @@ from extract.generic_reader import same_title
 from extract.page_lines import Line, PageText
 from extract.repeated_lines import page_number_line
 from samples.issues import write_plain_issue as write_third_layout
+from samples.issues import write_sample_issue
 
 ARTICLES = [
     ("정책·법제", "가상국, 인공지능 기본법 시행령 공개", 1),
@@ -196,3 +197,28 @@ HEADLINE = "가상국, AI 기본법 시행령 공개"
 )
 def test_contents_titles_and_headlines(listed, printed, same):
     assert same_title(listed, printed) is same
+
+
+@pytest.mark.parametrize("issue", ["2024-04", "2025-02"])
+def test_a_known_contents_page_before_article_pages_of_a_new_design_is_read_generically(
+    tmp_path, monkeypatch, issue
+):
+    """SPRi keeps its contents page but drops the KEY Contents box: no article page is
+    recognised, so the issue is read generically instead of refused."""
+    from dataclasses import replace
+
+    from extract import issue_reader
+    from extract.page_lines import read_page
+
+    def without_key_label(page):
+        read = read_page(page)
+        lines = tuple(line for line in read.lines if line.text.strip() != "KEY Contents")
+        return replace(read, lines=lines)
+
+    expected = write_sample_issue(tmp_path / f"{issue}.pdf", issue)
+    monkeypatch.setattr(issue_reader, "read_page", without_key_label)
+    got = extract_issue(tmp_path / f"{issue}.pdf")
+    assert got.layout == "unknown"
+    assert [(a.id, a.title, a.section, a.pdf_pages) for a in got.articles] == [
+        (a.id, a.title, a.section, a.pdf_pages) for a in expected.articles
+    ]
