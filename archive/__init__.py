@@ -19,10 +19,15 @@ Layout of a home folder: catalog.sqlite3 (issues held, every file seen, ingest r
 issues/<issue>.json (one extracted issue each), pdfs/<issue>.pdf (the copy of its PDF),
 index/ (the search index, derived from the issues), .lock (held by the one writer).
 
-The JSON contract (archive.contract): search_json, hit_json, error_json, article_json,
-issue_json, issues_json. The search parameters (archive.parameters): PARAMETERS, one table the
-web, /api/help and the CLI read; SearchQuery.from_args(args) -> SearchQuery (archive.search_query);
-BadParameter (archive.parameter_readers).
+Public modules, which the edges may import names from: archive.contract (the JSON contract:
+search_json, hit_json, error_json, article_json, issue_json, issues_json), archive.parameters
+(PARAMETERS, one table the web, /api/help and the CLI read, the names each request takes and
+the limits) and archive.citations (CSL-JSON items, citeproc rendering).
+SearchQuery.from_args(args) -> SearchQuery; BadParameter.
+
+For the edges, besides: extract_issue and ExtractError (reading a PDF without storing it),
+atom_feed, ingest_sample_issues (the demo), default_home, and the helpers every layer shares
+(LRUCache, die_with_parent, MupdfMessages).
 
 Errors: ArchiveError (one line, safe to show), NotFound, ArchiveBusy (the lock was not free in
 time), IndexUnavailable (the index is being rebuilt by another process, or cannot be opened;
@@ -31,7 +36,12 @@ BadExport. The index's own errors never pass through: each becomes one of these 
 a malformed query, excepted). Extraction failures are not raised: ingest reports them per file.
 """
 
-from archive.collection import Archive
+from typing import TYPE_CHECKING
+
+from archive import citations, contract, parameters
+from archive.atom_feed import FeedInfo, atom_feed
+from archive.collection import DEFAULT_LOCK_TIMEOUT, Archive
+from archive.demo import ingest_sample_issues
 from archive.errors import (
     ArchiveBusy,
     ArchiveError,
@@ -42,23 +52,51 @@ from archive.errors import (
 )
 from archive.export import ExportOptions
 from archive.export_formats import (
+    CITATION_FORMATS,
     EXPORT_FORMATS,
     ExportFormat,
     export_bytes,
     export_format,
     write_articles,
 )
+from archive.home import default_home
 from archive.importing import BadLine, ImportReport
-from archive.ingest import FileOutcome, IngestReport
+from archive.ingest import FAILED, SKIPPED, FileOutcome, IngestReport
 from archive.parameter_readers import BadParameter
 from archive.parameters import PARAMETERS
 from archive.reader import ArchiveReader
 from archive.search_query import SearchQuery
-from archive.summaries import ArticleFilter, IssueSummary, Stats
+from archive.summaries import ArticleFilter, IssueSummary, Stats, layout_note
+from common.child_processes import die_with_parent
+from common.lru_cache import LRUCache
+from extract import ExtractError
+
+if TYPE_CHECKING:
+    from common.mupdf_messages import MupdfMessages
+    from extract import extract_issue
+
+
+def __getattr__(name: str):
+    # PyMuPDF (a third of a second to import) loads on first use of what needs it: a search
+    # or an export never does.
+    if name == "extract_issue":
+        from extract import extract_issue
+
+        return extract_issue
+    if name == "MupdfMessages":
+        from common.mupdf_messages import MupdfMessages
+
+        return MupdfMessages
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
+    "CITATION_FORMATS",
+    "DEFAULT_LOCK_TIMEOUT",
     "EXPORT_FORMATS",
+    "FAILED",
     "PARAMETERS",
+    "SKIPPED",
     "Archive",
     "ArchiveReader",
     "ArchiveBusy",
@@ -69,16 +107,29 @@ __all__ = [
     "BadLine",
     "ExportFormat",
     "ExportOptions",
+    "ExtractError",
+    "FeedInfo",
     "FileOutcome",
     "ImportReport",
     "IndexRebuilding",
     "IndexUnavailable",
     "IngestReport",
     "IssueSummary",
+    "LRUCache",
+    "MupdfMessages",
     "NotFound",
     "SearchQuery",
     "Stats",
+    "atom_feed",
+    "citations",
+    "contract",
+    "default_home",
+    "die_with_parent",
     "export_bytes",
     "export_format",
+    "extract_issue",
+    "ingest_sample_issues",
+    "layout_note",
+    "parameters",
     "write_articles",
 ]

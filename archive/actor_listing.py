@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.model import Article
-from index.aliases import alias_key
+from index import alias_key
 
 CO_ACTORS = 10  # the actors an actor appears with most, on its page
 

@@ -17,6 +17,7 @@ from archive.parameter_readers import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
     MAX_PAGE,
+    MAX_QUERY_CHARS,
     BadParameter,
     echo,
     read_actor,
@@ -150,3 +151,22 @@ def read_arguments(
         else:
             values[name] = read[0] if read else parameter.default
     return values
+
+
+__all__ = [
+    "ARTICLE_NAMES",
+    "BY_NAME",
+    "DEFAULT_LIMIT",
+    "EXPORT_NAMES",
+    "FEED_NAMES",
+    "FILTER_NAMES",
+    "MAX_LIMIT",
+    "MAX_PAGE",
+    "MAX_QUERY_CHARS",
+    "PARAMETERS",
+    "SEARCH_NAMES",
+    "BadParameter",
+    "Parameter",
+    "read_arguments",
+    "value_lists",
+]

@@ -16,7 +16,7 @@ from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import Field
 
 from archive import Archive, ArchiveError, BadParameter, contract
-from archive.parameter_readers import MAX_LIMIT
+from archive.parameters import MAX_LIMIT
 from extract.model import ACTOR_KINDS
 from index import QueryError
 from mcp_server import answers

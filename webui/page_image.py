@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pymupdf
 
-from common.lru_cache import LRUCache
-from common.mupdf_messages import MupdfMessages
+from archive import LRUCache, MupdfMessages
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from archive import ArchiveReader
-from common.lru_cache import LRUCache
+from archive import ArchiveReader, LRUCache
 from index import Hit, SearchFilters, SearchResult
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from common.child_processes import die_with_parent
+from archive import die_with_parent
 from webui.app import create_app
 from webui.request_line import create_server
 

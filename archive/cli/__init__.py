@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from archive.home import default_home
+from archive import default_home
 
 COMMAND_MODULES = (
     "extract_cmd",

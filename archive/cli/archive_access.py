@@ -8,12 +8,15 @@ from contextlib import contextmanager
 
 import click
 
-from archive.collection import DEFAULT_LOCK_TIMEOUT, Archive
+from archive import (
+    DEFAULT_LOCK_TIMEOUT,
+    Archive,
+    ArchiveError,
+    BadParameter,
+    ExtractError,
+    SearchQuery,
+)
 from archive.contract import status_of
-from archive.errors import ArchiveError
-from archive.parameter_readers import BadParameter
-from archive.search_query import SearchQuery
-from extract import ExtractError
 from index import COMMAND_BUDGET_SECONDS
 
 wait_option = click.option(

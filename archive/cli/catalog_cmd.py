@@ -6,9 +6,8 @@ import json
 
 import click
 
+from archive import CITATION_FORMATS, export_bytes, layout_note
 from archive.cli.archive_access import open_archive, user_errors, wait_option
-from archive.export_formats import CITATION_FORMATS, export_bytes
-from archive.summaries import layout_note
 from extract.model import UNKNOWN_LAYOUT, Article, is_issue
 
 

@@ -6,9 +6,9 @@ import time
 
 import click
 
+from archive import ingest_sample_issues
 from archive.cli.archive_access import open_archive, user_errors
 from archive.cli.ingest_cmd import outcome_line, summary_line
-from archive.demo import ingest_sample_issues
 
 
 @click.command("demo")
@@ -34,7 +34,7 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
         ctx.exit(1)
     if no_serve:
         return
-    from webui.serving import serve
+    from webui import serve
 
     serve(archive.home, host=host, port=port)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from archive import EXPORT_FORMATS, ExportOptions, write_articles
 from archive.cli.archive_access import (
     open_archive,
     query_text,
@@ -17,8 +18,6 @@ from archive.cli.archive_access import (
     wait_option,
 )
 from archive.cli.options import query_from_options, search_options
-from archive.export import ExportOptions
-from archive.export_formats import EXPORT_FORMATS, write_articles
 from archive.parameters import EXPORT_NAMES
 
 FALLBACK_WARNING = (

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from archive import ExtractError, layout_note
 from archive.cli.archive_access import one_line
-from archive.summaries import layout_note
-from extract import ExtractError, Issue
+from extract.model import Issue
 
 
 @click.command("extract")
@@ -21,7 +21,7 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
     Every file is tried; each failure is one line on stderr and the exit status is 1. A file
     read although MuPDF complained about it gets one warning line on stderr.
     """
-    from extract import extract_issue  # PyMuPDF loads for this command only
+    from archive import extract_issue  # PyMuPDF loads for this command only
 
     issues: list[Issue] = []
     failed = False

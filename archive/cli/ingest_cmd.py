@@ -8,9 +8,8 @@ import time
 
 import click
 
+from archive import FAILED, SKIPPED, FileOutcome, IngestReport, layout_note
 from archive.cli.archive_access import one_line, open_archive, user_errors, wait_option
-from archive.ingest import FAILED, SKIPPED, FileOutcome, IngestReport
-from archive.summaries import layout_note
 
 
 def outcome_line(outcome: FileOutcome) -> str:

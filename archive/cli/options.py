@@ -11,9 +11,8 @@ from typing import Any
 
 import click
 
-from archive.parameter_readers import BadParameter
+from archive import BadParameter, SearchQuery
 from archive.parameters import BY_NAME
-from archive.search_query import SearchQuery
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 _GIVEN = "aibrief.search_args"  # ctx.meta key: parameter name -> the raw values given

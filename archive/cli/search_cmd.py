@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 import click
 
+from archive import SearchQuery
 from archive.cli.archive_access import (
     EdgeError,
     open_archive,
@@ -20,7 +21,6 @@ from archive.cli.options import query_from_options, search_options
 from archive.contract import error_json, search_json, snippet_pieces
 from archive.parameter_readers import read_query
 from archive.parameters import SEARCH_NAMES
-from archive.search_query import SearchQuery
 
 
 def terminal_snippet(snippet: str, marks: Any, tty: bool) -> str:

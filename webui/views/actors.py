@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, abort, request, url_for
 
-from archive.errors import NotFound
+from archive import NotFound
 from extract.model import ACTOR_KINDS, section_named
 from webui.app_state import current_archive
 from webui.twins import Context, twin

@@ -9,8 +9,7 @@ from flask import Blueprint, Response, abort, request, send_file, url_for
 
 from archive import EXPORT_FORMATS, BadParameter, contract, export_bytes
 from archive.citations import STYLES, citation, csl_item, render
-from archive.parameter_readers import MAX_QUERY_CHARS
-from archive.parameters import ARTICLE_NAMES, read_arguments
+from archive.parameters import ARTICLE_NAMES, MAX_QUERY_CHARS, read_arguments
 from extract.model import Article, is_article_id, is_issue, page_range_problem
 from index import QueryError, SearchFilters
 from webui.app_state import current_archive, page_images, pdf_available

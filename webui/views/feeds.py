@@ -6,8 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request, url_for
 
-from archive import SearchQuery
-from archive.atom_feed import FeedInfo, atom_feed
+from archive import FeedInfo, SearchQuery, atom_feed
 from archive.parameters import FEED_NAMES
 from extract.model import Article
 from webui.views.search import matching_articles

@@ -12,8 +12,7 @@ from flask import Blueprint, Response, redirect, request, url_for
 
 from archive import EXPORT_FORMATS, BadParameter, SearchQuery
 from archive.contract import search_json as contract_search_json
-from archive.parameter_readers import MAX_PAGE
-from archive.parameters import BY_NAME, EXPORT_NAMES, read_arguments
+from archive.parameters import BY_NAME, EXPORT_NAMES, MAX_PAGE, read_arguments
 from extract.model import Article
 from index import SearchFilters
 from webui.app_state import current_archive
