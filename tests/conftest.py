@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,12 +26,28 @@ def strict() -> bool:
     return os.environ.get("AIBRIEF_STRICT") == "1"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+# Session fixtures costly enough that, with pytest-xdist (`make test` runs two workers with
+# --dist loadgroup), the tests using each run on one worker, which builds it once.
+SHARED_ONCE = ("corpus_home", "corpus_issues")
+
+
+def xdist_group(item: pytest.Item) -> str:
+    """The group a test runs in under pytest-xdist: the costly fixture it uses, else its file
+    (so that a module's fixtures are built once, on one worker)."""
+    fixtures = getattr(item, "fixturenames", ())
+    return next((name for name in SHARED_ONCE if name in fixtures), item.nodeid.split("::")[0])
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Reading the real issues and driving a browser are slow by nature: `make test-fast`
-    (-m "not slow") leaves them out with the tests marked slow by hand."""
+    (-m "not slow") leaves them out with the tests marked slow by hand. Under pytest-xdist,
+    each test is put in its group."""
+    grouping = config.pluginmanager.hasplugin("xdist")
     for item in items:
         if item.get_closest_marker("corpus") or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+        if grouping:
+            item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
 
 
 def skip_or_fail(reason: str) -> None:
@@ -58,6 +75,34 @@ def corpus_pdfs(corpus_dir: Path) -> dict[str, Path]:
     return {issue: corpus_dir / f"{issue}.pdf" for issue in CORPUS_ARTICLE_COUNTS}
 
 
+@pytest.fixture(scope="session")
+def corpus_issues(corpus_pdfs: dict[str, Path]) -> dict[str, Any]:
+    """Issue -> every real issue as extracted, read once per test session."""
+    from extract import extract_issue
+
+    return {issue: extract_issue(path) for issue, path in corpus_pdfs.items()}
+
+
+def ingested_home(home: Path, pdfs: list[Path]) -> Path:
+    """`home` holding the issues of these PDFs, ingested and indexed."""
+    from archive import Archive
+
+    archive = Archive(home)
+    try:
+        report = archive.ingest(pdfs, workers=2)
+    finally:
+        archive.close()
+    assert report.ok, report.failures
+    return home
+
+
+@pytest.fixture(scope="session")
+def corpus_home(corpus_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive home holding every real issue, built once per session and shared by the
+    tests that only read it (copy it before writing)."""
+    return ingested_home(tmp_path_factory.mktemp("corpus-home"), sorted(corpus_pdfs.values()))
+
+
 # -- sample issues: PDFs in the AI Brief layout with the project's own text ---------------------
 
 
@@ -69,6 +114,13 @@ def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("sample-issues")
     write_sample_archive(folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def sample_home(sample_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive home holding the sample issues (PDFs, index and all), built once per
+    session and shared by the tests that only read it (copy it before writing)."""
+    return ingested_home(tmp_path_factory.mktemp("sample-home"), sorted(sample_dir.glob("*.pdf")))
 
 
 @pytest.fixture(scope="session")

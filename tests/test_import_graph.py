@@ -6,6 +6,7 @@ back through others. Read from the source with `ast`, so it needs nothing import
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,8 @@ def is_type_checking(node: ast.If) -> bool:
     )
 
 
-def imports(path: Path, top_level_only: bool = False) -> list[tuple[int, str]]:
+@cache
+def imports(path: Path, top_level_only: bool = False) -> tuple[tuple[int, str], ...]:
     """(line, module) for each module a file imports: `from a import b` names a.b when that is
     a module, else a. With `top_level_only`, only what runs when the module is imported (not
     inside functions or `if TYPE_CHECKING:`)."""
@@ -76,7 +78,7 @@ def imports(path: Path, top_level_only: bool = False) -> list[tuple[int, str]]:
             visit(child)
 
     visit(tree)
-    return found
+    return tuple(found)
 
 
 def violations(rule) -> list[str]:
@@ -93,15 +95,16 @@ def test_the_graph_is_read_from_every_package():
     assert "archive.cli.search_cmd" in MODULES and "index" in MODULES
 
 
-def public_names(package: str) -> set[str]:
+@cache
+def public_names(package: str) -> frozenset[str]:
     """The names a package's __init__ lists in its __all__."""
     tree = ast.parse(MODULES[package].read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
         ):
-            return set(ast.literal_eval(node.value))
-    return set()
+            return frozenset(ast.literal_eval(node.value))
+    return frozenset()
 
 
 def edge_may_import(edge: str, imported: str) -> bool:

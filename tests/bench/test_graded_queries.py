@@ -8,7 +8,6 @@ from collections import Counter
 import pytest
 
 from bench.graded_queries import HELD_OUT, KINDS, load_queries, parse_line
-from extract import extract_issue
 
 
 def test_parse_line_reads_the_query_its_class_and_its_grades():
@@ -71,8 +70,8 @@ def test_a_known_item_query_grades_one_article_two():
 
 
 @pytest.mark.corpus
-def test_every_graded_id_is_an_article_of_the_real_issues(corpus_pdfs):
-    ids = {a.id for path in corpus_pdfs.values() for a in extract_issue(path).articles}
+def test_every_graded_id_is_an_article_of_the_real_issues(corpus_issues):
+    ids = {a.id for issue in corpus_issues.values() for a in issue.articles}
     queries = load_queries() + load_queries(HELD_OUT, held_out=True)
     graded = {article for query in queries for article in query.grades}
     assert sorted(graded - ids) == []

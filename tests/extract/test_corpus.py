@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_issue
 from extract.model import SECTIONS
 from tests.conftest import CORPUS_ARTICLE_COUNTS
 
@@ -29,9 +28,9 @@ LEAKS = {
 
 
 @pytest.fixture(scope="session")
-def issues(corpus_pdfs):
+def issues(corpus_issues):
     """Every real issue, extracted once per test session."""
-    return {issue: extract_issue(path) for issue, path in corpus_pdfs.items()}
+    return corpus_issues
 
 
 @pytest.mark.parametrize("issue", ISSUES)

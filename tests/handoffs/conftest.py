@@ -10,29 +10,16 @@ from archive import Archive
 from extract.model import Article
 
 
-def ingested_home(home: Path, pdfs: list[Path]) -> Path:
-    """`home` holding the issues of these PDFs, indexed."""
-    archive = Archive(home)
-    try:
-        report = archive.ingest(pdfs, workers=2)
-    finally:
-        archive.close()
-    assert report.ok, report.failures
-    return home
+@pytest.fixture(scope="session")
+def sample_archive(sample_home) -> Path:
+    """The home of an archive of the generated sample issues (shared, read only)."""
+    return sample_home
 
 
 @pytest.fixture(scope="session")
-def sample_archive(sample_dir, tmp_path_factory) -> Path:
-    """The home of an archive of the generated sample issues."""
-    return ingested_home(
-        tmp_path_factory.mktemp("handoff-sample"), sorted(sample_dir.glob("*.pdf"))
-    )
-
-
-@pytest.fixture(scope="session")
-def corpus_archive(corpus_pdfs, tmp_path_factory) -> Path:
-    """The home of an archive of every real issue."""
-    return ingested_home(tmp_path_factory.mktemp("handoff-corpus"), list(corpus_pdfs.values()))
+def corpus_archive(corpus_home) -> Path:
+    """The home of an archive of every real issue (shared, read only)."""
+    return corpus_home
 
 
 def held_articles(home: Path) -> list[Article]:

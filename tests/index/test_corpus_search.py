@@ -5,16 +5,15 @@ from __future__ import annotations
 import pytest
 
 import index.full_build as index_module
-from extract import extract_issue
 from index import SearchIndex
 
 pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
-def corpus_index(corpus_pdfs, tmp_path_factory):
+def corpus_index(corpus_issues, tmp_path_factory):
     """(index, issues) for every real issue."""
-    issues = {issue: extract_issue(path) for issue, path in corpus_pdfs.items()}
+    issues = corpus_issues
     index = SearchIndex.open(tmp_path_factory.mktemp("corpus-index"))
     index.rebuild((i, issue.articles, issue.pdf.sha256) for i, issue in issues.items())
     return index, issues

@@ -31,21 +31,6 @@ def client(app):
     return app.test_client()
 
 
-@pytest.fixture(scope="session")
-def sample_home(sample_dir, tmp_path_factory):
-    """A real archive home holding the generated sample issues (PDFs, index and all)."""
-    from archive import Archive
-
-    home = tmp_path_factory.mktemp("sample-home")
-    archive = Archive(home)
-    try:
-        report = archive.ingest(sorted(sample_dir.glob("*.pdf")), workers=1)
-    finally:
-        archive.close()
-    assert report.ok, report.failures
-    return home
-
-
 @contextmanager
 def served(home: Path) -> Iterator[str]:
     """The app over the archive in `home`, served on a free loopback port in a thread."""
@@ -98,18 +83,9 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def corpus_server(corpus_pdfs, tmp_path_factory):
+def corpus_server(corpus_home):
     """The app over an archive of the real issues, served like `live_server`."""
-    from archive import Archive
-
-    home = tmp_path_factory.mktemp("corpus-home")
-    archive = Archive(home)
-    try:
-        report = archive.ingest(sorted(corpus_pdfs.values()), workers=2)
-    finally:
-        archive.close()
-    assert report.ok, report.failures
-    with served(home) as url:
+    with served(corpus_home) as url:
         yield url
 
 
