@@ -168,5 +168,6 @@ __all__ = [
     "BadParameter",
     "Parameter",
     "read_arguments",
+    "read_query",
     "value_lists",
 ]

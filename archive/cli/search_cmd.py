@@ -19,8 +19,7 @@ from archive.cli.archive_access import (
 )
 from archive.cli.options import query_from_options, search_options
 from archive.contract import error_json, search_json, snippet_pieces
-from archive.parameter_readers import read_query
-from archive.parameters import SEARCH_NAMES
+from archive.parameters import SEARCH_NAMES, read_query
 
 
 def terminal_snippet(snippet: str, marks: Any, tty: bool) -> str:
