@@ -16,7 +16,7 @@ from archive.actor_listing import ActorFilter, ActorList, ActorListing, ActorPro
 from archive.catalog import FileRow
 from archive.errors import IndexRebuilding, IndexUnavailable, NotFound
 from archive.importing import ImportReport, import_articles
-from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback
+from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback, extract_with_parser
 from archive.store import CommitStepCallback, Store, open_search_index
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 from extract.model import UNKNOWN_LAYOUT, Article, Issue
@@ -31,13 +31,6 @@ from index import (
 from index import IndexRebuilding as FirstBuild
 
 DEFAULT_LOCK_TIMEOUT = 600.0
-
-
-def extract_with_parser(path: Path, sha256: str) -> Issue:
-    """The default extractor: the project's PDF parser."""
-    from extract import extract_issue
-
-    return extract_issue(path, sha256)
 
 
 class Archive:

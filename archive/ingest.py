@@ -29,6 +29,14 @@ if TYPE_CHECKING:
 # (path, the file's sha256) -> the issue; hashed once, by the ingest
 Extractor = Callable[[Path, str], Issue]
 
+
+def extract_with_parser(path: Path, sha256: str) -> Issue:
+    """The default extractor: the project's PDF parser."""
+    from extract import extract_issue
+
+    return extract_issue(path, sha256)
+
+
 ADDED, REPLACED, SKIPPED, FAILED = "added", "replaced", "skipped", "failed"
 
 
