@@ -23,7 +23,8 @@ Public modules, which the edges may import names from: archive.contract (the JSO
 search_json, hit_json, error_json, article_json, issue_json, issues_json), archive.parameters
 (PARAMETERS, one table the web, /api/help and the CLI read, the names each request takes and
 the limits) and archive.citations (CSL-JSON items, citeproc rendering).
-SearchQuery.from_args(args) -> SearchQuery; BadParameter.
+SearchQuery.from_args(args) -> SearchQuery; BadParameter. A message for the user that an edge
+may translate is a Message (archive.messages: an English template and its values).
 
 For the edges, besides: extract_issue and ExtractError (reading a PDF without storing it),
 atom_feed, ingest_sample_issues (the demo), default_home, and the helpers every layer shares
@@ -62,6 +63,7 @@ from archive.export_formats import (
 from archive.home import default_home
 from archive.importing import BadLine, ImportReport
 from archive.ingest import FAILED, SKIPPED, FileOutcome, IngestReport
+from archive.messages import Message, translatable
 from archive.parameter_readers import BadParameter
 from archive.parameters import PARAMETERS
 from archive.reader import ArchiveReader
@@ -116,6 +118,7 @@ __all__ = [
     "IngestReport",
     "IssueSummary",
     "LRUCache",
+    "Message",
     "MupdfMessages",
     "NotFound",
     "SearchQuery",
@@ -131,5 +134,6 @@ __all__ = [
     "ingest_sample_issues",
     "layout_note",
     "parameters",
+    "translatable",
     "write_articles",
 ]

@@ -5,7 +5,7 @@ the MCP server's search answer with `search_json`; every failure there is `error
 search result:
 
     {"ok": true, "query": {"q", "sections", "issue_from", "issue_to", "sort", "page", "limit",
-     "expand"}, "total", "fallback", "suggestion", "expansions": {word: [words]},
+     "expand"}, "total", "hint", "fallback", "suggestion", "expansions": {word: [words]},
      "related_terms": [...], "limits": [...], "facets": {"section"|"year"|"issue": {value: count}},
      "hits": [{"id", "issue", "section", "title", "page", "pdf_pages", "url", "score",
                "match", "terms", "snippet", "marks", "citation"}]}
@@ -76,12 +76,16 @@ def snippet_pieces(snippet: str, marks: Iterable[Sequence[int]]) -> list[tuple[s
     return [(text, marked) for text, marked in pieces if text]
 
 
-def search_json(query: SearchQuery, result: SearchResult) -> dict[str, Any]:
-    """A search's answer: the query echoed, the total, and this page of hits."""
+def search_json(
+    query: SearchQuery, result: SearchResult, hint: str | None = None
+) -> dict[str, Any]:
+    """A search's answer: the query echoed, the total, and this page of hits; `hint` says why
+    nothing can match whatever the words (an issue not held), where an edge answers anyway."""
     return {
         "ok": True,
         "query": query.to_json(),
         "total": result.total,
+        "hint": hint,
         "fallback": result.fallback,
         "suggestion": result.suggestion,
         "expansions": {word: list(added) for word, added in result.expansions.items()},

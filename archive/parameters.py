@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive.export_formats import EXPORT_FORMATS
+from archive.messages import translatable
 from archive.parameter_readers import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -138,13 +139,21 @@ def read_arguments(
     unknown = sorted(name for name in args if name not in names)
     if strict and unknown:
         shown = ", ".join(echo(name) for name in unknown[:5])
-        raise BadParameter(f"unknown parameter {shown}; known: {', '.join(names)}")
+        raise BadParameter(
+            translatable(
+                "unknown parameter %(names)s; known: %(known)s", names=shown, known=", ".join(names)
+            )
+        )
     values: dict[str, Any] = {}
     for name in names:
         parameter = BY_NAME[name]
         given = [value for value in args.get(name, ()) if value != ""]
         if len(given) > 1 and not parameter.repeatable:
-            raise BadParameter(f"{name} is given {len(given)} times; give it once")
+            raise BadParameter(
+                translatable(
+                    "%(name)s is given %(times)s times; give it once", name=name, times=len(given)
+                )
+            )
         read = [parameter.read(name, value) for value in given]
         if parameter.repeatable:
             values[name] = tuple(dict.fromkeys(read))

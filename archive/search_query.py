@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from archive.messages import Message, translatable
 from archive.parameter_readers import DEFAULT_LIMIT, BadParameter
 from archive.parameters import (
     EXPORT_NAMES,
@@ -49,7 +50,7 @@ class SearchQuery:
         got = read_arguments(args, names, strict)
         sizes = {name for name in ("limit", "per_page") if name in got and any(args.get(name, ()))}
         if len(sizes) == 2 and got["limit"] != got["per_page"]:
-            raise BadParameter("limit and per_page differ; give one of them")
+            raise BadParameter(translatable("limit and per_page differ; give one of them"))
         limit = got["limit"] if "limit" in sizes else got.get("per_page", DEFAULT_LIMIT)
         return cls(
             q=got["q"],
@@ -75,19 +76,30 @@ class SearchQuery:
             return f"{self.year}-01", f"{self.year}-12"
         if self.issue_from and self.issue_to and self.issue_from > self.issue_to:
             raise BadParameter(
-                f"from {self.issue_from} to {self.issue_to} is an empty range: from comes after to"
+                translatable(
+                    "from %(first)s to %(last)s is an empty range: from comes after to",
+                    first=self.issue_from,
+                    last=self.issue_to,
+                )
             )
         return self.issue_from, self.issue_to
 
-    def unanswerable(self, held: Sequence[str]) -> str | None:
+    def unanswerable(self, held: Sequence[str]) -> Message | None:
         """Why no article can match, whatever the words, in an archive holding the issues
         `held` (sorted): an issue not held, or a range holding none of them; else None."""
         first, last = self.issue_range()
         if held and not any((first or i) <= i <= (last or i) for i in held):
-            holding = f"held: {held[0]} … {held[-1]}" if len(held) > 1 else f"held: {held[0]}"
+            holding = f"{held[0]} … {held[-1]}" if len(held) > 1 else held[0]
             if first == last:
-                return f"no issue {first} in this archive ({holding})"
-            return f"no issue from {first or '…'} to {last or '…'} in this archive ({holding})"
+                return translatable(
+                    "no issue %(issue)s in this archive (held: %(held)s)", issue=first, held=holding
+                )
+            return translatable(
+                "no issue from %(first)s to %(last)s in this archive (held: %(held)s)",
+                first=first or "…",
+                last=last or "…",
+                held=holding,
+            )
         return None
 
     def article_filter(self) -> ArticleFilter:

@@ -12,16 +12,21 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from archive import IndexRebuilding
+from archive import BadParameter, IndexRebuilding, Message, translatable
 from archive.contract import UNAVAILABLE, error_json, status_of
+from webui.i18n import translated
 
 log = logging.getLogger(__name__)
 
 JSON_PREFIXES = ("/api/", "/export")
 
 
-def status_and_message(error: Exception) -> tuple[int, str]:
-    """The HTTP status and user-facing message for an exception raised by a view."""
+UPDATING = translatable("the archive is being updated; try again in a moment")
+
+
+def status_and_message(error: Exception) -> tuple[int, Message | str]:
+    """The HTTP status and user-facing message for an exception raised by a view (a Message
+    where the page may show it in its language)."""
     if isinstance(error, HTTPException):
         return error.code or 500, error.description or error.name
     status = status_of(error)
@@ -29,9 +34,11 @@ def status_and_message(error: Exception) -> tuple[int, str]:
         return status, str(error)
     if status == UNAVAILABLE:
         # An ingest is rebuilding or writing the archive; the page works again once it is done.
-        return status, "the archive is being updated; try again in a moment"
+        return status, UPDATING
     if status >= 500:
         return status, "internal error"
+    if isinstance(error, BadParameter):
+        return status, error.message
     return status, str(error) or "not found"
 
 
@@ -46,9 +53,9 @@ def handle(error: Exception) -> tuple[Response | str, int]:
     if status >= 500:
         log.exception("unexpected error on %s", request.path, exc_info=error)
     if wants_json():
-        return jsonify(error_json(message, status)), status
+        return jsonify(error_json(str(message), status)), status
     page = render_template(
-        "error.html", status=status, message=message, q=request.args.get("q", "")[:500]
+        "error.html", status=status, message=translated(message), q=request.args.get("q", "")[:500]
     )
     return page, status
 

@@ -7,8 +7,10 @@ catalogue is `translations/ko/LC_MESSAGES/messages.po`, compiled to the `.mo` be
 install, a wheel, pytest run directly) finds it without a build step; a test checks that it
 matches the `.po`.
 
-Only what the page says is translated. JSON answers and the archive's own messages (query
-errors, article text) stay as they are, so a script sees the same bytes whatever its headers.
+Only what the page says is translated, and the archive's messages where the page shows them
+(a bad parameter, an issue not held: `translated`, from the template each carries). JSON
+answers, query errors and article text stay as they are, so a script sees the same bytes
+whatever its headers.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, redirect, request, url_for
-from flask_babel import Babel, format_date, get_locale
+from flask_babel import Babel, format_date, get_locale, gettext
+
+from archive import Message
 
 LANGUAGES = ("ko", "en")  # the first is the default
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
@@ -32,6 +36,14 @@ bp = Blueprint("language", __name__)
 def N_(message: str) -> str:
     """Mark a message for the catalogue without translating it here; the template does."""
     return message
+
+
+def translated(message: Message | str) -> str:
+    """A message of the archive in the page's language: its template looked up in the
+    catalogue, its values filled in (English where the catalogue lacks it)."""
+    if isinstance(message, str):
+        return message
+    return gettext(message.template, **dict(message.values))
 
 
 def select_locale() -> str:
@@ -100,7 +112,9 @@ def register(app: Flask) -> None:
     # {% trans %} blocks collapse their whitespace, so a re-wrapped template keeps its message id;
     # babel.cfg tells the extractor the same.
     app.jinja_env.policies["ext.i18n.trimmed"] = True
-    app.jinja_env.globals.update(month_name=month_name, language_links=switch_links)
+    app.jinja_env.globals.update(
+        month_name=month_name, language_links=switch_links, translated=translated
+    )
     app.context_processor(lambda: {"current_language": current_language()})
     app.register_blueprint(bp)
     app.after_request(vary_by_language)

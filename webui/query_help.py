@@ -87,10 +87,12 @@ class Endpoint:
 ENDPOINTS = (
     Endpoint(
         "/api/search",
-        "one page of hits: {ok, query, total, fallback, suggestion, expansions, related_terms, "
-        "limits, facets, hits: [{id, issue, section, title, page, pdf_pages, url, score, match, "
-        "terms, snippet, marks, citation}]}; the same object as `aibrief search --json`; "
-        "limits names what was cut short to bound the work (did you mean, related terms)",
+        "one page of hits: {ok, query, total, hint, fallback, suggestion, expansions, "
+        "related_terms, limits, facets, hits: [{id, issue, section, title, page, pdf_pages, url, "
+        "score, match, terms, snippet, marks, citation}]}; the same object as `aibrief search "
+        "--json`; limits names what was cut short to bound the work (did you mean, related "
+        "terms); hint says why nothing can match whatever the words (an issue not held), else "
+        "null",
         SEARCH_NAMES,
     ),
     Endpoint(

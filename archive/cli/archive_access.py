@@ -86,4 +86,4 @@ def refuse_unanswerable(archive: Archive, asked: SearchQuery, ctx: click.Context
     with user_errors():
         hint = asked.unanswerable(held)
     if hint:
-        raise click.ClickException(hint)
+        raise click.ClickException(str(hint))

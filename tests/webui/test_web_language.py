@@ -9,7 +9,7 @@ import re
 from urllib.parse import unquote
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
@@ -19,6 +19,8 @@ from webui.i18n import TRANSLATIONS
 
 KO_PO = TRANSLATIONS / "ko" / "LC_MESSAGES" / "messages.po"
 KO_MO = KO_PO.with_suffix(".mo")
+# The keywords `make messages` extracts by: gettext's, and the archive's translatable("…").
+KEYWORDS = {**DEFAULT_KEYWORDS, "translatable": None}
 
 
 @pytest.mark.parametrize(
@@ -114,6 +116,27 @@ def test_error_pages_speak_the_language(client):
     assert "<h1>검색어를 해석할 수 없습니다</h1>" in korean
 
 
+def test_a_bad_parameter_is_told_in_the_page_s_language_and_in_english_in_json(client):
+    url = "/?q=규제&issue=2024-13"
+    korean = client.get(url).get_data(as_text=True)
+    assert "issue 값은 YYYY-MM 꼴이어야 합니다. 받은 값: &#39;2024-13&#39;" in korean
+    english = client.get(url, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "issue must look like YYYY-MM, not &#39;2024-13&#39;" in english
+    answer = client.get("/api/search?q=규제&issue=2024-13").get_json()
+    assert answer["error"] == "issue must look like YYYY-MM, not '2024-13'"
+
+
+def test_an_issue_not_held_is_a_hint_on_the_page_and_in_json(client):
+    answer = client.get("/api/search?q=규제&issue=2030-01").get_json()
+    assert answer["total"] == 0
+    assert answer["hint"] == "no issue 2030-01 in this archive (held: 2024-01 … 2025-02)"
+    korean = client.get("/?q=규제&issue=2030-01").get_data(as_text=True)
+    assert "이 아카이브에는 2030-01 호가 없습니다(보관된 호: 2024-01 … 2025-02)" in korean
+    english = client.get("/?q=규제&from=2030-01", headers={"Accept-Language": "en"})
+    assert "no issue from 2030-01 to … in this archive" in english.get_data(as_text=True)
+    assert client.get("/api/search?q=규제&issue=2024-04").get_json()["hint"] is None
+
+
 def _messages(catalog) -> dict:
     def hashable(value):
         return value if isinstance(value, str) else tuple(value)
@@ -137,8 +160,9 @@ def test_every_message_of_the_page_has_a_korean_translation():
         method_map, options_map = parse_mapping_cfg(cfg)
     extracted = {
         message if isinstance(message, str) else message[0]
-        for _, _, message, *_ in extract_from_dir(ROOT, method_map, options_map)
+        for _, _, message, *_ in extract_from_dir(ROOT, method_map, options_map, KEYWORDS)
     }
+    assert "no issue %(issue)s in this archive (held: %(held)s)" in extracted  # the archive's
     with KO_PO.open("rb") as po:
         catalog = read_po(po)
     translated = {

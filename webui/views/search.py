@@ -77,9 +77,12 @@ def page_links(req: SearchQuery, total: int) -> dict[str, Any]:
 def search_context() -> Context:
     """The search page's data: results, facets, chart, pages and export links."""
     req = SearchQuery.from_args(request.args.to_dict(flat=False), strict=wants_json())
-    context: Context = {"req": req, "result": None, "issue_count": len(held_issues())}
+    held = held_issues()
+    context: Context = {"req": req, "result": None, "issue_count": len(held), "hint": None}
     if not req.q:
         return context
+    # An issue or range not held finds nothing whatever the words: say so, as the CLI does.
+    context["hint"] = req.unanswerable(held)
     result = current_archive().search(
         req.q,
         filters=req.filters(),
@@ -99,7 +102,7 @@ def search_context() -> Context:
         actor_facets=actor_facets(result.facets, req, link),
         chart=trend_chart(
             issue_counts(req, result),
-            held_issues(),
+            held,
             lambda issue: link(issue=issue, year=None, issue_from=None, issue_to=None, page=1),
         ),
         pages=page_links(req, result.total),
@@ -120,7 +123,8 @@ def search_json(context: Context) -> dict[str, Any]:
     result = context["result"]
     if result is None:
         raise BadParameter("the query is empty: give q, e.g. /api/search?q=규제")
-    return contract_search_json(context["req"], result)
+    hint = context["hint"]
+    return contract_search_json(context["req"], result, str(hint) if hint else None)
 
 
 twin(bp, "search", "/", "/api/search", template="search.html", as_json=search_json)(search_context)
