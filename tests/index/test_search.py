@@ -242,6 +242,7 @@ def test_json_shapes(built_index):
         "ok",
         "query",
         "total",
+        "hint",
         "fallback",
         "suggestion",
         "expansions",

@@ -31,6 +31,7 @@ def test_api_search_has_the_documented_shape(client):
         "ok",
         "query",
         "total",
+        "hint",
         "fallback",
         "suggestion",
         "expansions",
