@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from archive.actor_listing import ActorFilter, ActorList, ActorListing, ActorProfile
+from archive.actor_reading import ActorReading
 from archive.catalog import FileRow
 from archive.errors import IndexRebuilding, IndexUnavailable, NotFound
 from archive.importing import ImportReport, import_articles
@@ -33,7 +33,7 @@ from index import IndexRebuilding as FirstBuild
 DEFAULT_LOCK_TIMEOUT = 600.0
 
 
-class Archive:
+class Archive(ActorReading):
     """The collection on disk; see the package docstring for the public methods."""
 
     def __init__(
@@ -66,7 +66,7 @@ class Archive:
         # The catalog's data_version when this thread last reconciled; each thread has its own
         # catalog connection, and data_version is only comparable within one connection.
         self._reconciled = threading.local()
-        self._actor_listing: tuple[tuple, ActorListing] | None = None
+        self._actor_listing = None  # (catalog state, ActorListing), built when first asked
         if self.lock.try_acquire():  # when another process writes, it settles on its own
             try:
                 self.store.settle_files()
@@ -159,38 +159,6 @@ class Archive:
                 "the search index is out of date and is being rebuilt by the process holding"
                 f" the archive ({self.lock.holder()}); try again when it is done"
             ) from error
-
-    def actor_listing(self) -> ActorListing:
-        """Every actor of the held articles; built again when an issue changes."""
-        rows = self.catalog.issues()
-        version = tuple((row.issue, row.fingerprint) for row in rows)
-        held = self._actor_listing
-        if held is None or held[0] != version:
-            articles = (a for row in rows for a in self.store.issue(row.issue).articles)
-            held = self._actor_listing = (version, ActorListing(articles))
-        return held[1]
-
-    def actors(
-        self,
-        year: int | None = None,
-        section: str | None = None,
-        country: str | None = None,
-        kind: str | None = None,
-        limit: int | None = 50,
-    ) -> ActorList:
-        """The actors with the most articles; a country is a code or a name (QueryError)."""
-        from index import country_code
-
-        chosen = ActorFilter(year, section, country_code(country) if country else None, kind)
-        return ActorList(chosen, tuple(self.actor_listing().top(chosen, limit)))
-
-    def actor(self, spelling: str) -> ActorProfile:
-        """One actor's page, found by any of its spellings; raises NotFound."""
-        listing = self.actor_listing()
-        name = listing.find(spelling)
-        if name is None:
-            raise NotFound(f"no actor {spelling!r} in the archive")
-        return listing.profile(name)
 
     def issues(self) -> list[IssueSummary]:
         """Every held issue, oldest first."""

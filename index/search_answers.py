@@ -1,0 +1,161 @@
+"""Answering queries over a SearchIndex: a page of ranked hits with facets, related terms and
+a "did you mean", every id a query matches, and the articles like one.
+
+`SearchAnswers` is the reading half of `SearchIndex` (search_index.py), which keeps the index
+on disk and gives these methods what they read: `_reading()` (the thread's searcher),
+`aliases()`, `concepts`, `_spelling` and `_live` (the generation read).
+"""
+
+from __future__ import annotations
+
+import heapq
+from typing import Any
+
+from index.errors import QueryError
+from index.filter_queries import filters_query
+from index.hits import build_hit
+from index.query_builder import QueryBuilder
+from index.query_syntax import country_code, issue_range, parse_query, section_name
+from index.query_terms import has_plain_words
+from index.ranking import SORTS, rank
+from index.related_terms import RELATED_DOCS, related_terms
+from index.request_limits import BUDGET_SECONDS, Budget
+from index.search_results import Hit, SearchFilters, SearchResult
+from index.similar import similar_articles
+from index.suggest import suggest
+
+
+class SearchAnswers:
+    """The queries a SearchIndex answers (see the module docstring for what it provides)."""
+
+    _reading: Any
+    aliases: Any
+    concepts: Any
+    _spelling: Any
+    _live: Any
+
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        sort: str = "relevance",
+        page: int = 1,
+        per_page: int = 10,
+        *,
+        expand: bool = True,
+        derived: bool = True,
+        partial: bool = True,
+        related: bool = True,
+        suggestions: bool = True,
+        feedback: bool = True,
+        budget: float = BUDGET_SECONDS,
+    ) -> SearchResult:
+        """One page of ranked, highlighted results with facets; raises QueryError.
+
+        Each mechanism beyond the words typed can be switched off (the quality bench's
+        ablation): `expand` (the thesaurus's concepts), `derived` (stems of derived words),
+        `partial` (filling the page with articles matching only some of the concepts),
+        `feedback` (pseudo-relevance feedback: see index/feedback.py);
+        `related` and `suggestions` skip finding the related terms (연관어) and the "did you
+        mean". Both are skipped once the search has run `budget` seconds, counted from the
+        query's compilation (so that loading Kiwi in a new process does not spend it), and
+        the result's `limits` say what was cut."""
+        if sort not in SORTS:
+            raise QueryError(query, f"unknown sort {sort!r} (sorts: {', '.join(SORTS)})")
+        if page < 1 or per_page < 1:
+            raise QueryError(query, "page and per_page must be 1 or more")
+        builder = QueryBuilder(self.aliases(), self.concepts, expand, derived)
+        parsed = parse_query(query)
+        compiled = builder.build(parsed, query)
+        restrict = filters_query(_checked(filters, query))
+        spending = Budget(budget)
+        # feedback expands the words typed: not for exact words, fields, or expand=False
+        fed = feedback and expand and has_plain_words(parsed)
+        with self._reading() as searcher:
+            ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial, fed)
+            first = (page - 1) * per_page
+            hits = tuple(
+                build_hit(
+                    searcher.stored_fields(docnum),
+                    score,
+                    compiled.highlight,
+                    "all" if ranked.is_full(place) else "partial",
+                )
+                for place, (docnum, score) in enumerate(ranked.hits[first : page * per_page], first)
+            )
+            related_found: tuple[str, ...] = ()
+            if related and spending.spent:
+                spending.skipped("related terms")
+            elif related:
+                best = heapq.nlargest(RELATED_DOCS, ranked.counted, key=ranked.counted.__getitem__)
+                own = {t for sequence in compiled.highlight for t in sequence}
+                related_found = related_terms(searcher, best, own)
+            suggestion = None
+            if suggestions and (ranked.total == 0 or ranked.fallback):
+                suggestion = self._suggestion(searcher, query, compiled, restrict, spending)
+            return SearchResult(
+                query,
+                ranked.total,
+                hits,
+                ranked.facets,
+                suggestion,
+                ranked.fallback,
+                page,
+                per_page,
+                expansions={w: tuple(f) for w, f in compiled.expansions.items()},
+                related_terms=related_found,
+                limits=tuple(spending.limits),
+            )
+
+    def _suggestion(self, searcher, query, compiled, restrict, budget: Budget) -> str | None:
+        # Whoosh numbers each index directory's commits from 0: the directory is in the key.
+        generation = (self._live, searcher.reader().generation())
+        speller = self._spelling.get(generation, budget.remaining())
+        if speller is None:
+            budget.skipped("did you mean")
+            return None
+        builder = QueryBuilder(self.aliases(), self.concepts)
+
+        def finds(text: str) -> bool:  # any article at all: the first match, not a count
+            try:
+                corrected = builder.build(parse_query(text), text)
+            except QueryError:
+                return False
+            return not searcher.search(corrected.all_words, limit=1, filter=restrict).is_empty()
+
+        return suggest(speller, query, compiled.words, finds, budget)
+
+    def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
+        """The articles closest to the given one, by its most telling terms (tf x idf); raises
+        NotIndexed."""
+        with self._reading() as searcher:
+            return similar_articles(searcher, article_id, limit)
+
+    def article_ids(
+        self, query: str, filters: SearchFilters | None = None, expand: bool = True
+    ) -> list[str]:
+        """Every article `search` counts in `total`, in the order it ranks them."""
+        builder = QueryBuilder(self.aliases(), self.concepts, expand)
+        parsed = parse_query(query)
+        compiled = builder.build(parsed, query)
+        restrict = filters_query(_checked(filters, query))
+        fed = expand and has_plain_words(parsed)  # as search does by default
+        with self._reading() as searcher:
+            ranked = rank(searcher, compiled, restrict, "relevance", None, feedback=fed)
+            return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]
+
+
+def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:
+    """Filters with canonical section names; a bad section or issue is a QueryError."""
+    if filters is None:
+        return None
+    for end in (filters.issue_from, filters.issue_to):
+        if end is not None:
+            issue_range(end, query)
+    return SearchFilters(
+        tuple(section_name(s, query) for s in filters.sections),
+        filters.issue_from,
+        filters.issue_to,
+        filters.actors,
+        tuple(country_code(c, query) for c in filters.countries),
+    )
