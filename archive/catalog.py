@@ -9,10 +9,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from archive.catalog_rows import FileRow, IngestRow, IssueRow  # noqa: F401 (importers read them here)
 from archive.errors import ArchiveError
 
 SCHEMA_VERSION = 2
@@ -66,50 +66,6 @@ CREATE TABLE IF NOT EXISTS ingests (
 def now() -> str:
     """The current time as stored in the catalog (UTC, ISO 8601, seconds)."""
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class IssueRow:
-    """What the catalog knows about one held issue."""
-
-    issue: str
-    title: str
-    origin: str  # "pdf" or "imported"
-    source_path: str | None
-    source_sha256: str | None
-    articles: int
-    fingerprint: str  # sha256 of the issue's JSON file
-    updated_at: str
-    layout: str | None = None  # as extract read it ("2023", "2025", "unknown"); None: imported
-    layout_version: int | None = None  # extract.layouts.LAYOUTS_VERSION when it was read
-
-
-@dataclass(frozen=True)
-class FileRow:
-    """One file an ingest has seen: by content, or by path where it has no content of its own
-    (a copy of one seen under another path, or a link to nothing)."""
-
-    sha256: str | None  # None: its content could not be read
-    path: str
-    issue: str | None
-    status: str  # ok | failed | replaced | removed; skipped (a copy)
-    error: str | None
-    seen_at: str
-
-    def to_json(self) -> dict[str, str | None]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class IngestRow:
-    """One finished ingest run."""
-
-    started_at: str
-    finished_at: str
-    added: int
-    replaced: int
-    skipped: int
-    failed: int
 
 
 # How long a new connection waits for another process to finish creating the catalog.
