@@ -129,17 +129,3 @@ def bad_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from samples.issues import write_bad_files
 
     return write_bad_files(tmp_path_factory.mktemp("bad-files"))
-
-
-@pytest.fixture(scope="session")
-def corpus_home(corpus_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An archive of the six real issues, ingested once; tests that write copy it."""
-    from archive import Archive
-
-    home = tmp_path_factory.mktemp("corpus-home")
-    archive = Archive(home)
-    try:
-        assert archive.ingest(list(corpus_pdfs.values()), workers=2).ok
-    finally:
-        archive.close()
-    return home
