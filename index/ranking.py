@@ -79,6 +79,15 @@ def best_of(searcher, q, limit: int) -> list[tuple[int, float]]:
     return _best(evaluator, evaluator.evaluate(q), limit)
 
 
+def finds_any(searcher, q, restrict) -> bool:
+    """Whether any article matches the query within the filters, over the cached postings
+    (Whoosh's own search, even for one hit, walks its matchers over every match: seconds for
+    a broad query at 10,000 articles)."""
+    evaluator = PostingsScorer.of(searcher)
+    allowed = None if restrict is None else set(evaluator.evaluate(restrict))
+    return bool(evaluator.evaluate(q, allowed))
+
+
 def _by_date(evaluator: PostingsScorer, scores: Scores, newest: bool, limit: int | None):
     """By issue (newest or oldest first), then by page within an issue."""
     issues, pages = evaluator.columns["issue"], evaluator.columns["page"]

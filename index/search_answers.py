@@ -17,7 +17,7 @@ from index.hits import build_hit
 from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.query_terms import has_plain_words
-from index.ranking import SORTS, rank
+from index.ranking import SORTS, finds_any, rank
 from index.related_terms import RELATED_DOCS, related_terms
 from index.request_limits import BUDGET_SECONDS, Budget
 from index.search_results import Hit, SearchFilters, SearchResult
@@ -121,7 +121,7 @@ class SearchAnswers:
                 corrected = builder.build(parse_query(text), text)
             except QueryError:
                 return False
-            return not searcher.search(corrected.all_words, limit=1, filter=restrict).is_empty()
+            return finds_any(searcher, corrected.all_words, restrict)
 
         return suggest(speller, query, compiled.words, finds, budget)
 

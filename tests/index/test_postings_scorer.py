@@ -47,3 +47,26 @@ def test_the_posting_cache_stays_within_its_budget(built_index, monkeypatch):
         assert set(evaluator.term("content", "ai")) == evaluator.live  # 4 postings
         assert len(evaluator.term("content", "딥페이크")) == 2
         assert list(evaluator._postings) == [("content", "딥페이크")]
+
+
+@pytest.mark.parametrize(
+    ("query", "sections"),
+    [
+        pytest.param("AI", (), id="every-article"),
+        pytest.param("딥페이크 -벤지오", (), id="and-not"),
+        pytest.param("AI", ("정책/법제",), id="filtered"),
+        pytest.param("딥페이크", ("인력/교육",), id="filtered-to-none"),
+        pytest.param("벤지오 -딥페이크", (), id="excluded-to-none"),
+        pytest.param('"AI가 일자리"', (), id="phrase"),
+    ],
+)
+def test_finding_any_match_agrees_with_whoosh(built_index, query, sections):
+    from index.filter_queries import filters_query
+    from index.ranking import finds_any
+    from index.search_results import SearchFilters
+
+    compiled = QueryBuilder(built_index.aliases()).build(parse_query(query), query)
+    restrict = filters_query(SearchFilters(sections=sections)) if sections else None
+    with built_index._reading() as searcher:
+        theirs = searcher.search(compiled.all_words, limit=None, filter=restrict)
+        assert finds_any(searcher, compiled.all_words, restrict) == (not theirs.is_empty())
