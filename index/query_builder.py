@@ -23,7 +23,14 @@ from index.errors import QueryError
 from index.filter_queries import UnionOr, filter_query
 from index.query_syntax import Clause, ParsedQuery
 from index.query_terms import topical
-from index.query_words import SEQUENCES, QueryWord, is_compound, query_word, stem_words
+from index.query_words import (
+    SEQUENCES,
+    QueryWord,
+    destemmed,
+    is_compound,
+    query_word,
+    stem_words,
+)
 
 ACTOR_FIELDS = frozenset({"actor", "subject", "country"})
 
@@ -140,6 +147,8 @@ class QueryBuilder:
             expansion = self.concepts.expand(clause.text)
             if not expansion:
                 expansion = self.concepts.expand(" ".join(spelled[0].parts))
+            if not expansion and self.derived and (stemmed := destemmed(clause.text)):
+                expansion = self.concepts.expand(stemmed)  # 공공기관용: the concept of 공공기관
             for forms, weight in (
                 (expansion.siblings, SIBLING_WEIGHT),
                 (expansion.narrower, NARROWER_WEIGHT),

@@ -64,6 +64,19 @@ def stem_words(text: str) -> tuple[QueryWord, ...]:
     return tuple(QueryWord((t.text,)) for t in terms if t.kind == "stem")
 
 
+@lru_cache(maxsize=65536)
+def destemmed(text: str) -> str | None:
+    """The word with each derived part replaced by its stem, parts spaced ("공공기관용" ->
+    "공공 기관", "의료용" -> "의료"), for looking its concept up; None when no part is
+    derived."""
+    terms = analyze(normalize(text))
+    stems = {t.pos: t.text for t in terms if t.kind == "stem"}
+    if not stems:
+        return None
+    parts = {t.pos: t.text for t in terms if t.kind in ("part", "lemma")}
+    return " ".join(stems.get(p, parts[p]) for p in sorted(parts))
+
+
 @cache
 def _domain_words() -> frozenset[str]:
     return frozenset(w.word.lower() for w in domain_dictionary().words)

@@ -131,3 +131,17 @@ def _article(article_id: str, title: str):
     from tests.index.conftest import make_article
 
     return make_article(article_id, title)
+
+
+def test_a_derived_word_brings_the_concept_of_its_stem():
+    from index.aliases import AliasTable
+    from index.concepts import Concept, ConceptTable
+    from index.query_builder import QueryBuilder
+    from index.query_syntax import parse_query
+
+    table = ConceptTable((Concept("공공 부문", ("공공 부문", "공공기관", "public sector")),), 1)
+    builder = QueryBuilder(AliasTable(()), table)
+    compiled = builder.build(parse_query("공공기관용"), "공공기관용")
+    assert "public sector" in compiled.expansions["공공기관용"]
+    exact = QueryBuilder(AliasTable(()), table, derived=False)
+    assert exact.build(parse_query("공공기관용"), "공공기관용").expansions == {}

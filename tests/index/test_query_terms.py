@@ -6,7 +6,7 @@ import pytest
 
 from index.query_syntax import parse_query
 from index.query_terms import carries_topic, has_plain_words, topical
-from index.query_words import query_word
+from index.query_words import destemmed, query_word
 
 
 def kept(query: str) -> list[str]:
@@ -50,3 +50,11 @@ def test_an_exact_or_field_word_is_never_left_out():
 )
 def test_has_plain_words(query, plain):
     assert has_plain_words(parse_query(query)) is plain
+
+
+@pytest.mark.parametrize(
+    ("word", "stemmed"),
+    [("공공기관용", "공공 기관"), ("의료용", "의료"), ("딥페이크", None)],
+)
+def test_a_derived_word_is_looked_up_in_the_thesaurus_by_its_stem(word, stemmed):
+    assert destemmed(word) == stemmed
