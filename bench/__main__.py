@@ -9,6 +9,7 @@ BENCHMARKS = (
     "bench.extract_bench",
     "bench.generic_layout",
     "bench.ingest_bench",
+    "bench.bulk_bench",
     "bench.search_quality",
     "bench.search_latency",
     "bench.api_latency",
