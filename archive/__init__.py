@@ -28,7 +28,7 @@ may translate is a Message (archive.messages: an English template and its values
 
 For the edges, besides: extract_issue and ExtractError (reading a PDF without storing it),
 atom_feed, ingest_sample_issues (the demo), default_home, and the helpers every layer shares
-(LRUCache, die_with_parent, MupdfMessages).
+(LRUCache, die_with_parent, MupdfMessages, echoed: how an error message quotes a value).
 
 Errors: ArchiveError (one line, safe to show), NotFound, ArchiveBusy (the lock was not free in
 time), IndexUnavailable (the index is being rebuilt by another process, or cannot be opened;
@@ -70,6 +70,7 @@ from archive.reader import ArchiveReader
 from archive.search_query import SearchQuery
 from archive.summaries import ArticleFilter, IssueSummary, Stats, layout_note
 from common.child_processes import die_with_parent
+from common.echo import echoed
 from common.lru_cache import LRUCache
 from extract import ExtractError
 
@@ -128,6 +129,7 @@ __all__ = [
     "contract",
     "default_home",
     "die_with_parent",
+    "echoed",
     "export_bytes",
     "export_format",
     "extract_issue",

@@ -11,6 +11,7 @@ from typing import Any
 
 from archive.actor_listing import ActorFilter, ActorList, ActorListing, ActorProfile
 from archive.errors import NotFound
+from common.echo import echoed
 
 
 class ActorReading:
@@ -49,5 +50,5 @@ class ActorReading:
         listing = self.actor_listing()
         name = listing.find(spelling)
         if name is None:
-            raise NotFound(f"no actor {spelling!r} in the archive")
+            raise NotFound(f"no actor {echoed(spelling)} in the archive")
         return listing.profile(name)

@@ -19,6 +19,7 @@ from archive.importing import ImportReport, import_articles
 from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback, extract_with_parser
 from archive.store import CommitStepCallback, Store, open_search_index
 from archive.summaries import ArticleFilter, IssueSummary, Stats
+from common.echo import echoed
 from extract.model import UNKNOWN_LAYOUT, Article, Issue
 from index import (
     BUDGET_SECONDS,
@@ -191,7 +192,7 @@ class Archive(ActorReading):
             for article in self.issue(issue).articles:
                 if article.id == article_id:
                     return article
-        raise NotFound(f"no article {article_id} in the archive")
+        raise NotFound(f"no article {echoed(article_id)} in the archive")
 
     def search(
         self,
@@ -221,7 +222,7 @@ class Archive(ActorReading):
             try:
                 return index.more_like_this(article_id, limit=limit)
             except NotIndexed:
-                raise NotFound(f"no article {article_id} in the archive") from None
+                raise NotFound(f"no article {echoed(article_id)} in the archive") from None
 
     def export_articles(
         self,

@@ -15,6 +15,7 @@ from archive.citations import STYLES
 from archive.citations.writers import reference_writer, write_bibtex, write_csl_json, write_ris
 from archive.errors import BadExport
 from archive.export import ExportOptions, write_csv, write_json, write_jsonl
+from common.echo import echoed
 from extract.model import Article
 
 
@@ -108,7 +109,7 @@ def export_format(name: str) -> ExportFormat:
         return EXPORT_FORMATS[name]
     except KeyError:
         choices = ", ".join(EXPORT_FORMATS)
-        raise BadExport(f"unknown export format {name[:20]!r} (choose from {choices})") from None
+        raise BadExport(f"unknown export format {echoed(name)} (choose from {choices})") from None
 
 
 def export_bytes(articles: Iterable[Article], form: str) -> bytes:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from archive.export_formats import EXPORT_FORMATS
 from archive.messages import Message, translatable
+from common.echo import echoed
 from extract.model import SECTIONS, is_issue, is_year, section_named
 from index import SORTS
 
@@ -14,7 +15,6 @@ MAX_QUERY_CHARS = 500
 MAX_PAGE = 1000
 MAX_LIMIT = 50
 DEFAULT_LIMIT = 10
-ECHO_CHARS = 40  # how much of a bad value an error message repeats
 
 
 class BadParameter(ValueError):
@@ -27,8 +27,8 @@ class BadParameter(ValueError):
 
 
 def echo(value: str) -> str:
-    """A bad value as an error message repeats it: quoted, cut at ECHO_CHARS."""
-    return repr(value[:ECHO_CHARS])
+    """A bad value as an error message repeats it (common/echo.py: quoted, cut at 80)."""
+    return echoed(value)
 
 
 def one_of(name: str, value: str, choices: Iterable[str]) -> BadParameter:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from common.echo import echoed
+
 
 class QueryError(ValueError):
     """A malformed query; the message names the query and the problem and is safe to show."""
@@ -9,12 +11,8 @@ class QueryError(ValueError):
     def __init__(self, query: str, problem: str) -> None:
         self.query = query
         self.problem = problem
-        super().__init__(f"cannot search for {_cut(query)!r}: {_cut(problem, 120)}")
-
-
-def _cut(text: str, limit: int = 80) -> str:
-    """Text echoed in a message, cut at `limit` characters: a query of 5,000 is not repeated."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        # The problem quotes any value it names through echoed() too, so both stay short.
+        super().__init__(f"cannot search for {echoed(query)}: {problem}")
 
 
 class StaleIndexError(RuntimeError):

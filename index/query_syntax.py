@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from common.echo import echoed
 from extract.model import SECTIONS, is_issue, section_named
 from index.actor_table import actor_table
 from index.errors import QueryError
@@ -55,7 +56,9 @@ def section_name(value: str, query: str = "") -> str:
     """The canonical section for "정책/법제", "정책･법제", "정책" or "법제"."""
     if (section := section_named(value)) is not None:
         return section
-    raise QueryError(query or value, f"unknown section {value!r} (sections: {', '.join(SECTIONS)})")
+    raise QueryError(
+        query or value, f"unknown section {echoed(value)} (sections: {', '.join(SECTIONS)})"
+    )
 
 
 def country_code(value: str, query: str = "") -> str:
@@ -63,7 +66,8 @@ def country_code(value: str, query: str = "") -> str:
     if (code := actor_table().country_code(value)) is not None:
         return code
     raise QueryError(
-        query or value, f"unknown country {value!r} (write a code such as CN, or a name: 중국)"
+        query or value,
+        f"unknown country {echoed(value)} (write a code such as CN, or a name: 중국)",
     )
 
 
@@ -73,11 +77,11 @@ def issue_range(value: str, query: str) -> tuple[str | None, str | None]:
     ends = (first, last) if sep else (first, first)
     for end in ends:
         if end and not is_issue(end):
-            raise QueryError(query, f"bad issue {end!r}: write YYYY-MM or YYYY-MM..YYYY-MM")
+            raise QueryError(query, f"bad issue {echoed(end)}: write YYYY-MM or YYYY-MM..YYYY-MM")
     if not (ends[0] or ends[1]):
         raise QueryError(query, "issue: needs YYYY-MM or YYYY-MM..YYYY-MM")
     if ends[0] and ends[1] and ends[0] > ends[1]:
-        raise QueryError(query, f"issue range {value!r} ends before it starts")
+        raise QueryError(query, f"issue range {echoed(value)} ends before it starts")
     return ends[0] or None, ends[1] or None
 
 
@@ -91,10 +95,12 @@ def _tokens(query: str) -> list[tuple[bool, str | None, str, bool, bool]]:
             break
         match = _TOKEN.match(query, position)
         if not match or match.end() == position:
-            raise QueryError(query, f"cannot read the query at {query[position:]!r}")
+            raise QueryError(query, f"cannot read the query at {echoed(query[position:])}")
         negated, field, equals, quoted, bare = match.groups()
         if field and field.lower() not in FIELDS:
-            raise QueryError(query, f"unknown field {field + ':'!r} (fields: {', '.join(FIELDS)})")
+            raise QueryError(
+                query, f"unknown field {echoed(field + ':')} (fields: {', '.join(FIELDS)})"
+            )
         text = quoted if quoted is not None else bare
         exact = quoted is not None or bool(equals)
         tokens.append(

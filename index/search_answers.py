@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 from typing import Any
 
+from common.echo import echoed
 from index.errors import QueryError
 from index.filter_queries import filters_query
 from index.hits import build_hit
@@ -61,7 +62,7 @@ class SearchAnswers:
         query's compilation (so that loading Kiwi in a new process does not spend it), and
         the result's `limits` say what was cut."""
         if sort not in SORTS:
-            raise QueryError(query, f"unknown sort {sort!r} (sorts: {', '.join(SORTS)})")
+            raise QueryError(query, f"unknown sort {echoed(sort)} (sorts: {', '.join(SORTS)})")
         if page < 1 or per_page < 1:
             raise QueryError(query, "page and per_page must be 1 or more")
         builder = QueryBuilder(self.aliases(), self.concepts, expand, derived)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archive import Archive, BadParameter, SearchQuery, contract
+from archive import Archive, BadParameter, SearchQuery, contract, echoed
 from extract.model import ACTOR_KINDS, section_named
 
 
@@ -76,7 +76,7 @@ def actors_answer(
     kind that names none is the archive's BadParameter, as on the web."""
     named = section_named(section) if section else None
     if section and named is None:
-        raise BadParameter(f"section: unknown section {section[:40]!r}")
+        raise BadParameter(f"section: unknown section {echoed(section)}")
     if kind is not None and kind not in ACTOR_KINDS:
-        raise BadParameter(f"kind: unknown kind {kind[:20]!r} (kinds: {', '.join(ACTOR_KINDS)})")
+        raise BadParameter(f"kind: unknown kind {echoed(kind)} (kinds: {', '.join(ACTOR_KINDS)})")
     return archive.actors(year, named, country, kind, limit).to_json()

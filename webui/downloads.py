@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from flask import Response
 
-from archive import EXPORT_FORMATS, BadParameter, export_bytes
+from archive import EXPORT_FORMATS, BadParameter, echoed, export_bytes
 from extract.model import Article
 
 
@@ -16,7 +16,7 @@ def download(articles: Iterable[Article], name: str, stem: str) -> Response:
     """The articles written whole in the format `name` (so that a bad query is a 400, not a
     cut-off download), as an attachment called `stem` with the format's extension."""
     if (form := EXPORT_FORMATS.get(name)) is None:
-        raise BadParameter(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {name[:20]!r}")
+        raise BadParameter(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {echoed(name)}")
     response = Response(export_bytes(articles, form.name), mimetype=form.media_type)
     response.headers["Content-Disposition"] = content_disposition(form.filename(stem))
     return response

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from common.echo import echoed
+from extract.model import SECTIONS
 from index.errors import QueryError
 from index.query_syntax import Clause, parse_query
 
@@ -103,6 +105,8 @@ def test_a_long_query_is_echoed_cut():
     query = "section:" + "가" * 5000
     with pytest.raises(QueryError) as caught:
         parse_query(query)
-    quoted = repr(query[:79] + "…")
-    assert str(caught.value).startswith(f"cannot search for {quoted}: unknown section '가가")
-    assert len(str(caught.value)) == len(f"cannot search for {quoted}: ") + 120
+    assert str(caught.value) == (
+        f"cannot search for {echoed(query)}: unknown section {echoed('가' * 5000)}"
+        f" (sections: {', '.join(SECTIONS)})"
+    )
+    assert len(echoed(query)) == 82

@@ -97,6 +97,15 @@ def test_a_queries_line_is_held_to_the_web_length_and_its_limits_are_shown(home,
     assert "1 of 2 queries failed" in result.stderr
 
 
+def test_an_option_error_repeats_at_most_80_characters_of_the_value(home):
+    from common.echo import echoed
+
+    result = run(home, "AI", "--section", "가" * 5000)
+    assert result.exit_code == 1
+    assert f"unknown section {echoed('가' * 5000)};" in result.output
+    assert len(result.output) < 200
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

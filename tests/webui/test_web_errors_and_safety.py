@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive import ArchiveBusy, IndexUnavailable
+from common.echo import echoed
 from webui.security import HEADERS
 
 JSON_ERROR_KEYS = {"ok", "error", "status"}
@@ -179,3 +180,23 @@ def test_an_archive_being_updated_is_a_503(fake_archive, client, monkeypatch, er
     page = client.get("/?q=규제")
     assert page.status_code == 503
     assert "<h1>아카이브 갱신 중</h1>" in page.get_data(as_text=True)
+
+
+LONG = "가" * 5000
+
+
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [
+        pytest.param(f"/api/search?q=AI&section={LONG}", "section: unknown section", id="param"),
+        pytest.param(f"/api/issues/{LONG}", "no issue", id="issue"),
+        pytest.param(f"/api/articles/{LONG}", "no article", id="article"),
+        pytest.param(f"/api/actors?section={LONG}", "unknown section", id="actors-section"),
+        pytest.param(f"/export?q=AI&format={LONG}", "not", id="format"),
+    ],
+)
+def test_an_error_repeats_at_most_80_characters_of_a_long_value(client, url, named):
+    error = client.get(url).get_json()["error"]
+    assert named in error
+    assert echoed(LONG) in error
+    assert len(error) < 200

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, abort, request, url_for
 
-from archive import NotFound
+from archive import NotFound, echoed
 from extract.model import ACTOR_KINDS, section_named
 from webui.app_state import current_archive
 from webui.twins import Context, twin
@@ -26,13 +26,13 @@ def _filter_args() -> dict[str, Any]:
     args = request.args
     year = args.get("year", "")
     if year and not (year.isdigit() and len(year) == 4):
-        abort(400, f"bad year {year[:20]!r}: write YYYY")
+        abort(400, f"bad year {echoed(year)}: write YYYY")
     section = args.get("section") or None
     if section is not None and section_named(section) is None:
-        abort(400, f"unknown section {section[:40]!r}")
+        abort(400, f"unknown section {echoed(section)}")
     kind = args.get("kind") or None
     if kind is not None and kind not in ACTOR_KINDS:
-        abort(400, f"unknown kind {kind[:20]!r} (kinds: {', '.join(ACTOR_KINDS)})")
+        abort(400, f"unknown kind {echoed(kind)} (kinds: {', '.join(ACTOR_KINDS)})")
     return {
         "year": int(year) if year else None,
         "section": section_named(section) if section else None,
@@ -67,7 +67,7 @@ def actor_context(name: str) -> Context:
     try:
         profile = archive.actor(name)
     except NotFound:
-        abort(404, f"no actor {name[:60]!r} in the archive")
+        abort(404, f"no actor {echoed(name)} in the archive")
     query = actor_query(profile.summary.name)
     # The terms most associated with the actor: the search's related-terms statistic.
     related = archive.search(query, per_page=1).related_terms

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request, send_file, url_for
 
-from archive import EXPORT_FORMATS, BadParameter, contract, export_bytes
+from archive import EXPORT_FORMATS, BadParameter, contract, echoed, export_bytes
 from archive.citations import STYLES, citation, csl_item, render
 from archive.parameters import ARTICLE_NAMES, MAX_QUERY_CHARS, read_arguments
 from extract.model import Article, is_article_id, is_issue, page_range_problem
@@ -28,7 +28,7 @@ RELATED = 5
 def load_article(article_id: str) -> Article:
     """The article with this id; unknown or malformed ids are 404."""
     if not is_article_id(article_id):
-        abort(404, f"no article {article_id[:40]!r}")
+        abort(404, f"no article {echoed(article_id)}")
     return current_archive().article(article_id)
 
 
@@ -158,7 +158,7 @@ def page_image(article_id: str) -> Response:
 def pdf(issue: str) -> Response:
     """The archive's copy of an issue's PDF, looked up by issue id; never a path from the URL."""
     if not is_issue(issue) or not pdf_available(issue):
-        abort(404, f"no PDF for issue {issue[:40]!r}")
+        abort(404, f"no PDF for issue {echoed(issue)}")
     return send_file(
         current_archive().pdf_path(issue),
         mimetype="application/pdf",
