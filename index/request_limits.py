@@ -10,9 +10,18 @@ Whatever was cut is named in the result's `limits`, never cut silently.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
-# Unknown words of one query that get a "did you mean"; the rest are left as typed.
+from index.query_syntax import Clause, ParsedQuery
+
+# Words and phrases of one query searched (a question typed in full has 10 to 20); the rest
+# are left out. Exclusions count, after the words.
+MAX_QUERY_WORDS = 32
+# Words of one phrase, which is matched position by position.
+MAX_PHRASE_WORDS = 12
+# A query with more unknown words than this gets no "did you mean" (a correction leaving some
+# of them unknown would find nothing).
 MAX_SUGGESTED_WORDS = 6
 # Seconds a served search may spend before its optional work is skipped.
 BUDGET_SECONDS = 0.5
@@ -47,3 +56,27 @@ class Budget:
         """Note that `what` was not done because the time was spent."""
         self.note(f"{what}: skipped, the search's time budget ({self.seconds:g} s) was spent")
 
+
+def capped(parsed: ParsedQuery, note: Callable[[str], None]) -> ParsedQuery:
+    """The query's first MAX_QUERY_WORDS words and phrases, each phrase cut to its first
+    MAX_PHRASE_WORDS words; `note` is told what was left out."""
+    total = sum(len(group) for group in parsed.groups) + len(parsed.excluded)
+    if total > MAX_QUERY_WORDS:
+        note(f"query: only the first {MAX_QUERY_WORDS} of {total} words were searched")
+    room = MAX_QUERY_WORDS
+    groups = []
+    for group in parsed.groups:
+        kept = tuple(_short(clause, note) for clause in group[:room])
+        room -= len(kept)
+        if kept:
+            groups.append(kept)
+    excluded = tuple(_short(clause, note) for clause in parsed.excluded[:room])
+    return replace(parsed, groups=tuple(groups), excluded=excluded)
+
+
+def _short(clause: Clause, note: Callable[[str], None]) -> Clause:
+    words = clause.text.split()
+    if len(words) <= MAX_PHRASE_WORDS:
+        return clause
+    note(f"query: a phrase of {len(words)} words was cut to its first {MAX_PHRASE_WORDS}")
+    return replace(clause, text=" ".join(words[:MAX_PHRASE_WORDS]))

@@ -20,7 +20,7 @@ from index.query_syntax import country_code, issue_range, parse_query, section_n
 from index.query_terms import has_plain_words
 from index.ranking import SORTS, finds_any, rank
 from index.related_terms import RELATED_DOCS, related_terms
-from index.request_limits import BUDGET_SECONDS, Budget
+from index.request_limits import BUDGET_SECONDS, Budget, capped
 from index.search_results import Hit, SearchFilters, SearchResult
 from index.similar import similar_articles
 from index.suggest import suggest
@@ -66,10 +66,11 @@ class SearchAnswers:
         if page < 1 or per_page < 1:
             raise QueryError(query, "page and per_page must be 1 or more")
         builder = QueryBuilder(self.aliases(), self.concepts, expand, derived)
-        parsed = parse_query(query)
+        limits: list[str] = []
+        parsed = capped(parse_query(query), limits.append)
         compiled = builder.build(parsed, query)
         restrict = filters_query(_checked(filters, query))
-        spending = Budget(budget)
+        spending = Budget(budget, limits=limits)
         # feedback expands the words typed: not for exact words, fields, or expand=False
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
@@ -119,7 +120,7 @@ class SearchAnswers:
 
         def finds(text: str) -> bool:  # any article at all: the first match, not a count
             try:
-                corrected = builder.build(parse_query(text), text)
+                corrected = builder.build(capped(parse_query(text), lambda limit: None), text)
             except QueryError:
                 return False
             return finds_any(searcher, corrected.all_words, restrict)
@@ -137,7 +138,7 @@ class SearchAnswers:
     ) -> list[str]:
         """Every article `search` counts in `total`, in the order it ranks them."""
         builder = QueryBuilder(self.aliases(), self.concepts, expand)
-        parsed = parse_query(query)
+        parsed = capped(parse_query(query), lambda limit: None)
         compiled = builder.build(parsed, query)
         restrict = filters_query(_checked(filters, query))
         fed = expand and has_plain_words(parsed)  # as search does by default

@@ -1,8 +1,8 @@
 """ "Did you mean": replace a word the index does not know by the closest one it does.
 
 The closest terms come from the spelling index (index/spelling.py), not a scan of the term
-list; at most MAX_SUGGESTED_WORDS unknown words are corrected, and the work stops when the
-search's budget is spent (index/request_limits.py), each cut noted in the budget."""
+list; a query of more than MAX_SUGGESTED_WORDS unknown words gets none, and the work stops
+when the search's budget is spent (index/request_limits.py), each cut noted in the budget."""
 
 from __future__ import annotations
 
@@ -47,10 +47,11 @@ def suggest(
     unknown = [word for word in words if unknown_parts(speller, word)]
     if len(unknown) > MAX_SUGGESTED_WORDS:
         budget.note(
-            f"{WHAT}: only the first {MAX_SUGGESTED_WORDS} of {len(unknown)} unknown words"
-            " were checked"
+            f"{WHAT}: not offered for {len(unknown)} unknown words (at most"
+            f" {MAX_SUGGESTED_WORDS})"
         )
-    for word in unknown[:MAX_SUGGESTED_WORDS]:
+        return None
+    for word in unknown:
         if budget.spent:
             budget.skipped(WHAT)
             return None

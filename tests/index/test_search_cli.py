@@ -91,8 +91,9 @@ def test_a_queries_line_is_held_to_the_web_length_and_its_limits_are_shown(home,
     result = run(home, "--queries", str(queries))
     assert result.exit_code == 1
     assert "error: query: the query is longer than 500 characters" in result.stderr
-    assert "  limited: did you mean: only the first 6 of 101 unknown words were checked" in (
-        result.stdout
+    assert result.stdout.endswith(
+        "  limited: query: only the first 32 of 101 words were searched\n"
+        "  limited: did you mean: not offered for 32 unknown words (at most 6)\n"
     )
     assert "1 of 2 queries failed" in result.stderr
 

@@ -7,7 +7,13 @@ import threading
 import pytest
 from whoosh.reading import IndexReader
 
-from index.request_limits import MAX_SUGGESTED_WORDS
+from index.query_syntax import parse_query
+from index.request_limits import (
+    MAX_PHRASE_WORDS,
+    MAX_QUERY_WORDS,
+    MAX_SUGGESTED_WORDS,
+    capped,
+)
 from index.spelling import SpellingCache, SpellingIndex, deletions, edits_allowed
 
 
@@ -92,12 +98,18 @@ def unknown_words(n: int) -> str:
     return " ".join(f"x{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(n))
 
 
-def test_only_the_first_unknown_words_get_a_suggestion(built_index):
-    result = built_index.search(f"딥페잌 {unknown_words(MAX_SUGGESTED_WORDS + 4)}")
+def test_a_query_of_many_unknown_words_gets_no_suggestion_and_says_so(built_index):
+    result = built_index.search(f"딥페잌 {unknown_words(MAX_SUGGESTED_WORDS)}")
+    assert result.suggestion is None
     assert result.limits == (
-        f"did you mean: only the first {MAX_SUGGESTED_WORDS} of {MAX_SUGGESTED_WORDS + 5}"
-        " unknown words were checked",
+        f"did you mean: not offered for {MAX_SUGGESTED_WORDS + 1} unknown words"
+        f" (at most {MAX_SUGGESTED_WORDS})",
     )
+
+
+def test_up_to_the_cap_unknown_words_are_corrected(built_index):
+    result = built_index.search(f"딥페잌 {unknown_words(MAX_SUGGESTED_WORDS - 1)}")
+    assert result.limits == ()
 
 
 def test_a_spent_budget_skips_the_optional_work_and_says_so(built_index):
@@ -150,3 +162,27 @@ def test_a_failed_build_is_raised_to_the_next_search():
     assert cache.get(1, timeout=5) is None
     with pytest.raises(OSError, match="index gone"):
         cache.get(1, timeout=5)
+
+
+def test_a_query_is_searched_for_its_first_words_and_says_so(built_index):
+    typed = " ".join(["딥페이크"] + ["AI"] * (MAX_QUERY_WORDS + 3))
+    result = built_index.search(typed)
+    assert result.total == 2
+    assert result.limits == (
+        f"query: only the first {MAX_QUERY_WORDS} of {MAX_QUERY_WORDS + 4} words were searched",
+    )
+
+
+def test_a_long_phrase_is_cut_to_its_first_words_and_says_so():
+    parsed = parse_query('"' + " ".join(["범용", "AI"] * 10) + '" 규제 -소송')
+    notes: list[str] = []
+    kept = capped(parsed, notes.append)
+    assert kept.groups[0][0].text == " ".join(["범용", "AI"] * (MAX_PHRASE_WORDS // 2))
+    assert kept.groups[1:] == parsed.groups[1:] and kept.excluded == parsed.excluded
+    assert notes == [f"query: a phrase of 20 words was cut to its first {MAX_PHRASE_WORDS}"]
+
+
+def test_exclusions_count_after_the_words():
+    parsed = parse_query(" ".join(f"w{n}" for n in range(MAX_QUERY_WORDS)) + " -소송")
+    kept = capped(parsed, lambda limit: None)
+    assert (len(kept.groups), kept.excluded) == (MAX_QUERY_WORDS, ())
