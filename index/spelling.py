@@ -44,6 +44,7 @@ class SpellingIndex:
     def __init__(self, frequencies: dict[str, int]) -> None:
         self._frequency = frequencies
         self._terms = sorted(frequencies)
+        self._longest = max(map(len, self._terms), default=0)
         self._filed: dict[str, list[int]] = {}
         for number, term in enumerate(self._terms):
             for variant in deletions(term, MAX_EDITS):
@@ -74,6 +75,8 @@ class SpellingIndex:
         """Every term at most `distance` (≤ MAX_EDITS) edits from `word`, the word included."""
         if distance > MAX_EDITS:
             raise ValueError(f"the neighbourhood holds {MAX_EDITS} edits, not {distance}")
+        if len(word) > self._longest + distance:  # no term is that long: skip its deletions
+            return set()
         numbers = {n for v in deletions(word, distance) for n in self._filed.get(v, ())}
         candidates = (self._terms[n] for n in numbers)
         return {t for t in candidates if damerau_levenshtein(t, word, distance) <= distance}

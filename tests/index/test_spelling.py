@@ -67,7 +67,7 @@ def test_the_neighbourhood_finds_what_the_scan_finds(built_index):
         speller = SpellingIndex.from_reader(reader)
         terms = sorted(t.decode() for t in reader.lexicon("content"))
         assert len(speller) == len(terms)
-        words = misspellings(terms, every=3) + ["규젱", "딥페잌", "xyzzy", "가", "q"]
+        words = misspellings(terms, every=3) + ["규젱", "딥페잌", "xyzzy", "가", "q", "x" * 40]
         for word in words:
             for distance in (1, 2):
                 assert speller.within(word, distance) == scanned(
@@ -83,6 +83,12 @@ def test_frequencies_are_the_index_document_frequencies(built_index):
         for text in list(reader.lexicon("content"))[::5]:
             assert speller.frequency(text.decode()) == reader.doc_frequency("content", text)
         assert speller.frequency("없는말") == 0
+
+
+def test_a_word_longer_than_any_term_costs_no_deletions():
+    speller = SpellingIndex({"규제": 1, "딥페이크": 2})
+    assert speller.within("딥페이크크", 1) == {"딥페이크"}
+    assert speller.within("x" * 500, 2) == set()
 
 
 def test_more_than_two_edits_is_refused():
