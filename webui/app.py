@@ -9,6 +9,7 @@ from flask import Flask
 
 from archive import Archive, ArchiveReader
 from webui import errors, i18n, security
+from webui.compute_gate import COMPUTING, ComputeGate
 from webui.result_cache import CachedArchive
 from webui.views import actors, articles, feeds, issues, search
 
@@ -21,6 +22,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         MAX_CONTENT_LENGTH=16 * 1024,  # read-only: nothing large is ever posted
         PAGE_IMAGE_CACHE=64,  # rendered PDF pages kept in memory
         RESULT_CACHE=1024,  # search and related-article answers kept; 0 turns it off
+        COMPUTING=COMPUTING,  # requests that may compute running at once (compute_gate.py)
     )
     app.config.update(config or {})
     app.json.ensure_ascii = False
@@ -34,6 +36,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     i18n.register(app)
     errors.register(app)
     security.register(app)
+    app.wsgi_app = ComputeGate(app.wsgi_app, app.config["COMPUTING"])  # type: ignore[method-assign]
     return app
 
 

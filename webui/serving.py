@@ -1,7 +1,9 @@
 """Serve the app under waitress, bound to loopback unless told otherwise.
 
 One process serves with THREADS threads, but Python runs one of them at a time, so a page that
-computes (a search, "more like this") holds up the others. With `processes` > 1 the listening
+computes (a search, "more like this") holds up the others. Only a few requests compute at once
+(webui/compute_gate.py); the other threads wait for them blocked, or answer the help and the
+static files meanwhile, so THREADS is well above that number. With `processes` > 1 the listening
 socket is bound once, then that many worker processes each build their own app (their own
 archive, index and Kiwi handles: none of them survives a fork) and accept on the shared socket.
 """
@@ -21,7 +23,7 @@ from archive import die_with_parent
 from webui.app import create_app
 from webui.request_line import create_server
 
-THREADS = 8
+THREADS = 24
 BACKLOG = 1024  # waitress's own default
 
 
