@@ -15,6 +15,7 @@ BENCHMARKS = (
     "bench.api_latency",
     "bench.cold_search",
     "bench.load_bench",
+    "bench.dos_bench",
     "bench.actor_quality",
     "bench.actors_latency",
     "bench.page_images",
