@@ -117,6 +117,9 @@ def test_an_option_error_repeats_at_most_80_characters_of_the_value(home):
             id="bad-issue",
         ),
         pytest.param(["AI", "--section", "경제"], "unknown section '경제'", id="bad-section"),
+        pytest.param(["AND"], "AND needs a word on each side", id="lone-and"),
+        pytest.param(["OR"], "OR needs a word on each side", id="lone-or"),
+        pytest.param(["NOT"], "the query ends with AND, OR or NOT", id="lone-not"),
     ],
 )
 def test_query_errors_are_one_line_and_exit_1(home, args, message):
