@@ -207,7 +207,7 @@ def test_unknown_ids_are_one_line_errors(home_with_sample):
     missing = run(home_with_sample, "show", "2024-04-99")
     assert (missing.exit_code, missing.output) == (
         1,
-        "Error: no article 2024-04-99 in the archive\n",
+        "Error: no article '2024-04-99' in the archive\n",
     )
     removed = run(home_with_sample, "remove", "2023-01")
     assert (removed.exit_code, removed.output) == (1, "Error: no issue 2023-01 in the archive\n")

@@ -219,7 +219,7 @@ def test_articles_and_pdfs_are_found_by_id(tmp_path, inbox):
     assert archive.article("2025-02-04").title == "기사 4 (2025-02)"
     assert archive.pdf_path("2025-02") == tmp_path / "home/pdfs/2025-02.pdf"
     for missing in ("2025-02-05", "2023-01-01", "x"):
-        with pytest.raises(NotFound, match=f"^no article {missing} in the archive$"):
+        with pytest.raises(NotFound, match=f"^no article '{missing}' in the archive$"):
             archive.article(missing)
     with pytest.raises(NotFound, match="^no PDF of issue 2023-01 in the archive$"):
         archive.pdf_path("2023-01")

@@ -117,7 +117,7 @@ def check_against_the_cli(home: Path, query: str) -> None:
         (True, 400),
         (True, 400),
     ]
-    assert errors[0].structured_content["error"] == "no article 1999-01-01 in the archive"
+    assert errors[0].structured_content["error"] == "no article '1999-01-01' in the archive"
     assert errors[2].structured_content["error"] == (
         "section: unknown section '경제'; one of 정책/법제, 기업/산업, 기술/연구, 인력/교육"
     )

@@ -11,6 +11,7 @@ import pymupdf
 
 from archive import IssueSummary, NotFound, Stats
 from archive.actor_listing import ActorFilter, ActorList, ActorListing, ActorProfile
+from common.echo import echoed
 from extract.model import Article, BodySection, Bullet, Event, Issue, PdfInfo, Source, issue_title
 from index import Hit, QueryError, SearchFilters, SearchResult, derive_actors
 
@@ -126,7 +127,7 @@ class FakeArchive:
         for article in self.articles:
             if article.id == article_id:
                 return article
-        raise NotFound(f"no article {article_id} in the archive")
+        raise NotFound(f"no article {echoed(article_id)} in the archive")
 
     def pdf_path(self, issue: str) -> Path:
         path = self.home / "pdfs" / f"{issue}.pdf"
