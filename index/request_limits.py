@@ -25,8 +25,9 @@ MAX_PHRASE_WORDS = 12
 MAX_SUGGESTED_WORDS = 6
 # Seconds a served search may spend before its optional work is skipped.
 BUDGET_SECONDS = 0.5
-# A command-line search's budget: it builds the spelling index in its own new process, and
-# waits for no other user.
+# The budget of a search in a process serving one user, the command line or an assistant's
+# MCP server: it builds the spelling index itself, and the MCP server answers as the command
+# line does whatever the machine's load.
 COMMAND_BUDGET_SECONDS = 5.0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive import Archive
+from index import COMMAND_BUDGET_SECONDS
 from mcp_server.server import build_server
 
 DEFAULT_PORT = 8765
@@ -22,7 +23,7 @@ def serve(
 ) -> None:
     """Serve the archive in `home` until the client goes away (stdio) or the process is stopped."""
     # Reconciled once now, as the web server does, so that no tool call takes the lock.
-    archive = Archive(home, reconcile_on_read=False)
+    archive = Archive(home, reconcile_on_read=False, search_budget=COMMAND_BUDGET_SECONDS)
     archive.reconcile()
     try:
         server = build_server(archive)
