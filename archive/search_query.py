@@ -26,7 +26,7 @@ class SearchQuery:
 
     q: str = ""
     sections: tuple[str, ...] = ()
-    issue: str | None = None
+    issues: tuple[str, ...] = ()
     year: str | None = None
     issue_from: str | None = None
     issue_to: str | None = None
@@ -55,7 +55,7 @@ class SearchQuery:
         return cls(
             q=got["q"],
             sections=got["section"],
-            issue=got["issue"],
+            issues=got["issue"],
             year=got["year"],
             issue_from=got["from"],
             issue_to=got["to"],
@@ -68,10 +68,10 @@ class SearchQuery:
         )
 
     def issue_range(self) -> tuple[str | None, str | None]:
-        """The issues searched, first and last (None: open): an issue wins over a year, and a
+        """The issues searched, first and last (None: open): issues win over a year, and a
         year over from/to; an empty range is a BadParameter."""
-        if self.issue:
-            return self.issue, self.issue
+        if self.issues:
+            return min(self.issues), max(self.issues)
         if self.year:
             return f"{self.year}-01", f"{self.year}-12"
         if self.issue_from and self.issue_to and self.issue_from > self.issue_to:
@@ -86,14 +86,18 @@ class SearchQuery:
 
     def unanswerable(self, held: Sequence[str]) -> Message | None:
         """Why no article can match, whatever the words, in an archive holding the issues
-        `held` (sorted): an issue not held, or a range holding none of them; else None."""
+        `held` (sorted): issues none of which is held, or a range holding none; else None."""
         first, last = self.issue_range()
-        if held and not any((first or i) <= i <= (last or i) for i in held):
-            holding = f"{held[0]} … {held[-1]}" if len(held) > 1 else held[0]
-            if first == last:
+        holding = f"{held[0]} … {held[-1]}" if len(held) > 1 else "".join(held)
+        if self.issues:
+            if held and not set(self.issues) & set(held):
                 return translatable(
-                    "no issue %(issue)s in this archive (held: %(held)s)", issue=first, held=holding
+                    "no issue %(issue)s in this archive (held: %(held)s)",
+                    issue=", ".join(self.issues),
+                    held=holding,
                 )
+            return None
+        if held and not any((first or i) <= i <= (last or i) for i in held):
             return translatable(
                 "no issue from %(first)s to %(last)s in this archive (held: %(held)s)",
                 first=first or "…",
@@ -107,6 +111,7 @@ class SearchQuery:
         first, last = self.issue_range()
         return ArticleFilter(
             sections=self.sections,
+            issues=self.issues,
             issue_from=first,
             issue_to=last,
             actors=self.actors,
@@ -116,14 +121,16 @@ class SearchQuery:
     def filters(self) -> SearchFilters:
         """The query's filters in the index's terms."""
         first, last = self.issue_range()
-        return SearchFilters(self.sections, first, last, self.actors, self.countries)
+        return SearchFilters(
+            self.sections, first, last, self.actors, self.countries, issues=self.issues
+        )
 
     @property
     def has_filters(self) -> bool:
         """Whether any filter narrows the search."""
         return bool(
             self.sections
-            or self.issue
+            or self.issues
             or self.year
             or self.issue_from
             or self.issue_to
@@ -137,7 +144,7 @@ class SearchQuery:
         pairs = {
             "q": changed.q,
             "section": list(changed.sections),
-            "issue": changed.issue,
+            "issue": list(changed.issues),
             "year": changed.year,
             "from": changed.issue_from,
             "to": changed.issue_to,
@@ -166,6 +173,7 @@ class SearchQuery:
             "sections": list(self.sections),
             "issue_from": first,
             "issue_to": last,
+            "issues": list(self.issues),
             "actor": list(self.actors),
             "country": list(self.countries),
             "sort": self.sort,

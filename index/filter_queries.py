@@ -39,6 +39,8 @@ def filters_query(filters: SearchFilters | None) -> wq.Query | None:
         *(wq.Term("actor", alias_key(normalize(a))) for a in filters.actors),
         *(wq.Term("country", c) for c in filters.countries),
     ]
+    if filters.issues:
+        parts.append(UnionOr([wq.Term("issue", i) for i in dict.fromkeys(filters.issues)]))
     dates = filter_query(filters.sections, filters.issue_from, filters.issue_to)
     if dates is not None:
         parts.append(dates)

@@ -151,7 +151,7 @@ def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:
     """Filters with canonical section names; a bad section or issue is a QueryError."""
     if filters is None:
         return None
-    for end in (filters.issue_from, filters.issue_to):
+    for end in (filters.issue_from, filters.issue_to, *filters.issues):
         if end is not None:
             issue_range(end, query)
     return SearchFilters(
@@ -160,4 +160,5 @@ def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:
         filters.issue_to,
         filters.actors,
         tuple(country_code(c, query) for c in filters.countries),
+        filters.issues,
     )

@@ -15,9 +15,10 @@ class SearchFilters:
     issue_to: str | None = None  # "YYYY-MM", inclusive
     actors: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    issues: tuple[str, ...] = ()  # any of these issues ("YYYY-MM"), within the range
 
     def __post_init__(self) -> None:
-        for name in ("sections", "actors", "countries"):
+        for name in ("sections", "actors", "countries", "issues"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
 
 

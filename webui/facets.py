@@ -136,10 +136,12 @@ def _section_link(value: str, request: SearchQuery, link: Link) -> tuple[bool, s
 
 
 def _year_link(value: str, request: SearchQuery, link: Link) -> tuple[bool, str]:
-    active = request.year == value and not request.issue
-    return active, link(year=None if active else value, issue=None, page=1)
+    active = request.year == value and not request.issues
+    return active, link(year=None if active else value, issues=(), page=1)
 
 
 def _issue_link(value: str, request: SearchQuery, link: Link) -> tuple[bool, str]:
-    active = request.issue == value
-    return active, link(issue=None if active else value, year=None, page=1)
+    active = value in request.issues
+    chosen = request.issues
+    issues = tuple(i for i in chosen if i != value) if active else (*chosen, value)
+    return active, link(issues=issues, year=None, page=1)

@@ -335,3 +335,13 @@ def test_words_of_asking_do_not_change_what_a_topic_finds(built_index):
     asked = built_index.search("딥페이크 관련 사례는 무엇인가?")
     plain = built_index.search("딥페이크")
     assert (ids(asked), asked.total, asked.fallback) == (ids(plain), plain.total, False)
+
+
+def test_filters_take_several_issues(built_index):
+    everything = built_index.search("AI", per_page=50)
+    held = sorted(built_index.fingerprints())
+    assert len({hit.issue for hit in everything.hits}) == len(held) == 2
+    for chosen in [(held[0],), (held[-1],), (held[0], "2030-01"), tuple(held)]:
+        found = built_index.search("AI", SearchFilters(issues=chosen), per_page=50)
+        assert found.total == sum(1 for hit in everything.hits if hit.issue in chosen) > 0
+        assert {hit.issue for hit in found.hits} <= set(chosen)

@@ -16,7 +16,7 @@ from webui.request_line import create_server
 VALID = {
     "q": ("규제", ("q", "규제")),
     "section": ("법제", ("sections", ["정책/법제"])),
-    "issue": ("2024-04", ("issue_from", "2024-04")),
+    "issue": ("2024-04", ("issues", ["2024-04"])),
     "year": ("2025", ("issue_to", "2025-12")),
     "from": ("2024-04", ("issue_from", "2024-04")),
     "to": ("2024-04", ("issue_to", "2024-04")),

@@ -110,3 +110,17 @@ def test_an_unknown_format_is_a_400_naming_the_choices(client):
     response = client.get("/export?q=규제&format=docx")
     assert response.status_code == 400
     assert response.get_json()["error"].startswith("format must be one of json, jsonl, csv")
+
+
+def test_the_issue_filter_takes_several_issues(client):
+    url = "/export?q=규제&format=jsonl&issue=2024-04&issue=2025-02"
+    lines = client.get(url).get_data(as_text=True).splitlines()
+    assert sorted(json.loads(line)["id"] for line in lines) == [
+        "2024-04-01",
+        "2025-02-01",
+        "2025-02-02",
+    ]
+    answer = client.get("/api/search?q=규제&issue=2024-04&issue=2025-02").get_json()
+    assert answer["query"]["issues"] == ["2024-04", "2025-02"]
+    assert (answer["query"]["issue_from"], answer["query"]["issue_to"]) == ("2024-04", "2025-02")
+    assert answer["total"] == 3

@@ -100,7 +100,7 @@ def test_facets_toggle_their_filter():
 
 
 def test_issue_calendar_shows_each_year_with_its_twelve_months():
-    request = SearchQuery(q="x", issue="2024-04")
+    request = SearchQuery(q="x", issues=("2024-04",))
     calendar = issue_calendar(
         {"year": {"2024": 5, "2025": 2}, "issue": {"2024-04": 3, "2024-11": 2, "2025-02": 2}},
         request,
@@ -117,7 +117,7 @@ def test_issue_calendar_shows_each_year_with_its_twelve_months():
         ("2024-11", 2, False),
     ]
     assert months[3].href == "[('q', 'x')]"  # the chosen month again clears it
-    assert months[10].href == "[('issue', '2024-11'), ('q', 'x')]"
+    assert months[10].href == "[('issue', ['2024-04', '2024-11']), ('q', 'x')]"  # adds a month
     assert calendar[0].href == "[('q', 'x'), ('year', '2025')]"  # a year replaces the issue
 
 

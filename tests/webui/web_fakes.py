@@ -152,6 +152,7 @@ class FakeArchive:
             and (not filters.sections or a.section in filters.sections)
             and (not filters.issue_from or a.issue >= filters.issue_from)
             and (not filters.issue_to or a.issue <= filters.issue_to)
+            and (not filters.issues or a.issue in filters.issues)
         ]
 
     # What the fake's thesaurus adds to a word, and the related terms it reports for it.

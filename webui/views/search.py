@@ -48,7 +48,7 @@ def held_issues() -> list[str]:
 
 def issue_counts(req: SearchQuery, result: Any) -> dict[str, int]:
     """Matches per issue for the chart, ignoring an issue/year filter to keep the timeline whole."""
-    if not (req.issue or req.year or req.issue_from or req.issue_to):
+    if not (req.issues or req.year or req.issue_from or req.issue_to):
         return facet_counts(result.facets, "issue")
     wider = current_archive().search(
         req.q, filters=SearchFilters(sections=req.sections), sort=req.sort, page=1, per_page=1
@@ -103,7 +103,7 @@ def search_context() -> Context:
         chart=trend_chart(
             issue_counts(req, result),
             held,
-            lambda issue: link(issue=issue, year=None, issue_from=None, issue_to=None, page=1),
+            lambda issue: link(issues=(issue,), year=None, issue_from=None, issue_to=None, page=1),
         ),
         pages=page_links(req, result.total),
         exports={
