@@ -557,7 +557,9 @@ def test_list_files_shows_copies_and_links_to_nothing(tmp_path, samples):
 
 def test_export_takes_several_issues(home_with_sample):
     articles = json.loads(run(home_with_sample, "show", "2024-04", "--json").output)["articles"]
-    both = run(home_with_sample, "export", "--issue", "2024-04", "--issue", "1999-01")
+    both = run(
+        home_with_sample, "export", "--issue", "2024-04", "--issue", "1999-01", "--format", "json"
+    )
     assert both.exit_code == 0, both.output
     assert [a["id"] for a in json.loads(both.output)] == [a["id"] for a in articles]
     neither = run(home_with_sample, "export", "--issue", "1999-01", "--issue", "1999-02")
