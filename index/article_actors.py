@@ -170,7 +170,7 @@ class ActorDeriver:
         for match in _HANJA_GLOSS.finditer(text):
             name, hanja = match.groups()
             after = text[match.end() : match.end() + TITLE_WINDOW]
-            if alias_key(name) not in self.known and any(t in after for t in PERSON_TITLES):
+            if alias_key(name) not in self.known and _names_title(after):
                 people.append(ArticleActor(name, (hanja,), "person"))
         return people
 
@@ -211,6 +211,11 @@ def _keys(actor: ArticleActor) -> set[str]:
     return {alias_key(s) for s in (actor.name, *actor.aliases)}
 
 
+def _names_title(after: str) -> bool:
+    """Whether the words after a name hold a person's title ("… 장관은", "…을 상무이사로")."""
+    return any(title in after for title in PERSON_TITLES)
+
+
 def _guess_kind(name: str) -> str:
     """The kind of a subject the table does not know, by the word it ends with."""
     if name.endswith(("大", "대학", "대학교", "연구소", "연구원", "센터", "재단")):
@@ -235,8 +240,7 @@ def _paired_kind(before: str, korean: str, latin: str, after: str) -> str | None
         and len(korean.split()) == len(words)
         and not NOT_PERSON_WORDS.intersection(words)
         and (
-            any(title in after for title in PERSON_TITLES)
-            or any(before.endswith(title) for title in PERSON_TITLES)
+            _names_title(after) or any(before.endswith(title) for title in PERSON_TITLES)
         )
     ):
         return "person"
