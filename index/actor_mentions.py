@@ -1,6 +1,7 @@
 """Where a text names the actors and places of the actor table: whole words only, a name
 spelled glued or spaced ("AI안전연구소", "AI 안전 연구소"), followed by nothing or a particle
-("구글과", "오픈AI의"), so that 메타 is not found in 메타인지."""
+("구글과", "오픈AI의"), so that 메타 is not found in 메타인지. Korean names joined by hyphens
+("이사회-집행위-유럽의회") are words of their own."""
 
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ _PARTICLES = """
 """
 PARTICLE_SET = frozenset(_PARTICLES.split())
 LONGEST_PARTICLE = max(map(len, PARTICLE_SET))
-# Bodies every country has ("정부") count only with the country written before them.
-NEEDS_PREFIX = frozenset({"정부", "의회", "법원"})
+# Spellings of bodies every country has that count only with the country written before them
+# ("정부"; but "행정부" and "연방정부" name the government of the country the article is about).
+NEEDS_PREFIX = frozenset({"정부", "의회", "법원", "국회"})
+_KOREAN_HYPHEN = re.compile(r"(?<=[가-힣])-(?=[가-힣])")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Mention:
     start: int
     end: int  # without the particle
     prefix_country: str | None = None
+    contextual: bool = False  # spelled in a way that names the entry only in context
 
 
 class _Word(NamedTuple):
@@ -50,8 +54,10 @@ def _words(text: str) -> list[_Word]:
     words = []
     for match in _WORD.finditer(text):
         word = match.group().rstrip(_TRIM)
-        if word:
-            words.append(_Word(word, match.start(), match.start() + len(word)))
+        start = match.start()
+        for part in _KOREAN_HYPHEN.split(word) if word else ():
+            words.append(_Word(part, start, start + len(part)))
+            start += len(part) + 1
     return words
 
 
@@ -71,12 +77,19 @@ def _without_particle(word: str) -> tuple[tuple[str, int], ...]:
 
 @cache
 def _lookup() -> tuple[dict[str, TableEntry], dict[str, TableEntry], frozenset[str]]:
-    """Spelling key -> entry, for every entry and for places; and every beginning of a key."""
+    """Spelling key -> entry, for every entry (its spellings in context too) and for places;
+    and every beginning of a key."""
     table: ActorTable = actor_table()
-    spellings = table.by_spelling()
+    spellings = {**table.contextual_spellings(), **table.by_spelling()}
     places = {k: e for k, e in spellings.items() if e.kind == PLACE}
     beginnings = frozenset(key[:n] for key in spellings for n in range(1, len(key) + 1))
     return spellings, places, beginnings
+
+
+@cache
+def _contextual_keys() -> frozenset[str]:
+    table = actor_table()
+    return frozenset(table.contextual_spellings().keys() - table.by_spelling().keys())
 
 
 def _glued(words: list[_Word], first: int, last: int, text: str) -> bool:
@@ -84,8 +97,8 @@ def _glued(words: list[_Word], first: int, last: int, text: str) -> bool:
     return all(text[words[i].end : words[i + 1].start] in ("", " ") for i in range(first, last))
 
 
-def _match_at(words: list[_Word], i: int, text: str) -> tuple[TableEntry, int, int] | None:
-    """The longest table spelling starting at word i: (entry, last word index, end)."""
+def _match_at(words: list[_Word], i: int, text: str) -> tuple[TableEntry, int, int, str] | None:
+    """The longest table spelling starting at word i: (entry, last word index, end, key)."""
     spellings, _, beginnings = _lookup()
     found, written = None, ""
     for last in range(i, min(i + LONGEST_SPELLING, len(words))):
@@ -95,7 +108,7 @@ def _match_at(words: list[_Word], i: int, text: str) -> tuple[TableEntry, int, i
         for key, dropped in forms:
             entry = spellings.get(written + key)
             if entry is not None:
-                found = entry, last, words[last].end - dropped
+                found = entry, last, words[last].end - dropped, written + key
                 break
         written += forms[0][0]
         if written not in beginnings:
@@ -119,7 +132,7 @@ def find_mentions(text: str) -> list[Mention]:
         if matched is None:
             i += 1
             continue
-        entry, last, end = matched
+        entry, last, end, key = matched
         start, country = words[i].start, None
         if entry.country == ANY_COUNTRY:
             glued = i > 0 and _glued(words, i - 1, i, text)
@@ -127,9 +140,9 @@ def find_mentions(text: str) -> list[Mention]:
             if place is not None and found and found[-1].entry is place:
                 found.pop()  # "영국 국방부": the place is part of the body's name
                 start, country = words[i - 1].start, place.country
-            elif entry.name in NEEDS_PREFIX:
+            elif key in NEEDS_PREFIX:
                 i = last + 1
                 continue
-        found.append(Mention(entry, start, end, country))
+        found.append(Mention(entry, start, end, country, key in _contextual_keys()))
         i = last + 1
     return found

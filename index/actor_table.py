@@ -1,11 +1,18 @@
 """The curated actor table (actors.tsv): companies, government bodies, international bodies,
 research institutes and people the AI Brief names, each with its kind and country, and the
-places an article can be about."""
+places an article can be about.
+
+Two kinds are the table's own, never an actor's: "place" (a country or city an article can be
+about) and "platform" (a service things are found on, 유튜브 or 깃허브: a company where the
+article names it acting, not where it is only the place a video or a file is found). An
+other spelling written "~이사회" names the entry only in an article about its country (the
+EU's Council where the article is about the EU, not a company's board).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -15,6 +22,8 @@ from index.tsv_tables import table_lines
 ACTORS_PATH = Path(__file__).with_name("actors.tsv")
 KINDS = ("company", "government", "international", "research", "person", "other")
 PLACE = "place"
+PLATFORM = "platform"
+CONTEXTUAL = "~"  # marks a spelling that names the entry only in its country's articles
 ANY_COUNTRY = "*"  # a body every country has (국방부): its country is read from the article
 _COUNTRY_CODE = re.compile(r"^(?:[A-Z]{2}|INTL)$")
 
@@ -27,6 +36,7 @@ class TableEntry:
     kind: str  # one of KINDS, or PLACE
     country: str | None  # ISO 3166 alpha-2, "EU", "INTL", ANY_COUNTRY, or None
     aliases: tuple[str, ...] = ()
+    contextual: tuple[str, ...] = ()  # spellings that name it only in its country's articles
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -49,6 +59,14 @@ class ActorTable:
         found: dict[str, TableEntry] = {}
         for entry in self.entries:
             for spelling in entry.spellings:
+                found.setdefault(alias_key(spelling), entry)
+        return found
+
+    def contextual_spellings(self) -> dict[str, TableEntry]:
+        """alias_key of every spelling that names its entry only in context -> the entry."""
+        found: dict[str, TableEntry] = {}
+        for entry in self.entries:
+            for spelling in entry.contextual:
                 found.setdefault(alias_key(spelling), entry)
         return found
 
@@ -76,15 +94,37 @@ def parse_actor_table(text: str) -> ActorTable:
     entries = []
     for number, line in lines:
         name, kind, country, *aliases = (c.strip() for c in line.split("\t"))
-        if kind not in (*KINDS, PLACE):
+        if kind not in (*KINDS, PLACE, PLATFORM):
             raise ValueError(f"actor table line {number}: unknown kind {kind!r}")
         if country not in ("-", ANY_COUNTRY) and not _COUNTRY_CODE.match(country):
             raise ValueError(f"actor table line {number}: bad country {country!r}")
-        entry = TableEntry(name, kind, None if country == "-" else country, tuple(aliases))
-        entries.append(entry)
+        plain = tuple(a for a in aliases if not a.startswith(CONTEXTUAL))
+        contextual = tuple(a[1:] for a in aliases if a.startswith(CONTEXTUAL))
+        country_code = None if country == "-" else country
+        entries.append(TableEntry(name, kind, country_code, plain, contextual))
     if version is None:
         raise ValueError("the actor table has no '# version: N' line")
-    return ActorTable(version, tuple(entries))
+    return ActorTable(version, _with_country_spellings(tuple(entries)))
+
+
+def _with_country_spellings(entries: tuple[TableEntry, ...]) -> tuple[TableEntry, ...]:
+    """A body named with its country first ("중국 국가인터넷정보판공실") is spelled with it
+    before each of its Korean other spellings too ("중국 인터넷정보판공실")."""
+    names: dict[str, str] = {}
+    for entry in entries:
+        if entry.kind == PLACE and entry.country:
+            names.setdefault(entry.country, entry.name)
+    out = []
+    for entry in entries:
+        place = names.get(entry.country or "")
+        if entry.kind == PLACE or place is None or not entry.name.startswith(place + " "):
+            out.append(entry)
+            continue
+        prefixed = (
+            f"{place} {a}" for a in entry.aliases if not a.isascii() and not a.startswith(place)
+        )
+        out.append(replace(entry, aliases=tuple(dict.fromkeys((*entry.aliases, *prefixed)))))
+    return tuple(out)
 
 
 @cache

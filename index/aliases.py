@@ -12,11 +12,13 @@ from index.tsv_tables import table_lines
 
 ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
 # Bump when the mining rule changes (the shipped file carries its own version).
-_MINING_VERSION = 3
+_MINING_VERSION = 4
 
-# "커런트 AI(Current AI)": up to four words, then a parenthesised Latin name.
+# "커런트 AI(Current AI)": up to six words, then a parenthesised Latin name ("데이비드 앤 루실
+# 패커드 재단(David and Lucile Packard Foundation)" has five); the Korean side takes as many
+# words as the Latin one has.
 _PAIR = re.compile(
-    r"((?:[0-9A-Za-z가-힣·]+ ){0,3}[0-9A-Za-z가-힣·]+)"
+    r"((?:[0-9A-Za-z가-힣·]+ ){0,5}[0-9A-Za-z가-힣·]+)"
     r"\(([A-Za-z][A-Za-z0-9 .&'+-]{0,58}[A-Za-z0-9.])\)"
 )
 _HANGUL = re.compile(r"[가-힣]")

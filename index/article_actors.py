@@ -2,12 +2,9 @@
 
 - subject: the headline's actor as printed (headline_subject.py).
 - actors: the subject first, then every actor of the table the headline, KEY Contents, body
-  and footnotes name (source lines are citations, not actors), then the names the article
-  introduces with their Latin spelling, "윈드서프(Windsurf)", where the Korean side names a
-  body (…연구소, …위원회, …저널), the word before it says it is a company ("AI 코딩 기업
-  윈드서프"), or both sides read as a person's name with a title after or before it ("리나
-  칸(Lina Khan) 위원장", "분석가 딜런 파텔(Dylan Patel)"); and a name glossed in Chinese
-  characters and followed by a title is a person ("황옌난(黃彦南) 장관").
+  and footnotes name where it stands for an actor (mention_senses.py; source lines, and
+  footnotes in Latin script that cite a source, are citations, not actors), then the names
+  the article introduces that the table does not know (introduced_names.py).
 - countries: the subject's country when the subject is a public body, and the countries of
   the places, government and international bodies named in the headline and KEY Contents;
   never a company's home country on its own.
@@ -23,29 +20,16 @@ from dataclasses import dataclass, replace
 
 from extract.model import Article, ArticleActor, Issue
 from index.actor_mentions import Mention, find_mentions
-from index.actor_table import ANY_COUNTRY, PLACE, TableEntry, actor_table
+from index.actor_table import ANY_COUNTRY, PLACE, PLATFORM, TableEntry, actor_table
 from index.aliases import AliasTable, alias_key, curated_aliases, mine_pairs
-from index.headline_subject import BODY_ENDINGS, TITLES, HeadlineSubject, headline_subject
+from index.headline_subject import BODY_ENDINGS, HeadlineSubject, headline_subject
+from index.introduced_names import IntroducedNames
+from index.mention_senses import naming_mentions
 
-RULES_VERSION = 2
+RULES_VERSION = 3
 PUBLIC_KINDS = frozenset({"government", "international"})
-_LATIN_IN_BRACKETS = re.compile(r"\(([A-Za-z][^()\n]{0,60})\)")
-# "황옌난(黃彦南)": a one-word Korean name glossed in two to four Chinese characters.
-_HANJA_GLOSS = re.compile(r"(?<![가-힣])([가-힣]{2,5})\(([\u4e00-\u9fff]{2,4})\)")
-PAIR_WINDOW = 60  # characters before a bracket that can hold the Korean name
-TITLE_WINDOW = 15  # characters after it in which a person's title is looked for
-COMPANY_WORDS = ("기업", "스타트업", "경쟁사", "업체", "회사", "플랫폼", "자회사")
-_PERSON_LATIN = re.compile(r"^[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,2}$")
-PERSON_TITLES = (
-    *TITLES, "창업자", "상무장관", "의원", "위원장", "연구원", "박사", "CTO", "이사", "분석가",
-    "대변인", "사무총장",
-)
-_NOT_PERSON_WORDS = """AI Labs Lab Institute Foundation Technologies Systems Group Capital
-Ventures Research Global Cloud Open Data Center Health Intelligence"""
-NOT_PERSON_WORDS = frozenset(_NOT_PERSON_WORDS.split())
-RESEARCH_ENDINGS = (
-    "연구소", "연구원", "연구실", "센터", "大", "대학", "대학교", "재단", "저널", "학회",
-)
+# A footnote in Latin script ending in a date or holding an address cites a source.
+_CITATION = re.compile(r"https?://|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*$")
 
 
 def actors_version() -> int:
@@ -68,8 +52,12 @@ def _body_lines(article: Article) -> list[str]:
         lines.append(section.heading)
         for bullet in section.bullets:
             lines.extend((bullet.text, *bullet.sub))
-    lines.extend(article.footnotes)
+    lines.extend(f for f in article.footnotes if not _cites_a_source(f))
     return lines
+
+
+def _cites_a_source(footnote: str) -> bool:
+    return not re.search(r"[가-힣]", footnote) and bool(_CITATION.search(footnote))
 
 
 class ActorDeriver:
@@ -80,6 +68,7 @@ class ActorDeriver:
         self.aliases = AliasTable(curated_aliases())
         self.country_names = actor_table().country_names()
         self.known = actor_table().by_spelling()
+        self.introduced = IntroducedNames(self.known)
 
     def derive(self, article: Article) -> DerivedActors:
         """The subject, actors and countries of one article."""
@@ -94,9 +83,10 @@ class ActorDeriver:
         if first is not None:
             found[alias_key(first.name)] = first
         mentions = [m for m in find_mentions(text) if m.entry.kind != PLACE]
-        for mention in mentions:
-            self._add(found, self._table_actor(mention, _body_country(mention, mentions, home)))
-        for actor in (*self._paired_actors(text), *self._glossed_people(text)):
+        for mention in naming_mentions(mentions, text, countries):
+            country = _body_country(mention, mentions, home)
+            self._add(found, self._table_actor(mention, country, text))
+        for actor in self.introduced.find(text):
             self._add(found, actor)
         pairs = mine_pairs(text)
         actors = tuple(self._with_aliases(a, pairs) for a in found.values())
@@ -106,9 +96,15 @@ class ActorDeriver:
     def _add(found: dict[str, ArticleActor], actor: ArticleActor | None) -> None:
         if actor is None:
             return
+        key = alias_key(actor.name)
+        if key in found:  # named again, perhaps another way ("행정부", then "연방 정부")
+            known = found[key]
+            aliases = tuple(dict.fromkeys((*known.aliases, *actor.aliases)))
+            found[key] = replace(known, aliases=aliases)
+            return
         keys = {alias_key(s) for s in (actor.name, *actor.aliases)}
         if not any(k in found or any(k in _keys(a) for a in found.values()) for k in keys):
-            found[alias_key(actor.name)] = actor
+            found[key] = actor
 
     @staticmethod
     def _subject_country(subject: HeadlineSubject | None) -> str | None:
@@ -134,45 +130,27 @@ class ActorDeriver:
             return ArticleActor(f"{place.name} 정부", (subject.text,), "government")
         return self._table_actor(subject.mention, home)
 
-    def _table_actor(self, mention: Mention, home: str | None) -> ArticleActor | None:
+    def _table_actor(
+        self, mention: Mention, home: str | None, text: str = ""
+    ) -> ArticleActor | None:
         """The actor a mention names; a body of every country ("국방부") whose country is
-        unknown names none."""
+        unknown names none. `text` is what the mention's offsets point into."""
         entry: TableEntry = mention.entry
+        kind = "company" if entry.kind == PLATFORM else entry.kind
         if entry.country != ANY_COUNTRY:
-            return ArticleActor(entry.name, entry.aliases, entry.kind)
+            return ArticleActor(entry.name, entry.aliases, kind)
         country = mention.prefix_country or home
-        if country is None or country not in self.country_names:
+        # The EU's own bodies are lines of the table; it has no 정부 or 국방부 of every country.
+        if country is None or country == "EU" or country not in self.country_names:
             return None
         place = self.country_names[country]
         # Latin spellings ("DoD") belong to one country's body; the Korean ones take the prefix.
-        korean = (a for a in entry.aliases if not a.isascii())
+        korean = [a for a in entry.aliases if not a.isascii()]
+        if mention.contextual and not mention.prefix_country:  # "연방 정부", as written
+            korean.append(text[mention.start : mention.end])
         return ArticleActor(
             f"{place} {entry.name}", tuple(f"{place} {a}" for a in korean), entry.kind
         )
-
-    def _paired_actors(self, text: str) -> list[ArticleActor]:
-        actors = []
-        for match in _LATIN_IN_BRACKETS.finditer(text):
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            window = text[max(line_start, match.start() - PAIR_WINDOW) : match.end()]
-            for name, latin in mine_pairs(window)[-1:]:
-                if alias_key(name) in self.known:
-                    continue  # the table's own mentions name it
-                before = window[: window.rfind(name + "(")].split()[-1:] or [""]
-                after = text[match.end() : match.end() + TITLE_WINDOW]
-                kind = _paired_kind(before[0], name, latin, after)
-                if kind is not None:
-                    actors.append(ArticleActor(name, (latin,), kind))
-        return actors
-
-    def _glossed_people(self, text: str) -> list[ArticleActor]:
-        people = []
-        for match in _HANJA_GLOSS.finditer(text):
-            name, hanja = match.groups()
-            after = text[match.end() : match.end() + TITLE_WINDOW]
-            if alias_key(name) not in self.known and _names_title(after):
-                people.append(ArticleActor(name, (hanja,), "person"))
-        return people
 
     def _with_aliases(self, actor: ArticleActor, pairs: list[tuple[str, str]]) -> ArticleActor:
         spellings = [*actor.aliases, *self.aliases.others(actor.name)]
@@ -185,6 +163,8 @@ class ActorDeriver:
     def _countries(article: Article, subject, home: str | None) -> tuple[str, ...]:
         codes: list[str] = [home] if home else []
         for mention in find_mentions("\n".join([article.title, *article.key_contents])):
+            if mention.contextual:
+                continue
             entry = mention.entry
             country = mention.prefix_country or entry.country
             if (
@@ -211,11 +191,6 @@ def _keys(actor: ArticleActor) -> set[str]:
     return {alias_key(s) for s in (actor.name, *actor.aliases)}
 
 
-def _names_title(after: str) -> bool:
-    """Whether the words after a name hold a person's title ("… 장관은", "…을 상무이사로")."""
-    return any(title in after for title in PERSON_TITLES)
-
-
 def _guess_kind(name: str) -> str:
     """The kind of a subject the table does not know, by the word it ends with."""
     if name.endswith(("大", "대학", "대학교", "연구소", "연구원", "센터", "재단")):
@@ -223,28 +198,6 @@ def _guess_kind(name: str) -> str:
     if name.endswith(BODY_ENDINGS):
         return "government"
     return "company" if re.search(r"[A-Za-z]", name) else "other"
-
-
-def _paired_kind(before: str, korean: str, latin: str, after: str) -> str | None:
-    """The kind of a name introduced with its Latin spelling, or None if it names no actor."""
-    last = korean.split()[-1]
-    if last.endswith(RESEARCH_ENDINGS):
-        return "research"
-    if last.endswith(("위원회", "부", "청", "기구", "협회")) and len(last) > 2:
-        return "government" if last.endswith(("위원회", "부", "청")) else "other"
-    if before.endswith(COMPANY_WORDS) or before.rstrip("인이").endswith(COMPANY_WORDS):
-        return "company"
-    words = latin.split()
-    if (
-        _PERSON_LATIN.match(latin)
-        and len(korean.split()) == len(words)
-        and not NOT_PERSON_WORDS.intersection(words)
-        and (
-            _names_title(after) or any(before.endswith(title) for title in PERSON_TITLES)
-        )
-    ):
-        return "person"
-    return None
 
 
 def derive_actors(articles: Iterable[Article]) -> tuple[Article, ...]:

@@ -58,7 +58,7 @@ def _only_places_before(head: str, mentions: list[Mention], mention: Mention) ->
 
 
 def _from_table(head: str) -> HeadlineSubject | None:
-    mentions = find_mentions(head)
+    mentions = [m for m in find_mentions(head) if not m.contextual]
     for mention in mentions:
         if mention.entry.kind != PLACE:
             if _only_places_before(head, mentions, mention):

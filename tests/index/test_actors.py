@@ -60,6 +60,15 @@ def mentioned(text: str) -> list[tuple[str, str, str | None]]:
         ),
         pytest.param("딥시크-R1은", [("딥시크", "딥시크", None)], id="model-of-a-maker"),
         pytest.param(
+            "이사회-집행위-유럽의회 간",
+            [
+                ("EU 이사회", "이사회", None),
+                ("EU 집행위원회", "집행위", None),
+                ("유럽의회", "유럽의회", None),
+            ],
+            id="names-joined-by-hyphens",
+        ),
+        pytest.param(
             "미국 연방거래위원회(FTC)가",
             [
                 ("미국 연방거래위원회", "미국 연방거래위원회", None),
@@ -71,6 +80,19 @@ def mentioned(text: str) -> list[tuple[str, str, str | None]]:
 )
 def test_mentions_are_whole_names(text, expected):
     assert mentioned(text) == expected
+
+
+def test_the_table_marks_platforms_spellings_in_context_and_spells_bodies_with_their_country():
+    table = parse_actor_table(
+        "# version: 1\n중국\tplace\tCN\n유튜브\tplatform\tUS\tYouTube\n"
+        "EU 이사회\tgovernment\tEU\tCouncil of the EU\t~이사회\n"
+        "중국 국가인터넷정보판공실\tgovernment\tCN\t인터넷정보판공실\tCAC\n"
+    )
+    assert table.by_spelling()["유튜브"].kind == "platform"
+    assert "이사회" not in table.by_spelling()
+    assert table.contextual_spellings()["이사회"].name == "EU 이사회"
+    assert table.by_spelling()["중국인터넷정보판공실"].name == "중국 국가인터넷정보판공실"
+    assert "중국 CAC" not in table.entries[-1].aliases  # Latin spellings are not prefixed
 
 
 def subject(title: str) -> str | None:
@@ -104,12 +126,22 @@ def test_headline_subjects(title, expected):
     assert subject(title) == expected
 
 
-def article(title: str, key: tuple[str, ...] = (), body: str = "", source: str = "") -> Article:
+def article(
+    title: str,
+    key: tuple[str, ...] = (),
+    body: str = "",
+    source: str = "",
+    footnotes: tuple[str, ...] = (),
+) -> Article:
     bullets = (BodySection("본문", (Bullet(body),)),) if body else ()
     sources = (Source(source),) if source else ()
     return Article(
-        "2024-04-07", "2024-04", "정책/법제", title, 7, (9, 9), key, bullets, (), sources
+        "2024-04-07", "2024-04", "정책/법제", title, 7, (9, 9), key, bullets, footnotes, sources
     )
+
+
+def names(derived: Article) -> list[str]:
+    return [a.name for a in derived.actors or ()]
 
 
 def test_actors_put_the_subject_first_and_name_each_actor_once():
@@ -143,6 +175,18 @@ def test_actors_put_the_subject_first_and_name_each_actor_once():
         # A name glossed in Chinese characters and followed by a title.
         ("대만의 황옌난(黃彦南) 장관은 특별 보고를 진행", ("황옌난", "person")),
         ("사례는 뉴잉글랜드의학저널(NEJM)에서 수집", ("뉴잉글랜드의학저널", "research")),
+        # A news outlet said to be one; a person after a title with a particle.
+        ("유럽 정책 미디어 유랙티브(Euractive)에 따르면", ("유랙티브", "company")),
+        ("공동 창립자인 폴 앨런(Paul Allen)이 설립한 단체", ("폴 앨런", "person")),
+        # Committees named after their parliament carry its name.
+        (
+            "유럽의회 내부시장위원회(IMCO)와 내무사법위원회(LIBE)의 표결",
+            ("유럽의회 내무사법위원회", "government"),
+        ),
+        # Universities written the Brief's way or in full; a generic stem takes its place.
+        ("저자는 일본 와세다大 소속", ("와세다大", "research")),
+        ("싱가포르 국립大와 협력", ("싱가포르 국립大", "research")),
+        ("미국 코넬대학교에서 운영하는 사이트", ("코넬大", "research")),
     ],
 )
 def test_names_introduced_with_another_spelling(body, expected):
@@ -156,11 +200,68 @@ def test_names_introduced_with_another_spelling(body, expected):
         "중국(中國) 시장이 성장",  # a gloss with no title after it
         "리서치 기업(Research Firm) 관계자가 설명",  # no person's name on either side
         "범용 AI(GPAI) 모델의 의무",  # general-purpose AI, not the Global Partnership on AI
+        "10여 개 단과대학과 연구소에 교수를 충원",  # a kind of college, not one
+        "국립大 진학률",  # a generic stem with no place before it
     ],
 )
 def test_glosses_that_name_no_actor(body):
     derived = derive_actors([article("AI 시장 동향", body=body)])[0]
     assert [a.name for a in derived.actors] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("200만 개의 유튜브 동영상으로 학습", [], id="video-on-a-platform"),
+        pytest.param("모델을 깃허브와 허깅페이스에서 공개", [], id="where-a-file-is"),
+        pytest.param("유튜브와 검색 같은 앱과 연동", [], id="an-app"),
+        pytest.param("허깅페이스의 리더보드에서 1위", ["허깅페이스"], id="owner"),
+        pytest.param("유튜브가 AI 콘텐츠 표시를 의무화", ["유튜브"], id="acting"),
+    ],
+)
+def test_a_platform_is_an_actor_where_it_acts(body, expected):
+    derived = derive_actors([article("AI 시장 동향", body=body)])[0]
+    assert names(derived) == expected
+    assert all(a.kind == "company" for a in derived.actors)
+
+
+def test_short_forms_of_a_body_name_it_in_an_article_about_its_country():
+    about_eu = article("EU AI 법, 최종 합의", ("이사회와 집행위가 합의",))
+    about_a_company = article("오픈AI, 새 이사회 구성", ("오픈AI 이사회가 CEO를 복귀시킴",))
+    assert names(derive_actors([about_eu])[0]) == ["EU 이사회", "EU 집행위원회"]
+    assert names(derive_actors([about_a_company])[0]) == ["오픈AI"]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        pytest.param(
+            "미국 상무부, AI 지침 발표",
+            "트럼프 행정부는 연방 정부와 협력",
+            ["미국 상무부", "트럼프", "미국 정부"],
+            id="administration",
+        ),
+        pytest.param(
+            "AI 서울 정상회의, 선언 채택",
+            "각국 AI 안전연구소 간 네트워크 구축, AI 안전연구소와 협력",
+            [],
+            id="every-countrys",
+        ),
+        pytest.param(
+            "유럽개인정보보호감독기구, 지침 발간",
+            "EU 행정부의 개인정보 처리를 감독",
+            ["유럽개인정보보호감독기구"],
+            id="the-eu-has-no-government",
+        ),
+    ],
+)
+def test_bodies_every_country_has(title, body, expected):
+    assert names(derive_actors([article(title, body=body)])[0]) == expected
+
+
+def test_a_footnote_citing_a_source_names_no_actor():
+    notes = ("*Financial Times, Job hunters flood recruiters, 2024.08.13.", "* 로이터 보도 인용")
+    assert names(derive_actors([article("AI 시장 동향", footnotes=notes)])[0]) == ["로이터"]
 
 
 def test_a_companys_home_country_is_not_the_articles():

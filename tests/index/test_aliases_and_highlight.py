@@ -32,6 +32,11 @@ from index.highlight import cut_snippet, match_spans, merge_spans
         pytest.param("새로운 프로(Cursor Pro) 요금제", [], id="common-noun-for-part"),
         pytest.param("CEO 샘 알트먼(Sam Altman)", [("샘 알트먼", "Sam Altman")], id="full-name"),
         pytest.param("CEO인 머스크(Elon Musk)", [("머스크", "Elon Musk")], id="surname"),
+        pytest.param(
+            "자선단체 데이비드 앤 루실 패커드 재단(David and Lucile Packard Foundation)",
+            [("데이비드 앤 루실 패커드 재단", "David and Lucile Packard Foundation")],
+            id="five-words",
+        ),
     ],
 )
 def test_mine_pairs(text, pairs):
