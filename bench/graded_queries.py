@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 QUERIES = Path(__file__).with_name("quality") / "queries.tsv"
-# Queries judged after the main set and never tuned on, reported apart as a held-out check.
+# Queries judged after the main set and never tuned on, reported apart as held-out checks: the
+# group's name in the report, and its file.
 HELD_OUT = QUERIES.with_name("heldout.tsv")
+HELD_OUT_2 = QUERIES.with_name("heldout2.tsv")
+HELD_OUT_SETS = {"held-out": HELD_OUT, "held-out 2": HELD_OUT_2}
 # Every class a query may have, in the order the bench reports them.
 KINDS = (
     "topic",
@@ -26,12 +29,13 @@ WORDED_LIKE_THE_ARTICLES = frozenset({"topic", "known-item"})
 
 @dataclass(frozen=True)
 class GradedQuery:
-    """One line of the graded query file: the query, its class and its judged articles."""
+    """One line of the graded query file: the query, its class and its judged articles, and the
+    held-out group it belongs to ("" for the main set)."""
 
     text: str
     kind: str
     grades: dict[str, int]
-    held_out: bool = False
+    held_out: str = ""
 
     @property
     def new(self) -> bool:
@@ -39,9 +43,9 @@ class GradedQuery:
         return self.kind not in WORDED_LIKE_THE_ARTICLES
 
 
-def load_queries(path: Path = QUERIES, held_out: bool = False) -> list[GradedQuery]:
-    """Every graded query of the file, in its order (marked held out if so); raises ValueError
-    naming a bad line."""
+def load_queries(path: Path = QUERIES, held_out: str = "") -> list[GradedQuery]:
+    """Every graded query of the file, in its order (marked with its held-out group if it is
+    one); raises ValueError naming a bad line."""
     queries = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
@@ -50,6 +54,14 @@ def load_queries(path: Path = QUERIES, held_out: bool = False) -> list[GradedQue
                 queries.append(GradedQuery(query.text, query.kind, query.grades, held_out))
             except ValueError as error:
                 raise ValueError(f"{path.name} line {number}: {error}") from None
+    return queries
+
+
+def load_all_queries() -> list[GradedQuery]:
+    """The main set, then every held-out set, each query marked with its group."""
+    queries = load_queries()
+    for group, path in HELD_OUT_SETS.items():
+        queries += load_queries(path, held_out=group)
     return queries
 
 

@@ -13,9 +13,9 @@ bench/graded_queries.py). Every system indexes the same articles, extracted with
 - recall@10: the share of the query's grade-2 articles among the ten (queries with none left out).
 
 Each is reported on the whole set, on the new queries (the classes worded unlike the articles)
-and per class, and apart on the held-out queries (bench/quality/heldout.tsv, judged after the
-main set and never tuned on, so not in "all"); then every query on which aibrief scores below
-0.5 nDCG@10, and the minimum.
+and per class, and apart on each set of held-out queries (bench/quality/heldout.tsv and
+heldout2.tsv, each judged before the changes it checks and never tuned on, so not in "all");
+then every query on which aibrief scores below 0.5 nDCG@10, and the minimum.
 
 The mechanisms beyond the words typed are keyword-only switches of `SearchIndex.search`
 (`expand=False` turns concept expansion off). The bench reads them from its signature, so the
@@ -36,7 +36,7 @@ from pathlib import Path
 
 from bench.baselines import BASELINES, BaselineIndex
 from bench.corpus import corpus_folder
-from bench.graded_queries import HELD_OUT, KINDS, GradedQuery, load_queries
+from bench.graded_queries import HELD_OUT_SETS, KINDS, GradedQuery, load_all_queries
 from bench.ranking_metrics import CUTOFF, QueryScores, mean, score
 from extract import extract_issue
 from index import QueryError, SearchIndex, derive_actors
@@ -134,13 +134,14 @@ def judge(system: System, queries: Sequence[GradedQuery]) -> Run:
 
 
 def query_groups(queries: Sequence[GradedQuery]) -> dict[str, list[int]]:
-    """Group name -> positions of its queries: "all", "new", each class (the main set), then
-    "held-out"."""
+    """Group name -> positions of its queries: "all", "new", each class (the main set), then each
+    held-out set."""
     main = [i for i, q in enumerate(queries) if not q.held_out]
     groups = {"all": main, "new": [i for i in main if queries[i].new]}
     for kind in KINDS:
         groups[kind] = [i for i in main if queries[i].kind == kind]
-    groups["held-out"] = [i for i, q in enumerate(queries) if q.held_out]
+    for group in HELD_OUT_SETS:
+        groups[group] = [i for i, q in enumerate(queries) if q.held_out == group]
     return groups
 
 
@@ -165,6 +166,7 @@ def print_summary(runs: list[Run], groups: dict[str, list[int]]) -> None:
         ("R@10 all", "recall", "all"),
         ("R@10 new", "recall", "new"),
         ("nDCG held", "ndcg", "held-out"),
+        ("nDCG hld2", "ndcg", "held-out 2"),
     ]
     print(f"{'system':20}" + "".join(f"{label:>10}" for label, _, _ in columns) + "   index s")
     for run in runs:
@@ -195,7 +197,7 @@ def print_low(run: Run, queries: Sequence[GradedQuery]) -> None:
         f"{worst.ndcg:.3f} ({query.text})"
     )
     for s, q in low:
-        print(f"  {s.ndcg:.3f}  {q.kind:11}{' (held out)' if q.held_out else ''} {q.text}")
+        print(f"  {s.ndcg:.3f}  {q.kind:11}{f' ({q.held_out})' if q.held_out else ''} {q.text}")
 
 
 def report(runs: list[Run], queries: Sequence[GradedQuery], verbose: bool) -> None:
@@ -215,11 +217,11 @@ def main() -> int:
     corpus = corpus_folder("search_quality")
     if corpus is None:
         return 2
-    queries = load_queries() + load_queries(HELD_OUT, held_out=True)
+    queries = load_all_queries()
     issues = corpus_articles(corpus)
     articles = [a for batch in issues.values() for a in batch]
     new = sum(q.new and not q.held_out for q in queries)
-    held = sum(q.held_out for q in queries)
+    held = sum(bool(q.held_out) for q in queries)
     print(
         f"{len(queries) - held} graded queries ({new} new) and {held} held out over "
         f"{len(articles)} articles in {len(issues)} issues; each system judged on its first "

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from bench.graded_queries import HELD_OUT, KINDS, load_queries, parse_line
+from bench.graded_queries import HELD_OUT_SETS, KINDS, load_all_queries, load_queries, parse_line
 
 
 def test_parse_line_reads_the_query_its_class_and_its_grades():
@@ -56,11 +56,13 @@ def test_the_query_file_holds_enough_queries_of_each_kind():
     assert len({q.text for q in queries}) == len(queries)
 
 
-def test_the_held_out_queries_are_marked_and_not_in_the_main_set():
-    held = load_queries(HELD_OUT, held_out=True)
+@pytest.mark.parametrize("group", list(HELD_OUT_SETS))
+def test_each_held_out_set_is_marked_and_in_no_other_set(group):
+    held = load_queries(HELD_OUT_SETS[group], held_out=group)
+    others = {q.text for q in load_all_queries() if q.held_out != group}
     assert len(held) >= 20
-    assert all(q.held_out and q.new for q in held)
-    assert not {q.text for q in held} & {q.text for q in load_queries()}
+    assert all(q.held_out == group and q.new for q in held)
+    assert not {q.text for q in held} & others
 
 
 def test_a_known_item_query_grades_one_article_two():
@@ -72,6 +74,6 @@ def test_a_known_item_query_grades_one_article_two():
 @pytest.mark.corpus
 def test_every_graded_id_is_an_article_of_the_real_issues(corpus_issues):
     ids = {a.id for issue in corpus_issues.values() for a in issue.articles}
-    queries = load_queries() + load_queries(HELD_OUT, held_out=True)
+    queries = load_all_queries()
     graded = {article for query in queries for article in query.grades}
     assert sorted(graded - ids) == []

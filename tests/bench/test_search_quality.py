@@ -11,12 +11,13 @@ from bench.search_quality import aibrief_systems, query_groups, switches_of
 def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
     lines = ("a\ttopic\tx:2", "b\tconcept\tx:2", "c\tquestion\tx:1")
     queries = [parse_line(line) for line in lines]
-    queries.append(GradedQuery("d", "concept", {"x": 2}, held_out=True))
+    queries.append(GradedQuery("d", "concept", {"x": 2}, held_out="held-out"))
+    queries.append(GradedQuery("e", "question", {"x": 2}, held_out="held-out 2"))
     groups = query_groups(queries)
-    assert list(groups) == ["all", "new", *KINDS, "held-out"]
+    assert list(groups) == ["all", "new", *KINDS, "held-out", "held-out 2"]
     assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
     assert groups["derived"] == []
-    assert groups["held-out"] == [3]
+    assert (groups["held-out"], groups["held-out 2"]) == ([3], [4])
 
 
 def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
