@@ -16,7 +16,10 @@ the generic reader reads no table. An issue read so says layout "unknown".
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
 
 from extract.contents_page import ContentsEntry
 from extract.generic_article import SOURCE_LINE, headline, read_parts
@@ -72,9 +75,28 @@ def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> tu
         article = _article(bodies, heads, (section, entry), (start, last), (issue, page), size)
         if article is None or _EVENTS.search(article.title):
             continue  # the events part (주요 행사) is a table of events, not an article
-        if all(a.id != article.id for a in articles):
-            articles.append(article)
+        articles.append(_distinct_id(article, {a.id for a in articles}))
     return tuple(articles)
+
+
+def _distinct_id(article: Article, taken: set[str]) -> Article:
+    """The article under an id no earlier article of the issue holds: a second article whose
+    page prints the number of an earlier one's (a numbering that restarts, a page number read
+    from a stray line) keeps its page and every line, its id marked "b" ("2026-01-05b"), a
+    third "c", and so on ("ba" after "z": a file of 200 pages holds fewer than 650)."""
+    if article.id not in taken:
+        return article
+    mark = next(m for m in _marks() if article.id + m not in taken)
+    return replace(article, id=article.id + mark)
+
+
+def _marks() -> Iterator[str]:
+    """b … z, then ba … zz: the marks of the second and later articles on one printed page."""
+    letters = string.ascii_lowercase
+    yield from letters[1:]
+    for first in letters[1:]:
+        for second in letters:
+            yield first + second
 
 
 def _body_size(lines: list[Line]) -> float:

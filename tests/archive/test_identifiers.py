@@ -59,3 +59,32 @@ def test_the_schema_refuses_an_id_or_issue_with_a_trailing_newline():
         "article", {**article, "id": "2023-12-01", "issue": "٢٠٢٣-12"}
     )
     assert first_error("article", {**article, "id": "2023-12-01"}) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "held"),
+    [
+        pytest.param("2026-01-05", True, id="printed-page"),
+        pytest.param("2026-01-05b", True, id="second-on-a-page"),
+        pytest.param("2026-01-105zz", True, id="last-mark"),
+        pytest.param("2026-01-05a", False, id="no-mark-a"),
+        pytest.param("2026-01-05B", False, id="capital"),
+        pytest.param("2026-01-05bcd", False, id="three-letters"),
+    ],
+)
+def test_an_article_id_may_carry_the_mark_of_a_later_article_on_its_page(value, held):
+    assert is_article_id(value) is held
+    article = {
+        "id": value,
+        "issue": "2026-01",
+        "section": None,
+        "title": "t",
+        "page": 5,
+        "pdf_pages": [7, 7],
+        "key_contents": [],
+        "body": [],
+        "footnotes": [],
+        "sources": [],
+        "captions": [],
+    }
+    assert (first_error("article", article) is None) is held

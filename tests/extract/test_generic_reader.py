@@ -155,6 +155,20 @@ def test_without_page_numbers_the_contents_titles_place_the_articles(tmp_path):
     ]
 
 
+def test_a_later_article_whose_page_prints_an_earlier_number_is_kept_under_a_marked_id(tmp_path):
+    twice = [*ARTICLES, ("기술·연구", "가상반도체, 새 공정 연구 착수", 4)]
+    issue = extract_issue(write_plain_issue(tmp_path / "new.pdf", NAMED_COVER, articles=twice))
+    assert [(a.id, a.page, a.pdf_pages) for a in issue.articles] == [
+        ("2026-01-01", 1, (3, 3)),
+        ("2026-01-02", 2, (4, 4)),
+        ("2026-01-03", 3, (5, 5)),
+        ("2026-01-04", 4, (6, 6)),
+        ("2026-01-04b", 4, (7, 7)),
+    ]
+    assert [a.title for a in issue.articles] == [title for _, title, _ in twice]
+    assert "가상반도체" in issue.articles[-1].text
+
+
 def test_a_section_label_set_larger_than_the_headline_is_not_the_title(tmp_path):
     issue = extract_issue(write_plain_issue(tmp_path / "new.pdf", NAMED_COVER, kicker=24))
     assert [a.title for a in issue.articles] == [title for _, title, _ in ARTICLES]
