@@ -14,7 +14,8 @@ _one_text_per_call = False  # in a forked worker (see share_parent_kiwi)
 
 
 def kiwi():
-    """The process's one Kiwi, with the domain dictionary, loaded on first use."""
+    """The process's one Kiwi, with the domain dictionary, loaded on first use and ready to
+    analyse (its model built)."""
     global _kiwi
     if _kiwi is None:
         with _kiwi_lock:
@@ -28,6 +29,10 @@ def kiwi():
                 )
                 for word in domain_dictionary().words:
                     instance.add_user_word(word.word, word.tag)
+                # Kiwi builds its model on the first analysis (0.6-0.7 CPU s, as long as the
+                # constructor): done here, a forked worker shares it instead of each building
+                # its own, and every process that loads Kiwi analyses something next anyway.
+                instance.tokenize("가")
                 _kiwi = instance
     return _kiwi
 
