@@ -102,25 +102,42 @@ class Extracted:
 
 
 def extract_in_worker(extractor: Extractor, path: Path, sha256: str) -> Extracted:
-    """Run the extractor on one file inside a worker, check the issue against the schema and
-    derive its actors there too; every failure becomes a reason."""
+    """Run the extractor on one file inside a worker and check the issue against the schema;
+    every failure becomes a reason. The actors are derived by the parent (`with_actors`), which
+    has Kiwi: the workers start before it is loaded, and read PDFs meanwhile."""
     try:
         issue = extractor(path, sha256)
         problem = first_error("issue", issue.to_json())
         if problem:  # never hold what the documented export form would refuse
             reason = f"the extracted issue does not match the schema ({problem})"
             return Extracted(issue, reason)
-        return Extracted(with_current_actors(issue), None)
+        return Extracted(issue, None)
     except ExtractError as error:
         return Extracted(None, str(error).removeprefix(f"{path.name}: "))
     except Exception as error:  # a parser bug must not stop the batch; it is reported as such
-        return Extracted(None, f"unexpected error ({type(error).__name__}: {error})")
+        return Extracted(None, unexpected(error))
+
+
+def unexpected(error: Exception) -> str:
+    """The reason given for a bug met reading a file: the batch goes on past it."""
+    return f"unexpected error ({type(error).__name__}: {error})"
+
+
+def with_actors(extracted: Extracted) -> Extracted:
+    """The extracted issue with its actors derived (in the parent, which holds Kiwi); a bug
+    met deriving them fails the file, not the batch."""
+    if extracted.issue is None or extracted.error is not None:
+        return extracted
+    try:
+        return Extracted(with_current_actors(extracted.issue), None)
+    except Exception as error:
+        return Extracted(None, unexpected(error))
 
 
 def start_worker(parent: int, inherited_lock: int | None) -> None:
     """Run in each forked worker: let go of the archive's lock (the parent holds it; a copy here
     would keep it held if the parent were killed), die with the parent (Linux) and use the
-    parent's Korean analyzer."""
+    parent's Korean analyzer, should it hold one and the extractor need it."""
     if inherited_lock is not None:
         os.close(inherited_lock)
     die_with_parent(parent)
@@ -190,27 +207,29 @@ class IngestRun:
     def extract_all(
         self, paths: list[Path], hashes: list[str], workers: int | None
     ) -> Iterator[Extracted]:
-        """Extract in worker processes (None: one per core); results come back in the order
-        of `paths`."""
+        """Extract in worker processes (None: one per core), and derive the actors here;
+        results come back in the order of `paths`."""
         if not paths:
             return
         work = functools.partial(extract_in_worker, self.extractor)
         workers = max(1, min(workers or len(os.sched_getaffinity(0)), len(paths)))
-        from index import load_analyzer
-
-        load_analyzer()  # once, here: the workers share it
         with ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=start_worker,
             initargs=(os.getpid(), self.store.lock.fileno()),
         ) as pool:
-            results = pool.map(work, paths, hashes)
+            results = pool.map(work, paths, hashes)  # the workers are forked and start reading
+            from index import load_analyzer
+
+            # Kiwi loads here while the workers read (1.3 CPU s: it used to be loaded before
+            # they started, with one core idle); the index workers forked later share it.
+            load_analyzer()
             done = 0
             try:
                 for extracted in results:
                     done += 1
-                    yield extracted
+                    yield with_actors(extracted)
             except BrokenProcessPool:
                 for _ in paths[done:]:
                     yield Extracted(None, "the extraction worker died (out of memory?)")

@@ -4,12 +4,12 @@
 
 Each round ingests every PDF of the corpus into a fresh archive home, once with one worker
 and once with two (interleaved, so a busy machine slows both alike), then ingests the same
-files again (all unchanged, so all skipped). The workers' stage (extraction, the schema check
-and the actors) is also timed alone in a pool of 1 and of 2 workers, to separate its parallel
-speed-up from the indexing. The baseline, read in the same run, is the extraction alone:
-`extract_issue` over every file in this process, with no catalog, no copies and no index. A
-warm-up ingest loads the Korean analyzer before anything is timed. Times are medians; prints a
-table and one JSON line.
+files again (all unchanged, so all skipped). The workers' stage (extraction and the schema
+check; the actors are derived by the ingesting process) is also timed alone in a pool of 1
+and of 2 workers, to separate its parallel speed-up from the indexing. The baseline, read in
+the same run, is the extraction alone: `extract_issue` over every file in this process, with
+no catalog, no copies and no index. A warm-up ingest loads the Korean analyzer before
+anything is timed. Times are medians; prints a table and one JSON line.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def extract_all(paths: list[Path]) -> int:
 
 
 def pool_extract(paths: list[Path], workers: int) -> int:
-    """The workers' stage alone (extraction, the schema check and the actors), in worker
-    processes as ingest runs it; the article count."""
+    """The workers' stage alone (extraction and the schema check), in worker processes as
+    ingest runs it; the article count."""
     context = multiprocessing.get_context("fork")
     work = functools.partial(extract_in_worker, extract_issue)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -142,6 +142,23 @@ def test_a_parser_bug_fails_the_file_not_the_batch(tmp_path, inbox):
     ]
 
 
+def test_a_bug_deriving_the_actors_fails_the_file_not_the_batch(tmp_path, inbox, monkeypatch):
+    derive = ingest_module.with_current_actors
+
+    def failing_for_2024_04(issue):
+        return 1 / 0 if issue.issue == "2024-04" else derive(issue)
+
+    monkeypatch.setattr(ingest_module, "with_current_actors", failing_for_2024_04)
+    archive = open_archive(tmp_path / "home")
+    report = archive.ingest([inbox])
+    assert statuses(report) == [
+        ("2024-01.pdf", "added", None),
+        ("2025-02.pdf", "added", None),
+        ("2024-04.PDF", "failed", "unexpected error (ZeroDivisionError: division by zero)"),
+    ]
+    assert [s.issue for s in archive.issues()] == ["2024-01", "2025-02"]
+
+
 def test_an_issue_outside_the_documented_form_is_refused(tmp_path, inbox):
     archive = open_archive(tmp_path / "home", extractor=malformed_extract)
     report = archive.ingest([inbox / "2024-01.pdf"])
