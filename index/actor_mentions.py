@@ -55,7 +55,11 @@ def _words(text: str) -> list[_Word]:
     for match in _WORD.finditer(text):
         word = match.group().rstrip(_TRIM)
         start = match.start()
-        for part in _KOREAN_HYPHEN.split(word) if word else ():
+        if "-" not in word:  # most words (and the test costs less than the split)
+            if word:
+                words.append(_Word(word, start, start + len(word)))
+            continue
+        for part in _KOREAN_HYPHEN.split(word):
             words.append(_Word(part, start, start + len(part)))
             start += len(part) + 1
     return words

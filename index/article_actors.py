@@ -99,8 +99,9 @@ class ActorDeriver:
         key = alias_key(actor.name)
         if key in found:  # named again, perhaps another way ("행정부", then "연방 정부")
             known = found[key]
-            aliases = tuple(dict.fromkeys((*known.aliases, *actor.aliases)))
-            found[key] = replace(known, aliases=aliases)
+            if known.aliases != actor.aliases:
+                aliases = tuple(dict.fromkeys((*known.aliases, *actor.aliases)))
+                found[key] = replace(known, aliases=aliases)
             return
         keys = {alias_key(s) for s in (actor.name, *actor.aliases)}
         if not any(k in found or any(k in _keys(a) for a in found.values()) for k in keys):
