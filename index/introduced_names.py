@@ -4,8 +4,10 @@
   body (…연구소, …위원회, …저널), the word before it says it is a company or a news outlet
   ("AI 코딩 기업 윈드서프", "정책 미디어 유랙티브"), or both sides read as a person's name
   with a title after or before it ("리나 칸(Lina Khan) 위원장", "분석가 딜런 파텔(Dylan
-  Patel)", "공동 창립자인 폴 앨런(Paul Allen)"). A committee named after its parliament
-  ("유럽의회 내부시장위원회(IMCO)와 내무사법위원회(LIBE)") carries the parliament's name.
+  Patel)", "공동 창립자인 폴 앨런(Paul Allen)"); one said to be a platform only where it acts
+  ("채용 플랫폼 CV 지니어스(CV Genius)의 설문", not "AI 플랫폼 버텍스(Vertex) AI에서"). A
+  committee named after its parliament ("유럽의회 내부시장위원회(IMCO)와
+  내무사법위원회(LIBE)") carries the parliament's name.
 - A name glossed in Chinese characters and followed by a title is a person ("황옌난(黃彦南)
   장관").
 - A university written the Brief's way, "와세다大", or in full, "코넬대학교": the 大 form is
@@ -21,6 +23,7 @@ from index.actor_mentions import PARTICLE_SET, find_mentions
 from index.actor_table import PLACE, TableEntry
 from index.aliases import alias_key, mine_pairs
 from index.headline_subject import TITLES
+from index.mention_senses import acts
 
 _LATIN_IN_BRACKETS = re.compile(r"\(([A-Za-z][^()\n]{0,60})\)")
 # "황옌난(黃彦南)": a one-word Korean name glossed in two to four Chinese characters.
@@ -31,6 +34,7 @@ TITLE_WINDOW = 15  # characters after it in which a person's title is looked for
 _COMPANY_WORDS = """기업 스타트업 경쟁사 업체 회사 플랫폼 자회사 미디어 매체 언론 언론사 신문 일간지
 통신사 잡지 방송사"""
 COMPANY_WORDS = tuple(_COMPANY_WORDS.split())
+PLATFORM_WORDS = ("플랫폼",)  # a company only where it acts (mention_senses.acts)
 _PERSON_LATIN = re.compile(r"^[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,2}$")
 _PERSON_TITLES = """창업자 창립자 설립자 상무장관 의원 위원장 연구원 박사 CTO 이사 분석가 대변인
 사무총장 책임자 전문가 경제학자 과학자"""
@@ -76,6 +80,8 @@ class IntroducedNames:
                 before = window[:at].split()[-1:] or [""]
                 after = text[match.end() : match.end() + TITLE_WINDOW]
                 kind = _paired_kind(before[0], name, latin, after)
+                if before[0].endswith(PLATFORM_WORDS) and not acts(text[match.end() :]):
+                    continue  # "AI 플랫폼 버텍스(Vertex) AI에서": where things are, a product
                 if kind is not None:
                     actors.append(_with_parliament(ArticleActor(name, (latin,), kind), window[:at]))
         return actors

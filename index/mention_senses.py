@@ -3,7 +3,8 @@
 - A platform (유튜브, 깃허브, 허깅페이스) is an actor where the article names it acting or
   owning ("허깅페이스의 리더보드", "유튜브가 의무화"), not where it is only where things are
   found: "유튜브 동영상", "깃허브와 허깅페이스에서 다운로드", "유튜브와 검색 같은 앱".
-  One mention that acts makes it an actor of the article.
+  One mention that acts makes it an actor of the article. The same test holds for a name
+  the article introduces as a platform ("AI 플랫폼 버텍스(Vertex) AI에서" is a product).
 - A spelling that names its entry only in context ("이사회", "집행위") counts in an article
   about the entry's country, and not right after another actor ("오픈AI 이사회").
 - A body every country has, written without a country, is no one body where the words around
@@ -34,12 +35,12 @@ def _hangul_run(rest: str) -> int:
     return match.end() if match else 0
 
 
-def acts(mention: Mention, text: str) -> bool:
-    """Whether a platform's mention names it acting rather than as where things are."""
-    particle = text[mention.end : mention.end + _hangul_run(text[mention.end :])]
-    if particle in ACTING_PARTICLES:
+def acts(rest: str) -> bool:
+    """Whether a platform named just before `rest` (the text after its name) is named
+    acting rather than as where things are."""
+    if rest[: _hangul_run(rest)] in ACTING_PARTICLES:
         return True
-    return not _MEDIUM_AFTER.match(text[mention.end :])
+    return not _MEDIUM_AFTER.match(rest)
 
 
 def _generic(mention: Mention, text: str) -> bool:
@@ -65,7 +66,7 @@ def naming_mentions(
     mentions: list[Mention], text: str, countries: tuple[str, ...]
 ) -> list[Mention]:
     """The mentions, less those that name no actor where they stand (see the module docs)."""
-    acting = {id(m.entry) for m in mentions if m.entry.kind == PLATFORM and acts(m, text)}
+    acting = {id(m.entry) for m in mentions if m.entry.kind == PLATFORM and acts(text[m.end :])}
     generic = {
         id(m.entry)
         for m in mentions

@@ -178,6 +178,7 @@ def test_actors_put_the_subject_first_and_name_each_actor_once():
         # A news outlet said to be one; a person after a title with a particle.
         ("유럽 정책 미디어 유랙티브(Euractive)에 따르면", ("유랙티브", "company")),
         ("공동 창립자인 폴 앨런(Paul Allen)이 설립한 단체", ("폴 앨런", "person")),
+        ("채용 플랫폼 CV 지니어스(CV Genius)의 설문 조사", ("CV 지니어스", "company")),
         # Committees named after their parliament carry its name.
         (
             "유럽의회 내부시장위원회(IMCO)와 내무사법위원회(LIBE)의 표결",
@@ -202,6 +203,7 @@ def test_names_introduced_with_another_spelling(body, expected):
         "범용 AI(GPAI) 모델의 의무",  # general-purpose AI, not the Global Partnership on AI
         "10여 개 단과대학과 연구소에 교수를 충원",  # a kind of college, not one
         "국립大 진학률",  # a generic stem with no place before it
+        "기업용 AI 플랫폼 버텍스(Vertex) AI에서 제공",  # a product, where things are
     ],
 )
 def test_glosses_that_name_no_actor(body):
