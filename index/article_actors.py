@@ -24,7 +24,7 @@ from index.actor_table import ANY_COUNTRY, PLACE, PLATFORM, TableEntry, actor_ta
 from index.aliases import AliasTable, alias_key, curated_aliases, mine_pairs
 from index.headline_subject import BODY_ENDINGS, HeadlineSubject, headline_subject
 from index.introduced_names import IntroducedNames
-from index.mention_senses import naming_mentions
+from index.mention_senses import naming_mentions, unit_after
 
 RULES_VERSION = 3
 PUBLIC_KINDS = frozenset({"government", "international"})
@@ -86,7 +86,7 @@ class ActorDeriver:
         for mention in naming_mentions(mentions, text, countries):
             country = _body_country(mention, mentions, home)
             self._add(found, self._table_actor(mention, country, text))
-        for actor in self.introduced.find(text):
+        for actor in (*_units(mentions, text), *self.introduced.find(text)):
             self._add(found, actor)
         pairs = mine_pairs(text)
         actors = tuple(self._with_aliases(a, pairs) for a in found.values())
@@ -186,6 +186,21 @@ def _body_country(mention: Mention, mentions: list[Mention], home: str | None) -
         if other.entry is mention.entry and other.prefix_country:
             return other.prefix_country
     return home
+
+
+def _units(mentions: list[Mention], text: str) -> list[ArticleActor]:
+    """The units named with their body first ("하버드大 로스쿨"), except those the table
+    names by the spelling that follows them ("백악관 과학기술위원회(NSTC)")."""
+    units = []
+    for mention in mentions:
+        unit = unit_after(mention, text)
+        if unit is None:
+            continue
+        end = text.index(unit, mention.end) + len(unit)
+        if any(end <= other.start <= end + 1 for other in mentions):
+            continue
+        units.append(ArticleActor(f"{mention.entry.name} {unit}", (), mention.entry.kind))
+    return units
 
 
 def _keys(actor: ArticleActor) -> set[str]:

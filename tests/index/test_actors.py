@@ -234,6 +234,15 @@ def test_short_forms_of_a_body_name_it_in_an_article_about_its_country():
     assert names(derive_actors([about_a_company])[0]) == ["오픈AI"]
 
 
+def test_a_body_written_before_its_unit_is_part_of_the_units_name():
+    body = "하버드大 로스쿨, 백악관 과학기술위원회(NSTC)와 유럽의회 위원회가 참여"
+    assert names(derive_actors([article("AI 시장 동향", body=body)])[0]) == [
+        "미국 국가과학기술위원회",
+        "유럽의회",
+        "하버드大 로스쿨",
+    ]
+
+
 @pytest.mark.parametrize(
     ("title", "body", "expected"),
     [
