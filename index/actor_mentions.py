@@ -28,7 +28,7 @@ PARTICLE_SET = frozenset(_PARTICLES.split())
 LONGEST_PARTICLE = max(map(len, PARTICLE_SET))
 # Spellings of bodies every country has that count only with the country written before them
 # ("정부"; but "행정부" and "연방정부" name the government of the country the article is about).
-NEEDS_PREFIX = frozenset({"정부", "의회", "법원", "국회"})
+NEEDS_PREFIX = frozenset({"정부", "의회", "법원", "국회", "경찰"})
 _KOREAN_HYPHEN = re.compile(r"(?<=[가-힣])-(?=[가-힣])")
 
 

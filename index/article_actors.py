@@ -85,7 +85,8 @@ class ActorDeriver:
         mentions = [m for m in find_mentions(text) if m.entry.kind != PLACE]
         for mention in naming_mentions(mentions, text, countries):
             country = _body_country(mention, mentions, home)
-            self._add(found, self._table_actor(mention, country, text))
+            printed = text[mention.start : mention.end]
+            self._add(found, self._table_actor(mention, country, printed))
         for actor in (*_units(mentions, text), *self.introduced.find(text)):
             self._add(found, actor)
         pairs = mine_pairs(text)
@@ -129,13 +130,13 @@ class ActorDeriver:
             if place.country == "EU":
                 return ArticleActor(place.name, place.aliases, "government")
             return ArticleActor(f"{place.name} 정부", (subject.text,), "government")
-        return self._table_actor(subject.mention, home)
+        return self._table_actor(subject.mention, home, subject.text)
 
     def _table_actor(
-        self, mention: Mention, home: str | None, text: str = ""
+        self, mention: Mention, home: str | None, printed: str = ""
     ) -> ArticleActor | None:
         """The actor a mention names; a body of every country ("국방부") whose country is
-        unknown names none. `text` is what the mention's offsets point into."""
+        unknown names none. `printed` is the mention as written."""
         entry: TableEntry = mention.entry
         kind = "company" if entry.kind == PLATFORM else entry.kind
         if entry.country != ANY_COUNTRY:
@@ -146,12 +147,14 @@ class ActorDeriver:
             return None
         place = self.country_names[country]
         # Latin spellings ("DoD") belong to one country's body; the Korean ones take the prefix.
-        korean = [a for a in entry.aliases if not a.isascii()]
+        korean = [f"{place} {a}" for a in entry.aliases if not a.isascii()]
         if mention.contextual and not mention.prefix_country:  # "연방 정부", as written
-            korean.append(text[mention.start : mention.end])
-        return ArticleActor(
-            f"{place} {entry.name}", tuple(f"{place} {a}" for a in korean), entry.kind
-        )
+            korean.append(f"{place} {printed}")
+        elif mention.prefix_country and printed:  # "대한민국 정부": the place another way
+            korean.append(printed)
+        name = f"{place} {entry.name}"
+        aliases = [a for a in dict.fromkeys(korean) if alias_key(a) != alias_key(name)]
+        return ArticleActor(name, tuple(aliases), entry.kind)
 
     def _with_aliases(self, actor: ArticleActor, pairs: list[tuple[str, str]]) -> ArticleActor:
         spellings = [*actor.aliases, *self.aliases.others(actor.name)]

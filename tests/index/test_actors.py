@@ -259,6 +259,12 @@ def test_a_body_written_before_its_unit_is_part_of_the_units_name():
             id="every-countrys",
         ),
         pytest.param(
+            "홍콩 금융사 직원, 사기 피해",
+            "홍콩 경찰에 따르면 경찰 당국은 경계를 당부",
+            ["홍콩 경찰"],
+            id="police-of-a-place",
+        ),
+        pytest.param(
             "유럽개인정보보호감독기구, 지침 발간",
             "EU 행정부의 개인정보 처리를 감독",
             ["유럽개인정보보호감독기구"],
@@ -268,6 +274,12 @@ def test_a_body_written_before_its_unit_is_part_of_the_units_name():
 )
 def test_bodies_every_country_has(title, body, expected):
     assert names(derive_actors([article(title, body=body)])[0]) == expected
+
+
+def test_a_body_of_a_country_written_another_way_keeps_that_spelling():
+    derived = derive_actors([article("대한민국 정부, 디지털 질서 추진계획 발표")])[0]
+    assert derived.actors[0].name == "한국 정부"
+    assert "대한민국 정부" in derived.actors[0].aliases
 
 
 def test_a_footnote_citing_a_source_names_no_actor():
