@@ -26,7 +26,7 @@ from index.headline_subject import BODY_ENDINGS, HeadlineSubject, headline_subje
 from index.introduced_names import IntroducedNames
 from index.mention_senses import naming_mentions, unit_after
 
-RULES_VERSION = 3
+RULES_VERSION = 4
 PUBLIC_KINDS = frozenset({"government", "international"})
 # A footnote in Latin script ending in a date or holding an address cites a source.
 _CITATION = re.compile(r"https?://|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*$")
