@@ -47,6 +47,8 @@ MECHANISMS = {
     "derived": "derived words",
     "partial": "partial-match filling",
     "feedback": "pseudo-relevance feedback",
+    "broader": "broader concepts of rare words",
+    "broad": "words most articles hold optional",
 }
 LOW_NDCG = 0.5
 

@@ -3,8 +3,10 @@
 One concept a line: its preferred label, its equivalents (any script, comma-separated) and its
 narrower terms. A query word that is one of a concept's forms also finds the concept's other
 forms (its siblings) and, below them, its narrower terms; a narrower term that is itself the
-label of another line brings that line's equivalents too, one level deep. A narrower term
-does not bring its broader one: "AI 칩" does not find every article on 반도체.
+label of another line brings that line's equivalents too, one level deep. The concepts a word
+is a narrower term of are its broader ones (AI 면접 -> 채용), which the query looks for only
+when the word and its own forms find few articles (see query_builder): "AI 칩" does not find
+every article on 반도체, but a word the archive hardly holds finds its broader topic.
 """
 
 from __future__ import annotations
@@ -44,9 +46,10 @@ class Expansion:
 
     siblings: tuple[str, ...] = ()
     narrower: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.siblings or self.narrower)
+        return bool(self.siblings or self.narrower or self.broader)
 
 
 def _forms(column: str) -> tuple[str, ...]:
@@ -77,10 +80,13 @@ class ConceptTable:
         self.version = version
         self._by_form: dict[str, list[Concept]] = {}
         self._by_label: dict[str, Concept] = {}
+        self._above: dict[str, list[Concept]] = {}  # a narrower term -> the concepts above it
         for concept in concepts:
             self._by_label.setdefault(concept_key(concept.label), concept)
             for form in concept.forms:
                 self._by_form.setdefault(concept_key(form), []).append(concept)
+            for term in concept.narrower:
+                self._above.setdefault(concept_key(term), []).append(concept)
 
     def __len__(self) -> int:
         return len(self._by_label)
@@ -104,7 +110,17 @@ class ConceptTable:
         siblings.pop(own, None)
         for key in (own, *siblings):
             narrower.pop(key, None)
-        return Expansion(tuple(siblings.values()), tuple(narrower.values()))
+        broader: dict[str, str] = {}
+        for key in dict.fromkeys(
+            [own, *(concept_key(c.label) for c in self._by_form.get(own, ()))]
+        ):
+            for concept in self._above.get(key, ()):
+                broader.update((concept_key(f), f) for f in concept.forms)
+        for key in (own, *siblings, *narrower):
+            broader.pop(key, None)
+        return Expansion(
+            tuple(siblings.values()), tuple(narrower.values()), tuple(broader.values())
+        )
 
 
 @cache

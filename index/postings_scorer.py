@@ -138,6 +138,22 @@ class PostingsScorer:
             return self.size(q.a)
         return q.estimate_size(self.searcher.reader())
 
+    def least(self, q: wq.Query) -> int:
+        """At least how many articles the query matches, from the cached postings: a term's
+        count, the largest part's of an Or; 0 when that takes evaluating (an And)."""
+        if isinstance(q, wq.Term):
+            return len(self.term(q.fieldname, q.text))
+        if isinstance(q, wq.Or | wq.DisjunctionMax):
+            return max((self.least(sub) for sub in q.subqueries), default=0)
+        return 0
+
+    def count_above(self, q: wq.Query, cut: float) -> bool:
+        """Whether the query matches more than `cut` articles, evaluating it only when its
+        bounds do not tell."""
+        if self.size(q) <= cut:
+            return False
+        return self.least(q) > cut or len(self.evaluate(q)) > cut
+
     def _by_whoosh(self, q: wq.Query) -> Scores:
         """Phrases and anything else: Whoosh's own matcher, over every match."""
         results = self.searcher.search(q, limit=None)

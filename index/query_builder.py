@@ -12,6 +12,7 @@ looked up as that concept, and still match apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -41,6 +42,7 @@ ALIAS_WEIGHT = 0.8
 STEM_WEIGHT = 0.7
 SIBLING_WEIGHT = 0.6
 NARROWER_WEIGHT = 0.5
+BROADER_WEIGHT = 0.3
 # A thesaurus form of several words ("의료 AI") found with its words apart counts this much of
 # the form found whole.
 APART_WEIGHT = 0.5
@@ -93,6 +95,14 @@ class Looked:
     added: tuple[str, ...] = ()
     # thesaurus forms of several words, which also match apart (at APART_WEIGHT of theirs)
     apart: tuple[tuple[QueryWord, float], ...] = ()
+    # the broader concepts' forms, looked for only when the rest finds few articles
+    broader: tuple[tuple[QueryWord, float], ...] = ()
+    broader_added: tuple[str, ...] = ()
+
+    def widened(self) -> Looked:
+        """The same, looking for the broader forms too."""
+        words = self.words + self.broader
+        return Looked(words, self.added + self.broader_added, self.apart)
 
 
 class QueryBuilder:
@@ -105,11 +115,13 @@ class QueryBuilder:
         concepts: ConceptTable | None = None,
         expand: bool = True,
         derived: bool = True,
+        few: Callable[[wq.Query], bool] | None = None,
     ) -> None:
         self.aliases = aliases
         self.concepts = concepts if concepts is not None else ConceptTable()
         self.expand = expand
         self.derived = derived
+        self.few = few
 
     def spellings(self, clause: Clause) -> list[QueryWord]:
         """The clause's own analysis, then that of each other spelling of the same name."""
@@ -160,13 +172,28 @@ class QueryBuilder:
                         added.append(form)
                         if len(word.parts) > 1:
                             apart.append((word, weight * APART_WEIGHT))
+            if self.few is not None:
+                broader = [(f, w) for f in expansion.broader if (w := query_word(f)).parts]
+                above = tuple((w, BROADER_WEIGHT) for f, w in broader if w not in weighted)
+                above_added = tuple(f for f, w in broader if w not in weighted)
+                return Looked(
+                    tuple(weighted.items()), tuple(added), tuple(apart), above, above_added
+                )
         return Looked(tuple(weighted.items()), tuple(added), tuple(apart))
 
     def clause_query(self, clause: Clause) -> tuple[wq.Query | None, Looked]:
-        """The Whoosh query for one clause, and what it looks for."""
+        """The Whoosh query for one clause, and what it looks for: its concept's broader forms
+        too when the rest finds few articles (the `few` callback says)."""
         if clause.field in ACTOR_FIELDS:
             return self.actor_query(clause), Looked(())
         looked = self.looked_up(clause)
+        q = self._clause_query(clause, looked)
+        if looked.broader and self.few is not None and (q is None or self.few(q)):
+            looked = looked.widened()
+            q = self._clause_query(clause, looked)
+        return q, looked
+
+    def _clause_query(self, clause: Clause, looked: Looked) -> wq.Query | None:
         fields = {None: ["content", "title"], "title": ["title"], "source": ["sources"]}[
             clause.field
         ]
@@ -186,8 +213,8 @@ class QueryBuilder:
         if clause.field == "source":
             alternatives.append(wq.Term("outlet", normalize(clause.text).strip().lower()))
         if not alternatives:
-            return None, looked
-        return (alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)), looked
+            return None
+        return alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)
 
     def build(self, parsed: ParsedQuery, query_text: str) -> CompiledQuery:
         """Compile; raises QueryError when no clause has a searchable word."""

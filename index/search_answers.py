@@ -18,7 +18,7 @@ from index.hits import build_hit
 from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.query_terms import has_plain_words
-from index.ranking import SORTS, finds_any, rank
+from index.ranking import SORTS, finds_any, finds_few, rank
 from index.related_terms import RELATED_DOCS, related_terms
 from index.request_limits import BUDGET_SECONDS, Budget, capped
 from index.search_results import Hit, SearchFilters, SearchResult
@@ -49,6 +49,8 @@ class SearchAnswers:
         related: bool = True,
         suggestions: bool = True,
         feedback: bool = True,
+        broad: bool = True,
+        broader: bool = True,
         budget: float = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
@@ -56,7 +58,8 @@ class SearchAnswers:
         Each mechanism beyond the words typed can be switched off (the quality bench's
         ablation): `expand` (the thesaurus's concepts), `derived` (stems of derived words),
         `partial` (filling the page with articles matching only some of the concepts),
-        `feedback` (pseudo-relevance feedback: see index/feedback.py);
+        `feedback` (pseudo-relevance feedback: see index/feedback.py), `broad` (not
+        requiring of a full match the words most articles hold: see index/ranking.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), and
@@ -65,16 +68,17 @@ class SearchAnswers:
             raise QueryError(query, f"unknown sort {echoed(sort)} (sorts: {', '.join(SORTS)})")
         if page < 1 or per_page < 1:
             raise QueryError(query, "page and per_page must be 1 or more")
-        builder = QueryBuilder(self.aliases(), self.concepts, expand, derived)
         limits: list[str] = []
         parsed = capped(parse_query(query), limits.append)
-        compiled = builder.build(parsed, query)
         restrict = filters_query(_checked(filters, query))
-        spending = Budget(budget, limits=limits)
         # feedback expands the words typed: not for exact words, fields, or expand=False
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
-            ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial, fed)
+            few = finds_few(searcher) if broader else None
+            builder = QueryBuilder(self.aliases(), self.concepts, expand, derived, few)
+            compiled = builder.build(parsed, query)
+            spending = Budget(budget, limits=limits)
+            ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial, fed, broad)
             first = (page - 1) * per_page
             hits = tuple(
                 build_hit(
@@ -137,12 +141,12 @@ class SearchAnswers:
         self, query: str, filters: SearchFilters | None = None, expand: bool = True
     ) -> list[str]:
         """Every article `search` counts in `total`, in the order it ranks them."""
-        builder = QueryBuilder(self.aliases(), self.concepts, expand)
         parsed = capped(parse_query(query), lambda limit: None)
-        compiled = builder.build(parsed, query)
         restrict = filters_query(_checked(filters, query))
         fed = expand and has_plain_words(parsed)  # as search does by default
         with self._reading() as searcher:
+            builder = QueryBuilder(self.aliases(), self.concepts, expand, few=finds_few(searcher))
+            compiled = builder.build(parsed, query)
             ranked = rank(searcher, compiled, restrict, "relevance", None, feedback=fed)
             return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]
 

@@ -145,3 +145,34 @@ def test_a_derived_word_brings_the_concept_of_its_stem():
     assert "public sector" in compiled.expansions["공공기관용"]
     exact = QueryBuilder(AliasTable(()), table, derived=False)
     assert exact.build(parse_query("공공기관용"), "공공기관용").expansions == {}
+
+
+def test_a_narrower_term_names_its_broader_concepts(table):
+    assert table.expand("동영상 생성").broader == (
+        "영상",
+        "비디오",
+        "video",
+        "생성 AI",
+        "생성형 AI",
+        "generative AI",
+    )
+    assert table.expand("고용").broader == ()
+
+
+@pytest.mark.parametrize(("few", "added"), [(True, True), (False, False)], ids=["few", "many"])
+def test_a_word_that_finds_few_articles_looks_for_its_broader_concept_below_it(table, few, added):
+    from index.aliases import AliasTable
+    from index.query_builder import BROADER_WEIGHT, QueryBuilder
+    from index.query_syntax import parse_query
+
+    builder = QueryBuilder(AliasTable(()), table, few=lambda q: few)
+    compiled = builder.build(parse_query("채용"), "채용")
+    assert ("일자리" in compiled.expansions.get("채용", ())) is added
+    weights = {t.text: t.boost for t in compiled.all_words.leaves() if hasattr(t, "text")}
+    assert weights.get("일자리") == (BROADER_WEIGHT if added else None)
+
+
+def test_broader_concepts_can_be_switched_off(concept_index):
+    # no article holds 채용; 2025-03-12 holds 일자리, the concept 채용 is under
+    assert ids(concept_index.search("채용")) == ["2025-03-12"]
+    assert concept_index.search("채용", broader=False).total == 0

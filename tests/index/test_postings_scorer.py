@@ -70,3 +70,22 @@ def test_finding_any_match_agrees_with_whoosh(built_index, query, sections):
     with built_index._reading() as searcher:
         theirs = searcher.search(compiled.all_words, limit=None, filter=restrict)
         assert finds_any(searcher, compiled.all_words, restrict) == (not theirs.is_empty())
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param("딥페이크", id="term"),
+        pytest.param("AI 법", id="and"),
+        pytest.param("소라 OR 클로드", id="or"),
+        pytest.param("OpenAI", id="alias-dismax"),
+    ],
+)
+def test_the_bounds_of_a_count_hold_and_answer_as_counting_does(built_index, query):
+    compiled = QueryBuilder(built_index.aliases()).build(parse_query(query), query)
+    with built_index._reading() as searcher:
+        evaluator = PostingsScorer.of(searcher)
+        count = len(evaluator.evaluate(compiled.all_words))
+        assert evaluator.least(compiled.all_words) <= count <= evaluator.size(compiled.all_words)
+        for cut in range(count - 1, count + 2):
+            assert evaluator.count_above(compiled.all_words, cut) is (count > cut)

@@ -345,3 +345,32 @@ def test_filters_take_several_issues(built_index):
         found = built_index.search("AI", SearchFilters(issues=chosen), per_page=50)
         assert found.total == sum(1 for hit in everything.hits if hit.issue in chosen) > 0
         assert {hit.issue for hit in found.hits} <= set(chosen)
+
+
+def test_a_word_most_articles_hold_is_not_required_of_a_full_match(fresh_index):
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            make_article("2024-05-01", "AI 반도체 투자 확대"),
+            make_article("2024-05-02", "AI 규제 강화 논의"),
+            make_article("2024-05-03", "AI 교육 프로그램 발표"),
+            make_article("2024-05-04", "병원 진료 예약 서비스 개편"),
+            make_article("2024-05-05", "병원에 AI 진단 도입"),
+            make_article("2024-05-06", "AI 스타트업 투자 유치"),
+            make_article("2024-05-07", "AI 저작권 소송 판결"),
+        ],
+        "sha",
+    )
+    result = fresh_index.search("AI 병원")
+    # AI is in six articles of seven: the one on 병원 without it matches in full, below the
+    # one with both
+    assert [(h.id, h.match) for h in result.hits] == [
+        ("2024-05-05", "all"),
+        ("2024-05-04", "all"),
+        *[(h.id, "partial") for h in result.hits[2:]],
+    ]
+    strict = fresh_index.search("AI 병원", broad=False)
+    assert [(h.id, h.match) for h in strict.hits[:2]] == [
+        ("2024-05-05", "all"),
+        ("2024-05-04", "partial"),
+    ]

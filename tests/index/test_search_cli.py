@@ -86,7 +86,7 @@ def test_a_bad_query_in_a_file_is_reported_and_the_rest_answered(home, tmp_path)
 
 def test_a_queries_line_is_held_to_the_web_length_and_its_limits_are_shown(home, tmp_path):
     queries = tmp_path / "queries.txt"
-    many = " ".join(f"x{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(100))
+    many = " ".join(f"q{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(100))  # "xai" is XAI
     queries.write_text(f"{'규제 ' * 200}\n딥페잌 {many}\n", encoding="utf-8")
     result = run(home, "--queries", str(queries))
     assert result.exit_code == 1
