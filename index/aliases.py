@@ -118,6 +118,12 @@ class AliasTable:
                 others = self._others.setdefault(alias_key(name), set())
                 others.update(n for n in names if alias_key(n) != alias_key(name))
 
+    def spellings_around(self, words: Iterable[str]) -> set[str]:
+        """Every spelling of each name one of the words spells."""
+        others = self._others
+        found = set().union(*(others[k] for k in map(alias_key, words) if k in others))
+        return found.union(*(others.get(alias_key(name), ()) for name in found))
+
     def others(self, spelling: str) -> tuple[str, ...]:
         """The other spellings of `spelling` (empty when it is not a known name)."""
         return tuple(sorted(self._others.get(alias_key(spelling), ())))

@@ -12,6 +12,7 @@ every article on 반도체, but a word the archive hardly holds finds its broade
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -90,6 +91,19 @@ class ConceptTable:
 
     def __len__(self) -> int:
         return len(self._by_label)
+
+    def forms_around(self, words: Iterable[str]) -> set[str]:
+        """The forms, as the table writes them, of every concept one of the words is a form
+        of, and those its expansion adds (its narrower terms and their own forms)."""
+        found: set[str] = set()
+        for word in words:
+            for concept in self._by_form.get(concept_key(word), ()):
+                found.update(concept.forms)
+                for term in concept.narrower:
+                    found.add(term)
+                    below = self._by_label.get(concept_key(term))
+                    found.update(below.forms if below is not None else ())
+        return found
 
     def knows(self, text: str) -> bool:
         """Whether the text is a form of some concept."""

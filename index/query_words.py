@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from index.analysis import analyze, normalize
+from index.analysis import normalize
 from index.dictionary import domain_dictionary
-from index.kiwi_loader import kiwi
+from index.query_analysis import analysis_of, forget, terms_of
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def query_word(text: str) -> QueryWord:
     """Analyse a query word or phrase the way the index analysed the articles."""
     by_position: dict[int, str] = {}
     pairs = []
-    for term in analyze(normalize(text)):
+    for term in terms_of(text):
         if term.kind == "pair":
             pairs.append(term.text)
         elif term.kind in ("part", "lemma"):
@@ -57,7 +57,7 @@ SEQUENCES = (_parts, _joined)
 @lru_cache(maxsize=65536)
 def stem_words(text: str) -> tuple[QueryWord, ...]:
     """The stems of a one-part word with a derivational affix ("의료용" -> 의료)."""
-    terms = analyze(normalize(text))
+    terms = terms_of(text)
     parts = [t for t in terms if t.kind == "part"]
     if len(parts) != 1:
         return ()
@@ -69,7 +69,7 @@ def destemmed(text: str) -> str | None:
     """The word with each derived part replaced by its stem, parts spaced ("공공기관용" ->
     "공공 기관", "의료용" -> "의료"), for looking its concept up; None when no part is
     derived."""
-    terms = analyze(normalize(text))
+    terms = terms_of(text)
     stems = {t.pos: t.text for t in terms if t.kind == "stem"}
     if not stems:
         return None
@@ -90,6 +90,12 @@ def is_compound(text: str) -> bool:
     joined = normalize(text.replace(" ", ""))
     if joined.lower() in _domain_words():
         return True
-    tokens = kiwi().tokenize(joined)
-    whole = len(tokens) == 1 and tokens[0].len == len(joined)
-    return whole and tokens[0].tag == "NNG" and not tokens[0].oov
+    return analysis_of(joined).noun
+
+
+def forget_analyses() -> None:
+    """Drop every analysis held in memory, so that the next ones come from the index's store
+    or Kiwi (for tests and benchmarks comparing the two)."""
+    for cached in (query_word, stem_words, destemmed, is_compound):
+        cached.cache_clear()
+    forget()

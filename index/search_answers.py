@@ -9,12 +9,15 @@ on disk and gives these methods what they read: `_reading()` (the thread's searc
 from __future__ import annotations
 
 import heapq
-from typing import Any
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
 
 from common.echo import echoed
 from index.errors import QueryError
 from index.filter_queries import filters_query
 from index.hits import build_hit
+from index.query_analysis import reading
 from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.query_terms import has_plain_words
@@ -25,6 +28,20 @@ from index.search_results import Hit, SearchFilters, SearchResult
 from index.similar import similar_articles
 from index.suggest import suggest
 
+Method = TypeVar("Method", bound=Callable)
+
+
+def _analysing(method: Method) -> Method:
+    """The method with its query words analysed from the index's store of analyses first
+    (see query_analysis): Kiwi is loaded only for words the store does not hold."""
+
+    @wraps(method)
+    def analysing(self, *args, **kwargs):
+        with reading(self._analyses):
+            return method(self, *args, **kwargs)
+
+    return analysing  # type: ignore[return-value]
+
 
 class SearchAnswers:
     """The queries a SearchIndex answers (see the module docstring for what it provides)."""
@@ -34,7 +51,9 @@ class SearchAnswers:
     concepts: Any
     _spelling: Any
     _live: Any
+    _analyses: Any
 
+    @_analysing
     def search(
         self,
         query: str,
@@ -137,6 +156,7 @@ class SearchAnswers:
         with self._reading() as searcher:
             return similar_articles(searcher, article_id, limit)
 
+    @_analysing
     def article_ids(
         self, query: str, filters: SearchFilters | None = None, expand: bool = True
     ) -> list[str]:

@@ -12,6 +12,7 @@ from extract.model import Article
 from index import generations
 from index.aliases import AliasTable
 from index.analysis import pretokenized
+from index.analysis_store import STORE_NAME, AnalysisStore
 from index.batch_build import IssueBatch
 from index.build_writer import BuildWriter
 from index.concepts import ConceptTable, shipped_concepts
@@ -19,6 +20,7 @@ from index.documents import analysed_texts, article_fields, with_marks
 from index.errors import IndexRebuilding, StaleIndexError
 from index.full_build import build_all
 from index.mined_aliases import MINED_ALIASES, MinedAliases, mined_pairs
+from index.query_analysis import remember
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
 from index.search_answers import SearchAnswers
 from index.searchers import SearcherCache
@@ -46,6 +48,7 @@ class SearchIndex(SearchAnswers):
         self._retired: list[SearcherCache] = []
         self._mined = MinedAliases(self.directory)
         self._spelling = SpellingCache(lambda: self._fresh().reader())
+        self._analyses = AnalysisStore(self.directory / STORE_NAME)
 
     @classmethod
     def open(cls, directory: str | Path, concepts: ConceptTable | None = None) -> SearchIndex:
@@ -69,6 +72,7 @@ class SearchIndex(SearchAnswers):
             cache.close()
         self._retired.clear()
         self._searchers = None
+        self._analyses.close()
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -129,9 +133,21 @@ class SearchIndex(SearchAnswers):
                 on_step("rebuild-issue", issue)
 
         ix = whoosh_index.create_in(fresh, build_schema())
-        MinedAliases(fresh).save(build_all(ix, issues, WRITE_TIMEOUT, on_issue))
+        mined = MinedAliases(fresh)
+        mined.save(build_all(ix, issues, WRITE_TIMEOUT, on_issue))
+        self._remember_terms(ix, mined)
         write_stamp(fresh)  # last: a generation without it reads as stale
         return fresh
+
+    def _remember_terms(self, ix, mined: MinedAliases) -> None:
+        """Store the analysis of every indexed term that the store lacks, and of the thesaurus
+        forms and name spellings a search for one of them looks up, so that such searches
+        need not load Kiwi (query_analysis)."""
+        with ix.reader() as reader:
+            terms = [term.decode("utf-8") for term in reader.lexicon("content")]
+        if terms:
+            around = self.concepts.forms_around(terms) | mined.table().spellings_around(terms)
+            remember(self._analyses, [*terms, *around])
 
     def _switch_to(self, fresh: Path, on_step: StepCallback | None = None) -> None:
         previous = self.live
@@ -160,6 +176,7 @@ class SearchIndex(SearchAnswers):
             for doc in docs:
                 writer.add_document(**with_marks(doc))
         self._mined.save({issue: mined_pairs(docs)})
+        self._remember_terms(ix, self._mined)
 
     def remove_issue(self, issue: str) -> None:
         """Drop every document of the issue."""
@@ -182,6 +199,7 @@ class SearchIndex(SearchAnswers):
         mined = batch.commit()
         if mined:
             self._mined.save(mined)
+        self._remember_terms(self._fresh(), self._mined)
 
     def merge_deleted(self) -> bool:
         """Merge the index into one segment without its deleted documents, if it has any, so

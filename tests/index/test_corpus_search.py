@@ -69,3 +69,41 @@ def test_the_spelling_index_suggests_what_the_term_scan_did(corpus_index):
         assert len(speller) == len(terms)
         for word in misspellings(terms, every=len(terms) // 8)[:24]:
             assert speller.closest(word) == scanned_closest(reader, word), word
+
+
+def test_stored_analyses_answer_every_graded_query_as_kiwi_does(
+    corpus_index, tmp_path, monkeypatch
+):
+    """The graded queries (and the held-out ones) answer alike, hits in the same order with
+    the same scores, snippets, expansions, related terms and suggestion, whether Kiwi
+    analyses their words or the store does, Kiwi forbidden: the store holds what the build
+    stored, and what Kiwi answered without it for the words the build did not store."""
+    import index.query_analysis as query_analysis
+    from bench.graded_queries import HELD_OUT, load_queries
+    from index import COMMAND_BUDGET_SECONDS
+    from index.analysis_store import AnalysisStore
+    from index.query_words import forget_analyses
+
+    index, _ = corpus_index
+    queries = [q.text for q in (*load_queries(), *load_queries(HELD_OUT, held_out=True))]
+
+    def answers() -> list:
+        forget_analyses()
+        return [index.search(q, budget=COMMAND_BUDGET_SECONDS) for q in queries]
+
+    store = index._analyses
+    built = store.known()
+    asked = AnalysisStore(tmp_path / "asked.sqlite3")
+    monkeypatch.setattr(index, "_analyses", asked)  # an empty store: Kiwi answers, recorded
+    by_kiwi = answers()
+    recorded = {text: asked.get(text) for text in asked.known() - built}
+    assert recorded and len(asked.known() & built) > 100
+    assert store.put(recorded)
+    monkeypatch.setattr(index, "_analyses", store)
+
+    def refuse(text: str):
+        raise AssertionError(f"Kiwi was asked about {text!r}")
+
+    monkeypatch.setattr(query_analysis, "kiwi_analysis", refuse)
+    assert answers() == by_kiwi
+    forget_analyses()

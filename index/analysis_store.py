@@ -1,0 +1,156 @@
+"""Analyses of query words kept on disk beside the index, so that most searches need not load
+Kiwi (loading its model and answering a first word costs about 1.5 CPU s, some 70% of a cold
+`aibrief search`).
+
+One sqlite file in the index directory, `query-analysis.sqlite3`, holds rows of (version,
+text, analysis): `version` is a digest of everything Kiwi's reading of a text and the terms
+made of it depend on (kiwipiepy's and its model's versions, the analysis rules, the domain
+dictionary, and the alias and concept tables' versions), so a row of another version is never
+read, and the next build deletes them. The store is filled at each index build with the
+analysis of every indexed term (see query_analysis.remember), and a search records the words
+it had to load Kiwi for.
+
+Every write is one sqlite transaction: a process killed while writing leaves the rows before
+it, and two processes writing at once wait for each other (a search for at most
+SEARCH_WAIT seconds, then it records nothing). It is a cache: a store that cannot be read
+or written (a read-only home, a damaged file) is passed over, and the words are analysed by
+Kiwi, with exactly the same result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import threading
+from importlib.util import find_spec
+from pathlib import Path
+
+from index.dictionary import domain_dictionary
+
+STORE_NAME = "query-analysis.sqlite3"
+SEARCH_WAIT = 0.5  # seconds a search waits for another writer before giving its rows up
+BUILD_WAIT = 30.0  # seconds a build waits
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS analysis ("
+    " version TEXT NOT NULL, text TEXT NOT NULL, terms TEXT NOT NULL,"
+    " PRIMARY KEY (version, text)) WITHOUT ROWID"
+)
+
+
+def _package_version(package: str) -> str:
+    """A package's `__version__` read from its `_version.py` without importing it (importing
+    kiwipiepy loads its library, and importlib.metadata scans every installed package)."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return "absent"
+    source = Path(next(iter(spec.submodule_search_locations)), "_version.py")
+    found = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", source.read_text(encoding="utf-8"))
+    return found.group(1) if found else "unknown"
+
+
+def analysis_version() -> str:
+    """A digest of what an analysis depends on: a change to any makes every row stale."""
+    from index.aliases import ALIASES_VERSION
+    from index.analysis import ANALYZER_VERSION
+    from index.concepts import shipped_concepts
+
+    parts = {
+        "kiwipiepy": _package_version("kiwipiepy"),
+        "kiwipiepy_model": _package_version("kiwipiepy_model"),
+        "analyzer": ANALYZER_VERSION,
+        "dictionary": domain_dictionary().version,
+        "aliases": ALIASES_VERSION,
+        "concepts": shipped_concepts().version,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
+
+
+class AnalysisStore:
+    """The stored analyses of one index directory: text -> its analysis as JSON (the caller
+    encodes and decodes it). Safe to share between threads."""
+
+    def __init__(self, path: Path, version: str | None = None) -> None:
+        self.path = path
+        self._version = version
+        self._reader: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def version(self) -> str:
+        if self._version is None:
+            self._version = analysis_version()
+        return self._version
+
+    def get(self, text: str) -> str | None:
+        """The stored analysis of `text`, or None (not stored, or no store to read)."""
+        with self._lock:
+            try:
+                reader = self._open_reader()
+                if reader is None:
+                    return None
+                row = reader.execute(
+                    "SELECT terms FROM analysis WHERE version = ? AND text = ?",
+                    (self.version, text),
+                ).fetchone()
+            except sqlite3.Error:
+                return None
+        return row[0] if row else None
+
+    def known(self) -> set[str]:
+        """Every text stored for the current version."""
+        with self._lock:
+            try:
+                reader = self._open_reader()
+                if reader is None:
+                    return set()
+                rows = reader.execute(
+                    "SELECT text FROM analysis WHERE version = ?", (self.version,)
+                ).fetchall()
+            except sqlite3.Error:
+                return set()
+        return {text for (text,) in rows}
+
+    def put(self, analyses: dict[str, str], wait: float = SEARCH_WAIT, tidy: bool = False) -> bool:
+        """Store these analyses (text -> JSON) in one transaction; `tidy` also deletes the
+        rows of other versions. False when the store could not be written (see the module
+        docstring): nothing was."""
+        if not analyses and not tidy:
+            return True
+        try:
+            connection = sqlite3.connect(self.path, timeout=wait)
+        except sqlite3.Error:
+            return False
+        try:
+            with connection:
+                connection.execute(_SCHEMA)
+                if tidy:
+                    connection.execute("DELETE FROM analysis WHERE version != ?", (self.version,))
+                connection.executemany(
+                    "INSERT OR IGNORE INTO analysis VALUES (?, ?, ?)",
+                    ((self.version, text, terms) for text, terms in analyses.items()),
+                )
+            return True
+        except sqlite3.Error:
+            return False
+        finally:
+            connection.close()
+
+    def close(self) -> None:
+        """Close the reading connection (it is opened again when next needed)."""
+        with self._lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+
+    def _open_reader(self) -> sqlite3.Connection | None:
+        """The connection lookups share, opened read-only on first use; None while there is
+        no store file (a lookup never creates one)."""
+        if self._reader is None:
+            if not self.path.exists():
+                return None
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            self._reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        return self._reader

@@ -1,0 +1,124 @@
+"""The analysis of a query word or phrase: from memory, else from the index's store of
+analyses (analysis_store.py), else from Kiwi, which is then loaded.
+
+Kiwi reads a text the same way every time, so an analysis stored by an earlier process of the
+same version (see analysis_store.analysis_version) is exactly the one Kiwi would give now: a
+search whose words are all stored answers exactly as one that loads Kiwi, without loading it.
+Searches read the store of their index within `reading(store)`, and the words they had to ask
+Kiwi about are stored when it ends; `remember` fills the store at each build.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import NamedTuple
+
+from common.lru_cache import LRUCache
+from index.analysis import Term, normalize, terms_from_morphs
+from index.analysis_store import BUILD_WAIT, AnalysisStore
+from index.kiwi_loader import kiwi, tokenize_many
+
+
+class Analysis(NamedTuple):
+    """A text's index terms, and whether Kiwi reads the whole text as one common noun of its
+    own dictionary (what tells a compound typed apart, "딥 페이크", from two words)."""
+
+    terms: tuple[Term, ...]
+    noun: bool
+
+
+class _Reading:
+    """The store a search reads, and the analyses it had to ask Kiwi for."""
+
+    def __init__(self, store: AnalysisStore | None) -> None:
+        self.store = store
+        self.missed: dict[str, Analysis] = {}
+
+
+_reading: ContextVar[_Reading | None] = ContextVar("query_analysis_reading", default=None)
+_memory: LRUCache[str, Analysis] = LRUCache(65536)
+
+
+def _analysis(text: str, tokens) -> Analysis:
+    whole = len(tokens) == 1 and tokens[0].len == len(text)
+    noun = whole and tokens[0].tag == "NNG" and not tokens[0].oov
+    return Analysis(tuple(terms_from_morphs(text, tokens)), noun)
+
+
+def kiwi_analysis(text: str) -> Analysis:
+    """The analysis of one normalised text, by Kiwi."""
+    if not text.strip():
+        return Analysis((), False)
+    return _analysis(text, kiwi().tokenize(text))
+
+
+def encode(analysis: Analysis) -> str:
+    """The analysis as the store keeps it: JSON [noun, [[text, pos, start, end, kind], ...]]."""
+    return json.dumps([analysis.noun, analysis.terms], ensure_ascii=False)
+
+
+def decode(stored: str) -> Analysis:
+    """The analysis `encode` stored."""
+    noun, terms = json.loads(stored)
+    return Analysis(tuple(Term(*t) for t in terms), bool(noun))
+
+
+def analysis_of(text: str) -> Analysis:
+    """The analysis of a normalised query text (see the module docstring)."""
+    found = _memory.get(text)
+    if found is not None:
+        return found
+    reading = _reading.get()
+    stored = reading.store.get(text) if reading is not None and reading.store else None
+    if stored is not None:
+        found = decode(stored)
+    else:
+        found = kiwi_analysis(text)
+        if reading is not None:
+            reading.missed[text] = found
+    return _memory.put(text, found)
+
+
+def terms_of(text: str) -> tuple[Term, ...]:
+    """The index terms of a query text (NFKC-normalised here)."""
+    return analysis_of(normalize(text)).terms
+
+
+@contextmanager
+def reading(store: AnalysisStore | None) -> Iterator[None]:
+    """Within the block, analyses come from `store` before Kiwi; those Kiwi gave are stored
+    when the block ends. Nested blocks read the outer one's store."""
+    if _reading.get() is not None:
+        yield
+        return
+    current = _Reading(store)
+    token = _reading.set(current)
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+        if current.missed and store is not None:
+            store.put({text: encode(a) for text, a in current.missed.items()})
+
+
+def remember(store: AnalysisStore, texts: Iterable[str]) -> int:
+    """Store the analysis of each text the store does not hold yet (Kiwi, in one batch), and
+    drop the rows of other versions; returns how many were added."""
+    known = store.known()
+    new = [t for t in dict.fromkeys(normalize(t) for t in texts) if t.strip() and t not in known]
+    analysed = zip(new, tokenize_many(new), strict=True)
+    store.put(
+        {text: encode(_analysis(text, tokens)) for text, tokens in analysed},
+        wait=BUILD_WAIT,
+        tidy=True,
+    )
+    return len(new)
+
+
+def forget() -> None:
+    """Drop the analyses held in memory (for tests and benchmarks comparing their sources)."""
+    global _memory
+    _memory = LRUCache(65536)

@@ -1,0 +1,204 @@
+"""The store of query analyses: what it keeps, that a search reads it before Kiwi and records
+what Kiwi had to answer, and that writers killed or racing leave it whole."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import index.query_analysis as query_analysis
+from index.analysis_store import STORE_NAME, AnalysisStore
+from index.query_analysis import Analysis, analysis_of, decode, encode, kiwi_analysis, reading
+from index.query_words import forget_analyses, is_compound, query_word
+
+WORDS = [
+    "딥페이크",
+    "AI안전연구소",
+    "의료용",
+    "오픈AI",
+    "GPT-4o",
+    "규제를",
+    "딥 페이크",
+    "있나?",
+    " ",
+]
+
+
+@pytest.fixture
+def no_kiwi(monkeypatch):
+    """Any analysis asked of Kiwi fails the test."""
+
+    def refuse(text: str) -> Analysis:
+        raise AssertionError(f"Kiwi was asked about {text!r}")
+
+    forget_analyses()
+    monkeypatch.setattr(query_analysis, "kiwi_analysis", refuse)
+    yield
+    forget_analyses()
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_a_stored_analysis_reads_back_as_kiwi_gave_it(word, tmp_path):
+    store = AnalysisStore(tmp_path / STORE_NAME)
+    analysis = kiwi_analysis(word)
+    assert decode(encode(analysis)) == analysis
+    assert store.put({word: encode(analysis)})
+    assert decode(store.get(word)) == analysis
+
+
+def test_a_search_reads_the_store_before_kiwi_and_records_what_kiwi_answered(tmp_path, no_kiwi):
+    store = AnalysisStore(tmp_path / STORE_NAME)
+    made_up = Analysis((), True)  # not Kiwi's reading: only the store can have given it
+    store.put({"딥페이크": encode(made_up)})
+    with reading(store):
+        assert analysis_of("딥페이크") == made_up
+        with pytest.raises(AssertionError, match="규제"):
+            analysis_of("규제")
+    query_analysis.kiwi_analysis = kiwi_analysis  # Kiwi answers now, and is recorded
+    forget_analyses()
+    with reading(store):
+        assert analysis_of("규제") == kiwi_analysis("규제")
+    assert decode(store.get("규제")) == kiwi_analysis("규제")
+
+
+def test_query_words_and_compounds_come_from_the_store(tmp_path, monkeypatch):
+    store = AnalysisStore(tmp_path / STORE_NAME)
+    expected = {w: (query_word(w), is_compound(w)) for w in ("딥 페이크", "오픈AI", "의료용")}
+    forget_analyses()
+    with reading(store):  # Kiwi answers, and each analysis is recorded
+        assert {w: (query_word(w), is_compound(w)) for w in expected} == expected
+
+    def refuse(text: str) -> Analysis:
+        raise AssertionError(f"Kiwi was asked about {text!r}")
+
+    forget_analyses()
+    monkeypatch.setattr(query_analysis, "kiwi_analysis", refuse)
+    with reading(store):
+        assert {w: (query_word(w), is_compound(w)) for w in expected} == expected
+    forget_analyses()
+
+
+def test_rows_of_another_version_are_neither_read_nor_kept(tmp_path):
+    path = tmp_path / STORE_NAME
+    old = AnalysisStore(path, version="old")
+    old.put({"규제": encode(kiwi_analysis("규제"))})
+    new = AnalysisStore(path, version="new")
+    assert new.get("규제") is None
+    query_analysis.remember(new, ["반도체"])
+    assert new.known() == {"반도체"}
+    assert AnalysisStore(path, version="old").known() == set()
+
+
+def test_a_store_that_cannot_be_read_or_written_is_passed_over(tmp_path):
+    damaged = tmp_path / STORE_NAME
+    damaged.write_bytes(b"not a database" * 100)
+    store = AnalysisStore(damaged)
+    assert store.get("규제") is None
+    assert store.known() == set()
+    assert store.put({"규제": "[]"}) is False
+    missing = AnalysisStore(tmp_path / "no-such-folder" / STORE_NAME)
+    assert missing.get("규제") is None
+    assert missing.put({"규제": "[]"}) is False
+    with reading(missing):  # the search goes on with Kiwi
+        forget_analyses()
+        assert analysis_of("규제") == kiwi_analysis("규제")
+
+
+def test_a_build_stores_every_term_and_the_forms_and_names_it_expands_to(built_index):
+    known = built_index._analyses.known()
+    with built_index._fresh().reader() as reader:
+        terms = {t.decode("utf-8") for t in reader.lexicon("content")}
+    assert terms <= known
+    assert built_index.concepts.forms_around(terms) <= known
+    assert built_index.aliases().spellings_around(terms) <= known
+    assert {"deepfake", "합성 미디어"} <= known  # 딥페이크's concept
+    assert {"요슈아 벤지오", "Yoshua Bengio", "OpenAI", "Anthropic"} <= known  # names
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from index.analysis_store import AnalysisStore
+store = AnalysisStore(Path(sys.argv[1]), version="v")
+for i in range(int(sys.argv[3])):
+    assert store.put({f"{sys.argv[2]}{i}": "[false, []]"}, wait=30)
+"""
+
+
+@pytest.mark.slow
+def test_two_processes_writing_at_once_lose_nothing(tmp_path):
+    path = tmp_path / STORE_NAME
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), name, "150"])
+        for name in ("a", "b")
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    known = AnalysisStore(path, version="v").known()
+    assert known == {f"{name}{i}" for name in "ab" for i in range(150)}
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+KILLED_WRITER = """
+import os, signal, sqlite3, sys
+from pathlib import Path
+from index.analysis_store import AnalysisStore
+store = AnalysisStore(Path(sys.argv[1]), version="v")
+store.put({"before": "[false, []]"})
+real_connect = sqlite3.connect
+class Dying:
+    def __init__(self, connection):
+        self.connection = connection
+    def __getattr__(self, name):
+        return getattr(self.connection, name)
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        return self.connection.__exit__(*exc)
+    def executemany(self, *args):
+        self.connection.executemany(*args)
+        os.kill(os.getpid(), signal.SIGKILL)  # the rows written, not committed
+sqlite3.connect = lambda *a, **k: Dying(real_connect(*a, **k))
+store.put({"after": "[false, []]"})
+"""
+
+
+@pytest.mark.slow
+def test_a_writer_killed_before_its_commit_leaves_the_rows_before_it(tmp_path):
+    path = tmp_path / STORE_NAME
+    killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)], check=False)
+    assert killed.returncode == -signal.SIGKILL
+    store = AnalysisStore(path, version="v")
+    assert store.put({"next": "[false, []]"})  # a later writer rolls the torn write back
+    assert AnalysisStore(path, version="v").known() == {"before", "next"}
+
+
+@pytest.mark.slow
+def test_a_cold_search_whose_words_are_stored_does_not_load_kiwi(sample_home, tmp_path):
+    """`aibrief search` in a process where loading Kiwi fails answers as the command does
+    (the sample archive's build stored these words)."""
+    import shutil
+
+    home = tmp_path / "home"
+    shutil.copytree(sample_home, home)
+    aibrief = str(Path(sys.executable).with_name("aibrief"))
+    args = ["--home", str(home), "search", "딥페이크", "--json"]
+    without_kiwi = (
+        "import sys, index.kiwi_loader as loader;"
+        "loader.kiwi = lambda: sys.exit('Kiwi was loaded');"
+        "from archive.cli import main; sys.argv = ['aibrief', *sys.argv[1:]]; main()"
+    )
+    env = {**os.environ, "COLUMNS": "100"}
+    cold = subprocess.run(
+        [sys.executable, "-c", without_kiwi, *args], capture_output=True, text=True, env=env
+    )
+    assert cold.returncode == 0, cold.stderr
+    usual = subprocess.run([aibrief, *args], capture_output=True, text=True, env=env)
+    assert cold.stdout == usual.stdout
+    assert '"hits": [' in cold.stdout and '"total": 0' not in cold.stdout
