@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -24,6 +25,13 @@ TOOLS = {"search", "get_article", "list_issues", "trend", "actors"}
 
 # Each test starts the server as a process on an archive built for the session.
 pytestmark = pytest.mark.slow
+
+
+def run_client(client: Any) -> Any:
+    """Run the async client function to completion in a thread of its own, with its own event
+    loop: under pytest-xdist the browser tests' Playwright may hold this thread's loop."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(anyio.run, client).result()
 
 
 def cli_json(home: Path, *args: str) -> Any:
@@ -44,7 +52,7 @@ def session(home: Path, calls: list[tuple[str, dict[str, Any]]]) -> dict[str, An
             answers = [await client.call_tool(name, args) for name, args in calls]
         return {"tools": listed.tools, "answers": answers}
 
-    return anyio.run(run)
+    return run_client(run)
 
 
 def structured(result: Any) -> dict[str, Any]:
@@ -167,7 +175,7 @@ def test_the_server_answers_over_streamable_http_on_loopback(sample_archive):
                     names = {tool.name for tool in (await client.list_tools()).tools}
                     return names, await client.call_tool("list_issues", {})
 
-            names, issues = anyio.run(run)
+            names, issues = run_client(run)
         finally:
             server.terminate()
             server.wait(timeout=30)
