@@ -47,6 +47,12 @@ def served(home: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def serve_home():
+    """`served`, for a module that serves an archive of its own: `with serve_home(home) as url`."""
+    return served
+
+
+@pytest.fixture(scope="session")
 def live_server(sample_home):
     """The app over the sample archive, served on a free loopback port in a thread."""
     with served(sample_home) as url:

@@ -5,7 +5,6 @@ phone; its articles open like any other."""
 from __future__ import annotations
 
 import pytest
-from conftest import served
 from web_support import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -15,7 +14,7 @@ SIDEWAYS = "() => document.documentElement.scrollWidth - window.innerWidth"
 
 
 @pytest.fixture(scope="module")
-def generic_server(tmp_path_factory):
+def generic_server(tmp_path_factory, serve_home):
     from archive import Archive
     from samples.issues import write_plain_issue
 
@@ -26,7 +25,7 @@ def generic_server(tmp_path_factory):
         assert archive.ingest([folder / "2026-01.pdf"], workers=1).ok
     finally:
         archive.close()
-    with served(folder / "home") as url:
+    with serve_home(folder / "home") as url:
         yield url, expected
 
 
