@@ -14,6 +14,7 @@ import contextlib
 import os
 import signal
 import socket
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ def serve(
     `processes` > 1 forks that many workers on one listening socket (POSIX only); `config`
     adds app settings (e.g. RESULT_CACHE)."""
     config = {**(config or {}), "AIBRIEF_HOME": str(home)}
+    heed_ctrl_c()
     if processes > 1:
         serve_forked(config, host, port, processes)
         return
@@ -59,6 +61,15 @@ def serve(
         server.run()
     finally:
         server.close()
+
+
+def heed_ctrl_c() -> None:
+    """Let SIGINT stop the server even when it was started ignoring it, as a shell starts a
+    script's background job (`aibrief serve &`): Python keeps an ignored SIGINT ignored, and
+    Ctrl-C or `kill -INT` would then never reach it."""
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if in_main_thread and signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -80,6 +81,8 @@ def server(tmp_path):
         stdout=subprocess.PIPE,
         stderr=log,
         start_new_session=True,  # so a Ctrl-C can be sent to its group alone
+        # SIGINT ignored, as a shell starts a script's background job: serve heeds it anyway
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )
     try:
         line = process.stdout.readline().decode()
@@ -112,8 +115,14 @@ def test_ctrl_c_stops_every_worker(server):
     process, port, workers = server
     os.killpg(process.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: the whole group
     # The server's stdout is open in the parent and in every worker it forked, so reading it
-    # ends once each of them has exited: an event to wait on, however busy the machine.
-    assert process.stdout.read() == b""
+    # ends once each of them has exited: an event to wait on, however busy the machine. Should
+    # they never exit, the watchdog kills them and the test fails rather than hangs.
+    watchdog = threading.Timer(300, os.killpg, (process.pid, signal.SIGKILL))
+    watchdog.start()
+    try:
+        assert process.stdout.read() == b""
+    finally:
+        watchdog.cancel()
     assert process.wait() == 0
     assert [pid for pid in workers if alive(pid)] == []
 
