@@ -21,6 +21,7 @@ from pausing import RESUME_SIGNAL
 from test_archive_cli import PAUSED_CLI, run
 
 from index import SearchIndex
+from index.analysis_store import STORE_NAME
 from index.schema import STAMP_NAME
 from tests.conftest import CORPUS_ARTICLE_COUNTS
 from webui import create_app
@@ -110,9 +111,11 @@ def test_a_rebuild_killed_at_any_step_leaves_an_index_the_next_reader_completes(
     assert totals(home) == expected  # the reader holds the lock now: it rebuilds
     index = home / "index"
     live = SearchIndex.open(index).live
-    # Besides the new index, at most the one before it, and the progress of a build killed
-    # once switched (read only where there is no index, deleted by the next build).
-    left = {p.name for p in index.iterdir()} - {"CURRENT", live.name, "rebuilding.json"}
+    # Besides the new index, at most the one before it, the progress of a build killed once
+    # switched (read only where there is no index, deleted by the next build), and the store
+    # of query analyses, which outlives generations.
+    kept = {"CURRENT", live.name, "rebuilding.json", STORE_NAME}
+    left = {p.name for p in index.iterdir()} - kept
     assert len(left) <= 1 and all(name < live.name for name in left), left  # the one before
     assert not SearchIndex.open(index).needs_rebuild()
 
