@@ -17,8 +17,8 @@ $(VENV)/.installed: pyproject.toml
 chromium:  ## install Debian's headless Chromium and a Korean font for the browser tests (needs root)
 	@{ command -v chromium >/dev/null && fc-list :lang=ko | grep -q .; } || { [ "$$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q chromium fonts-nanum; } || echo "chromium is not installed: browser tests will be skipped"
 
-test: install chromium  ## run the whole test suite
-	$(BIN)/pytest
+test: install chromium  ## run the whole test suite, on two workers
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 test-fast: install  ## everything but the slow tests (real issues, browsers, processes): under 30 s
 	$(BIN)/pytest -m "not slow" -n 2 --dist loadgroup
