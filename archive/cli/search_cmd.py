@@ -30,11 +30,33 @@ def terminal_snippet(snippet: str, marks: Any, tty: bool) -> str:
     )
 
 
+def articles(count: int) -> str:
+    """ "1 article", "2 articles"."""
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
+def summary_line(result: Any) -> str:
+    """What the hits below are: how many articles match every word, and whether the page
+    goes on with articles matching only some of them ("1 article matches every word of
+    '딥페이크 규제'; 9 more below match some of them")."""
+    query = repr(result.query)
+    if result.total == 0:
+        return f"no article matches {query}"
+    verb = "matches" if result.total == 1 else "match"
+    if result.fallback:  # the total counts the articles matching some words
+        return f"no article matches every word of {query}; {articles(result.total)} {verb} some"
+    partial = sum(hit.match == "partial" for hit in result.hits)
+    if not partial:
+        return f"{articles(result.total)} {verb} {query}"
+    return (
+        f"{articles(result.total)} {verb} every word of {query};"
+        f" {partial} more below match{'es' if partial == 1 else ''} some of them"
+    )
+
+
 def result_lines(result: Any, tty: bool) -> list[str]:
     """A result as readable lines: a summary, then each hit with its snippet."""
-    lines = [f"{result.total} articles for {result.query!r}"]
-    if result.fallback:
-        lines.append("  (no article has every word; these have some of them)")
+    lines = [summary_line(result)]
     if result.suggestion:
         lines.append(f"  did you mean: {result.suggestion}")
     for word, forms in result.expansions.items():

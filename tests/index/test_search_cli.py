@@ -11,7 +11,9 @@ from click.testing import CliRunner
 
 from archive import Archive
 from archive.cli import main
+from archive.cli.search_cmd import summary_line
 from archive.schema import first_error
+from index import Hit, SearchResult
 from tests.index.conftest import ARTICLES
 
 
@@ -41,7 +43,7 @@ def test_readable_results_bracket_the_matches(home):
     lines = result.output.splitlines()
     assert lines[1].startswith("  related terms: ") and "샌드박스" in lines[1]
     assert [lines[0], *lines[2:4]] == [
-        "1 articles for '=규제'",
+        "1 article matches '=규제'",
         "  1. 영국 AI안전연구소, 프런티어 모델 평가 결과 발표",
         "     2025-03-05 · 기술/연구 · p.5 · score " + result.output.split("score ")[1][:4],
     ]
@@ -50,10 +52,58 @@ def test_readable_results_bracket_the_matches(home):
 
 def test_options_filter_sort_and_limit(home):
     result = run(home, "AI", "--section", "정책", "--from", "2024-01", "--to", "2024-12")
-    assert result.output.startswith("1 articles for 'AI'")
+    assert result.output.startswith("1 article matches 'AI'\n")
     newest = run(home, "AI", "--sort", "newest", "--limit", "1", "--json")
     data = json.loads(newest.output)
     assert (data["total"], [h["id"] for h in data["hits"]]) == (3, ["2025-03-05"])
+
+
+def hits(*matches: str) -> tuple[Hit, ...]:
+    return tuple(
+        Hit(f"2024-01-0{n}", "2024-01", None, "t", n, 1.0, "", match=m)
+        for n, m in enumerate(matches, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("total", "fallback", "matches", "said"),
+    [
+        pytest.param(0, False, (), "no article matches 'a b'", id="none"),
+        pytest.param(1, False, ("all",), "1 article matches 'a b'", id="one"),
+        pytest.param(12, False, ("all",) * 3, "12 articles match 'a b'", id="several"),
+        pytest.param(
+            1,
+            False,
+            ("all",) + ("partial",) * 9,
+            "1 article matches every word of 'a b'; 9 more below match some of them",
+            id="one-and-partial",
+        ),
+        pytest.param(
+            3,
+            False,
+            ("all", "all", "all", "partial"),
+            "3 articles match every word of 'a b'; 1 more below matches some of them",
+            id="several-and-one-partial",
+        ),
+        pytest.param(
+            5,
+            True,
+            ("partial",) * 5,
+            "no article matches every word of 'a b'; 5 articles match some",
+            id="fallback",
+        ),
+        pytest.param(
+            1,
+            True,
+            ("partial",),
+            "no article matches every word of 'a b'; 1 article matches some",
+            id="fallback-one",
+        ),
+    ],
+)
+def test_the_summary_says_what_the_hits_below_are(total, fallback, matches, said):
+    result = SearchResult("a b", total, hits(*matches), fallback=fallback)
+    assert summary_line(result) == said
 
 
 def test_json_output_is_the_search_result(home):

@@ -118,3 +118,27 @@ def test_every_help_example_is_a_query_the_index_accepts(sample_client):
     for syntax in QUERY_LANGUAGE:
         response = sample_client.get("/api/search", query_string={"q": syntax.example})
         assert response.status_code == 200, (syntax.example, response.get_json())
+
+
+def test_the_summary_counts_full_matches_and_says_partial_ones_follow(sample_client):
+    answer = sample_client.get("/api/search?q=반도체 투자").get_json()
+    full = sum(hit["match"] == "all" for hit in answer["hits"])
+    partial = sum(hit["match"] == "partial" for hit in answer["hits"])
+    assert (answer["total"], full, answer["fallback"]) == (1, 1, False) and partial > 1
+    korean = words(sample_client.get("/?q=반도체 투자"))
+    assert (
+        "<q>반도체 투자</q>의 모든 단어가 있는 기사 <strong>1</strong>건"
+        f" · 이어서 일부 단어만 있는 기사 {partial}건"
+    ) in korean
+    english = words(sample_client.get("/?q=반도체 투자", headers={"Accept-Language": "en"}))
+    assert (
+        "<strong>1</strong> article has every word of <q>반도체 투자</q>"
+        f" · {partial} more below have some of them"
+    ) in english
+    whole = words(sample_client.get("/?q=AI 규제", headers={"Accept-Language": "en"}))
+    assert "<strong>9</strong> articles for <q>AI 규제</q>" in whole and "more below" not in whole
+
+
+def words(response) -> str:
+    """The page's text with its white space collapsed."""
+    return " ".join(response.get_data(as_text=True).split())

@@ -98,6 +98,8 @@ def search_context() -> Context:
     context.update(
         result=result,
         hits=[hit_view(hit, req.q) for hit in result.hits],
+        # below the articles with every word, the page goes on with some that have only some
+        partial_hits=sum(hit.match == "partial" for hit in result.hits),
         facets=build_facets(result.facets, req, link),
         actor_facets=actor_facets(result.facets, req, link),
         chart=trend_chart(
