@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from common.echo import echoed
 
+# The line a QueryError says, in English; the web page says it in its language (webui/i18n.py).
+QUERY_LINE = "cannot search for %(query)s: %(problem)s"
+
 
 class QueryError(ValueError):
-    """A malformed query; the message names the query and the problem and is safe to show."""
+    """A malformed query; the message names the query and the problem and is safe to show.
 
-    def __init__(self, query: str, problem: str) -> None:
+    `problem` is an English template with %(name)s placeholders filled from `values`, written
+    as a literal at each raise: `make messages` extracts it (the keyword QueryError:2) into the
+    web page's catalogue, so that a Korean page says it in Korean."""
+
+    def __init__(self, query: str, problem: str, **values: object) -> None:
         self.query = query
-        self.problem = problem
+        self.template = problem
+        self.values = {name: str(value) for name, value in values.items()}
+        self.problem = problem % self.values if values else problem
         # The problem quotes any value it names through echoed() too, so both stay short.
-        super().__init__(f"cannot search for {echoed(query)}: {problem}")
+        super().__init__(QUERY_LINE % {"query": echoed(query), "problem": self.problem})
 
 
 class StaleIndexError(RuntimeError):

@@ -57,7 +57,10 @@ def section_name(value: str, query: str = "") -> str:
     if (section := section_named(value)) is not None:
         return section
     raise QueryError(
-        query or value, f"unknown section {echoed(value)} (sections: {', '.join(SECTIONS)})"
+        query or value,
+        "unknown section %(section)s (sections: %(sections)s)",
+        section=echoed(value),
+        sections=", ".join(SECTIONS),
     )
 
 
@@ -67,7 +70,8 @@ def country_code(value: str, query: str = "") -> str:
         return code
     raise QueryError(
         query or value,
-        f"unknown country {echoed(value)} (write a code such as CN, or a name: 중국)",
+        "unknown country %(country)s (write a code such as CN, or a name: 중국)",
+        country=echoed(value),
     )
 
 
@@ -77,11 +81,13 @@ def issue_range(value: str, query: str) -> tuple[str | None, str | None]:
     ends = (first, last) if sep else (first, first)
     for end in ends:
         if end and not is_issue(end):
-            raise QueryError(query, f"bad issue {echoed(end)}: write YYYY-MM or YYYY-MM..YYYY-MM")
+            raise QueryError(
+                query, "bad issue %(issue)s: write YYYY-MM or YYYY-MM..YYYY-MM", issue=echoed(end)
+            )
     if not (ends[0] or ends[1]):
         raise QueryError(query, "issue: needs YYYY-MM or YYYY-MM..YYYY-MM")
     if ends[0] and ends[1] and ends[0] > ends[1]:
-        raise QueryError(query, f"issue range {echoed(value)} ends before it starts")
+        raise QueryError(query, "issue range %(range)s ends before it starts", range=echoed(value))
     return ends[0] or None, ends[1] or None
 
 
@@ -95,11 +101,16 @@ def _tokens(query: str) -> list[tuple[bool, str | None, str, bool, bool]]:
             break
         match = _TOKEN.match(query, position)
         if not match or match.end() == position:
-            raise QueryError(query, f"cannot read the query at {echoed(query[position:])}")
+            raise QueryError(
+                query, "cannot read the query at %(rest)s", rest=echoed(query[position:])
+            )
         negated, field, equals, quoted, bare = match.groups()
         if field and field.lower() not in FIELDS:
             raise QueryError(
-                query, f"unknown field {echoed(field + ':')} (fields: {', '.join(FIELDS)})"
+                query,
+                "unknown field %(field)s (fields: %(fields)s)",
+                field=echoed(field + ":"),
+                fields=", ".join(FIELDS),
             )
         text = quoted if quoted is not None else bare
         exact = quoted is not None or bool(equals)
@@ -134,7 +145,9 @@ def parse_query(query: str) -> ParsedQuery:
             continue
         if field == "section" or field == "issue":
             if pending_or or negated or pending_not:
-                raise QueryError(query, f"{field}: cannot be negated or combined with OR")
+                raise QueryError(
+                    query, "%(field)s: cannot be negated or combined with OR", field=field
+                )
             if field == "section":
                 sections.append(section_name(text, query))
             else:

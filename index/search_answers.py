@@ -84,7 +84,12 @@ class SearchAnswers:
         query's compilation (so that loading Kiwi in a new process does not spend it), and
         the result's `limits` say what was cut."""
         if sort not in SORTS:
-            raise QueryError(query, f"unknown sort {echoed(sort)} (sorts: {', '.join(SORTS)})")
+            raise QueryError(
+                query,
+                "unknown sort %(sort)s (sorts: %(sorts)s)",
+                sort=echoed(sort),
+                sorts=", ".join(SORTS),
+            )
         if page < 1 or per_page < 1:
             raise QueryError(query, "page and per_page must be 1 or more")
         limits: list[str] = []

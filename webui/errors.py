@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from archive import BadParameter, IndexRebuilding, Message, translatable
 from archive.contract import UNAVAILABLE, error_json, status_of
+from index import QueryError
 from webui.i18n import translated
 
 log = logging.getLogger(__name__)
@@ -24,9 +25,9 @@ JSON_PREFIXES = ("/api/", "/export")
 UPDATING = translatable("the archive is being updated; try again in a moment")
 
 
-def status_and_message(error: Exception) -> tuple[int, Message | str]:
+def status_and_message(error: Exception) -> tuple[int, Message | QueryError | str]:
     """The HTTP status and user-facing message for an exception raised by a view (a Message
-    where the page may show it in its language)."""
+    or the QueryError itself where the page may show it in its language)."""
     if isinstance(error, HTTPException):
         return error.code or 500, error.description or error.name
     status = status_of(error)
@@ -39,6 +40,8 @@ def status_and_message(error: Exception) -> tuple[int, Message | str]:
         return status, "internal error"
     if isinstance(error, BadParameter):
         return status, error.message
+    if isinstance(error, QueryError):  # its problem said in the page's language too
+        return status, error
     return status, str(error) or "not found"
 
 

@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, Response, redirect, request, url_for
 from flask_babel import Babel, format_date, get_locale, gettext
 
-from archive import Message
+from archive import Message, echoed
+from index import QueryError
 
 LANGUAGES = ("ko", "en")  # the first is the default
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
@@ -38,11 +39,17 @@ def N_(message: str) -> str:
     return message
 
 
-def translated(message: Message | str) -> str:
-    """A message of the archive in the page's language: its template looked up in the
-    catalogue, its values filled in (English where the catalogue lacks it)."""
+def translated(message: Message | QueryError | str) -> str:
+    """A message of the archive, or a malformed query's, in the page's language: its template
+    looked up in the catalogue, its values filled in (English where the catalogue lacks it)."""
     if isinstance(message, str):
         return message
+    if isinstance(message, QueryError):
+        problem = gettext(message.template, **message.values)
+        # the line of index.errors.QUERY_LINE, which a test holds the two to
+        return gettext(
+            "cannot search for %(query)s: %(problem)s", query=echoed(message.query), problem=problem
+        )
     return gettext(message.template, **dict(message.values))
 
 

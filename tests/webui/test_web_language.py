@@ -19,8 +19,9 @@ from webui.i18n import TRANSLATIONS
 
 KO_PO = TRANSLATIONS / "ko" / "LC_MESSAGES" / "messages.po"
 KO_MO = KO_PO.with_suffix(".mo")
-# The keywords `make messages` extracts by: gettext's, and the archive's translatable("…").
-KEYWORDS = {**DEFAULT_KEYWORDS, "translatable": None}
+# The keywords `make messages` extracts by: gettext's, the archive's translatable("…") and the
+# problem a QueryError(query, "…") names.
+KEYWORDS = {**DEFAULT_KEYWORDS, "translatable": None, "QueryError": (2,)}
 
 
 @pytest.mark.parametrize(
