@@ -33,7 +33,7 @@ serve: install  ## serve the archive in AIBRIEF_HOME (or the default home)
 	$(BIN)/aibrief serve
 
 messages: install  ## extract the web page's strings, merge them into each .po catalogue, compile its .mo
-	$(BIN)/pybabel -q extract -F babel.cfg -k translatable -k QueryError:2 --no-location --sort-output -o $(POT) .
+	$(BIN)/pybabel -q extract -F babel.cfg -k translatable -k QueryError:2 -k cut_note --no-location --sort-output -o $(POT) .
 	$(BIN)/pybabel -q update -N --ignore-obsolete --ignore-pot-creation-date -i $(POT) -d webui/translations
 	$(BIN)/pybabel -q compile -d webui/translations
 

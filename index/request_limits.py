@@ -4,7 +4,9 @@ A query is at most 500 characters (archive.parameters), but within that a hostil
 still ask for minutes of work: 125 unknown words, each looked up for a "did you mean". The
 caps here bound each kind of work, and a search's optional work (the "did you mean" and the
 related terms) stops once the search has run for BUDGET_SECONDS, returning what is ready.
-Whatever was cut is named in the result's `limits`, never cut silently.
+Whatever was cut is named in the result's `limits`, never cut silently: each a `CutNote`, an
+English sentence that also carries its template and values, written as a literal at each
+`cut_note("…")` so that `make messages` extracts it and the web page says it in its language.
 """
 
 from __future__ import annotations
@@ -30,6 +32,28 @@ BUDGET_SECONDS = 0.5
 # answers depend on the machine's load (a busy machine takes seconds to build the spelling
 # index), so that the MCP server and `aibrief search --json` would answer differently.
 COMMAND_BUDGET_SECONDS = float("inf")
+RELATED_TERMS, DID_YOU_MEAN = "related terms", "did you mean"  # the optional work
+
+
+class CutNote(str):
+    """What a search cut short, in English (a str: JSON and the command line show it as it
+    is), with the template and values the web page translates it from."""
+
+    template: str
+    values: dict[str, str]
+
+    def __new__(cls, template: str, values: dict[str, str]) -> CutNote:
+        note = super().__new__(cls, template % values if values else template)
+        note.template, note.values = template, values
+        return note
+
+    def __reduce__(self):  # pickled (a result cache across processes) with its template
+        return (CutNote, (self.template, self.values))
+
+
+def cut_note(template: str, **values: object) -> CutNote:
+    """A note on what was cut: `template` in English with %(name)s filled from `values`."""
+    return CutNote(template, {name: str(value) for name, value in values.items()})
 
 
 @dataclass
@@ -55,8 +79,23 @@ class Budget:
             self.limits.append(limit)
 
     def skipped(self, what: str) -> None:
-        """Note that `what` was not done because the time was spent."""
-        self.note(f"{what}: skipped, the search's time budget ({self.seconds:g} s) was spent")
+        """Note that `what` (RELATED_TERMS or DID_YOU_MEAN) was not done because the time was
+        spent."""
+        seconds = f"{self.seconds:g}"
+        if what == RELATED_TERMS:
+            self.note(
+                cut_note(
+                    "related terms: skipped, the search's time budget (%(seconds)s s) was spent",
+                    seconds=seconds,
+                )
+            )
+        else:
+            self.note(
+                cut_note(
+                    "did you mean: skipped, the search's time budget (%(seconds)s s) was spent",
+                    seconds=seconds,
+                )
+            )
 
 
 def capped(parsed: ParsedQuery, note: Callable[[str], None]) -> ParsedQuery:
@@ -64,7 +103,13 @@ def capped(parsed: ParsedQuery, note: Callable[[str], None]) -> ParsedQuery:
     MAX_PHRASE_WORDS words; `note` is told what was left out."""
     total = sum(len(group) for group in parsed.groups) + len(parsed.excluded)
     if total > MAX_QUERY_WORDS:
-        note(f"query: only the first {MAX_QUERY_WORDS} of {total} words were searched")
+        note(
+            cut_note(
+                "query: only the first %(kept)s of %(total)s words were searched",
+                kept=MAX_QUERY_WORDS,
+                total=total,
+            )
+        )
     room = MAX_QUERY_WORDS
     groups = []
     for group in parsed.groups:
@@ -80,5 +125,11 @@ def _short(clause: Clause, note: Callable[[str], None]) -> Clause:
     words = clause.text.split()
     if len(words) <= MAX_PHRASE_WORDS:
         return clause
-    note(f"query: a phrase of {len(words)} words was cut to its first {MAX_PHRASE_WORDS}")
+    note(
+        cut_note(
+            "query: a phrase of %(words)s words was cut to its first %(kept)s",
+            words=len(words),
+            kept=MAX_PHRASE_WORDS,
+        )
+    )
     return replace(clause, text=" ".join(words[:MAX_PHRASE_WORDS]))

@@ -23,7 +23,13 @@ from index.query_syntax import country_code, issue_range, parse_query, section_n
 from index.query_terms import has_plain_words
 from index.ranking import SORTS, finds_any, finds_few, rank
 from index.related_terms import RELATED_DOCS, related_terms
-from index.request_limits import BUDGET_SECONDS, Budget, capped
+from index.request_limits import (
+    BUDGET_SECONDS,
+    DID_YOU_MEAN,
+    RELATED_TERMS,
+    Budget,
+    capped,
+)
 from index.search_results import Hit, SearchFilters, SearchResult
 from index.similar import similar_articles
 from index.suggest import suggest
@@ -115,7 +121,7 @@ class SearchAnswers:
             )
             related_found: tuple[str, ...] = ()
             if related and spending.spent:
-                spending.skipped("related terms")
+                spending.skipped(RELATED_TERMS)
             elif related:
                 best = heapq.nlargest(RELATED_DOCS, ranked.counted, key=ranked.counted.__getitem__)
                 own = {t for sequence in compiled.highlight for t in sequence}
@@ -142,7 +148,7 @@ class SearchAnswers:
         generation = (self._live, searcher.reader().generation())
         speller = self._spelling.get(generation, budget.remaining())
         if speller is None:
-            budget.skipped("did you mean")
+            budget.skipped(DID_YOU_MEAN)
             return None
         builder = QueryBuilder(self.aliases(), self.concepts)
 

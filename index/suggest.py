@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from index.query_words import query_word
-from index.request_limits import MAX_SUGGESTED_WORDS, Budget
+from index.request_limits import DID_YOU_MEAN, MAX_SUGGESTED_WORDS, Budget, cut_note
 from index.spelling import SpellingIndex
-
-WHAT = "did you mean"
 
 
 def unknown_parts(speller: SpellingIndex, word: str) -> list[str]:
@@ -47,13 +45,16 @@ def suggest(
     unknown = [word for word in words if unknown_parts(speller, word)]
     if len(unknown) > MAX_SUGGESTED_WORDS:
         budget.note(
-            f"{WHAT}: not offered for {len(unknown)} unknown words (at most"
-            f" {MAX_SUGGESTED_WORDS})"
+            cut_note(
+                "did you mean: not offered for %(unknown)s unknown words (at most %(most)s)",
+                unknown=len(unknown),
+                most=MAX_SUGGESTED_WORDS,
+            )
         )
         return None
     for word in unknown:
         if budget.spent:
-            budget.skipped(WHAT)
+            budget.skipped(DID_YOU_MEAN)
             return None
         corrected = corrected_word(speller, word)
         if corrected:
@@ -61,6 +62,6 @@ def suggest(
     if suggestion == query:
         return None
     if budget.spent:
-        budget.skipped(WHAT)
+        budget.skipped(DID_YOU_MEAN)
         return None
     return suggestion if finds(suggestion) else None

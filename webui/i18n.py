@@ -40,10 +40,12 @@ def N_(message: str) -> str:
 
 
 def translated(message: Message | QueryError | str) -> str:
-    """A message of the archive, or a malformed query's, in the page's language: its template
-    looked up in the catalogue, its values filled in (English where the catalogue lacks it)."""
+    """A message of the archive, a malformed query's or a search's note on what it cut short
+    (a str carrying its template), in the page's language: its template looked up in the
+    catalogue, its values filled in (English where the catalogue lacks it)."""
     if isinstance(message, str):
-        return message
+        template = getattr(message, "template", None)
+        return message if template is None else gettext(template, **message.values)
     if isinstance(message, QueryError):
         problem = gettext(message.template, **message.values)
         # the line of index.errors.QUERY_LINE, which a test holds the two to

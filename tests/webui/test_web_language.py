@@ -19,9 +19,9 @@ from webui.i18n import TRANSLATIONS
 
 KO_PO = TRANSLATIONS / "ko" / "LC_MESSAGES" / "messages.po"
 KO_MO = KO_PO.with_suffix(".mo")
-# The keywords `make messages` extracts by: gettext's, the archive's translatable("…") and the
-# problem a QueryError(query, "…") names.
-KEYWORDS = {**DEFAULT_KEYWORDS, "translatable": None, "QueryError": (2,)}
+# The keywords `make messages` extracts by: gettext's, the archive's translatable("…"), the
+# problem a QueryError(query, "…") names and a search's cut_note("…").
+KEYWORDS = {**DEFAULT_KEYWORDS, "translatable": None, "QueryError": (2,), "cut_note": None}
 
 
 @pytest.mark.parametrize(

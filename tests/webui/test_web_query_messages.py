@@ -1,5 +1,6 @@
-"""A malformed query is told in the page's language: every problem the query syntax names is in
-the Korean catalogue, the English page says exactly the CLI's line, and JSON keeps it in English."""
+"""What the page says of a query, in its language: a malformed query's problem (every problem
+the query syntax names is in the Korean catalogue, the English page says exactly the CLI's line,
+and JSON keeps it in English), and a quiet note on the work a search cut short (`limits`)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,13 @@ def test_the_korean_line_names_the_query_and_the_problem(client):
     assert "알 수 없는 필드 &#39;genre:&#39;(쓸 수 있는 필드: title, section, issue," in fields
 
 
+@pytest.fixture(scope="module")
+def app(sample_home):
+    app = create_app({"TESTING": True, "AIBRIEF_HOME": str(sample_home), "RESULT_CACHE": 0})
+    yield app
+    app.extensions["aibrief_archive"].close()
+
+
 def test_the_page_s_line_is_the_index_s_line(app):
     """webui/i18n.py writes the line's template literally, for the catalogue: it must be
     index.errors.QUERY_LINE, which the command line and JSON say."""
@@ -77,3 +85,60 @@ def test_the_page_s_line_is_the_index_s_line(app):
     with app.test_request_context(headers={"Accept-Language": "en"}):
         assert translated(error) == str(error)
     assert QUERY_LINE == "cannot search for %(query)s: %(problem)s"
+
+
+LONG_QUERY = " ".join(f"단어{n}" for n in range(40))  # more words than a query searches
+
+
+def test_what_a_search_cut_short_is_a_quiet_note_in_korean(client):
+    answer = client.get("/api/search", query_string={"q": LONG_QUERY}).get_json()
+    assert answer["limits"][0] == "query: only the first 32 of 40 words were searched"
+    page = " ".join(client.get("/", query_string={"q": LONG_QUERY}).get_data(as_text=True).split())
+    assert (
+        '<p class="limits">빠른 응답을 위해 이 검색의 일부 작업을 줄였습니다:'
+        " 검색어: 단어 40개 중 앞의 32개만 찾았습니다"
+    ) in page
+
+
+def test_what_a_search_cut_short_is_a_quiet_note_in_english(client):
+    english = client.get("/", query_string={"q": LONG_QUERY}, headers={"Accept-Language": "en"})
+    page = " ".join(english.get_data(as_text=True).split())
+    answer = client.get("/api/search", query_string={"q": LONG_QUERY}).get_json()
+    notes = "; ".join(answer["limits"])
+    assert (
+        f'<p class="limits">To answer quickly, this search cut some work short: {notes}</p>' in page
+    )
+
+
+def test_an_ordinary_search_has_no_note(client):
+    page = client.get("/", query_string={"q": "AI"}).get_data(as_text=True)
+    assert 'class="limits"' not in page
+
+
+def test_every_note_a_search_may_make_is_translated(app):
+    from index.request_limits import DID_YOU_MEAN, RELATED_TERMS, Budget, cut_note
+
+    budget = Budget(0)
+    budget.skipped(RELATED_TERMS)
+    budget.skipped(DID_YOU_MEAN)
+    notes = [
+        *budget.limits,
+        cut_note(
+            "did you mean: not offered for %(unknown)s unknown words (at most %(most)s)",
+            unknown=9,
+            most=6,
+        ),
+        cut_note(
+            "query: a phrase of %(words)s words was cut to its first %(kept)s", words=20, kept=12
+        ),
+    ]
+    with app.test_request_context(headers={"Accept-Language": "ko"}):
+        korean = [translated(note) for note in notes]
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        assert [translated(note) for note in notes] == notes
+    assert korean == [
+        "연관어: 검색 시간 한도(0초)를 다 써서 건너뛰었습니다",
+        "검색어 제안: 검색 시간 한도(0초)를 다 써서 건너뛰었습니다",
+        "검색어 제안: 모르는 단어가 9개라 제안하지 않았습니다(최대 6개)",
+        "검색어: 20단어짜리 구절을 앞의 12단어로 줄였습니다",
+    ]
