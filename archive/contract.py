@@ -2,14 +2,18 @@
 
 `aibrief search --json`, every `aibrief search --queries FILE --json` line, `/api/search` and
 the MCP server's search answer with `search_json`; every failure there is `error_json`. A
-search result:
+search result (`search_shape()`, which /api/help and the README repeat; a test holds them to
+the answers):
 
-    {"ok": true, "query": {"q", "sections", "issue_from", "issue_to", "sort", "page", "limit",
-     "expand"}, "total", "hint", "fallback", "suggestion", "expansions": {word: [words]},
-     "related_terms": [...], "limits": [...], "facets": {"section"|"year"|"issue": {value: count}},
-     "hits": [{"id", "issue", "section", "title", "page", "pdf_pages", "url", "score",
-               "match", "terms", "snippet", "marks", "citation"}]}
+    {ok, query: {q, sections, issue_from, issue_to, issues, actor, country, sort, page, limit,
+     expand}, total, hint, fallback, suggestion, expansions: {word: [words]}, related_terms,
+     limits, facets: {section|issue|year|actor|country: {value: count}}, hits: [{id, issue,
+     section, title, page, pdf_pages, url, score, match, terms, snippet, marks, citation}]}
 
+`query` echoes the search as read: `issue_from` and `issue_to` the first and last issue
+searched (an issue or a year narrowed to its range), `issues` the issues asked for by name.
+`total` and the facets count the articles matching every word, or when none does (`fallback`
+true) those matching some; each hit's `match` says which (`all` or `partial`).
 `snippet` is plain text and `marks` the [start, end) code-point spans of the matched words in
 it; each edge renders them (escaped `<mark>` on the web, brackets or colour in a terminal).
 `limits` names, one sentence each, what the search cut short to bound its work (see
@@ -31,6 +35,61 @@ from index import Hit, QueryError, SearchResult
 
 # The HTTP status each kind of failure is given, on the web and in --json output alike.
 BAD_REQUEST, NOT_FOUND, UNAVAILABLE = 400, 404, 503
+
+# The fields of a search result, in order (see the module docstring).
+QUERY_FIELDS = (
+    "q",
+    "sections",
+    "issue_from",
+    "issue_to",
+    "issues",
+    "actor",
+    "country",
+    "sort",
+    "page",
+    "limit",
+    "expand",
+)
+HIT_FIELDS = (
+    "id",
+    "issue",
+    "section",
+    "title",
+    "page",
+    "pdf_pages",
+    "url",
+    "score",
+    "match",
+    "terms",
+    "snippet",
+    "marks",
+    "citation",
+)
+FACET_NAMES = ("section", "issue", "year", "actor", "country")
+SEARCH_FIELDS = (
+    "ok",
+    "query",
+    "total",
+    "hint",
+    "fallback",
+    "suggestion",
+    "expansions",
+    "related_terms",
+    "limits",
+    "facets",
+    "hits",
+)
+
+
+def search_shape() -> str:
+    """The search result's fields in one line, as /api/help and the README show them."""
+    nested = {
+        "query": "query: {" + ", ".join(QUERY_FIELDS) + "}",
+        "expansions": "expansions: {word: [words]}",
+        "facets": "facets: {" + "|".join(FACET_NAMES) + ": {value: count}}",
+        "hits": "hits: [{" + ", ".join(HIT_FIELDS) + "}]",
+    }
+    return "{" + ", ".join(nested.get(name, name) for name in SEARCH_FIELDS) + "}"
 
 
 def article_url(article_id: str) -> str:

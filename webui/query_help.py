@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archive.contract import search_shape
 from archive.parameters import ARTICLE_NAMES, BY_NAME, EXPORT_NAMES, FEED_NAMES, SEARCH_NAMES
 from webui.i18n import N_
 
@@ -87,10 +88,11 @@ class Endpoint:
 ENDPOINTS = (
     Endpoint(
         "/api/search",
-        "one page of hits: {ok, query, total, hint, fallback, suggestion, expansions, "
-        "related_terms, limits, facets, hits: [{id, issue, section, title, page, pdf_pages, url, "
-        "score, match, terms, snippet, marks, citation}]}; the same object as `aibrief search "
-        "--json`; limits names what was cut short to bound the work (did you mean, related "
+        f"one page of hits: {search_shape()}; the same object as `aibrief search --json`; "
+        "query echoes the search as read (issue_from and issue_to: the first and last issue "
+        "searched); total and the facets count the articles with every word, or when none has "
+        "them all (fallback true) those with some, and each hit's match says which (all or "
+        "partial); limits names what was cut short to bound the work (did you mean, related "
         "terms); hint says why nothing can match whatever the words (an issue not held), else "
         "null",
         SEARCH_NAMES,
@@ -109,6 +111,17 @@ ENDPOINTS = (
         "null when imported)",
     ),
     Endpoint("/api/issues/<issue>", "one issue: its articles, its layout and its events table"),
+    Endpoint(
+        "/api/actors",
+        "the 100 actors with the most articles, each with its aliases, kind, article count, the "
+        "articles about it and a count per year; narrowed by year (YYYY), section, kind "
+        "(company, government, international, research, person, other) and country (CN or 중국)",
+    ),
+    Endpoint(
+        "/api/actors/<name>",
+        "one actor by any spelling: its articles newest first (those about it marked), its "
+        "articles per issue, the actors it appears with most and its related terms",
+    ),
     Endpoint(
         "/export",
         "every article the search matches, as a download in any export format: the article's "

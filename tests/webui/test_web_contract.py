@@ -187,3 +187,35 @@ def test_a_raw_utf8_error_has_the_json_shape(waitress_port):
     status, body = raw_get(waitress_port, "/api/search?q=규제&section=경제".encode())
     assert status == b"HTTP/1.1 400 BAD REQUEST"
     assert json.loads(body)["error"].startswith("section: unknown section '경제'")
+
+
+def test_the_search_result_is_what_the_contract_help_and_readme_say(client):
+    """Every field of a real answer is in the contract's lists and no listed field is missing
+    from it; the contract's docstring, /api/help and the README say the same shape."""
+    from pathlib import Path
+
+    from archive import contract
+
+    answer = client.get("/api/search?q=규제 합의&issue=2024-04").get_json()
+    assert tuple(answer) == contract.SEARCH_FIELDS
+    assert tuple(answer["query"]) == contract.QUERY_FIELDS
+    assert answer["hits"] and all(tuple(hit) == contract.HIT_FIELDS for hit in answer["hits"])
+    assert set(answer["facets"]) <= set(contract.FACET_NAMES)
+    shape = contract.search_shape()
+    (search,) = [
+        e for e in client.get("/api/help").get_json()["endpoints"] if e["path"] == "/api/search"
+    ]
+    assert shape in search["doc"]
+    assert shape in " ".join(contract.__doc__.split()).replace("{ ", "{").replace(" }", "}")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert shape in readme
+
+
+def test_every_facet_the_contract_names_is_counted(sample_home):
+    from archive import Archive, contract
+
+    archive = Archive(sample_home, reconcile_on_read=False)
+    try:
+        assert tuple(archive.search("AI").facets) == contract.FACET_NAMES
+    finally:
+        archive.close()
