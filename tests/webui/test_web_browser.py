@@ -104,7 +104,8 @@ def test_a_malformed_query_keeps_the_query_in_the_box(page):
     page.press("input[name=q]", "Enter")
     page.wait_for_selector(".error")
     assert page.locator("input[name=q]").input_value() == search_box_query
-    assert "cannot search for" in page.locator(".error .message").inner_text()
+    message = page.locator(".error .message").inner_text()
+    assert message == "'\"AI 규제'(으)로 검색할 수 없습니다: 따옴표(\")가 짝이 맞지 않습니다"
     page.screenshot(path=ARTIFACTS / "error-400.png", full_page=True)
 
 
