@@ -51,6 +51,8 @@ class FileOutcome:
     reason: str | None = None  # why it failed or was skipped
     sha256: str | None = None
     layout: str | None = None  # the layout it was read as, when added or replaced
+    # MuPDF's complaints about a file it read all the same, in one line ("MuPDF reported …")
+    warning: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -61,6 +63,7 @@ class FileOutcome:
             "reason": self.reason,
             "sha256": self.sha256,
             "layout": self.layout,
+            "warning": self.warning,
         }
 
 
@@ -95,23 +98,30 @@ class IngestReport:
 @dataclass(frozen=True)
 class Extracted:
     """A worker's answer for one file: the issue, or the one-line reason it could not be read
-    (or, with the issue, why it cannot be held)."""
+    (or, with the issue, why it cannot be held); `warning` sums up what MuPDF said of a file it
+    read all the same."""
 
     issue: Issue | None
     error: str | None
+    warning: str | None = None
 
 
 def extract_in_worker(extractor: Extractor, path: Path, sha256: str) -> Extracted:
     """Run the extractor on one file inside a worker and check the issue against the schema;
-    every failure becomes a reason. The actors are derived by the parent (`with_actors`), which
-    has Kiwi: the workers start before it is loaded, and read PDFs meanwhile."""
+    every failure becomes a reason, and MuPDF's complaints about a file read all the same a
+    warning. The actors are derived by the parent (`with_actors`), which has Kiwi: the workers
+    start before it is loaded, and read PDFs meanwhile."""
+    from common.mupdf_messages import MupdfMessages
+
     try:
-        issue = extractor(path, sha256)
+        with MupdfMessages() as messages:
+            issue = extractor(path, sha256)
+            warning = messages.summary()
         problem = first_error("issue", issue.to_json())
         if problem:  # never hold what the documented export form would refuse
             reason = f"the extracted issue does not match the schema ({problem})"
             return Extracted(issue, reason)
-        return Extracted(issue, None)
+        return Extracted(issue, None, warning)
     except ExtractError as error:
         return Extracted(None, str(error).removeprefix(f"{path.name}: "))
     except Exception as error:  # a parser bug must not stop the batch; it is reported as such
@@ -129,7 +139,7 @@ def with_actors(extracted: Extracted) -> Extracted:
     if extracted.issue is None or extracted.error is not None:
         return extracted
     try:
-        return Extracted(with_current_actors(extracted.issue), None)
+        return Extracted(with_current_actors(extracted.issue), None, extracted.warning)
     except Exception as error:
         return Extracted(None, unexpected(error))
 
@@ -201,7 +211,13 @@ class IngestRun:
         self.committed_in_run[issue.issue] = str(path)
         status = REPLACED if held else ADDED
         return FileOutcome(
-            str(path), status, issue.issue, len(issue.articles), sha256=sha, layout=issue.layout
+            str(path),
+            status,
+            issue.issue,
+            len(issue.articles),
+            sha256=sha,
+            layout=issue.layout,
+            warning=extracted.warning,
         )
 
     def extract_all(

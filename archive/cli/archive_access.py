@@ -44,6 +44,12 @@ def one_line(text: object) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
 
 
+def warning_line(path: object, summary: str) -> str:
+    """A file read although MuPDF complained about it, as one line for stderr:
+    "Warning: a.pdf: MuPDF reported 2 problems, first: …"."""
+    return one_line(f"Warning: {path}: {summary}")
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn archive, extract and query errors into click errors (one line, exit 1)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from archive import ExtractError, layout_note
-from archive.cli.archive_access import one_line
+from archive.cli.archive_access import one_line, warning_line
 from extract.model import Issue
 
 
@@ -28,7 +28,7 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
     for path in files:
 
         def warn(summary: str, path: Path = path) -> None:
-            click.echo(one_line(f"Warning: {path}: {summary}"), err=True)
+            click.echo(warning_line(path, summary), err=True)
 
         try:
             issues.append(extract_issue(path, on_messages=warn))

@@ -9,7 +9,13 @@ import time
 import click
 
 from archive import FAILED, SKIPPED, FileOutcome, IngestReport, layout_note
-from archive.cli.archive_access import one_line, open_archive, user_errors, wait_option
+from archive.cli.archive_access import (
+    one_line,
+    open_archive,
+    user_errors,
+    wait_option,
+    warning_line,
+)
 
 
 def outcome_line(outcome: FileOutcome) -> str:
@@ -51,6 +57,8 @@ class ProgressPrinter:
             self.bar.update(1)
         elif self.show_lines and (self.verbose or outcome.status != SKIPPED):
             click.echo(outcome_line(outcome))
+            if outcome.warning:
+                click.echo(warning_line(outcome.path, outcome.warning), err=True)
 
     def close(self) -> None:
         """Finish the progress bar, if one was drawn."""
@@ -87,6 +95,8 @@ def ingest(
     Unchanged files are skipped; a new PDF of an issue already held replaces it. A progress bar
     shows on a terminal, a line per file added, replaced or failed otherwise; then a summary.
     Every file that cannot be read is named with its reason; the exit status is 1 if any failed.
+    A file read although MuPDF complained about it gets one warning line on stderr (with
+    --json, its entry's "warning").
     """
     started = time.monotonic()
     archive = open_archive(ctx, wait_seconds)
@@ -103,6 +113,9 @@ def ingest(
         if printer.use_bar:
             for outcome in report.failures:
                 click.echo(outcome_line(outcome), err=True)
+            for outcome in report.files:
+                if outcome.warning:
+                    click.echo(warning_line(outcome.path, outcome.warning), err=True)
         click.echo(summary_line(report, time.monotonic() - started))
     if not report.ok:
         ctx.exit(1)

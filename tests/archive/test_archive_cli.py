@@ -161,6 +161,7 @@ def test_ingest_json_reports_failures(tmp_path, samples):
             "reason": "the file is empty",
             "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
             "layout": None,
+            "warning": None,
         },
         {
             "path": "nowhere/*.pdf",
@@ -170,6 +171,7 @@ def test_ingest_json_reports_failures(tmp_path, samples):
             "reason": "no file matches this pattern",
             "sha256": None,
             "layout": None,
+            "warning": None,
         },
     ]
 
