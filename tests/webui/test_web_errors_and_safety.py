@@ -12,7 +12,7 @@ JSON_ERROR_KEYS = {"ok", "error", "status"}
 
 
 def test_malformed_query_is_a_400_page_keeping_the_query(client):
-    response = client.get("/?q=%22unbalanced")
+    response = client.get("/?q=%22unbalanced", headers={"Accept-Language": "en"})
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert (
