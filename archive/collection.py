@@ -27,6 +27,7 @@ from index import (
     NotIndexed,
     SearchFilters,
     SearchResult,
+    SharedBudget,
     StaleIndexError,
 )
 from index import IndexRebuilding as FirstBuild
@@ -202,9 +203,12 @@ class Archive(ActorReading):
         page: int = 1,
         per_page: int = 10,
         expand: bool = True,
+        budget: SharedBudget | None = None,
     ) -> SearchResult:
         """Search the index (see index.SearchIndex.search); raises QueryError. expand=False
-        looks for the words typed only, without the thesaurus's concepts."""
+        looks for the words typed only, without the thesaurus's concepts. `budget`: the time
+        budget this search shares with the others of a web request, else the archive's own
+        `search_budget` for this search alone."""
         with self._searching() as index:
             return index.search(
                 query,
@@ -213,7 +217,7 @@ class Archive(ActorReading):
                 page=page,
                 per_page=per_page,
                 expand=expand,
-                budget=self.search_budget,
+                budget=self.search_budget if budget is None else budget,
             )
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:

@@ -10,7 +10,7 @@ from typing import Protocol
 from archive.actor_listing import ActorList, ActorProfile
 from archive.summaries import ArticleFilter, IssueSummary, Stats
 from extract.model import Article, Issue
-from index import Hit, SearchFilters, SearchResult
+from index import Hit, SearchFilters, SearchResult, SharedBudget
 
 
 class ArchiveReader(Protocol):
@@ -32,6 +32,7 @@ class ArchiveReader(Protocol):
         page: int = 1,
         per_page: int = 10,
         expand: bool = True,
+        budget: SharedBudget | None = None,
     ) -> SearchResult: ...
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]: ...

@@ -38,6 +38,8 @@ Public interface:
     start_in_worker()                            first thing in such a forked worker process
     BUDGET_SECONDS, COMMAND_BUDGET_SECONDS       a served and a command-line search's time
                                                  budget for optional work (request_limits.py)
+    SharedBudget(seconds)                        one such budget for all the searches of a web
+                                                 request: pass it as search(budget=...)
 """
 
 from index.aliases import alias_key
@@ -46,7 +48,7 @@ from index.article_actors import actors_version, derive_actors, with_actors
 from index.errors import IndexBuildError, IndexRebuilding, NotIndexed, QueryError, StaleIndexError
 from index.query_syntax import country_code
 from index.ranking import SORTS
-from index.request_limits import BUDGET_SECONDS, COMMAND_BUDGET_SECONDS
+from index.request_limits import BUDGET_SECONDS, COMMAND_BUDGET_SECONDS, SharedBudget
 from index.search_index import REBUILD_STEPS, SearchIndex
 from index.search_results import Hit, SearchFilters, SearchResult
 
@@ -63,6 +65,7 @@ __all__ = [
     "SearchFilters",
     "SearchIndex",
     "SearchResult",
+    "SharedBudget",
     "StaleIndexError",
     "actors_version",
     "alias_key",

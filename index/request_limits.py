@@ -12,7 +12,7 @@ English sentence that also carries its template and values, written as a literal
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from index.query_syntax import Clause, ParsedQuery
@@ -41,19 +41,42 @@ class CutNote(str):
 
     template: str
     values: dict[str, str]
+    for_time: bool  # cut because the time budget was spent (an answer that depends on load)
 
-    def __new__(cls, template: str, values: dict[str, str]) -> CutNote:
+    def __new__(cls, template: str, values: dict[str, str], for_time: bool = False) -> CutNote:
         note = super().__new__(cls, template % values if values else template)
-        note.template, note.values = template, values
+        note.template, note.values, note.for_time = template, values, for_time
         return note
 
     def __reduce__(self):  # pickled (a result cache across processes) with its template
-        return (CutNote, (self.template, self.values))
+        return (CutNote, (self.template, self.values, self.for_time))
+
+
+def cut_for_time(limits: Sequence[str]) -> bool:
+    """Whether any of a search's limits is work skipped because its time budget was spent."""
+    return any(getattr(limit, "for_time", False) for limit in limits)
 
 
 def cut_note(template: str, **values: object) -> CutNote:
     """A note on what was cut: `template` in English with %(name)s filled from `values`."""
     return CutNote(template, {name: str(value) for name, value in values.items()})
+
+
+@dataclass
+class SharedBudget:
+    """One time budget for several searches, a web request's: every search it computes (the
+    page's, the chart's, the highlights of a page image, the related terms of an actor) draws
+    on the same seconds. Its clock starts when the first of them has compiled its query, so
+    that loading Kiwi in a new process does not spend it."""
+
+    seconds: float = BUDGET_SECONDS
+    started: float | None = None
+
+    def start(self) -> float:
+        """When the budget began: now, if no search has drawn on it yet."""
+        if self.started is None:
+            self.started = time.monotonic()
+        return self.started
 
 
 @dataclass
@@ -83,19 +106,16 @@ class Budget:
         spent."""
         seconds = f"{self.seconds:g}"
         if what == RELATED_TERMS:
-            self.note(
-                cut_note(
-                    "related terms: skipped, the search's time budget (%(seconds)s s) was spent",
-                    seconds=seconds,
-                )
+            note = cut_note(
+                "related terms: skipped, the search's time budget (%(seconds)s s) was spent",
+                seconds=seconds,
             )
         else:
-            self.note(
-                cut_note(
-                    "did you mean: skipped, the search's time budget (%(seconds)s s) was spent",
-                    seconds=seconds,
-                )
+            note = cut_note(
+                "did you mean: skipped, the search's time budget (%(seconds)s s) was spent",
+                seconds=seconds,
             )
+        self.note(CutNote(note.template, note.values, for_time=True))
 
 
 def capped(parsed: ParsedQuery, note: Callable[[str], None]) -> ParsedQuery:

@@ -28,6 +28,7 @@ from index.request_limits import (
     DID_YOU_MEAN,
     RELATED_TERMS,
     Budget,
+    SharedBudget,
     capped,
 )
 from index.search_results import Hit, SearchFilters, SearchResult
@@ -76,7 +77,7 @@ class SearchAnswers:
         feedback: bool = True,
         broad: bool = True,
         broader: bool = True,
-        budget: float = BUDGET_SECONDS,
+        budget: float | SharedBudget = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
 
@@ -87,8 +88,9 @@ class SearchAnswers:
         requiring of a full match the words most articles hold: see index/ranking.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
-        query's compilation (so that loading Kiwi in a new process does not spend it), and
-        the result's `limits` say what was cut."""
+        query's compilation (so that loading Kiwi in a new process does not spend it), or
+        once a SharedBudget that other searches draw on too is spent; the result's `limits`
+        say what was cut."""
         if sort not in SORTS:
             raise QueryError(
                 query,
@@ -107,7 +109,10 @@ class SearchAnswers:
             few = finds_few(searcher) if broader else None
             builder = QueryBuilder(self.aliases(), self.concepts, expand, derived, few)
             compiled = builder.build(parsed, query)
-            spending = Budget(budget, limits=limits)
+            if isinstance(budget, SharedBudget):
+                spending = Budget(budget.seconds, budget.start(), limits)
+            else:
+                spending = Budget(budget, limits=limits)
             ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial, fed, broad)
             first = (page - 1) * per_page
             hits = tuple(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from index.request_limits import cut_for_time
+
 
 @dataclass(frozen=True)
 class SearchFilters:
@@ -56,3 +58,9 @@ class SearchResult:
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> words added
     related_terms: tuple[str, ...] = ()  # words that often come with the query's, best first
     limits: tuple[str, ...] = ()  # what was cut short to bound the work (request_limits.py)
+
+    @property
+    def cut_for_time(self) -> bool:
+        """Whether the time budget cut its optional work short: an answer that depends on
+        the machine's load, not worth keeping."""
+        return cut_for_time(self.limits)

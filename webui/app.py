@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask
 
 from archive import Archive, ArchiveReader
+from index import BUDGET_SECONDS
 from webui import errors, i18n, security
 from webui.compute_gate import COMPUTING, ComputeGate
 from webui.result_cache import CachedArchive
@@ -23,6 +24,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         PAGE_IMAGE_CACHE=64,  # rendered PDF pages kept in memory
         RESULT_CACHE=1024,  # search and related-article answers kept; 0 turns it off
         COMPUTING=COMPUTING,  # requests that may compute running at once (compute_gate.py)
+        REQUEST_BUDGET=BUDGET_SECONDS,  # seconds for the optional work of a request's searches
     )
     app.config.update(config or {})
     app.json.ensure_ascii = False

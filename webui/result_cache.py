@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from archive import ArchiveReader, LRUCache
-from index import Hit, SearchFilters, SearchResult
+from index import Hit, SearchFilters, SearchResult, SharedBudget
 
 
 class CachedArchive:
@@ -39,14 +39,23 @@ class CachedArchive:
         page: int = 1,
         per_page: int = 10,
         expand: bool = True,
+        budget: SharedBudget | None = None,
     ) -> SearchResult:
-        """archive.search, answered from the cache when asked before."""
+        """archive.search, answered from the cache when asked before; an answer whose optional
+        work the time budget cut short depends on the load of its moment, and is not kept."""
         key = ("search", query, filters, sort, page, per_page, expand)
         return self._remembered(
             key,
             lambda: self.archive.search(
-                query, filters=filters, sort=sort, page=page, per_page=per_page, expand=expand
+                query,
+                filters=filters,
+                sort=sort,
+                page=page,
+                per_page=per_page,
+                expand=expand,
+                budget=budget,
             ),
+            keep=lambda result: not result.cut_for_time,
         )
 
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
@@ -54,16 +63,18 @@ class CachedArchive:
         key = ("more_like_this", article_id, limit)
         return self._remembered(key, lambda: self.archive.more_like_this(article_id, limit=limit))
 
-    def _remembered(self, key: tuple, compute: Callable[[], Any]) -> Any:
+    def _remembered(
+        self, key: tuple, compute: Callable[[], Any], keep: Callable[[Any], bool] | None = None
+    ) -> Any:
         key = (self.version(), *key)
         answer = self._answers.get(key)
         if answer is not None:
             self.hits += 1
             return answer
         # Errors (a malformed query) propagate and are not cached.
-        answer = self._answers.put(key, compute())
+        answer = compute()
         self.misses += 1
-        return answer
+        return answer if keep is not None and not keep(answer) else self._answers.put(key, answer)
 
     def __len__(self) -> int:
         return len(self._answers)

@@ -85,6 +85,7 @@ class FakeArchive:
         self.articles = derive_actors(articles)  # as the archive stores them
         self.expanded: list[bool] = []  # the expand argument of each search
         self.searches: list[tuple] = []
+        self.budgets: list = []  # the budget argument of each search
         (home / "pdfs").mkdir(parents=True, exist_ok=True)
         for issue in self.issue_ids():
             if issue != "2025-02":  # an imported issue: no PDF held
@@ -160,10 +161,11 @@ class FakeArchive:
     RELATED = {"합의": ("법안", "EU")}
 
     def search(
-        self, query, filters=None, sort="relevance", page=1, per_page=10, expand=True
+        self, query, filters=None, sort="relevance", page=1, per_page=10, expand=True, budget=None
     ) -> SearchResult:
         self.searches.append((query, filters, sort, page, per_page))
         self.expanded.append(expand)
+        self.budgets.append(budget)
         found = self._matches(query, filters)
         partial: list[Article] = []
         if not found and len(query.split()) > 1:  # every word found apart, none together

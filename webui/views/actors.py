@@ -10,6 +10,7 @@ from flask import Blueprint, abort, request, url_for
 from archive import NotFound, echoed
 from extract.model import ACTOR_KINDS, section_named
 from webui.app_state import current_archive
+from webui.request_budget import request_budget
 from webui.twins import Context, twin
 
 bp = Blueprint("actors", __name__)
@@ -70,7 +71,7 @@ def actor_context(name: str) -> Context:
         abort(404, f"no actor {echoed(name)} in the archive")
     query = actor_query(profile.summary.name)
     # The terms most associated with the actor: the search's related-terms statistic.
-    related = archive.search(query, per_page=1).related_terms
+    related = archive.search(query, per_page=1, budget=request_budget()).related_terms
     return {
         "profile": profile,
         "related_terms": list(related)[:10],

@@ -16,6 +16,7 @@ from webui.app_state import current_archive, page_images, pdf_available
 from webui.downloads import download
 from webui.errors import wants_json
 from webui.page_image import PageNotRendered, highlight_terms
+from webui.request_budget import request_budget
 from webui.twins import Context, twin
 
 bp = Blueprint("articles", __name__)
@@ -118,7 +119,10 @@ def query_terms(article: Article, q: str) -> tuple[str, ...]:
         return ()
     try:
         result = current_archive().search(
-            q, filters=SearchFilters(issue_from=article.issue, issue_to=article.issue), per_page=50
+            q,
+            filters=SearchFilters(issue_from=article.issue, issue_to=article.issue),
+            per_page=50,
+            budget=request_budget(),
         )
     except QueryError:
         result = None

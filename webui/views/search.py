@@ -20,6 +20,7 @@ from webui.downloads import download
 from webui.errors import wants_json
 from webui.facets import actor_facets, build_facets, facet_counts
 from webui.query_help import ENDPOINTS, ERROR_NOTE, ERRORS, NOTES, QUERY_LANGUAGE
+from webui.request_budget import request_budget
 from webui.snippets import marked_snippet
 from webui.trend_chart import trend_chart
 from webui.twins import Context, twin
@@ -51,7 +52,12 @@ def issue_counts(req: SearchQuery, result: Any) -> dict[str, int]:
     if not (req.issues or req.year or req.issue_from or req.issue_to):
         return facet_counts(result.facets, "issue")
     wider = current_archive().search(
-        req.q, filters=SearchFilters(sections=req.sections), sort=req.sort, page=1, per_page=1
+        req.q,
+        filters=SearchFilters(sections=req.sections),
+        sort=req.sort,
+        page=1,
+        per_page=1,
+        budget=request_budget(),
     )
     return facet_counts(wider.facets, "issue")
 
@@ -90,6 +96,7 @@ def search_context() -> Context:
         page=req.page,
         per_page=req.limit,
         expand=req.expand,
+        budget=request_budget(),
     )
 
     def link(**changes: Any) -> str:
