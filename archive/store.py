@@ -221,6 +221,11 @@ class Store:
         current = str(actors_version())
         if marker.is_file() and marker.read_text(encoding="utf-8").strip() == current:
             return
+        index = self.open_index()
+        if index.needs_rebuild():
+            # The issues are re-indexed below, into an index of this version: a new version
+            # of aibrief may bring new actor rules and a new index at once.
+            self.reconcile_index(index)
         with self.indexing_together():
             for row in self.catalog.issues():
                 issue = self.issue(row.issue)

@@ -113,3 +113,31 @@ def test_search_and_export_take_actor_and_country(imported_home):
     bad = run(imported_home, "export", "--country", "Atlantis")
     # One parameter table for search and export: a bad value is exit 1 on both, naming the option.
     assert bad.exit_code == 1 and "--country: unknown country 'Atlantis'" in bad.output
+
+
+def test_new_rules_and_an_index_of_another_version_at_once(tmp_path, monkeypatch):
+    """A new version of aibrief may bring both: the index is rebuilt before the issues are
+    derived again into it (the stale index had stopped every command with an error)."""
+    from index import SearchIndex
+    from index.schema import STAMP_NAME
+
+    home = tmp_path / "home"
+    archive = Archive(home, extractor=fake_extract)
+    archive.ingest([write_fake_pdf(tmp_path / "a.pdf", "2024-01")])
+    archive.close()
+    stamp = SearchIndex.open(home / "index").live / STAMP_NAME
+    versions = json.loads(stamp.read_text(encoding="utf-8"))
+    stamp.write_text(json.dumps({**versions, "analyzer": versions["analyzer"] - 1}))
+    monkeypatch.setattr(
+        index.article_actors, "RULES_VERSION", index.article_actors.RULES_VERSION + 1
+    )
+    archive = Archive(home, extractor=fake_extract)
+    try:
+        assert archive.reconcile()
+        row = archive.catalog.issue("2024-01")
+        assert archive.issue("2024-01").actors_version == actors_version()
+        assert not archive.index.needs_rebuild()
+        assert archive.index.fingerprints() == {"2024-01": row.fingerprint}
+        assert archive.search("기사").total > 0
+    finally:
+        archive.close()
