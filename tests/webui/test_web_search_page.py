@@ -152,12 +152,22 @@ def test_every_html_page_links_to_its_json_twin(client):
 
 def test_the_page_says_what_else_matched_and_offers_the_words_typed_only(client, fake_archive):
     page = client.get("/?q=합의").get_data(as_text=True)
-    assert "함께 찾은 말:\n        합의 → 타결" in page
+    assert (
+        "<details open><summary>함께 찾은 말: 1개</summary>\n        합의 → 타결</details>" in page
+    )
     assert '<a href="/?q=%ED%95%A9%EC%9D%98&amp;expand=0">입력한 단어만 찾기</a>' in page
     exact = client.get("/?q=합의&expand=0").get_data(as_text=True)
     assert fake_archive.expanded[-2:] == [True, False]
     assert "함께 찾은 말" not in exact
     assert '<a href="/?q=%ED%95%A9%EC%9D%98">관련 개념까지 찾기</a>' in exact
+
+
+def test_a_long_list_of_what_else_matched_is_folded(client, fake_archive, monkeypatch):
+    many = tuple(f"말{n}" for n in range(9))
+    monkeypatch.setattr(fake_archive, "EXPANSIONS", {"합의": many})
+    page = client.get("/?q=합의").get_data(as_text=True)
+    assert "<details><summary>함께 찾은 말: 9개</summary>" in page
+    assert "합의 → " + ", ".join(many) in page  # there when opened
 
 
 def test_api_search_says_what_was_added_and_the_related_terms(client):
