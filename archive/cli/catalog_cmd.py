@@ -8,6 +8,7 @@ import click
 
 from archive import CITATION_FORMATS, export_bytes, layout_note
 from archive.cli.archive_access import open_archive, user_errors, wait_option
+from archive.cli.counts import counted
 from extract.model import UNKNOWN_LAYOUT, Article, is_issue
 
 
@@ -62,7 +63,8 @@ def list_(ctx: click.Context, as_json: bool, files: bool) -> None:
         note = layout_note(summary.layout)
         generic = f"  ({note})" if note else ""
         click.echo(f"{summary.issue}  {summary.articles:3d} articles  {source}{generic}")
-    click.echo(f"{len(summaries)} issues, {sum(s.articles for s in summaries)} articles")
+    total = sum(s.articles for s in summaries)
+    click.echo(f"{counted(len(summaries), 'issue')}, {counted(total, 'article')}")
 
 
 @click.command("show")
@@ -90,7 +92,7 @@ def show(ctx: click.Context, id_: str, as_json: bool, cite: str | None) -> None:
     elif isinstance(found, Article):
         click.echo("\n".join(article_lines(found)))
     else:
-        click.echo(f"{found.title} ({found.issue}): {len(found.articles)} articles")
+        click.echo(f"{found.title} ({found.issue}): {counted(len(found.articles), 'article')}")
         for article in found.articles:
             click.echo(f"  {article.id}  {article.section or '-'}  {article.title}")
 

@@ -17,6 +17,7 @@ from archive.cli.archive_access import (
     user_errors,
     wait_option,
 )
+from archive.cli.counts import counted
 from archive.cli.options import query_from_options, search_options
 from archive.parameters import EXPORT_NAMES
 
@@ -74,7 +75,7 @@ def export(ctx: click.Context, words: tuple[str, ...], form: str, bom: bool, out
     finally:
         archive.close()
     if output != "-":
-        click.echo(f"exported {count} articles to {output}", err=True)
+        click.echo(f"exported {counted(count, 'article')} to {output}", err=True)
 
 
 @click.command("import")
@@ -103,7 +104,8 @@ def import_(ctx: click.Context, file: Path, as_json: bool, wait_seconds: float) 
     if not as_json:
         issues = ", ".join(report.issues) or "none"
         click.echo(
-            f"imported {report.articles} articles into {len(report.issues)} issues ({issues})"
+            f"imported {counted(report.articles, 'article')} into"
+            f" {counted(len(report.issues), 'issue')} ({issues})"
         )
 
 

@@ -16,6 +16,7 @@ from archive.cli.archive_access import (
     wait_option,
     warning_line,
 )
+from archive.cli.counts import counted
 
 
 def outcome_line(outcome: FileOutcome) -> str:
@@ -27,7 +28,8 @@ def outcome_line(outcome: FileOutcome) -> str:
         return f"skipped: {path} ({one_line(outcome.reason)})"
     note = layout_note(outcome.layout)
     generic = f" ({note})" if note else ""
-    return f"{outcome.status}: {path} -> {outcome.issue}, {outcome.articles} articles{generic}"
+    articles = counted(outcome.articles, "article")
+    return f"{outcome.status}: {path} -> {outcome.issue}, {articles}{generic}"
 
 
 def summary_line(report: IngestReport, seconds: float) -> str:
@@ -35,7 +37,7 @@ def summary_line(report: IngestReport, seconds: float) -> str:
     counts = ", ".join(
         f"{report.count(status)} {status}" for status in ("added", "replaced", "skipped", "failed")
     )
-    return f"{len(report.files)} files: {counts} ({seconds:.1f} s)"
+    return f"{counted(len(report.files), 'file')}: {counts} ({seconds:.1f} s)"
 
 
 class ProgressPrinter:

@@ -17,6 +17,7 @@ from archive.cli.archive_access import (
     refuse_unanswerable,
     user_errors,
 )
+from archive.cli.counts import counted
 from archive.cli.options import query_from_options, search_options
 from archive.contract import error_json, search_json, snippet_pieces
 from archive.parameters import SEARCH_NAMES, read_query
@@ -30,11 +31,6 @@ def terminal_snippet(snippet: str, marks: Any, tty: bool) -> str:
     )
 
 
-def articles(count: int) -> str:
-    """ "1 article", "2 articles"."""
-    return f"{count} article" if count == 1 else f"{count} articles"
-
-
 def summary_line(result: Any) -> str:
     """What the hits below are: how many articles match every word, and whether the page
     goes on with articles matching only some of them ("1 article matches every word of
@@ -43,13 +39,14 @@ def summary_line(result: Any) -> str:
     if result.total == 0:
         return f"no article matches {query}"
     verb = "matches" if result.total == 1 else "match"
+    articles = counted(result.total, "article")
     if result.fallback:  # the total counts the articles matching some words
-        return f"no article matches every word of {query}; {articles(result.total)} {verb} some"
+        return f"no article matches every word of {query}; {articles} {verb} some"
     partial = sum(hit.match == "partial" for hit in result.hits)
     if not partial:
-        return f"{articles(result.total)} {verb} {query}"
+        return f"{articles} {verb} {query}"
     return (
-        f"{articles(result.total)} {verb} every word of {query};"
+        f"{articles} {verb} every word of {query};"
         f" {partial} more below match{'es' if partial == 1 else ''} some of them"
     )
 
@@ -123,7 +120,8 @@ def search(
     finally:
         archive.close()
     if failed:
-        raise click.ClickException(f"{failed} of {len(queries)} queries failed")
+        asked = counted(len(queries), "query", "queries")
+        raise click.ClickException(f"{failed} of {asked} failed")
 
 
 def answer(archive: Any, asked: SearchQuery, text: str, as_json: bool, batch: bool) -> bool:

@@ -124,7 +124,7 @@ def test_reingest_skips_and_a_new_pdf_of_the_issue_replaces_it(tmp_path, samples
     home = tmp_path / "home"
     assert run(home, "ingest", str(samples["good"])).exit_code == 0
     again = run(home, "ingest", str(samples["good"]))
-    assert untimed(again.output) == ["1 files: 0 added, 0 replaced, 1 skipped, 0 failed"]
+    assert untimed(again.output) == ["1 file: 0 added, 0 replaced, 1 skipped, 0 failed"]
     assert again.exit_code == 0
     verbose = run(home, "ingest", "--verbose", str(samples["good"]))
     assert untimed(verbose.output)[0] == f"skipped: {samples['good']} (unchanged)"
@@ -132,7 +132,7 @@ def test_reingest_skips_and_a_new_pdf_of_the_issue_replaces_it(tmp_path, samples
     renamed.write_bytes(samples["good"].read_bytes())
     copy = run(home, "ingest", "-v", str(renamed))
     assert untimed(copy.output)[0] == f"skipped: {renamed} (already held as 2024-04)"
-    assert re.fullmatch(r"1 files: .* 0 failed \([0-9]+\.[0-9] s\)", copy.output.splitlines()[-1])
+    assert re.fullmatch(r"1 file: .* 0 failed \([0-9]+\.[0-9] s\)", copy.output.splitlines()[-1])
     replaced = run(home, "ingest", "--json", str(samples["reissued"]))
     assert replaced.exit_code == 0
     summary = json.loads(replaced.output)
@@ -189,7 +189,7 @@ def test_list_show_and_stats(home_with_sample, samples):
     listed = run(home_with_sample, "list")
     assert listed.output.splitlines() == [
         f"2024-04  {count:3d} articles  {samples['good']}",
-        f"1 issues, {count} articles",
+        f"1 issue, {count} articles",
     ]
     rows = json.loads(run(home_with_sample, "list", "--json").output)
     assert [(r["issue"], r["articles"], r["origin"]) for r in rows] == [("2024-04", count, "pdf")]
@@ -331,7 +331,7 @@ def test_export_import_round_trip_through_the_cli(home_with_sample, tmp_path):
     other = tmp_path / "other"
     imported = run(other, "import", str(tmp_path / "a.jsonl"))
     count = len(first.splitlines())
-    assert imported.output == f"imported {count} articles into 1 issues (2024-04)\n"
+    assert imported.output == f"imported {count} articles into 1 issue (2024-04)\n"
     assert imported.exit_code == 0
     assert run(other, "export").output == first
     assert run(other, "list").output.splitlines()[0] == f"2024-04  {count:3d} articles  (imported)"
@@ -396,7 +396,7 @@ def test_a_killed_ingest_recovers_through_the_cli(tmp_path, samples):
     stats = json.loads(run(home, "stats", "--json").output)  # opening reconciles the index
     assert (stats["issues"], stats["articles"], stats["index_documents"]) == (1, count, count)
     again = run(home, "ingest", str(samples["good"]))
-    assert untimed(again.output)[-1] == "1 files: 0 added, 0 replaced, 1 skipped, 0 failed"
+    assert untimed(again.output)[-1] == "1 file: 0 added, 0 replaced, 1 skipped, 0 failed"
 
 
 @pytest.mark.corpus
@@ -447,8 +447,8 @@ def test_two_ingests_at_once_add_the_issue_once(tmp_path, samples):
     assert [writer.returncode for writer in writers] == [0, 0], outputs
     summaries = sorted(untimed(out)[-1] for out, _ in outputs)
     assert summaries == [
-        "1 files: 0 added, 0 replaced, 1 skipped, 0 failed",
-        "1 files: 1 added, 0 replaced, 0 skipped, 0 failed",
+        "1 file: 0 added, 0 replaced, 1 skipped, 0 failed",
+        "1 file: 1 added, 0 replaced, 0 skipped, 0 failed",
     ]
     count = len(extract_issue(samples["good"]).articles)
     stats = json.loads(run(home, "stats", "--json").output)

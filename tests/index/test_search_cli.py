@@ -269,3 +269,20 @@ def test_year_and_no_expand_options_mirror_the_web_parameters(home):
     assert (data["query"]["issue_from"], data["query"]["issue_to"]) == ("2025-01", "2025-12")
     assert data["query"]["expand"] is False
     assert [h["issue"] for h in data["hits"]] == ["2025-03"]
+
+
+@pytest.mark.parametrize(
+    ("count", "said"),
+    [
+        pytest.param(0, "0 queries", id="none"),
+        pytest.param(1, "1 query", id="one"),
+        pytest.param(2, "2 queries", id="two"),
+    ],
+)
+def test_a_count_is_said_in_the_singular_for_one(count, said):
+    from archive.cli.counts import counted
+
+    assert counted(count, "query", "queries") == said
+    assert counted(count, "article") == said.replace("queries", "articles").replace(
+        "query", "article"
+    )
