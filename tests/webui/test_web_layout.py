@@ -191,3 +191,53 @@ def test_every_page_on_a_phone_opens_on_its_heading_and_fits_the_width(
     assert page.evaluate(SIDEWAYS) <= 0
     assert page.evaluate(BROKEN_WORDS, "main") == []
     page.screenshot(path=ARTIFACTS / f"phone-{name}-{locale[:2]}.png")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("locale", "summary"),
+    [
+        pytest.param("ko-KR", "모든 단어가 있는 기사", id="ko"),
+        pytest.param("en-US", "every word of", id="en"),
+    ],
+)
+def test_a_real_search_on_a_phone_opens_on_its_results(open_page, corpus_server, locale, summary):
+    """The thesaurus adds 57 words to 딥페이크 규제 on the real issues: listed open, they took
+    the phone's first screen; folded behind their count, the first hit is above the fold."""
+    page = open_page(*PHONE, locale=locale, server=corpus_server)
+    page.goto("/?q=딥페이크 규제")
+    first_hit = box(page, ".hit h3")
+    assert first_hit["y"] + first_hit["height"] < PHONE[1]
+    assert summary in page.locator(".summary p").first.inner_text()
+    assert page.locator(".expansions details").get_attribute("open") is None
+    assert box(page, ".hits")["y"] < box(page, ".result-tools")["y"]  # downloads after hits
+    assert page.evaluate(SIDEWAYS) <= 0
+    page.screenshot(path=ARTIFACTS / f"phone-real-search-{locale[:2]}.png")
+    page.locator(".expansions summary").click()
+    assert page.locator(".expansions details").get_attribute("open") is not None
+    page.screenshot(path=ARTIFACTS / f"phone-real-search-open-{locale[:2]}.png", full_page=True)
+    desktop = open_page(*DESKTOP, locale=locale, server=corpus_server)
+    desktop.goto("/?q=딥페이크 규제")
+    first_hit = box(desktop, ".hit h3")
+    assert first_hit["y"] + first_hit["height"] < DESKTOP[1]
+    desktop.screenshot(path=ARTIFACTS / f"desktop-real-search-{locale[:2]}.png")
+
+
+@pytest.mark.parametrize(
+    ("locale", "note"),
+    [
+        pytest.param("ko-KR", "빠른 응답을 위해 이 검색의 일부 작업을 줄였습니다", id="ko"),
+        pytest.param("en-US", "To answer quickly, this search cut some work short", id="en"),
+    ],
+)
+def test_what_a_search_cut_short_is_a_quiet_line_on_a_phone(open_page, locale, note):
+    page = open_page(*PHONE, locale=locale)
+    page.goto("/?q=" + " ".join(["AI"] + [f"단어{n}" for n in range(40)]))
+    limits = page.locator(".limits")
+    assert limits.is_visible() and note in limits.inner_text()
+    assert page.locator(".limits").evaluate("e => getComputedStyle(e).backgroundColor") in (
+        "rgba(0, 0, 0, 0)",
+        "transparent",
+    )  # quiet: no notice box
+    assert page.evaluate(SIDEWAYS) <= 0
+    page.screenshot(path=ARTIFACTS / f"phone-limits-{locale[:2]}.png")
