@@ -88,7 +88,9 @@ def test_api_actors_filters(client, args, names):
     ("args", "message"),
     [
         pytest.param("kind=brand", "unknown kind 'brand'", id="kind"),
-        pytest.param("year=24", "bad year '24'", id="year"),
+        pytest.param("year=24", "year must look like YYYY, not '24'", id="year"),
+        pytest.param("year=٢٠٢٤", "year must look like YYYY, not '٢٠٢٤'", id="year-other-digits"),
+        pytest.param("year=2024%0a", "year must look like YYYY, not '2024\\n'", id="year-newline"),
         pytest.param("country=Atlantis", "unknown country 'Atlantis'", id="country"),
     ],
 )

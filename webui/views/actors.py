@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, abort, request, url_for
 
 from archive import NotFound, echoed
+from archive.parameters import BY_NAME
 from extract.model import ACTOR_KINDS, section_named
 from webui.app_state import current_archive
 from webui.request_budget import request_budget
@@ -26,8 +27,8 @@ def _filter_args() -> dict[str, Any]:
     """year, section, kind and country from the query string; a bad one is a 400."""
     args = request.args
     year = args.get("year", "")
-    if year and not (year.isdigit() and len(year) == 4):
-        abort(400, f"bad year {echoed(year)}: write YYYY")
+    if year:  # read as every year is: four ASCII digits (٢٠٢٤ is not 2024 here either)
+        year = BY_NAME["year"].read("year", year)
     section = args.get("section") or None
     if section is not None and section_named(section) is None:
         abort(400, f"unknown section {echoed(section)}")
