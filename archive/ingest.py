@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,16 +55,8 @@ class FileOutcome:
     warning: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "status": self.status,
-            "issue": self.issue,
-            "articles": self.articles,
-            "reason": self.reason,
-            "sha256": self.sha256,
-            "layout": self.layout,
-            "warning": self.warning,
-        }
+        """Its fields, in order, as `ingest --json` lists each file."""
+        return asdict(self)
 
 
 @dataclass(frozen=True)
