@@ -134,6 +134,18 @@ def value_lists(args: Mapping[str, Any]) -> dict[str, list[str]]:
     return {name: [v] if isinstance(v, str) else list(v) for name, v in args.items()}
 
 
+def refuse_unknown(args: Mapping[str, Any], names: Sequence[str]) -> None:
+    """A BadParameter naming the arguments of a request that are not among `names`."""
+    unknown = sorted(name for name in args if name not in names)
+    if unknown:
+        shown = ", ".join(echo(name) for name in unknown[:5])
+        raise BadParameter(
+            translatable(
+                "unknown parameter %(names)s; known: %(known)s", names=shown, known=", ".join(names)
+            )
+        )
+
+
 def read_arguments(
     args: Mapping[str, Sequence[str]], names: Sequence[str], strict: bool = True
 ) -> dict[str, Any]:
@@ -143,14 +155,8 @@ def read_arguments(
     as is a second value for a parameter that takes one.
     """
     args = value_lists(args)
-    unknown = sorted(name for name in args if name not in names)
-    if strict and unknown:
-        shown = ", ".join(echo(name) for name in unknown[:5])
-        raise BadParameter(
-            translatable(
-                "unknown parameter %(names)s; known: %(known)s", names=shown, known=", ".join(names)
-            )
-        )
+    if strict:
+        refuse_unknown(args, names)
     values: dict[str, Any] = {}
     for name in names:
         parameter = BY_NAME[name]
@@ -185,5 +191,6 @@ __all__ = [
     "Parameter",
     "read_arguments",
     "read_query",
+    "refuse_unknown",
     "value_lists",
 ]

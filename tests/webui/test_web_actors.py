@@ -142,3 +142,12 @@ def test_search_takes_actor_and_country_filters_and_reports_their_facets(client)
     assert [h["id"] for h in everything["hits"]][0] == "2024-01-01"  # about it first
     assert everything["facets"]["actor"]["메타"] == 3
     assert everything["facets"]["country"] == {"CN": 1}
+
+
+def test_api_actors_names_an_unknown_parameter(client):
+    response = client.get("/api/actors?yaer=2024")
+    assert response.status_code == 400
+    assert response.get_json()["error"] == (
+        "unknown parameter 'yaer'; known: year, section, kind, country"
+    )
+    assert client.get("/actors?yaer=2024").status_code == 200  # the page, as the search page

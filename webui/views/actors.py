@@ -8,14 +8,16 @@ from typing import Any
 from flask import Blueprint, abort, request, url_for
 
 from archive import NotFound, echoed
-from archive.parameters import BY_NAME
+from archive.parameters import BY_NAME, refuse_unknown
 from extract.model import ACTOR_KINDS, section_named
 from webui.app_state import current_archive
+from webui.errors import wants_json
 from webui.request_budget import request_budget
 from webui.twins import Context, twin
 
 bp = Blueprint("actors", __name__)
 LISTED = 100  # actors on the page
+ACTOR_FILTERS = ("year", "section", "kind", "country")  # what /actors and /api/actors take
 
 
 def actor_query(name: str) -> str:
@@ -26,6 +28,8 @@ def actor_query(name: str) -> str:
 def _filter_args() -> dict[str, Any]:
     """year, section, kind and country from the query string; a bad one is a 400."""
     args = request.args
+    if wants_json():  # as on the search page: a script's misspelt parameter is told, not dropped
+        refuse_unknown(args, ACTOR_FILTERS)
     year = args.get("year", "")
     if year:  # read as every year is: four ASCII digits (٢٠٢٤ is not 2024 here either)
         year = BY_NAME["year"].read("year", year)
