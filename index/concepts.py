@@ -82,10 +82,12 @@ class ConceptTable:
         self._by_form: dict[str, list[Concept]] = {}
         self._by_label: dict[str, Concept] = {}
         self._above: dict[str, list[Concept]] = {}  # a narrower term -> the concepts above it
+        self._spelled: dict[str, str] = {}  # key -> the form as the table writes it
         for concept in concepts:
             self._by_label.setdefault(concept_key(concept.label), concept)
             for form in concept.forms:
                 self._by_form.setdefault(concept_key(form), []).append(concept)
+                self._spelled.setdefault(concept_key(form), form)
             for term in concept.narrower:
                 self._above.setdefault(concept_key(term), []).append(concept)
 
@@ -108,6 +110,10 @@ class ConceptTable:
     def knows(self, text: str) -> bool:
         """Whether the text is a form of some concept."""
         return concept_key(text) in self._by_form
+
+    def spelled(self, text: str) -> str | None:
+        """The form the text is, as the table writes it ("생성 ai" -> "생성 AI"); None if none."""
+        return self._spelled.get(concept_key(text))
 
     def expand(self, word: str) -> Expansion:
         """The siblings and narrower terms of a word, without the word itself."""

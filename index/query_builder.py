@@ -280,8 +280,13 @@ class QueryBuilder:
     def _joined(self, text: str) -> Clause | None:
         if self.aliases.others(text) or is_compound(text):
             return Clause(text, phrase=True)
-        if self.expand and self.concepts.knows(text):
-            return Clause(text, phrase=True, loose=True)
+        if self.expand:
+            # the last word usually carries a particle: "경제 성장에" is the concept 경제 성장
+            bare = " ".join(part for word in text.split() for part in query_word(word).parts)
+            if self.concepts.knows(text):
+                return Clause(text, phrase=True, loose=True)
+            if (form := self.concepts.spelled(bare)) is not None:
+                return Clause(form, phrase=True, loose=True)
         return None
 
     @staticmethod

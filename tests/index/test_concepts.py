@@ -103,6 +103,12 @@ def test_a_concept_of_several_words_typed_apart_is_one_concept(concept_index):
     assert {hit.match for hit in result.hits} == {"all"}
 
 
+def test_a_concept_of_several_words_is_one_concept_before_a_particle(concept_index):
+    result = concept_index.search("생성 AI를")
+    assert result.expansions == {"생성 AI": ("영상 생성", "동영상 생성")}
+    assert ids(result)[0] == "2024-04-07"
+
+
 def test_a_compound_typed_apart_is_found_as_the_compound(concept_index):
     assert ids(concept_index.search("딥 페이크")) == ["2025-03-05", "2024-04-01"]
     assert concept_index.search("딥 벤지오").fallback  # not a word: two words, one article each

@@ -20,6 +20,7 @@ def kept(query: str) -> list[str]:
         pytest.param("얼마나", False, id="question-word"),
         pytest.param("관련", False, id="appended-noun"),
         pytest.param("대한", False, id="adnominal-verb"),
+        pytest.param("돕는", False, id="verb-of-purpose"),
         pytest.param("딥페이크", True, id="topic"),
         pytest.param("AI를", True, id="topic-with-particle"),
         pytest.param("?", False, id="punctuation"),
