@@ -182,3 +182,17 @@ def test_broader_concepts_can_be_switched_off(concept_index):
     # no article holds 채용; 2025-03-12 holds 일자리, the concept 채용 is under
     assert ids(concept_index.search("채용")) == ["2025-03-12"]
     assert concept_index.search("채용", broader=False).total == 0
+
+
+def test_a_hub_is_not_looked_for_as_a_broader_concept():
+    from index.concepts import HUB, Concept, ConceptTable
+
+    many = tuple(f"위험{i}" for i in range(HUB)) + ("허위정보",)
+    table = ConceptTable(
+        (
+            Concept("AI 위험", ("AI 위험", "AI risk"), many),
+            Concept("유해 콘텐츠", ("유해 콘텐츠",), ("허위정보",)),
+        ),
+        1,
+    )
+    assert table.expand("허위정보").broader == ("유해 콘텐츠",)
