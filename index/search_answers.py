@@ -85,7 +85,8 @@ class SearchAnswers:
         ablation): `expand` (the thesaurus's concepts), `derived` (stems of derived words),
         `partial` (filling the page with articles matching only some of the concepts),
         `feedback` (pseudo-relevance feedback: see index/feedback.py), `broad` (not
-        requiring of a full match the words most articles hold: see index/ranking.py);
+        requiring of a full match the words most articles hold: see index/ranking.py),
+        `broader` (the broader concepts of a word that finds few articles: index/concepts.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
