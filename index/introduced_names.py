@@ -2,16 +2,16 @@
 
 - A name written with its Latin spelling, "윈드서프(Windsurf)", where the Korean side names a
   body (…연구소, …위원회, …저널), the word before it says it is a company or a news outlet
-  ("AI 코딩 기업 윈드서프", "정책 미디어 유랙티브"), or both sides read as a person's name
+  ("AI 코딩 기업 윈드서프", "경제 매체 한델스블라트"), or both sides read as a person's name
   with a title after or before it ("리나 칸(Lina Khan) 위원장", "분석가 딜런 파텔(Dylan
-  Patel)", "공동 창립자인 폴 앨런(Paul Allen)"); one said to be a platform only where it acts
-  ("채용 플랫폼 CV 지니어스(CV Genius)의 설문", not "AI 플랫폼 버텍스(Vertex) AI에서"). A
-  committee named after its parliament ("유럽의회 내부시장위원회(IMCO)와
-  내무사법위원회(LIBE)") carries the parliament's name.
+  Patel)", "공동 창립자인 존 스미스(John Smith)"); one said to be a platform only where it acts
+  ("구인 플랫폼 잡헌터(JobHunter)의 설문", not "클라우드 플랫폼 아틀라스(Atlas) AI에서"). A
+  committee named after its parliament ("유럽의회 산업위원회(ITRE)와
+  법사위원회(JURI)") carries the parliament's name.
 - A name glossed in Chinese characters and followed by a title is a person ("황옌난(黃彦南)
   장관").
-- A university written the Brief's way, "와세다大", or in full, "코넬대학교": the 大 form is
-  its name; a generic stem ("국립大") takes the place written before it ("싱가포르 국립大").
+- A university written the Brief's way, "게이오大", or in full, "듀크대학교": the 大 form is
+  its name; a generic stem ("국립大") takes the place written before it ("호주 국립大").
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ _LATIN_IN_BRACKETS = re.compile(r"\(([A-Za-z][^()\n]{0,60})\)")
 _HANJA_GLOSS = re.compile(r"(?<![가-힣])([가-힣]{2,5})\(([\u4e00-\u9fff]{2,4})\)")
 PAIR_WINDOW = 60  # characters before a bracket that can hold the Korean name
 TITLE_WINDOW = 15  # characters after it in which a person's title is looked for
-# "AI 코딩 기업 윈드서프"; news outlets: "정책 미디어 유랙티브", "전문 매체 포춘"
+# "AI 코딩 기업 윈드서프"; news outlets: "경제 매체 한델스블라트", "관영 언론 신화통신"
 _COMPANY_WORDS = """기업 스타트업 경쟁사 업체 회사 플랫폼 자회사 미디어 매체 언론 언론사 신문 일간지
 통신사 잡지 방송사"""
 COMPANY_WORDS = tuple(_COMPANY_WORDS.split())
@@ -45,7 +45,7 @@ NOT_PERSON_WORDS = frozenset(_NOT_PERSON_WORDS.split())
 _RESEARCH_ENDINGS = "연구소 연구원 연구실 센터 大 대학 대학교 재단 저널 학회"
 RESEARCH_ENDINGS = tuple(_RESEARCH_ENDINGS.split())
 LEGISLATURES = frozenset({"유럽의회", "상원", "하원", "미국 연방의회", "의회"})
-# "와세다大는", "코넬대학교에서": a university, then a particle or nothing.
+# "게이오大는", "듀크대학교에서": a university, then a particle or nothing.
 _UNIVERSITY = re.compile(r"(?<![\w.])([가-힣]{2,12})(大|대학교)(?=([가-힣]{0,4}))")
 # Stems that say what kind of university it is, not which: named by the place before them.
 _GENERIC_STEMS = "국립 공과 단과 주요 명문 해외 국내 일부 여러 종합 사이버 전문 각"
@@ -81,7 +81,7 @@ class IntroducedNames:
                 after = text[match.end() : match.end() + TITLE_WINDOW]
                 kind = _paired_kind(before[0], name, latin, after)
                 if before[0].endswith(PLATFORM_WORDS) and not acts(text[match.end() :]):
-                    continue  # "AI 플랫폼 버텍스(Vertex) AI에서": where things are, a product
+                    continue  # "클라우드 플랫폼 아틀라스(Atlas) AI에서": a product
                 if kind is not None:
                     actors.append(_with_parliament(ArticleActor(name, (latin,), kind), window[:at]))
         return actors

@@ -2,16 +2,16 @@
 
 - A platform (유튜브, 깃허브, 허깅페이스) is an actor where the article names it acting or
   owning ("허깅페이스의 리더보드", "유튜브가 의무화"), not where it is only where things are
-  found: "유튜브 동영상", "깃허브와 허깅페이스에서 다운로드", "유튜브와 검색 같은 앱".
+  found: "유튜브 동영상", "깃허브에서 내려받는 코드", "유튜브 같은 앱".
   One mention that acts makes it an actor of the article. The same test holds for a name
-  the article introduces as a platform ("AI 플랫폼 버텍스(Vertex) AI에서" is a product).
+  the article introduces as a platform ("클라우드 플랫폼 아틀라스(Atlas) AI에서" is a product).
 - A spelling that names its entry only in context ("이사회", "집행위") counts in an article
   about the entry's country, and not right after another actor ("오픈AI 이사회").
 - A body or university written right before one of its units ("하버드大 로스쿨", "백악관
   과학기술위원회(NSTC)") is part of the unit's name, not an actor of its own, unless the
   article names it alone too; the unit is the actor (unit_after).
 - A body every country has, written without a country, is no one body where the words around
-  it make it every country's ("각국 AI 안전연구소 간 네트워크"); one such mention makes all
+  it make it every country's ("각국 AI 안전연구소 간 협력"); one such mention makes all
   its bare mentions in the article so.
 """
 

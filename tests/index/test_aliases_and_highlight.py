@@ -33,8 +33,8 @@ from index.highlight import cut_snippet, match_spans, merge_spans
         pytest.param("CEO 샘 알트먼(Sam Altman)", [("샘 알트먼", "Sam Altman")], id="full-name"),
         pytest.param("CEO인 머스크(Elon Musk)", [("머스크", "Elon Musk")], id="surname"),
         pytest.param(
-            "자선단체 데이비드 앤 루실 패커드 재단(David and Lucile Packard Foundation)",
-            [("데이비드 앤 루실 패커드 재단", "David and Lucile Packard Foundation")],
+            "비영리단체 빌 앤 멜린다 게이츠 재단(Bill and Melinda Gates Foundation)",
+            [("빌 앤 멜린다 게이츠 재단", "Bill and Melinda Gates Foundation")],
             id="five-words",
         ),
     ],
