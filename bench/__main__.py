@@ -10,6 +10,7 @@ BENCHMARKS = (
     "bench.generic_layout",
     "bench.ingest_bench",
     "bench.bulk_bench",
+    "bench.bulk_stages",
     "bench.search_quality",
     "bench.search_latency",
     "bench.api_latency",

@@ -1,0 +1,141 @@
+"""Where the bulk paths' CPU goes: each stage of an import and of a first ingest, alone, in
+CPU seconds and as a share of Kiwi's own work over the same text.
+
+    AIBRIEF_CORPUS=/path/to/corpus python -m bench.bulk_stages [--copies 9]
+
+The issues are those of bulk_bench (the real issues copied and renumbered in a temporary
+folder, deleted after). Every stage runs in this process on one thread, one after the other,
+on CPU time, the only clock here (other processes on the machine change it less than wall
+time):
+Kiwi's load and first analysis, hashing and reading the PDFs, the schema check, reading and
+checking the export (the import's parsing), the actors, the issue JSON, the index documents,
+Kiwi alone (one call a text, as a build worker calls it), the terms made of its tokens, Whoosh
+taking the documents and writing their segment, and the mined name pairs. An ingest runs all
+but the export's reading; an import all but hashing, reading the PDFs and the schema check.
+The sums are CPU the bulk paths cannot avoid; their share of Kiwi's is the cost a bulk run
+adds to Kiwi's, whatever the cores. Prints a table and one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from archive.importing import read_articles
+from archive.issue_files import issue_json_bytes
+from archive.schema import first_error
+from bench.bulk_bench import renumbered_extract, synthesise
+from bench.corpus import corpus_folder
+from extract import file_sha256
+from index import with_actors
+from index.analysis import pretokenized, terms_from_morphs
+from index.build_writer import BuildWriter
+from index.documents import analysed_texts, article_fields, with_marks
+from index.mined_aliases import mined_pairs
+from index.schema import build_schema
+
+IMPORT_ONLY = ("read and check the export",)
+INGEST_ONLY = ("hash the PDFs", "read the PDFs", "schema check")
+
+
+def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
+    """CPU seconds of each stage, in the order a bulk run meets them."""
+    from whoosh import index as whoosh_index
+
+    import index.kiwi_loader as kiwi_loader
+
+    kiwi_loader._kiwi_threads = 1  # one thread, as in a build worker
+    seconds: dict[str, float] = {}
+
+    def timed(name: str, work: Callable[[], Any]) -> Any:
+        started = time.process_time()
+        result = work()
+        seconds[name] = time.process_time() - started
+        return result
+
+    kiwi = timed("load Kiwi (and its first analysis)", kiwi_loader.kiwi)
+    hashes = timed("hash the PDFs", lambda: [file_sha256(p) for p in pdfs])
+    read = timed(
+        "read the PDFs", lambda: [renumbered_extract(*p) for p in zip(pdfs, hashes, strict=True)]
+    )
+    timed("schema check", lambda: [first_error("issue", i.to_json()) for i in read])
+    timed("read and check the export", lambda: read_articles(export))
+    issues = timed("actors", lambda: [with_actors(issue) for issue in read])
+    timed("issue JSON", lambda: [issue_json_bytes(issue) for issue in issues])
+    docs = timed(
+        "index documents", lambda: [[article_fields(a, "") for a in i.articles] for i in issues]
+    )
+    texts = [
+        [t for t in dict.fromkeys(t for d in issue for t in analysed_texts(d)) if t.strip()]
+        for issue in docs
+    ]
+    tokens = timed("Kiwi", lambda: [[kiwi.tokenize(t) for t in issue] for issue in texts])
+    analyses = timed(
+        "terms from Kiwi's tokens",
+        lambda: [
+            {t: terms_from_morphs(t, tk) for t, tk in zip(ts, tks, strict=True)}
+            for ts, tks in zip(texts, tokens, strict=True)
+        ],
+    )
+    ix = whoosh_index.create_in(index_dir, build_schema())
+    writer = BuildWriter.unlocked(ix)
+
+    def add_documents() -> None:
+        for issue, analysis in zip(docs, analyses, strict=True):
+            with pretokenized(analysis=analysis):
+                for doc in issue:
+                    writer.add_document(**with_marks(doc))
+
+    timed("Whoosh takes the documents", add_documents)
+    timed("Whoosh writes the segment", writer.finish_segment)
+    timed("mined name pairs", lambda: [mined_pairs(issue) for issue in docs])
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=9, help="copies of the real issues")
+    args = parser.parse_args(argv)
+    corpus = corpus_folder("bulk_stages")
+    if corpus is None:
+        return 2
+    with tempfile.TemporaryDirectory(prefix="aibrief-bulk-stages-") as scratch_dir:
+        scratch = Path(scratch_dir)
+        export, pdfs, issues = synthesise(corpus, args.copies, scratch)
+        (scratch / "index").mkdir()
+        seconds = stages(export, pdfs, scratch / "index")
+    kiwi = seconds["Kiwi"]
+    ingest = sum(v for k, v in seconds.items() if k not in IMPORT_ONLY)
+    imported = sum(v for k, v in seconds.items() if k not in INGEST_ONLY)
+    articles = sum(len(issue.articles) for issue in issues)
+    print(f"{len(issues)} issues, {articles} articles; CPU seconds on one thread")
+    print(f"{'stage':<38}{'cpu s':>8}{'x Kiwi':>8}")
+    for name, value in seconds.items():
+        print(f"{name:<38}{value:8.2f}{value / kiwi:8.2f}")
+    for name, total in (("ingest, all stages", ingest), ("import, all stages", imported)):
+        print(f"{name:<38}{total:8.2f}{total / kiwi:8.2f}")
+    print(
+        json.dumps(
+            {
+                "benchmark": "bulk_stages",
+                "issues": len(issues),
+                "articles": articles,
+                "clock": "cpu",
+                "seconds": {k: round(v, 3) for k, v in seconds.items()},
+                "ingest_over_kiwi": round(ingest / kiwi, 3),
+                "import_over_kiwi": round(imported / kiwi, 3),
+            },
+            ensure_ascii=False,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
