@@ -219,3 +219,18 @@ def test_every_facet_the_contract_names_is_counted(sample_home):
         assert tuple(archive.search("AI").facets) == contract.FACET_NAMES
     finally:
         archive.close()
+
+
+def test_the_readme_names_every_parameter_of_every_address():
+    from pathlib import Path
+
+    from archive.parameters import ARTICLE_NAMES, BY_NAME, EXPORT_NAMES, SEARCH_NAMES
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("The search page and `/api/search` take")
+    summary = readme[start : readme.index("\n\n", start)]
+    for name in {*SEARCH_NAMES, *EXPORT_NAMES, *ARTICLE_NAMES}:
+        assert f"`{name}`" in summary, name
+    assert set(SEARCH_NAMES) | set(EXPORT_NAMES) | set(ARTICLE_NAMES) <= set(BY_NAME)
+    for name in ("year", "section", "kind", "country"):  # /api/actors
+        assert f"`{name}`" in summary
