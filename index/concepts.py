@@ -101,15 +101,14 @@ class ConceptTable:
 
     def forms_around(self, words: Iterable[str]) -> set[str]:
         """The forms, as the table writes them, of every concept one of the words is a form
-        of, and those its expansion adds (its narrower terms and their own forms)."""
+        of, and every form its expansion adds (see expand)."""
         found: set[str] = set()
         for word in words:
             for concept in self._by_form.get(concept_key(word), ()):
                 found.update(concept.forms)
-                for term in concept.narrower:
-                    found.add(term)
-                    below = self._by_label.get(concept_key(term))
-                    found.update(below.forms if below is not None else ())
+            expansion = self.expand(word)
+            if expansion:
+                found.update(expansion.siblings, expansion.narrower, expansion.broader)
         return found
 
     def knows(self, text: str) -> bool:

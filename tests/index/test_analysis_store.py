@@ -118,6 +118,7 @@ def test_a_build_stores_every_term_and_the_forms_and_names_it_expands_to(built_i
     assert built_index.concepts.forms_around(terms) <= known
     assert built_index.aliases().spellings_around(terms) <= known
     assert {"deepfake", "합성 미디어"} <= known  # 딥페이크's concept
+    assert {f for t in terms for f in built_index.concepts.expand(t).broader} <= known
     assert {"요슈아 벤지오", "Yoshua Bengio", "OpenAI", "Anthropic"} <= known  # names
 
 
