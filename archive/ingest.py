@@ -18,7 +18,7 @@ from archive.catalog import IngestRow, IssueRow, now
 from archive.discover import Unmatched, find_files, unreadable_reason
 from archive.schema import first_error
 from archive.store import with_current_actors
-from common.child_processes import die_with_parent
+from common.child_processes import die_with_parent, forking_beside_threads
 from extract import LAYOUTS_VERSION, file_sha256
 from extract.errors import ExtractError
 from extract.model import UNKNOWN_LAYOUT, Issue
@@ -227,7 +227,8 @@ class IngestRun:
             initializer=start_worker,
             initargs=(os.getpid(), self.store.lock.fileno()),
         ) as pool:
-            results = pool.map(work, paths, hashes)  # the workers are forked and start reading
+            with forking_beside_threads():  # Kiwi's, when this process has loaded it before
+                results = pool.map(work, paths, hashes)  # the workers fork and start reading
             from index import load_analyzer
 
             # Kiwi loads here while the workers read (1.3 CPU s: it used to be loaded before

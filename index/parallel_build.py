@@ -18,7 +18,7 @@ import os
 import queue
 from collections.abc import Callable, Iterable
 
-from common.child_processes import die_with_parent
+from common.child_processes import die_with_parent, forking_beside_threads
 from index.analysis import pretokenized, start_in_worker
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, with_marks
@@ -106,8 +106,9 @@ class _WorkerPool:
             context.Process(target=_work, args=args, name=f"aibrief-index-{n}", daemon=True)
             for n in range(WORKERS)
         ]
-        for proc in self._procs:
-            proc.start()
+        with forking_beside_threads():  # Kiwi's threads, and the caller's
+            for proc in self._procs:
+                proc.start()
 
     def put(self, job) -> None:
         while True:
