@@ -15,10 +15,12 @@ from typing import Any
 
 import anyio
 import pytest
+from click.testing import CliRunner
 from mcp import Client, StdioServerParameters
 
 from archive import Archive, contract
 from archive.citations import citation
+from archive.cli import main
 
 AIBRIEF = str(Path(sys.executable).with_name("aibrief"))
 TOOLS = {"search", "get_article", "list_issues", "trend", "actors"}
@@ -35,10 +37,10 @@ def run_client(client: Any) -> Any:
 
 
 def cli_json(home: Path, *args: str) -> Any:
-    """What `aibrief ARGS` prints, parsed."""
-    done = subprocess.run(
-        [AIBRIEF, "--home", str(home), *args], capture_output=True, text=True, check=True
-    )
+    """What `aibrief ARGS` prints, parsed (run in this process: the server is the process
+    under test, and the command's answer is the same wherever it runs)."""
+    done = CliRunner().invoke(main, ["--home", str(home), *args])
+    assert done.exit_code == 0, done.output
     return json.loads(done.stdout)
 
 
