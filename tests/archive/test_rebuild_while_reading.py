@@ -99,9 +99,10 @@ def mark_stale(home: Path) -> None:
     stamp.write_text(json.dumps({**versions, "analyzer": versions["analyzer"] - 1}))
 
 
-@pytest.mark.parametrize(
-    "step", [f"rebuild-issue {ISSUES[3]}", "rebuild-built", "rebuild-switched"]
-)
+# Killed before the switch, a build leaves a generation CURRENT does not name, which the next
+# build deletes whether it was half written or whole ("rebuild-built"): one point tests both.
+# Once switched, the old generations are still there to tidy.
+@pytest.mark.parametrize("step", [f"rebuild-issue {ISSUES[3]}", "rebuild-switched"])
 def test_a_rebuild_killed_at_any_step_leaves_an_index_the_next_reader_completes(home, step):
     expected = totals(home)
     mark_stale(home)
