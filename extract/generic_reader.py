@@ -28,6 +28,13 @@ from extract.layouts import section_of_label
 from extract.line_joins import join_wrapped_lines
 from extract.model import Article
 from extract.page_lines import Line, PageText
+from extract.printed_pages import (
+    first_article_page,
+    listed_starts,
+    local_offset,
+    numbered_pages,
+    page_offset,
+)
 from extract.repeated_lines import printed_number, repeated_lines, without_furniture
 from extract.sources import ends_with_date
 
@@ -47,18 +54,18 @@ def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> tu
     inner = [page for page in pages if page.number > front]
     size = _body_size([line for page in inner for line in bodies[page.number]])
     heads = {p.number: headline(bodies[p.number], size, p.height) for p in inner}
-    offset = _page_offset(inner)
-    listed = _listed_starts(inner, entries, offset)
+    offset = page_offset(inner)
+    listed = listed_starts(inner, entries, offset)
     if not listed and entries:  # no page shows its number: place the entries by their titles
         titled = _titled_starts(entries, heads)
         offset = _common_offset(titled)
         placed = set(titled.values())
         listed = {
-            **{n: e for n, e in _listed_starts(inner, entries, offset).items() if e not in placed},
+            **{n: e for n, e in listed_starts(inner, entries, offset).items() if e not in placed},
             **titled,
         }
-    # pages before printed page 1 are front matter, whatever their headlines
-    first = 1 + (offset or 0)
+    first = first_article_page(inner, offset)
+    numbered = numbered_pages([page for page in inner if page.number >= first])
     starts = sorted(
         set(listed)
         | {n for n, head in heads.items() if n >= first and _opens_article(bodies[n], head)}
@@ -69,7 +76,8 @@ def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> tu
         last = start
         while last + 1 < end and _continues(bodies, heads, start, last + 1):
             last += 1
-        page = _printed_page(pages[start - 1], listed.get(start), offset)
+        around = local_offset(numbered, start, offset)
+        page = _printed_page(pages[start - 1], listed.get(start), around)
         entry = listed.get(start)
         section = _section(pages[start - 1], heads[start], entry)
         article = _article(bodies, heads, (section, entry), (start, last), (issue, page), size)
@@ -105,26 +113,6 @@ def _body_size(lines: list[Line]) -> float:
     for line in lines:
         sizes[round(line.size * 2) / 2] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
-
-
-def _page_offset(inner: list[PageText]) -> int | None:
-    """The offset most pages share between their place in the file and the number they show
-    (None: no page shows one)."""
-    offsets: Counter[int] = Counter()
-    for page in inner:
-        if (number := printed_number(page)) is not None:
-            offsets[page.number - number] += 1
-    return offsets.most_common(1)[0][0] if offsets else None
-
-
-def _listed_starts(
-    inner: list[PageText], entries: list[ContentsEntry], offset: int | None
-) -> dict[int, ContentsEntry]:
-    """PDF page -> the contents entry that starts there, placed by the page offset."""
-    if offset is None:
-        return {}
-    numbers = {page.number for page in inner}
-    return {entry.page + offset: entry for entry in entries if entry.page + offset in numbers}
 
 
 def _titled_starts(
@@ -172,8 +160,8 @@ def _pairs(text: str) -> set[str]:
 
 
 def _printed_page(page: PageText, entry: ContentsEntry | None, offset: int | None) -> int:
-    """The number the page shows, else the one its neighbours imply, else the contents
-    page's, else its place in the file."""
+    """The number the page shows, else the one its neighbours' offset implies, else the
+    contents page's, else its place in the file."""
     if (number := printed_number(page)) is not None and number > 0:
         return number
     if offset is not None and page.number - offset > 0:

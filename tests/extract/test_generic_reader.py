@@ -169,6 +169,47 @@ def test_a_later_article_whose_page_prints_an_earlier_number_is_kept_under_a_mar
     assert "가상반도체" in issue.articles[-1].text
 
 
+def without_page_number(path: Path, pdf_page: int, out: Path) -> Path:
+    """The PDF with the number in the foot of one page (1-based) blanked out."""
+    with pymupdf.open(path) as doc:
+        page = doc[pdf_page - 1]
+        page.add_redact_annot(pymupdf.Rect(0, page.rect.height * 0.9, page.rect.width, 842))
+        page.apply_redactions()
+        doc.save(out)
+    return out
+
+
+@pytest.mark.parametrize("contents", [True, False], ids=["contents", "no-contents"])
+@pytest.mark.parametrize("shown", [True, False], ids=["page-1-numbered", "page-1-unnumbered"])
+def test_a_repeated_page_number_loses_no_article_before_it(tmp_path, contents, shown):
+    """Pages printing 1, 2, 2, 3, 4 (or _, 2, 2, 3, 4): most pages share the offset of the
+    later run, which places page 1 one page late; the article printed on page 1 is read all
+    the same, and the contents entries go to the pages that print their numbers."""
+    repeated = [*ARTICLES[:2], ("기업·산업", "가상반도체, 새 공정 연구 착수", 2), *ARTICLES[2:]]
+    path = write_plain_issue(tmp_path / "new.pdf", NAMED_COVER, articles=repeated)
+    if not shown:
+        path = without_page_number(path, 3, tmp_path / "unnumbered.pdf")
+    if not contents:
+        with pymupdf.open(path) as doc:
+            doc.delete_page(1)
+            doc.save(tmp_path / "no-contents.pdf")
+        path = tmp_path / "no-contents.pdf"
+    issue = extract_issue(path)
+    first = 3 if contents else 2
+    assert [(a.id, a.page, a.pdf_pages[0]) for a in issue.articles] == [
+        ("2026-01-01", 1, first),
+        ("2026-01-02", 2, first + 1),
+        ("2026-01-02b", 2, first + 2),
+        ("2026-01-03", 3, first + 3),
+        ("2026-01-04", 4, first + 4),
+    ]
+    assert [a.title for a in issue.articles] == [title for _, title, _ in repeated]
+    assert "가상국이(가) 새 계획을 발표하고" in issue.articles[0].text
+    if contents:  # the second article on page 2 shares its contents line's number: no entry
+        sections = ["정책/법제", "기업/산업", None, "기업/산업", "기술/연구"]
+        assert [a.section for a in issue.articles] == sections
+
+
 def test_a_section_label_set_larger_than_the_headline_is_not_the_title(tmp_path):
     issue = extract_issue(write_plain_issue(tmp_path / "new.pdf", NAMED_COVER, kicker=24))
     assert [a.title for a in issue.articles] == [title for _, title, _ in ARTICLES]
