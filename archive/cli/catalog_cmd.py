@@ -25,7 +25,10 @@ def article_lines(article: Article) -> list[str]:
     lines = [article.title, f"{article.id} · {section} · p. {article.page} · {pages}", ""]
     lines += [f"  ▶ {line}" for line in article.key_contents]
     for section in article.body:
-        lines += ["", f"□ {section.heading}"]
+        if lines[-1]:
+            lines.append("")
+        if section.heading:  # an issue read generically opens with bullets under no heading
+            lines.append(f"□ {section.heading}")
         for bullet in section.bullets:
             lines.append(f"  ■ {bullet.text}")
             lines += [f"    ∙ {sub}" for sub in bullet.sub]

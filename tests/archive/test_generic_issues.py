@@ -82,6 +82,16 @@ def test_the_issue_json_says_unknown_and_the_articles_are_searchable(generic_hom
     assert f"{unsectioned}  -  " in run(home, "show", "2026-01").output
 
 
+def test_show_prints_no_empty_heading_for_bullets_under_none(generic_home, expected):
+    home, _, _ = generic_home
+    first = expected.articles[0]
+    assert first.body[0].heading == ""  # its opening bullets stand under no sub-heading
+    shown = run(home, "show", first.id).output.splitlines()
+    assert not any(line.strip() == "□" for line in shown)
+    assert shown[2:4] == ["", f"  ■ {first.body[0].bullets[0].text}"]
+    assert f"□ {first.body[1].heading}" in shown
+
+
 def test_an_older_catalog_gains_the_layout_columns(tmp_path):
     path = tmp_path / "catalog.sqlite3"
     with sqlite3.connect(path) as db:
