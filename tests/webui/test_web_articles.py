@@ -16,6 +16,26 @@ def test_article_page_shows_the_structured_article(client):
     assert "<li>* 각주 설명</li>" in page
 
 
+def test_bullets_under_no_sub_heading_get_no_empty_heading(tmp_path):
+    """An issue read generically opens its articles with bullets under no sub-heading."""
+    from dataclasses import replace
+
+    from web_fakes import ARTICLES, FakeArchive
+
+    from extract.model import BodySection, Bullet
+    from webui import create_app
+
+    first = ARTICLES[0]
+    opening = BodySection("", (Bullet("머리 없는 항목", ()),))
+    articles = (replace(first, body=(opening, *first.body), text=""), *ARTICLES[1:])
+    archive = FakeArchive(tmp_path / "home", articles)
+    client = create_app({"TESTING": True, "AIBRIEF_ARCHIVE": archive}).test_client()
+    page = client.get("/articles/2024-01-01").get_data(as_text=True)
+    assert "<li>머리 없는 항목" in page
+    assert "<h2></h2>" not in page
+    assert "<h2>EU AI 법 규제 합의 개요</h2>" in page
+
+
 def test_sources_link_only_web_urls(client):
     page = client.get("/articles/2024-01-01").get_data(as_text=True)
     assert '<a href="https://example.com/launch" rel="noopener noreferrer nofollow">' in page
