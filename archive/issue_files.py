@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive.atomic_files import copy_atomic, fsync_dir, remove_stale_temporaries, write_atomic
+from common.atomic_files import copy_atomic, fsync_dir, remove_stale_temporaries, write_atomic
 from extract.model import Issue
 
 PENDING = ".pending"

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archive.atomic_files import write_atomic
 from archive.catalog import Catalog, IssueRow, now
 from archive.errors import ArchiveError, IndexUnavailable, NotFound
 from archive.issue_files import IssueFiles
 from archive.lock import ArchiveLock
+from common.atomic_files import write_atomic
 from extract.model import Issue
 
 ACTORS_VERSION_FILE = "actors-version"  # the actor rules every held issue was derived with

@@ -19,6 +19,8 @@ import os
 import shutil
 from pathlib import Path
 
+from common.atomic_files import write_atomic
+
 CURRENT = "CURRENT"
 REBUILDING = "rebuilding.json"
 PREFIX = "g"
@@ -51,13 +53,7 @@ def start(directory: Path) -> Path:
 
 def switch(directory: Path, generation: Path) -> None:
     """Make `generation` the one readers use: CURRENT replaced in one rename, made durable."""
-    tmp = directory / f".{CURRENT}.{os.getpid()}.tmp"
-    with tmp.open("w", encoding="ascii") as out:
-        out.write(generation.name + "\n")
-        out.flush()
-        os.fsync(out.fileno())
-    tmp.replace(directory / CURRENT)
-    _fsync_dir(directory)
+    write_atomic(directory / CURRENT, (generation.name + "\n").encode("ascii"))
 
 
 def tidy(directory: Path, previous: Path | None, legacy: tuple[str, ...] = ()) -> None:
@@ -120,11 +116,3 @@ def _generations(directory: Path) -> list[Path]:
 
 def _is_generation(name: str) -> bool:
     return name.startswith(PREFIX) and name[len(PREFIX) :].isascii() and name[1:].isdigit()
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
