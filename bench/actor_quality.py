@@ -111,6 +111,11 @@ GROUPS = (  # file, what its articles are
 UNSEEN_HEADLINES = ("actor_lists_unseen.tsv", "actor_lists_unseen2.tsv")
 
 
+def group_label(name: str) -> str:
+    """How the report names a label file: actor_lists_unseen.tsv is "unseen"."""
+    return name.removeprefix("actor_lists_").removesuffix(".tsv")
+
+
 def main(argv: list[str]) -> int:
     folder = corpus_folder("actor_quality")
     if folder is None:
@@ -131,7 +136,7 @@ def main(argv: list[str]) -> int:
     for name, about in GROUPS:
         group = actor_labels(name)
         group_precision, group_recall = score_actors(articles, group, verbose)
-        label = name.removeprefix("actor_lists_").removesuffix(".tsv")
+        label = group_label(name)
         print(
             f"{label:<17} precision {group_precision:.3f}, recall {group_recall:.3f}"
             f"  ({len(group)} articles {about})"
@@ -139,7 +144,7 @@ def main(argv: list[str]) -> int:
     for name in UNSEEN_HEADLINES:
         unseen = subject_labels(name)
         unseen_subjects, unseen_countries = score_subjects(articles, unseen, verbose)
-        label = name.removeprefix("actor_lists_").removesuffix(".tsv")
+        label = group_label(name)
         print(
             f"{label:<7} headlines subject {unseen_subjects:.1%}, country {unseen_countries:.1%}"
             f"  ({len(unseen)} headlines, labelled again; subjects.tsv holds them too)"

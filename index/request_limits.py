@@ -57,9 +57,10 @@ def cut_for_time(limits: Sequence[str]) -> bool:
     return any(getattr(limit, "for_time", False) for limit in limits)
 
 
-def cut_note(template: str, **values: object) -> CutNote:
-    """A note on what was cut: `template` in English with %(name)s filled from `values`."""
-    return CutNote(template, {name: str(value) for name, value in values.items()})
+def cut_note(template: str, *, for_time: bool = False, **values: object) -> CutNote:
+    """A note on what was cut: `template` in English with %(name)s filled from `values`;
+    `for_time` when the time budget, not a cap, cut it."""
+    return CutNote(template, {name: str(value) for name, value in values.items()}, for_time)
 
 
 @dataclass
@@ -108,14 +109,16 @@ class Budget:
         if what == RELATED_TERMS:
             note = cut_note(
                 "related terms: skipped, the search's time budget (%(seconds)s s) was spent",
+                for_time=True,
                 seconds=seconds,
             )
         else:
             note = cut_note(
                 "did you mean: skipped, the search's time budget (%(seconds)s s) was spent",
+                for_time=True,
                 seconds=seconds,
             )
-        self.note(CutNote(note.template, note.values, for_time=True))
+        self.note(note)
 
 
 def capped(parsed: ParsedQuery, note: Callable[[str], None]) -> ParsedQuery:
