@@ -11,7 +11,8 @@ QUERIES = Path(__file__).with_name("quality") / "queries.tsv"
 # group's name in the report, and its file.
 HELD_OUT = QUERIES.with_name("heldout.tsv")
 HELD_OUT_2 = QUERIES.with_name("heldout2.tsv")
-HELD_OUT_SETS = {"held-out": HELD_OUT, "held-out 2": HELD_OUT_2}
+HELD_OUT_3 = QUERIES.with_name("heldout3.tsv")
+HELD_OUT_SETS = {"held-out": HELD_OUT, "held-out 2": HELD_OUT_2, "held-out 3": HELD_OUT_3}
 # Every class a query may have, in the order the bench reports them.
 KINDS = (
     "topic",

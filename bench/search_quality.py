@@ -169,6 +169,7 @@ def print_summary(runs: list[Run], groups: dict[str, list[int]]) -> None:
         ("R@10 new", "recall", "new"),
         ("nDCG held", "ndcg", "held-out"),
         ("nDCG hld2", "ndcg", "held-out 2"),
+        ("nDCG hld3", "ndcg", "held-out 3"),
     ]
     print(f"{'system':20}" + "".join(f"{label:>10}" for label, _, _ in columns) + "   index s")
     for run in runs:

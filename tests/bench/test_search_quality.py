@@ -13,11 +13,12 @@ def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
     queries = [parse_line(line) for line in lines]
     queries.append(GradedQuery("d", "concept", {"x": 2}, held_out="held-out"))
     queries.append(GradedQuery("e", "question", {"x": 2}, held_out="held-out 2"))
+    queries.append(GradedQuery("f", "script", {"x": 1}, held_out="held-out 3"))
     groups = query_groups(queries)
-    assert list(groups) == ["all", "new", *KINDS, "held-out", "held-out 2"]
+    assert list(groups) == ["all", "new", *KINDS, "held-out", "held-out 2", "held-out 3"]
     assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
     assert groups["derived"] == []
-    assert (groups["held-out"], groups["held-out 2"]) == ([3], [4])
+    assert (groups["held-out"], groups["held-out 2"], groups["held-out 3"]) == ([3], [4], [5])
 
 
 def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
