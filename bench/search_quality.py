@@ -49,6 +49,8 @@ MECHANISMS = {
     "feedback": "pseudo-relevance feedback",
     "broader": "broader concepts of rare words",
     "broad": "words most articles hold optional",
+    "countries": "articles about a country the query names raised",
+    "verbs": "a question's verbs as topic nouns",
 }
 LOW_NDCG = 0.5
 

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import chain
 
+from index.actor_table import actor_table
+
 ACTOR_FACET_SIZE = 10  # the top actors of a query's matches
 
 
@@ -18,8 +20,10 @@ class ActorColumns:
     """docnum -> actor names and docnum -> country codes, for one searcher."""
 
     def __init__(self, searcher) -> None:
+        self.searcher = searcher
         self.actors = _inverted(searcher, "actor_name")
         self.countries = _inverted(searcher, "country")
+        self._about: dict[str, frozenset[int]] = {}
 
     @classmethod
     def of(cls, searcher) -> ActorColumns:
@@ -38,6 +42,25 @@ class ActorColumns:
             "actor": _counted(self.actors, docnums, ACTOR_FACET_SIZE),
             "country": _counted(self.countries, docnums, None),
         }
+
+    def about(self, code: str) -> frozenset[int]:
+        """The articles about a country or region: its code (or a member's, for a region) in
+        their country field, or an actor of it as their headline's subject (actor_table)."""
+        if code not in self._about:
+            table = actor_table()
+            codes = set(table.region(code))
+            reader = self.searcher.reader()
+            found: set[int] = set()
+            for value in codes:
+                if ("country", value) in reader:
+                    found.update(reader.postings("country", value).all_ids())
+            if "subject" in self.searcher.schema:
+                for text in reader.lexicon("subject"):
+                    key = text.decode("utf-8")
+                    if table.country_of_key.get(key) in codes:
+                        found.update(reader.postings("subject", key).all_ids())
+            self._about[code] = frozenset(found)
+        return self._about[code]
 
 
 def _inverted(searcher, field: str) -> list[tuple[str, ...]]:

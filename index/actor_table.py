@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from index.aliases import alias_key
+from index.analysis import normalize
 from index.tsv_tables import table_lines
 
 ACTORS_PATH = Path(__file__).with_name("actors.tsv")
@@ -26,6 +27,13 @@ PLATFORM = "platform"
 CONTEXTUAL = "~"  # marks a spelling that names the entry only in its country's articles
 ANY_COUNTRY = "*"  # a body every country has (국방부): its country is read from the article
 _COUNTRY_CODE = re.compile(r"^(?:[A-Z]{2}|INTL)$")
+# The member states of a region code: an article about France is about the EU's Europe too.
+REGION_MEMBERS = {
+    "EU": (
+        *("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU"),
+        *("IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,37 @@ class ActorTable:
         if entry is not None and entry.kind == PLACE:
             return entry.country
         return code if re.fullmatch(r"[A-Z]{2}", code) else None
+
+    def country_named(self, word: str) -> str | None:
+        """The code of the country or region a word names ("중국", "China", "유럽", "EU"): a
+        place whose name is its country's, not a city ("베이징"); None for anything else."""
+        return self._countries_by_spelling.get(alias_key(word))
+
+    def region(self, code: str) -> tuple[str, ...]:
+        """The codes an article's country field holds when it is about this country or region:
+        the code, and for a region its member states (an article on France is about Europe)."""
+        return (code, *REGION_MEMBERS.get(code, ()))
+
+    @cached_property
+    def country_of_key(self) -> dict[str, str]:
+        """alias_key of every spelling of an actor (not a place) -> the actor's country: an
+        article whose headline is about 알리바바 is about China."""
+        found: dict[str, str] = {}
+        for entry in self.entries:
+            if entry.kind not in (PLACE, PLATFORM) and entry.country in self.country_names():
+                for spelling in entry.spellings:
+                    found.setdefault(alias_key(normalize(spelling)), entry.country)
+        return found
+
+    @cached_property
+    def _countries_by_spelling(self) -> dict[str, str]:
+        names = self.country_names()
+        return {
+            alias_key(spelling): place.country
+            for place in self.places
+            if place.country and names.get(place.country) == place.name
+            for spelling in place.spellings
+        }
 
     def country_names(self) -> dict[str, str]:
         """Country code -> the name it is written with first ("US" -> "미국")."""

@@ -13,17 +13,18 @@ looked up as that concept, and still match apart.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
+from index.actor_table import actor_table
 from index.aliases import AliasTable, alias_key
 from index.analysis import normalize
+from index.compiled_query import CompiledQuery, Looked
 from index.concepts import ConceptTable
 from index.errors import QueryError
 from index.filter_queries import UnionOr, filter_query
 from index.query_syntax import Clause, ParsedQuery
-from index.query_terms import topical
+from index.query_terms import topic_nouns, topical
 from index.query_words import (
     SEQUENCES,
     QueryWord,
@@ -41,8 +42,12 @@ ACTOR_FIELDS = frozenset({"actor", "subject", "country"})
 ALIAS_WEIGHT = 0.8
 STEM_WEIGHT = 0.7
 SIBLING_WEIGHT = 0.6
+# The other forms of a concept whose typed form no article holds ("foundation model" where the
+# Brief writes 기반모델) stand in for it: no exact word is there to rank above them.
+STAND_IN_WEIGHT = 1.0
 NARROWER_WEIGHT = 0.5
 BROADER_WEIGHT = 0.3
+VERB_NOUN_WEIGHT = 0.8  # a noun naming a question verb's topic (query_terms.PREDICATE_NOUNS)
 # A thesaurus form of several words ("의료 AI") found with its words apart counts this much of
 # the form found whole.
 APART_WEIGHT = 0.5
@@ -68,43 +73,6 @@ def _apart(field: str, word: QueryWord, boost: float) -> wq.Query:
     return wq.And([wq.Term(field, part) for part in word.parts], boost=boost)
 
 
-@dataclass
-class CompiledQuery:
-    """The Whoosh queries of a parsed query, and what to highlight and report.
-
-    `concepts` holds one query per group of the query's words (a word with its alternatives
-    and expansions): an article matches in full when it matches every one (`all_words`), in
-    part when it matches some (`any_words`). `restrict` (filters, title: and source: words,
-    exclusions) is never relaxed."""
-
-    all_words: wq.Query
-    any_words: wq.Query | None  # None when there is at most one word group
-    highlight: tuple[tuple[str, ...], ...]  # term sequences to mark in the text
-    words: tuple[str, ...]  # the positive words as typed, for suggestions
-    concepts: tuple[wq.Query, ...] = ()
-    restrict: wq.Query | None = None
-    expansions: dict[str, list[str]] = field(default_factory=dict)  # word -> forms added
-
-
-@dataclass(frozen=True)
-class Looked:
-    """What one clause looks for: each analysed form with its weight, and the forms the
-    thesaurus added (as written there)."""
-
-    words: tuple[tuple[QueryWord, float], ...]
-    added: tuple[str, ...] = ()
-    # thesaurus forms of several words, which also match apart (at APART_WEIGHT of theirs)
-    apart: tuple[tuple[QueryWord, float], ...] = ()
-    # the broader concepts' forms, looked for only when the rest finds few articles
-    broader: tuple[tuple[QueryWord, float], ...] = ()
-    broader_added: tuple[str, ...] = ()
-
-    def widened(self) -> Looked:
-        """The same, looking for the broader forms too."""
-        words = self.words + self.broader
-        return Looked(words, self.added + self.broader_added, self.apart)
-
-
 class QueryBuilder:
     """Builds Whoosh queries from parsed ones, with the alias table of the index and the
     thesaurus. `expand` and `derived` switch concepts and stems off (exact words only)."""
@@ -116,12 +84,16 @@ class QueryBuilder:
         expand: bool = True,
         derived: bool = True,
         few: Callable[[wq.Query], bool] | None = None,
+        verbs: bool = True,
+        absent: Callable[[wq.Query], bool] | None = None,
     ) -> None:
         self.aliases = aliases
         self.concepts = concepts if concepts is not None else ConceptTable()
         self.expand = expand
         self.derived = derived
         self.few = few
+        self.verbs = verbs
+        self.absent = absent
 
     def spellings(self, clause: Clause) -> list[QueryWord]:
         """The clause's own analysis, then that of each other spelling of the same name."""
@@ -155,14 +127,20 @@ class QueryBuilder:
         if not clause.exact and self.derived:
             for stem in stem_words(clause.text):
                 weighted.setdefault(stem, STEM_WEIGHT)
+        if not clause.exact and self.verbs and spelled:
+            for noun in topic_nouns(spelled[0].parts):  # "써" -> 사용, 이용
+                if (word := query_word(noun)).parts and word not in weighted:
+                    weighted[word] = VERB_NOUN_WEIGHT
+                    added.append(noun)
         if not clause.exact and self.expand and spelled:
             expansion = self.concepts.expand(clause.text)
             if not expansion:
                 expansion = self.concepts.expand(" ".join(spelled[0].parts))
             if not expansion and self.derived and (stemmed := destemmed(clause.text)):
                 expansion = self.concepts.expand(stemmed)  # 공공기관용: the concept of 공공기관
+            sibling = STAND_IN_WEIGHT if self._unwritten(spelled) else SIBLING_WEIGHT
             for forms, weight in (
-                (expansion.siblings, SIBLING_WEIGHT),
+                (expansion.siblings, sibling),
                 (expansion.narrower, NARROWER_WEIGHT),
             ):
                 for form in forms:
@@ -180,6 +158,13 @@ class QueryBuilder:
                     tuple(weighted.items()), tuple(added), tuple(apart), above, above_added
                 )
         return Looked(tuple(weighted.items()), tuple(added), tuple(apart))
+
+    def _unwritten(self, spelled: list[QueryWord]) -> bool:
+        """Whether no article holds the word typed nor another spelling of it (the `absent`
+        callback says): its concept's other forms then stand in for it."""
+        if self.absent is None:
+            return False
+        return all(q is None or self.absent(q) for q in (_in_field("content", w) for w in spelled))
 
     def clause_query(self, clause: Clause) -> tuple[wq.Query | None, Looked]:
         """The Whoosh query for one clause, and what it looks for: its concept's broader forms
@@ -218,10 +203,15 @@ class QueryBuilder:
 
     def build(self, parsed: ParsedQuery, query_text: str) -> CompiledQuery:
         """Compile; raises QueryError when no clause has a searchable word."""
-        groups, required, highlight, typed = [], [], [], []
+        groups, required, highlight, typed, countries = [], [], [], [], []
         expansions: dict[str, list[str]] = {}
-        for group in topical(self.join_words(parsed.groups)):
+        for group in topical(self.join_words(parsed.groups), self.verbs):
             alternatives = []
+            if (country := country_of(group)) is not None:
+                # an article about the country matches its name even where it does not write
+                # it (one about France, for 유럽)
+                countries.append(country)
+                alternatives.extend(wq.Term("country", c) for c in actor_table().region(country))
             for clause in group:
                 q, looked = self.clause_query(clause)
                 if q is not None:
@@ -256,6 +246,7 @@ class QueryBuilder:
             tuple(groups) if groups else (wq.Every(),),
             restrict,
             expansions,
+            tuple(dict.fromkeys(countries)),
         )
 
     def join_words(self, groups: tuple[tuple[Clause, ...], ...]) -> list[tuple[Clause, ...]]:
@@ -296,3 +287,11 @@ class QueryBuilder:
         if excluded:
             q = wq.AndNot(q, UnionOr(excluded))
         return q
+
+
+def country_of(group: tuple[Clause, ...]) -> str | None:
+    """The code of the country or region a group of one plain word names ("중국의" -> CN)."""
+    if len(group) != 1 or group[0].field is not None or group[0].exact:
+        return None
+    parts = query_word(group[0].text).parts
+    return actor_table().country_named(parts[0]) if len(parts) == 1 else None

@@ -74,6 +74,80 @@ ASKING_NOUNS = frozenset(
 )
 QUERY_STOP_TERMS = LIGHT_PREDICATES | ASKING_NOUNS
 
+# Verbs a question is asked with whose topic the articles name by a noun: the Brief writes
+# "생성 AI 이용 현황", "학습하는 알고리즘", "유출", where a researcher asks "써 본 사람",
+# "배우는 AI", "빼내는 공격". A query word that is one of these lemmas also finds its nouns, as
+# a concept's other forms are found (query_builder), and is not left out as a light verb.
+PREDICATE_NOUNS = {
+    "쓰다": ("사용", "이용"),
+    "쓰이다": ("사용", "활용"),
+    "만들다": ("개발", "제작", "생성"),
+    "배우다": ("학습",),
+    "가르치다": ("교육",),
+    "키우다": ("육성", "양성"),
+    "기르다": ("육성", "양성"),
+    "막다": ("방지", "차단", "금지"),
+    "미루다": ("연기", "보류", "지연"),
+    "들여다보다": ("분석", "해석"),
+    "약하다": ("약화", "저하"),
+    "그리다": ("그림",),
+    "풀다": ("해결", "풀이"),
+    "푸다": ("해결", "풀이"),  # Kiwi's lemma of 푸는 (풀다) out of context
+    "빼내다": ("추출", "유출"),
+    "훔치다": ("탈취", "도용", "유출"),
+    "찾다": ("검색", "탐색", "발견"),
+    "속이다": ("기만", "사기"),
+    "늘다": ("증가", "확대"),
+    "늘어나다": ("증가", "확대"),
+    "늘리다": ("증가", "확대"),
+    "줄다": ("감소", "축소"),
+    "줄어들다": ("감소", "축소"),
+    "줄이다": ("감소", "절감", "축소"),
+    "바꾸다": ("변화", "전환"),
+    "바뀌다": ("변화", "전환"),
+    "팔다": ("판매",),
+    "사다": ("구매", "인수"),
+    "사들이다": ("인수", "매입"),
+    "지키다": ("보호",),
+    "믿다": ("신뢰",),
+    "이기다": ("능가", "우위"),
+    "앞서다": ("능가", "우위"),
+    "따라잡다": ("추격",),
+    "잃다": ("상실", "실직"),
+    "빼앗다": ("대체", "잠식"),
+    "뺏다": ("대체", "잠식"),
+    "베끼다": ("표절", "복제"),
+    "없애다": ("제거", "폐지"),
+    "멈추다": ("중단",),
+    "고치다": ("수정", "개선"),
+    "뽑다": ("채용", "선발"),
+    "모으다": ("수집", "유치"),
+    "벌다": ("수익", "매출"),
+    "숨기다": ("은닉",),
+    "감추다": ("은닉",),
+    "알리다": ("공개", "발표"),
+    "지우다": ("삭제",),
+    "겨루다": ("경쟁",),
+    "다투다": ("분쟁", "경쟁"),
+    "싸우다": ("분쟁", "대응"),
+    "맞서다": ("대응",),
+    "어기다": ("위반",),
+    "세우다": ("설립", "수립", "구축"),
+    "짓다": ("건설", "구축"),
+    "닫다": ("폐쇄",),
+    "묻다": ("질문",),
+    "돌리다": ("실행", "구동"),
+    "빠르다": ("속도", "가속"),
+    "느리다": ("둔화", "지연"),
+    "싸다": ("저렴", "저비용"),
+    "비싸다": ("비용",),
+}
+
+
+def topic_nouns(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The nouns that name the topic of a query word that is one verb ("써" -> 사용, 이용)."""
+    return PREDICATE_NOUNS.get(parts[0], ()) if len(parts) == 1 else ()
+
 
 def carries_topic(parts: tuple[str, ...]) -> bool:
     """Whether a query word's analysed parts say anything of its topic: some part is not a
@@ -81,18 +155,22 @@ def carries_topic(parts: tuple[str, ...]) -> bool:
     return any(part not in QUERY_STOP_TERMS for part in parts)
 
 
-def _asks_only(group: tuple[Clause, ...]) -> bool:
-    """Whether a group is only words of asking, none typed exactly or in a field."""
-    return all(
-        c.field is None and not c.exact and not carries_topic(query_word(c.text).parts)
-        for c in group
-    )
+def _asks_only(group: tuple[Clause, ...], verbs: bool) -> bool:
+    """Whether a group is only words of asking, none typed exactly or in a field, nor (with
+    `verbs`) a verb with topic nouns."""
+    for c in group:
+        parts = query_word(c.text).parts
+        if c.field is not None or c.exact or carries_topic(parts):
+            return False
+        if verbs and topic_nouns(parts):
+            return False
+    return True
 
 
-def topical(groups: list[tuple[Clause, ...]]) -> list[tuple[Clause, ...]]:
+def topical(groups: list[tuple[Clause, ...]], verbs: bool = True) -> list[tuple[Clause, ...]]:
     """The groups without those that only ask ("얼마나 되나", "관련 사례"), unless no other is
-    left."""
-    kept = [g for g in groups if not _asks_only(g)]
+    left; with `verbs`, a verb with topic nouns stays ("써" finds 사용)."""
+    kept = [g for g in groups if not _asks_only(g, verbs)]
     return kept or groups
 
 

@@ -21,7 +21,7 @@ from index.query_analysis import reading
 from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.query_terms import has_plain_words
-from index.ranking import SORTS, finds_any, finds_few, rank
+from index.ranking import SORTS, finds_any, finds_few, finds_none, rank
 from index.related_terms import RELATED_DOCS, related_terms
 from index.request_limits import (
     BUDGET_SECONDS,
@@ -77,6 +77,8 @@ class SearchAnswers:
         feedback: bool = True,
         broad: bool = True,
         broader: bool = True,
+        countries: bool = True,
+        verbs: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
@@ -86,7 +88,9 @@ class SearchAnswers:
         `partial` (filling the page with articles matching only some of the concepts),
         `feedback` (pseudo-relevance feedback: see index/feedback.py), `broad` (not
         requiring of a full match the words most articles hold: see index/ranking.py),
-        `broader` (the broader concepts of a word that finds few articles: index/concepts.py);
+        `broader` (the broader concepts of a word that finds few articles: index/concepts.py),
+        `countries` (raising the articles about a country the query names: index/ranking.py),
+        `verbs` (a question's verbs finding their topic nouns, 써 -> 사용: index/query_terms.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -108,13 +112,17 @@ class SearchAnswers:
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
             few = finds_few(searcher) if broader else None
-            builder = QueryBuilder(self.aliases(), self.concepts, expand, derived, few)
+            builder = QueryBuilder(
+                self.aliases(), self.concepts, expand, derived, few, verbs, finds_none(searcher)
+            )
             compiled = builder.build(parsed, query)
             if isinstance(budget, SharedBudget):
                 spending = Budget(budget.seconds, budget.start(), limits)
             else:
                 spending = Budget(budget, limits=limits)
-            ranked = rank(searcher, compiled, restrict, sort, page * per_page, partial, fed, broad)
+            ranked = rank(
+                searcher, compiled, restrict, sort, page * per_page, partial, fed, broad, countries
+            )
             first = (page - 1) * per_page
             hits = tuple(
                 build_hit(
@@ -182,7 +190,13 @@ class SearchAnswers:
         restrict = filters_query(_checked(filters, query))
         fed = expand and has_plain_words(parsed)  # as search does by default
         with self._reading() as searcher:
-            builder = QueryBuilder(self.aliases(), self.concepts, expand, few=finds_few(searcher))
+            builder = QueryBuilder(
+                self.aliases(),
+                self.concepts,
+                expand,
+                few=finds_few(searcher),
+                absent=finds_none(searcher),
+            )
             compiled = builder.build(parsed, query)
             ranked = rank(searcher, compiled, restrict, "relevance", None, feedback=fed)
             return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]

@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 
 from index import SearchIndex
+from index.aliases import AliasTable
 from index.concepts import ConceptTable, parse_concepts
+from index.query_builder import QueryBuilder
+from index.query_syntax import Clause
+from index.query_words import query_word
 from index.schema import current_stamp
 from tests.index.conftest import ARTICLES
 
@@ -196,3 +200,13 @@ def test_a_hub_is_not_looked_for_as_a_broader_concept():
         1,
     )
     assert table.expand("허위정보").broader == ("유해 콘텐츠",)
+
+
+@pytest.mark.parametrize(("absent", "weight"), [(True, 1.0), (False, 0.6)])
+def test_the_forms_of_a_word_no_article_holds_stand_in_for_it(table, absent, weight):
+    builder = QueryBuilder(AliasTable([]), table, absent=lambda q: absent)
+    weights = {w.parts: x for w, x in builder.looked_up(Clause("jobs")).words}
+    assert weights[query_word("일자리").parts] == weights[query_word("고용").parts] == weight
+    assert weights[query_word("jobs").parts] == 1.0
+    # narrower terms stay below it
+    assert weights[query_word("채용").parts] == 0.5

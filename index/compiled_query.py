@@ -1,0 +1,48 @@
+"""What a query compiles to (CompiledQuery), and what each of its clauses looks for (Looked):
+the types the query builder hands the ranking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from index.query_words import QueryWord
+
+
+@dataclass
+class CompiledQuery:
+    """The Whoosh queries of a parsed query, and what to highlight and report.
+
+    `concepts` holds one query per group of the query's words (a word with its alternatives
+    and expansions): an article matches in full when it matches every one (`all_words`), in
+    part when it matches some (`any_words`). `restrict` (filters, title: and source: words,
+    exclusions) is never relaxed."""
+
+    all_words: wq.Query
+    any_words: wq.Query | None  # None when there is at most one word group
+    highlight: tuple[tuple[str, ...], ...]  # term sequences to mark in the text
+    words: tuple[str, ...]  # the positive words as typed, for suggestions
+    concepts: tuple[wq.Query, ...] = ()
+    restrict: wq.Query | None = None
+    expansions: dict[str, list[str]] = field(default_factory=dict)  # word -> forms added
+    countries: tuple[str, ...] = ()  # the codes of the countries the query's words name
+
+
+@dataclass(frozen=True)
+class Looked:
+    """What one clause looks for: each analysed form with its weight, and the forms the
+    thesaurus added (as written there)."""
+
+    words: tuple[tuple[QueryWord, float], ...]
+    added: tuple[str, ...] = ()
+    # thesaurus forms of several words, which also match apart (at query_builder.APART_WEIGHT of theirs)
+    apart: tuple[tuple[QueryWord, float], ...] = ()
+    # the broader concepts' forms, looked for only when the rest finds few articles
+    broader: tuple[tuple[QueryWord, float], ...] = ()
+    broader_added: tuple[str, ...] = ()
+
+    def widened(self) -> Looked:
+        """The same, looking for the broader forms too."""
+        words = self.words + self.broader
+        return Looked(words, self.added + self.broader_added, self.apart)
