@@ -36,7 +36,8 @@ class Looked:
 
     words: tuple[tuple[QueryWord, float], ...]
     added: tuple[str, ...] = ()
-    # thesaurus forms of several words, which also match apart (at query_builder.APART_WEIGHT of theirs)
+    # thesaurus forms of several words, which also match apart (at APART_WEIGHT of theirs,
+    # query_builder)
     apart: tuple[tuple[QueryWord, float], ...] = ()
     # the broader concepts' forms, looked for only when the rest finds few articles
     broader: tuple[tuple[QueryWord, float], ...] = ()
