@@ -90,6 +90,15 @@ def _lookup() -> tuple[dict[str, TableEntry], dict[str, TableEntry], frozenset[s
     return spellings, places, beginnings
 
 
+@lru_cache(maxsize=65536)
+def _may_begin(word: str) -> bool:
+    """Whether a spelling may begin at this word, as _match_at would find: the word begins
+    one, or is one less a particle."""
+    spellings, _, beginnings = _lookup()
+    forms = _without_particle(word)
+    return forms[0][0] in beginnings or any(k in spellings for k, _ in forms[1:])
+
+
 @cache
 def _contextual_keys() -> frozenset[str]:
     table = actor_table()
@@ -122,14 +131,12 @@ def _match_at(words: list[_Word], i: int, text: str) -> tuple[TableEntry, int, i
 
 def find_mentions(text: str) -> list[Mention]:
     """Every table entry the text names, in reading order (places too)."""
-    spellings, places, beginnings = _lookup()
+    _, places, _ = _lookup()
     words = _words(text)
     found: list[Mention] = []
     i = 0
     while i < len(words):
-        # Most words begin no spelling (checked here, as _match_at would, without the call).
-        forms = _without_particle(words[i].text)
-        if forms[0][0] not in beginnings and not any(k in spellings for k, _ in forms[1:]):
+        if not _may_begin(words[i].text):  # most words (checked without the call below)
             i += 1
             continue
         matched = _match_at(words, i, text)

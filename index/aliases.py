@@ -95,7 +95,9 @@ def mine_pairs(text: str) -> list[tuple[str, str]]:
     carries a particle, an ending or a digit ("2월 14일"); it must contain Hangul, and the
     Latin side no digits.
     """
-    pairs = []
+    pairs: list[tuple[str, str]] = []
+    if "(" not in text:  # most headlines and many lines: no bracket, no pair
+        return pairs
     for match in _PAIR.finditer(text):
         latin = match.group(2).strip()
         words = match.group(1).split()[-len(latin.split()) :]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from extract.model import Article, ArticleActor, Issue
 from index.actor_mentions import Mention, find_mentions
@@ -73,16 +74,22 @@ class ActorDeriver:
     def derive(self, article: Article) -> DerivedActors:
         """The subject, actors and countries of one article."""
         subject = headline_subject(article.title, self.tokenize)
-        countries = self._countries(article, subject, self._subject_country(subject))
+        lines = _body_lines(article)
+        text = "\n".join(lines)
+        everything = find_mentions(text)
+        # The headline and KEY Contents open the text, each on lines of its own, and no
+        # mention runs over a line's end: their mentions are the text's first ones.
+        opening = len("\n".join(lines[: 1 + len(article.key_contents)]))
+        leading = [m for m in everything if m.start < opening]
+        countries = self._countries(leading, self._subject_country(subject))
         # A body named without its country ("국방부") is taken to be of the country the
         # article is about.
         home = countries[0] if countries else None
-        text = "\n".join(_body_lines(article))
         found: dict[str, ArticleActor] = {}
         first = self._subject_actor(subject, home)
         if first is not None:
             found[alias_key(first.name)] = first
-        mentions = [m for m in find_mentions(text) if m.entry.kind != PLACE]
+        mentions = [m for m in everything if m.entry.kind != PLACE]
         for mention in naming_mentions(mentions, text, countries):
             country = _body_country(mention, mentions, home)
             printed = text[mention.start : mention.end]
@@ -164,9 +171,10 @@ class ActorDeriver:
         return ArticleActor(actor.name, tuple(unique), actor.kind)
 
     @staticmethod
-    def _countries(article: Article, subject, home: str | None) -> tuple[str, ...]:
+    def _countries(leading: list[Mention], home: str | None) -> tuple[str, ...]:
+        """The countries of the mentions of the headline and KEY Contents, after `home`."""
         codes: list[str] = [home] if home else []
-        for mention in find_mentions("\n".join([article.title, *article.key_contents])):
+        for mention in leading:
             if mention.contextual:
                 continue
             entry = mention.entry
@@ -221,9 +229,7 @@ def _guess_kind(name: str) -> str:
 
 def derive_actors(articles: Iterable[Article]) -> tuple[Article, ...]:
     """The articles with their subject, actors and countries derived (see the module docs)."""
-    from index.kiwi_loader import kiwi
-
-    deriver = ActorDeriver(kiwi().tokenize)
+    deriver = _deriver()
     derived = []
     for article in articles:
         found = deriver.derive(article)
@@ -231,6 +237,15 @@ def derive_actors(articles: Iterable[Article]) -> tuple[Article, ...]:
             replace(article, subject=found.subject, actors=found.actors, countries=found.countries)
         )
     return tuple(derived)
+
+
+@cache
+def _deriver() -> ActorDeriver:
+    """The process's one deriver (its alias table and lookups are built once, not per issue),
+    with the process's Kiwi; a forked worker goes on with its parent's."""
+    from index.kiwi_loader import kiwi
+
+    return ActorDeriver(kiwi().tokenize)
 
 
 def with_actors(issue: Issue) -> Issue:
