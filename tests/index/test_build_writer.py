@@ -9,7 +9,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from index.build_writer import BuildWriter
+from index.build_writer import POSTINGS_CODEC, BuildWriter
 from index.documents import article_fields, with_marks
 from index.schema import build_schema
 from tests.index.conftest import ARTICLES, make_article
@@ -37,7 +37,11 @@ def _segment_files(directory: Path) -> dict[str, bytes]:
 def _written(directory: Path, documents: list[dict], ours: bool) -> dict[str, bytes]:
     directory.mkdir()
     ix = whoosh_index.create_in(directory, build_schema())
-    writer = BuildWriter(ix, compound=False) if ours else ix.writer(compound=False)
+    writer = (
+        BuildWriter(ix, compound=False)
+        if ours
+        else ix.writer(compound=False, codec=POSTINGS_CODEC)
+    )
     for document in documents:
         writer.add_document(**document)
     writer.commit()
@@ -63,3 +67,29 @@ def test_another_whoosh_version_is_refused_with_one_clear_line():
         "ImportError: aibrief's index writer was written for whoosh-reloaded 2.7.5, and 2.8.0"
         " is installed: install whoosh-reloaded==2.7.5"
     )
+
+
+def _postings(directory: Path) -> dict:
+    """Every (field, term) -> its postings as read back: (document, weight, value bytes)."""
+    found = {}
+    with whoosh_index.open_dir(directory).reader() as reader:
+        for field, text in reader.all_terms():
+            matcher, postings = reader.postings(field, text), []
+            while matcher.is_active():
+                postings.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+            found[field, text] = postings
+    return found
+
+
+def test_uncompressed_postings_read_as_whoosh_compressed_ones_do(tmp_path):
+    documents = _documents()
+    _written(tmp_path / "ours", documents, ours=True)
+    (tmp_path / "whoosh").mkdir()
+    ix = whoosh_index.create_in(tmp_path / "whoosh", build_schema())
+    with ix.writer() as writer:  # Whoosh's default codec: zlib-compressed blocks
+        for document in documents:
+            writer.add_document(**document)
+    ours, theirs = _postings(tmp_path / "ours"), _postings(tmp_path / "whoosh")
+    assert len(ours) > 1000
+    assert ours == theirs
