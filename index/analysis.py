@@ -126,6 +126,9 @@ def _stem(form: str, tag: str) -> str | None:
 def _parts(chain: list[_Morph], text: str) -> list[tuple[str, int, int, str | None]]:
     """The parts of a chain as (surface, start, end, stem): an affix joins its noun, whose
     bare form is kept as the stem ("생성형" -> stem "생성", "초거대" -> stem "거대")."""
+    if len(chain) == 1:  # most chains: one noun (an affix or joiner alone is no part)
+        _, tag, start, end = chain[0]
+        return [(text[start:end].lower(), start, end, None)] if tag in NOUNISH else []
     parts: list[list] = []
     prefix: _Morph | None = None
     for m in chain:
@@ -146,9 +149,10 @@ def _parts(chain: list[_Morph], text: str) -> list[tuple[str, int, int, str | No
     return [(text[start:end].lower(), start, end, stem) for _, start, end, stem, _ in parts]
 
 
-def _pieces(surface: str, start: int) -> list[tuple[str, int, int]]:
-    """A part, or the parts the domain dictionary splits it into, with their spans."""
-    parts = _dictionary_parts().get(surface)
+def _pieces(surface: str, start: int, split: dict[str, tuple[str, ...]]) -> list[tuple]:
+    """A part, or the parts the domain dictionary splits it into (`split`, see
+    _dictionary_parts), with their spans."""
+    parts = split.get(surface)
     if not parts:
         return [(surface, start, start + len(surface))]
     spans, offset = [], start
@@ -164,6 +168,7 @@ def terms_from_morphs(text: str, tokens) -> list[Term]:
     add = terms.append
     pos = 0
     previous: Term | None = None  # the last part, while nothing was dropped after it
+    split = _dictionary_parts()
     for group in _chains(_morphs(tokens)):
         if group.__class__ is not list:
             if group is not None:
@@ -172,7 +177,7 @@ def terms_from_morphs(text: str, tokens) -> list[Term]:
             previous = None
             continue
         for surface, start, _end, stem in _parts(group, text):
-            pieces = _pieces(surface, start)
+            pieces = _pieces(surface, start, split)
             for piece, pstart, pend in pieces:
                 part = _term((piece, pos, pstart, pend, "part"))
                 # two parts in a row, with at most a space (not a line break) between them
