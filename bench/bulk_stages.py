@@ -10,8 +10,11 @@ time):
 Kiwi's load and first analysis, hashing and reading the PDFs, the schema check, reading and
 checking the export (the import's parsing), the actors, the issue JSON, the index documents,
 Kiwi alone (one call a text, as a build worker calls it), the terms made of its tokens, Whoosh
-taking the documents and writing their segment, and the mined name pairs. An ingest runs all
-but the export's reading; an import all but hashing, reading the PDFs and the schema check.
+taking the documents and writing their segment, the mined name pairs, and the store of query
+analyses a build fills (index/query_analysis.py: Kiwi's reading of every indexed term and of
+the thesaurus forms and name spellings a search for one looks up, once per index commit). An
+ingest runs all but the export's reading; an import all but hashing, reading the PDFs and the
+schema check.
 The sums are CPU the bulk paths cannot avoid; their share of Kiwi's is the cost a bulk run
 adds to Kiwi's, whatever the cores. Prints a table and one JSON line.
 """
@@ -35,9 +38,12 @@ from bench.corpus import corpus_folder
 from extract import file_sha256
 from index import with_actors
 from index.analysis import pretokenized, terms_from_morphs
+from index.analysis_store import STORE_NAME, AnalysisStore
 from index.build_writer import BuildWriter
+from index.concepts import shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
-from index.mined_aliases import mined_pairs
+from index.mined_aliases import MinedAliases, mined_pairs
+from index.query_analysis import remember
 from index.schema import build_schema
 
 IMPORT_ONLY = ("read and check the export",)
@@ -94,8 +100,20 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
 
     timed("Whoosh takes the documents", add_documents)
     timed("Whoosh writes the segment", writer.finish_segment)
-    timed("mined name pairs", lambda: [mined_pairs(issue) for issue in docs])
+    pairs = timed("mined name pairs", lambda: {str(n): mined_pairs(d) for n, d in enumerate(docs)})
+    timed("query analyses stored", lambda: store_query_analyses(analyses, pairs, index_dir))
     return seconds
+
+
+def store_query_analyses(analyses: list[dict], pairs: dict, index_dir: Path) -> int:
+    """What a build does after its commit (SearchIndex._remember_terms) on a fresh store: the
+    indexed terms (those of `content`, which holds every analysed text) and the forms around
+    them, analysed and stored."""
+    terms = sorted({t.text for analysis in analyses for ts in analysis.values() for t in ts})
+    mined = MinedAliases(index_dir)
+    mined.save(pairs)
+    around = shipped_concepts().forms_around(terms) | mined.table().spellings_around(terms)
+    return remember(AnalysisStore(index_dir / STORE_NAME), [*terms, *around])
 
 
 def main(argv: list[str] | None = None) -> int:
