@@ -27,6 +27,7 @@ class CompiledQuery:
     restrict: wq.Query | None = None
     expansions: dict[str, list[str]] = field(default_factory=dict)  # word -> forms added
     countries: tuple[str, ...] = ()  # the codes of the countries the query's words name
+    optional: tuple[wq.Query, ...] = ()  # groups never required of a full match (head nouns)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from index.concepts import ConceptTable
 from index.errors import QueryError
 from index.filter_queries import UnionOr, filter_query
 from index.query_syntax import Clause, ParsedQuery
-from index.query_terms import topic_nouns, topical
+from index.query_terms import only_kind_of_thing, topic_nouns, topical
 from index.query_words import (
     SEQUENCES,
     QueryWord,
@@ -203,7 +203,7 @@ class QueryBuilder:
 
     def build(self, parsed: ParsedQuery, query_text: str) -> CompiledQuery:
         """Compile; raises QueryError when no clause has a searchable word."""
-        groups, required, highlight, typed, countries = [], [], [], [], []
+        groups, required, highlight, typed, countries, optional = [], [], [], [], [], []
         expansions: dict[str, list[str]] = {}
         for group in topical(self.join_words(parsed.groups), self.verbs):
             alternatives = []
@@ -223,6 +223,8 @@ class QueryBuilder:
                         expansions.setdefault(clause.text, []).extend(looked.added)
             if alternatives:
                 q = alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)
+                if only_kind_of_thing(group):
+                    optional.append(q)
                 # title: and source: words stay required when the other words are relaxed.
                 (groups if all(c.field is None for c in group) else required).append(q)
         filters = filter_query(parsed.sections, parsed.issue_from, parsed.issue_to)
@@ -247,6 +249,7 @@ class QueryBuilder:
             restrict,
             expansions,
             tuple(dict.fromkeys(countries)),
+            tuple(optional),
         )
 
     def join_words(self, groups: tuple[tuple[Clause, ...], ...]) -> list[tuple[Clause, ...]]:

@@ -73,6 +73,11 @@ ASKING_NOUNS = frozenset(
     }
 )
 QUERY_STOP_TERMS = LIGHT_PREDICATES | ASKING_NOUNS
+# Nouns appended to a topic to say what kind of thing is meant ("AI 유료 구독 서비스", "코드 생성
+# 도구"): searched, and counted where an article holds them, but not required of a full match,
+# as the words most articles hold are not (ranking.BROAD_SHARE): an article on the topic need
+# not call it a service.
+HEAD_NOUNS = frozenset({"서비스", "도구", "시스템", "플랫폼", "솔루션", "제품", "기능"})
 
 # Verbs a question is asked with whose topic the articles name by a noun: the Brief writes
 # "생성 AI 이용 현황", "학습하는 알고리즘", "유출", where a researcher asks "써 본 사람",
@@ -86,10 +91,11 @@ PREDICATE_NOUNS = {
     "가르치다": ("교육",),
     "키우다": ("육성", "양성"),
     "기르다": ("육성", "양성"),
-    "막다": ("방지", "차단", "금지"),
+    "막다": ("방지", "차단", "금지", "저해"),
     "미루다": ("연기", "보류", "지연"),
     "들여다보다": ("분석", "해석"),
-    "약하다": ("약화", "저하"),
+    "약하다": ("약화", "저하", "감소"),
+    "생각하다": ("사고",),
     "그리다": ("그림",),
     "풀다": ("해결", "풀이"),
     "푸다": ("해결", "풀이"),  # Kiwi's lemma of 푸는 (풀다) out of context
@@ -142,6 +148,16 @@ PREDICATE_NOUNS = {
     "싸다": ("저렴", "저비용"),
     "비싸다": ("비용",),
 }
+
+
+def only_kind_of_thing(group: tuple[Clause, ...]) -> bool:
+    """Whether a group is only head nouns (HEAD_NOUNS), none typed exactly or in a field."""
+    return all(
+        c.field is None and not c.exact and query_word(c.text).parts in HEADS for c in group
+    )
+
+
+HEADS = frozenset((noun,) for noun in HEAD_NOUNS)
 
 
 def topic_nouns(parts: tuple[str, ...]) -> tuple[str, ...]:

@@ -217,7 +217,7 @@ def _full_matches(evaluator: PostingsScorer, compiled: CompiledQuery, allowed) -
     every concept when none or all are broad."""
     groups = compiled.concepts
     cut = BROAD_SHARE * evaluator.doc_count
-    broad = [g for g in groups if evaluator.least(g) > cut]
+    broad = [g for g in groups if g in compiled.optional or evaluator.least(g) > cut]
     if not broad or len(broad) == len(groups):
         scores = evaluator.evaluate(compiled.all_words)
         return scores if allowed is None else {d: s for d, s in scores.items() if d in allowed}

@@ -104,3 +104,21 @@ def test_a_question_verb_finds_the_articles_that_name_its_noun(fresh_index):
     assert ids(result)[0] == "2024-05-01"
     assert result.expansions["배우는"] == ("학습",)
     assert "배우는" not in fresh_index.search("영상만 보고 말을 배우는 AI", verbs=False).expansions
+
+
+def test_a_head_noun_is_counted_but_not_required_of_a_full_match(fresh_index):
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            make_article("2024-05-01", "구글, 유료 구독 요금제 출시"),
+            make_article("2024-05-02", "클라우드 서비스 장애 발생"),
+            make_article("2024-05-03", "AI 반도체 시장 전망"),
+            make_article("2024-05-04", "저작권 소송 판결"),
+            make_article("2024-05-05", "딥페이크 규제 강화"),
+        ],
+        "sha",
+    )
+    hits = fresh_index.search("유료 구독 서비스").hits
+    # the article on a subscription plan that does not say 서비스 matches in full
+    assert [(h.id, h.match) for h in hits] == [("2024-05-01", "all"), ("2024-05-02", "partial")]
+    assert fresh_index.search("유료 구독 =서비스").hits[0].match == "partial"
