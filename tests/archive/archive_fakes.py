@@ -78,6 +78,20 @@ def recognising_extract(path: Path, sha256: str | None = None) -> Issue:
     return dataclasses.replace(fake_extract(path), layout="2026")
 
 
+def derive_no_actors() -> None:
+    """For a writer process of the stand-in world (fake PDFs, FakeIndex): every issue is
+    stamped as derived by the current actor rules, none derived. The rules need Kiwi, whose
+    load (1.3-1.9 CPU s) was most of such a process's work, and no test of the stand-in world
+    reads actors: the real derivation is tested where the real index is."""
+    import index
+
+    def stamped(issue: Issue) -> Issue:
+        return dataclasses.replace(issue, actors_version=index.actors_version())
+
+    index.load_analyzer = lambda: None
+    index.with_actors = stamped
+
+
 def malformed_extract(path: Path, sha256: str | None = None) -> Issue:
     """An extractor that returns an article outside the documented form (page 0)."""
     issue = fake_extract(path)

@@ -30,9 +30,10 @@ pytestmark = pytest.mark.slow  # real writer processes, killed and waited for
 
 WRITER = """
 import sys
-from archive_fakes import FakeIndex, fake_extract
+from archive_fakes import FakeIndex, derive_no_actors, fake_extract
 from pausing import pause_at
 from archive import Archive
+derive_no_actors()
 archive = Archive(sys.argv[1], extractor=fake_extract, index_opener=FakeIndex.open,
                   lock_timeout=600, on_wait=lambda m: print(m, file=sys.stderr, flush=True),
                   on_commit_step=pause_at(sys.argv[2]))

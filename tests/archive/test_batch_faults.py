@@ -31,12 +31,14 @@ pytestmark = pytest.mark.slow  # real writer processes, killed and waited for
 # argv: home, step to pause at, "fake" or "real" index, "ingest" or "import", paths...
 WRITER = """
 import sys
-from archive_fakes import FakeIndex, fake_extract
+from archive_fakes import FakeIndex, derive_no_actors, fake_extract
 from pausing import pause_at
 from archive import Archive
 import index.batch_build
 home, step, kind, command, *paths = sys.argv[1:]
 options = {"index_opener": FakeIndex.open} if kind == "fake" else {}
+if kind == "fake":
+    derive_no_actors()
 if kind == "real":
     index.batch_build.PARALLEL_MIN_CHARS = 1  # every batch in worker processes
 archive = Archive(home, extractor=fake_extract, lock_timeout=600,
