@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,28 +30,32 @@ def strict() -> bool:
     return os.environ.get("AIBRIEF_STRICT") == "1"
 
 
-# Session fixtures costly enough that, with pytest-xdist (`make test` runs two workers with
-# --dist loadgroup), the tests using each run on one worker, which builds it once.
-SHARED_ONCE = ("corpus_home", "corpus_issues")
-
-
+# With pytest 9.2 and pytest-xdist 3.8, --dist loadgroup ignores the groups (xdist renames
+# the test's old `_nodeid`, which pytest 9.2 no longer reads: pytest-xdist#1386) and hands out
+# single tests as --dist load does. So no costly fixture relies on them: each is built once
+# per run for both workers (built_once); the groups keep a module's fixtures on one worker
+# once xdist reads them again.
 def xdist_group(item: pytest.Item) -> str:
-    """The group a test runs in under pytest-xdist: the costly fixture it uses, else its file
-    (so that a module's fixtures are built once, on one worker)."""
-    fixtures = getattr(item, "fixturenames", ())
-    return next((name for name in SHARED_ONCE if name in fixtures), item.nodeid.split("::")[0])
+    """The group a test runs in under pytest-xdist (`make test` runs two workers with --dist
+    loadgroup): its file, so that a module's fixtures are built once, on one worker."""
+    return item.nodeid.split("::")[0]
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups off the markers
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Reading the real issues and driving a browser are slow by nature: `make test-fast`
     (-m "not slow") leaves them out with the tests marked slow by hand. Under pytest-xdist,
-    each test is put in its group."""
-    grouping = config.pluginmanager.hasplugin("xdist")
+    each test is put in its group, and the files holding slow tests go first, so that the
+    quick files even out the two workers at the end."""
     for item in items:
         if item.get_closest_marker("corpus") or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
-        if grouping:
-            item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    slow_files = {xdist_group(item) for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: xdist_group(item) not in slow_files)  # stable: order kept
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
 
 
 def skip_or_fail(reason: str) -> None:
@@ -76,11 +84,47 @@ def corpus_pdfs(corpus_dir: Path) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def corpus_issues(corpus_pdfs: dict[str, Path]) -> dict[str, Any]:
-    """Issue -> every real issue as extracted, read once per test session."""
+def corpus_issues(
+    corpus_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """Issue -> every real issue as extracted, read once per run (pickled for the other
+    worker)."""
     from extract import extract_issue
 
-    return {issue: extract_issue(path) for issue, path in corpus_pdfs.items()}
+    def extract_all(folder: Path) -> None:
+        issues = {issue: extract_issue(path) for issue, path in corpus_pdfs.items()}
+        (folder / "issues.pickle").write_bytes(pickle.dumps(issues))
+
+    folder = built_once(tmp_path_factory, "corpus-issues", extract_all)
+    return pickle.loads((folder / "issues.pickle").read_bytes())  # noqa: S301 - written above
+
+
+def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """The folder `name`, made by `build(folder)` once per run: under pytest-xdist, the first
+    worker to ask builds it in the folder the workers share while the others wait for it, so
+    that each costly fixture is built once, not once per worker. Read it, never write to it."""
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # .../pytest-N/popen-gw0 -> .../pytest-N, shared by the workers
+    done = root / f"{name}.built"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.is_dir():
+            building = root / f"{name}.building"
+            shutil.rmtree(building, ignore_errors=True)
+            building.mkdir()
+            build(building)
+            building.rename(done)
+    return done
+
+
+def home_built_once(factory: pytest.TempPathFactory, name: str, pdfs: list[Path]) -> Path:
+    """An archive home holding the issues of these PDFs, ingested once per run (built_once)
+    and copied for this worker: its tests may leave caches in it, never in the other's."""
+    built = built_once(factory, name, lambda folder: ingested_home(folder / "home", pdfs))
+    copy = factory.mktemp(name) / "home"
+    shutil.copytree(built / "home", copy)  # milliseconds, against seconds of ingest
+    return copy
 
 
 def ingested_home(home: Path, pdfs: list[Path]) -> Path:
@@ -98,9 +142,9 @@ def ingested_home(home: Path, pdfs: list[Path]) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_home(corpus_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An archive home holding every real issue, built once per session and shared by the
-    tests that only read it (copy it before writing)."""
-    return ingested_home(tmp_path_factory.mktemp("corpus-home"), sorted(corpus_pdfs.values()))
+    """An archive home holding every real issue, built once per run, copied for each worker
+    and shared by its tests that only read it (copy it before writing)."""
+    return home_built_once(tmp_path_factory, "corpus-home", sorted(corpus_pdfs.values()))
 
 
 # -- sample issues: PDFs in the AI Brief layout with the project's own text ---------------------
@@ -108,19 +152,19 @@ def corpus_home(corpus_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathF
 
 @pytest.fixture(scope="session")
 def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder holding every sample issue ("2024-04.pdf", ...), written once per session."""
+    """A folder holding every sample issue ("2024-04.pdf", ...), written once per run (read
+    only)."""
     from samples.issues import write_sample_archive
 
-    folder = tmp_path_factory.mktemp("sample-issues")
-    write_sample_archive(folder)
-    return folder
+    return built_once(tmp_path_factory, "sample-issues", write_sample_archive)
 
 
 @pytest.fixture(scope="session")
 def sample_home(sample_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An archive home holding the sample issues (PDFs, index and all), built once per
-    session and shared by the tests that only read it (copy it before writing)."""
-    return ingested_home(tmp_path_factory.mktemp("sample-home"), sorted(sample_dir.glob("*.pdf")))
+    """An archive home holding the sample issues (PDFs, index and all), built once per run,
+    copied for each worker and shared by its tests that only read it (copy it before
+    writing)."""
+    return home_built_once(tmp_path_factory, "sample-home", sorted(sample_dir.glob("*.pdf")))
 
 
 @pytest.fixture(scope="session")

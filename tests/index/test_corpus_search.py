@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 import index.full_build as index_module
 from index import SearchIndex
+from tests.conftest import built_once
 
 pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
 def corpus_index(corpus_issues, tmp_path_factory):
-    """(index, issues) for every real issue."""
+    """(index, issues) for every real issue: built in this process once per run, copied for
+    each worker."""
     issues = corpus_issues
-    index = SearchIndex.open(tmp_path_factory.mktemp("corpus-index"))
-    index.rebuild((i, issue.articles, issue.pdf.sha256) for i, issue in issues.items())
-    return index, issues
+
+    def build(folder):
+        index = SearchIndex.open(folder / "index")
+        index.rebuild((i, issue.articles, issue.pdf.sha256) for i, issue in issues.items())
+
+    copy = tmp_path_factory.mktemp("corpus-index") / "index"
+    shutil.copytree(built_once(tmp_path_factory, "corpus-index", build) / "index", copy)
+    return SearchIndex.open(copy), issues
 
 
 def test_every_article_is_indexed_once(corpus_index):
