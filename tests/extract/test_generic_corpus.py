@@ -16,8 +16,10 @@ ISSUES = sorted(CORPUS_ARTICLE_COUNTS)
 
 
 @pytest.mark.parametrize("issue", ISSUES)
-def test_a_real_issue_with_its_cues_renamed_is_read_generically_whole(corpus_pdfs, issue):
-    recognised = extract_issue(corpus_pdfs[issue])
+def test_a_real_issue_with_its_cues_renamed_is_read_generically_whole(
+    corpus_pdfs, corpus_issues, issue
+):
+    recognised = corpus_issues[issue]  # as extract_issue reads it, once per run
     with cues_renamed():
         generic = extract_issue(corpus_pdfs[issue])
     assert (generic.issue, generic.layout, recognised.layout) == (
@@ -42,9 +44,9 @@ def test_a_real_issue_with_its_cues_renamed_is_read_generically_whole(corpus_pdf
 @pytest.mark.parametrize("way", ["forced", "no contents", "no page numbers", "renamed cues"])
 @pytest.mark.parametrize("issue", ISSUES)
 def test_every_way_to_the_generic_reader_keeps_the_articles_and_their_words(
-    corpus_pdfs, issue, way
+    corpus_pdfs, corpus_issues, issue, way
 ):
-    recognised = extract_issue(corpus_pdfs[issue])
+    recognised = corpus_issues[issue]
     result = overlap(recognised.articles, generic_readings(corpus_pdfs[issue], issue)[way]())
     assert result.found == result.same_id == result.listed
     assert result.recall >= TARGET and result.lowest[1] >= TARGET, result
