@@ -30,7 +30,7 @@ from extract.errors import (
 from index import SearchIndex, with_actors
 from index.schema import STAMP_NAME
 from samples.issues import write_sample_issue
-from tests.conftest import CORPUS_ARTICLE_COUNTS
+from tests.conftest import CORPUS_ARTICLE_COUNTS, built_once
 
 AIBRIEF = Path(sys.executable).with_name("aibrief")
 
@@ -76,16 +76,25 @@ BAD_KINDS = {
 }
 
 
+def sample_paths(folder: Path) -> dict[str, Path]:
+    """Two different PDFs of one sample issue (both layout generations) and the bad files."""
+    good, reissued = folder / "good" / "2024-04.pdf", folder / "2024-04-reissued.pdf"
+    bad = {kind: folder / "bad" / f"{kind}.pdf" for kind in BAD_KINDS}
+    return {"good": good, "reissued": reissued, **bad}
+
+
+def write_samples(folder: Path) -> None:
+    paths = sample_paths(folder)
+    paths["good"].parent.mkdir()
+    write_sample_issue(paths["good"], "2024-04", generation="2023")
+    write_sample_issue(paths["reissued"], "2024-04", generation="2025")
+    assert write_bad_files(folder / "bad", paths["good"]) == {k: paths[k] for k in BAD_KINDS}
+
+
 @pytest.fixture(scope="session")
 def samples(tmp_path_factory) -> dict[str, Path]:
-    """Two different PDFs of one sample issue (both layout generations) and the bad files."""
-    folder = tmp_path_factory.mktemp("samples")
-    first = folder / "good" / "2024-04.pdf"
-    first.parent.mkdir()
-    write_sample_issue(first, "2024-04", generation="2023")
-    second = folder / "2024-04-reissued.pdf"
-    write_sample_issue(second, "2024-04", generation="2025")
-    return {"good": first, "reissued": second, **write_bad_files(folder / "bad", first)}
+    """sample_paths, written once per run for both workers (read only: copy one to change it)."""
+    return sample_paths(built_once(tmp_path_factory, "cli-samples", write_samples))
 
 
 def run(home: Path, *args: str, input: str | None = None):
@@ -177,9 +186,14 @@ def test_ingest_json_reports_failures(tmp_path, samples):
 
 
 @pytest.fixture
-def home_with_sample(tmp_path, samples) -> Path:
+def home_with_sample(tmp_path, samples, tmp_path_factory) -> Path:
+    """A home of its own holding the good sample issue, ingested once per run and copied."""
+
+    def ingest(folder: Path) -> None:
+        assert run(folder / "home", "ingest", str(samples["good"])).exit_code == 0
+
     home = tmp_path / "home"
-    assert run(home, "ingest", str(samples["good"])).exit_code == 0
+    shutil.copytree(built_once(tmp_path_factory, "cli-home-with-sample", ingest) / "home", home)
     return home
 
 
