@@ -76,8 +76,9 @@ QUERY_STOP_TERMS = LIGHT_PREDICATES | ASKING_NOUNS
 # Nouns appended to a topic to say what kind of thing is meant ("AI 유료 구독 서비스", "코드 생성
 # 도구"): searched, and counted where an article holds them, but not required of a full match,
 # as the words most articles hold are not (ranking.BROAD_SHARE): an article on the topic need
-# not call it a service.
-HEAD_NOUNS = frozenset({"서비스", "도구", "시스템", "플랫폼", "솔루션", "제품", "기능"})
+# not call it a service. 사람 is the "who" of a question ("써 본 사람은 얼마나"), which the articles
+# name as 이용자, 응답자 or 국민.
+HEAD_NOUNS = frozenset({"서비스", "도구", "시스템", "플랫폼", "솔루션", "제품", "기능", "사람"})
 
 # Verbs a question is asked with whose topic the articles name by a noun: the Brief writes
 # "생성 AI 이용 현황", "학습하는 알고리즘", "유출", where a researcher asks "써 본 사람",
@@ -152,9 +153,7 @@ PREDICATE_NOUNS = {
 
 def only_kind_of_thing(group: tuple[Clause, ...]) -> bool:
     """Whether a group is only head nouns (HEAD_NOUNS), none typed exactly or in a field."""
-    return all(
-        c.field is None and not c.exact and query_word(c.text).parts in HEADS for c in group
-    )
+    return all(c.field is None and not c.exact and query_word(c.text).parts in HEADS for c in group)
 
 
 HEADS = frozenset((noun,) for noun in HEAD_NOUNS)

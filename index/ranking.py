@@ -213,12 +213,17 @@ def _about(searcher, countries: tuple[str, ...], scores: Scores) -> Scores:
 
 def _full_matches(evaluator: PostingsScorer, compiled: CompiledQuery, allowed) -> Scores:
     """docnum -> score of the articles matching every concept but the broad ones (one of whose
-    terms more than BROAD_SHARE of the archive holds), which add to the score where they match;
-    every concept when none or all are broad."""
+    terms more than BROAD_SHARE of the archive holds) and the optional ones (head nouns), which
+    add to the score where they match; every concept but the optional ones when all the others
+    are broad, every concept when all are optional."""
     groups = compiled.concepts
     cut = BROAD_SHARE * evaluator.doc_count
-    broad = [g for g in groups if g in compiled.optional or evaluator.least(g) > cut]
-    if not broad or len(broad) == len(groups):
+    core = [g for g in groups if g not in compiled.optional] or list(groups)
+    broad = [g for g in core if evaluator.least(g) > cut]
+    if len(broad) == len(core):
+        broad = []
+    broad += [g for g in groups if g not in core]
+    if not broad:
         scores = evaluator.evaluate(compiled.all_words)
         return scores if allowed is None else {d: s for d, s in scores.items() if d in allowed}
     within = allowed
