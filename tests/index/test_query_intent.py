@@ -122,3 +122,20 @@ def test_a_head_noun_is_counted_but_not_required_of_a_full_match(fresh_index):
     # the article on a subscription plan that does not say 서비스 matches in full
     assert [(h.id, h.match) for h in hits] == [("2024-05-01", "all"), ("2024-05-02", "partial")]
     assert fresh_index.search("유료 구독 =서비스").hits[0].match == "partial"
+
+
+def test_a_head_noun_stays_optional_when_the_other_words_are_broad(fresh_index):
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            make_article("2024-05-01", "AI 서비스 출시"),
+            make_article("2024-05-02", "AI 반도체 시장 전망"),
+            make_article("2024-05-03", "AI 저작권 소송 판결"),
+        ],
+        "sha",
+    )
+    hits = fresh_index.search("AI 서비스").hits
+    # AI is in every article, so it is required; 서비스 only raises the one that says it
+    assert hits[0].id == "2024-05-01"
+    assert {h.match for h in hits} == {"all"}
+    assert len(hits) == 3
