@@ -14,9 +14,11 @@ from webui import create_app
 pytestmark = pytest.mark.slow  # a copy of the sample archive, rewritten through the archive
 
 
-@pytest.fixture
-def client(sample_home, tmp_path):
-    home = tmp_path / "home"
+@pytest.fixture(scope="module")
+def client(sample_home, tmp_path_factory):
+    """A client of a copy of the sample archive whose articles hold those ranges; the tests
+    only read it, so it is made once for the module."""
+    home = tmp_path_factory.mktemp("page-ranges") / "home"
     shutil.copytree(sample_home, home)
     archive = Archive(home)
     try:
