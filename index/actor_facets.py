@@ -7,13 +7,20 @@ fields and turned around into docnum -> values, then a query's matches are count
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable
 from itertools import chain
 
+import numpy as np
+
 from index.actor_table import actor_table
+from index.score_arrays import Pool
 
 ACTOR_FACET_SIZE = 10  # the top actors of a query's matches
+# Below one article in this many of the archive, a facet is counted article by article;
+# above, over every (article, value) pair at once.
+SPARSE = 8
 
 
 class ActorColumns:
@@ -24,6 +31,7 @@ class ActorColumns:
         self.actors = _inverted(searcher, "actor_name")
         self.countries = _inverted(searcher, "country")
         self._about: dict[str, frozenset[int]] = {}
+        self._pairs: tuple[ValuePairs, ValuePairs] | None = None
 
     @classmethod
     def of(cls, searcher) -> ActorColumns:
@@ -34,13 +42,17 @@ class ActorColumns:
             searcher.aibrief_actor_columns = columns
         return columns
 
-    def facets(self, docnums: Iterable[int]) -> dict[str, dict[str, int]]:
-        """{"actor": the top actors of these articles, "country": every country}, each most
-        articles first (then by name)."""
-        docnums = list(docnums)
+    def facets(self, docnums: Pool | Iterable[int]) -> dict[str, dict[str, int]]:
+        """{"actor": the top actors of these articles (a Pool, or any docnums), "country":
+        every country}, each most articles first (then by name)."""
+        if not isinstance(docnums, Pool):
+            docnums = Pool.of(list(docnums), len(self.actors))
+        if self._pairs is None:
+            self._pairs = (ValuePairs(self.actors), ValuePairs(self.countries))
+        actors, countries = self._pairs
         return {
-            "actor": _counted(self.actors, docnums, ACTOR_FACET_SIZE),
-            "country": _counted(self.countries, docnums, None),
+            "actor": actors.counted(docnums, ACTOR_FACET_SIZE),
+            "country": countries.counted(docnums, None),
         }
 
     def about(self, code: str) -> frozenset[int]:
@@ -80,7 +92,32 @@ def _inverted(searcher, field: str) -> list[tuple[str, ...]]:
     return column
 
 
-def _counted(column: list[tuple[str, ...]], docnums: list[int], limit: int | None):
-    counts = Counter(chain.from_iterable(map(column.__getitem__, docnums)))
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return dict(ordered[:limit] if limit else ordered)
+class ValuePairs:
+    """A column of several values per article as (docnum, value) pairs in arrays, to count
+    the values of many articles in one vector pass."""
+
+    def __init__(self, column: list[tuple[str, ...]]) -> None:
+        self.column = column
+        self.values = sorted({v for values in column for v in values})
+        number = {v: n for n, v in enumerate(self.values)}
+        self.docnums = np.array([d for d, vs in enumerate(column) for _ in vs], np.int64)
+        self.codes = np.array([number[v] for vs in column for v in vs], np.int64)
+
+    def counted(self, docnums: Pool, limit: int | None) -> dict[str, int]:
+        """Value -> how many of the articles hold it, most first (then by name); the first
+        `limit` of them (None: all)."""
+        if SPARSE * len(docnums) < len(self.column):
+            held = map(self.column.__getitem__, docnums.ids.tolist())
+            counts = Counter(chain.from_iterable(held))
+        else:  # many articles: one pass over every pair
+            mask = docnums.mask
+            tally = np.bincount(self.codes[mask[self.docnums]], minlength=len(self.values))
+            found = np.flatnonzero(tally).tolist()
+            counts = dict(zip([self.values[c] for c in found], tally[found].tolist(), strict=True))
+        if limit is None:
+            return dict(sorted(counts.items(), key=_most_first))
+        return dict(heapq.nsmallest(limit, counts.items(), key=_most_first))
+
+
+def _most_first(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]

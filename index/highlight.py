@@ -11,20 +11,34 @@ SNIPPET_WIDTH = 160
 _LEAD = 40  # characters shown before the first mark of the chosen window
 
 
-def match_spans(vector: Vector, sequences: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """Character spans where a sequence of terms occurs at consecutive positions, merged."""
-    spans = []
+def by_first_term(sequences: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """The sequences filed by their first term, for match_spans to look up only those whose
+    first term a text holds (a query's forms run to hundreds; a text holds few of them)."""
+    filed: dict[str, list[tuple[str, ...]]] = {}
     for sequence in sequences:
-        first = vector.get(sequence[0], ())
-        rest = [{pos: end for pos, _, end in vector.get(t, ())} for t in sequence[1:]]
-        for pos, start, end in first:
-            last_end = end
-            for offset, ends in enumerate(rest, 1):
-                last_end = ends.get(pos + offset)
-                if last_end is None:
-                    break
-            if last_end is not None:
-                spans.append((start, max(end, last_end)))
+        filed.setdefault(sequence[0], []).append(sequence)
+    return filed
+
+
+def match_spans(
+    vector: Vector, sequences: Iterable[tuple[str, ...]] | dict[str, list[tuple[str, ...]]]
+) -> list[tuple[int, int]]:
+    """Character spans where a sequence of terms occurs at consecutive positions, merged;
+    `sequences` as they are or filed by_first_term."""
+    filed = sequences if isinstance(sequences, dict) else by_first_term(sequences)
+    spans = []
+    for term in filed.keys() & vector.keys():
+        first = vector[term]
+        for sequence in filed[term]:
+            rest = [{pos: end for pos, _, end in vector.get(t, ())} for t in sequence[1:]]
+            for pos, start, end in first:
+                last_end = end
+                for offset, ends in enumerate(rest, 1):
+                    last_end = ends.get(pos + offset)
+                    if last_end is None:
+                        break
+                if last_end is not None:
+                    spans.append((start, max(end, last_end)))
     return merge_spans(spans)
 
 

@@ -8,10 +8,14 @@ from index.search_results import Hit
 
 
 def build_hit(
-    stored: dict, score: float, highlight: tuple[tuple[str, ...], ...], match: str = "all"
+    stored: dict,
+    score: float,
+    highlight: tuple[tuple[str, ...], ...] | dict[str, list[tuple[str, ...]]],
+    match: str = "all",
 ) -> Hit:
     """The Hit for a document's stored fields: the snippet comes from the field with the
-    most matches. `match` is "all" (every concept of the query) or "partial"."""
+    most matches of the term sequences `highlight` (as they are or filed by_first_term).
+    `match` is "all" (every concept of the query) or "partial"."""
     surfaces: list[str] = []
     best_field, best_spans = None, []
     for field in ("title", *SNIPPET_FIELDS):

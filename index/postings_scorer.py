@@ -3,27 +3,41 @@
 Whoosh walks its matcher tree one posting at a time in Python, which costs tens of
 microseconds per matching article; counting and faceting every match of a broad query over
 10,000 articles took over 100 ms. Here each term's postings are read once per searcher (per
-commit) into a dict, and a query is evaluated with set and dict operations: the same BM25F
-formula and the same combination rules as Whoosh (And and Or add their parts' scores,
-DisjunctionMax keeps the best), at a few microseconds per match. Phrase queries, which need
-positions, are handed to Whoosh.
-"""
+commit) into arrays, and a query is evaluated with array operations (score_arrays): the same
+BM25F formula and the same combination rules as Whoosh (And and Or add their parts' scores,
+DisjunctionMax keeps the best); phrases over cached positions (phrase_positions).
+Set and dict operations, a few microseconds per match and part, did the same until the
+queries grew their concepts' forms (a hundred terms, several common): warm p95 at 10,000
+articles was then about 20 ms, over half of it in these loops."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterable
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import bm25
 
 from common.lru_cache import LRUCache
+from index.phrase_positions import PhrasePositions, phrase_found
+from index.score_arrays import (
+    DOCNUMS,
+    NOTHING,
+    Found,
+    Pool,
+    added,
+    combined,
+    found_of,
+    within_of,
+    without,
+)
 
 Scores = dict[int, float]
 # BM25 parameters (Whoosh's defaults).
 B, K1 = 0.75, 1.2
 # Fields matched as filters, which add nothing to a score.
 FILTER_FIELDS = frozenset({"id", "issue", "section", "outlet", "fingerprint"})
-# Postings kept per searcher, counted in entries (about 100 bytes each in Python): the most
+# Postings kept per searcher, counted in entries (16 bytes each; 100 as a dict): the most
 # recently used terms stay until the total passes this. An archive of a few thousand articles
 # never reaches it; at 100,000 articles the common words of a query set fill it, and a
 # smaller cap (2 million) sent warm p95 from 37 to 230 ms for re-reading them.
@@ -43,8 +57,10 @@ class PostingsScorer:
         self.columns = {n: list(reader.column_reader(n)) if self.doc_count else [] for n in names}
         self.tie_order = _tie_order(self.columns["issue"], self.columns["page"])
         self._lengths: dict[str, list[int]] = {}
-        self._combinations: dict[tuple[str, ...], tuple[list[int], list[tuple]]] = {}
-        self._postings: LRUCache[tuple[str, str], Scores] = LRUCache(CACHED_POSTINGS, len)
+        self._codes: dict[str, tuple[np.ndarray, list]] = {}
+        self._postings: LRUCache[tuple[str, str], Found] = LRUCache(CACHED_POSTINGS, len)
+        self._live_ids = found_of(dict.fromkeys(self.live, 0.0))
+        self._phrases = PhrasePositions(searcher)
 
     @classmethod
     def of(cls, searcher) -> PostingsScorer:
@@ -63,65 +79,106 @@ class PostingsScorer:
 
     def term(self, field: str, text: str) -> Scores:
         """docnum -> BM25F score of one term (0 for filter fields), read once then cached."""
+        return self._term(field, text).as_dict()
+
+    def _term(self, field: str, text: str) -> Found:
         return self._postings.get_or_compute((field, text), lambda: self._read_term(field, text))
 
-    def _read_term(self, field: str, text: str) -> Scores:
+    def _read_term(self, field: str, text: str) -> Found:
         searcher = self.searcher
         if (field, text) not in searcher.reader():
-            return {}
+            return NOTHING
         matcher = searcher.reader().postings(field, text)
         found: dict[int, float] = {}
         while matcher.is_active():
             found[matcher.id()] = matcher.weight()
             matcher.next()
         if field in FILTER_FIELDS or not searcher.schema[field].scorable:
-            return {d: 0.0 for d in found if d in self.live}
+            return found_of({d: 0.0 for d in found if d in self.live})
         idf = searcher.idf(field, text)
         avg = searcher.avg_field_length(field) or 1
         lengths = self._field_lengths(field)
-        return {d: bm25(idf, w, lengths[d], avg, B, K1) for d, w in found.items() if d in self.live}
+        return found_of(
+            {d: bm25(idf, w, lengths[d], avg, B, K1) for d, w in found.items() if d in self.live}
+        )
 
     def evaluate(self, q: wq.Query, within: set[int] | None = None) -> Scores:
         """docnum -> score for every article the query matches (among `within`, if given)."""
-        scores = self._evaluate(q, within)
-        boost = getattr(q, "boost", 1.0)
-        if boost != 1.0 and not isinstance(q, wq.Term):
-            scores = {d: s * boost for d, s in scores.items()}
-        return scores
+        pool = None if within is None else Pool.of(within, self.doc_count)
+        return self.found(q, pool).as_dict()
 
-    def _evaluate(self, q: wq.Query, within: set[int] | None) -> Scores:
+    def found(self, q: wq.Query, within: Pool | None = None) -> Found:
+        """The query's matches (among `within`, if given) as arrays."""
+        found = self._found(q, within)
+        return found if isinstance(q, wq.Term) else found.boosted(getattr(q, "boost", 1.0))
+
+    def pool(self, docnums) -> Pool | None:
+        """The docnums (a set, a dict's keys; None: every article) as a Pool (None)."""
+        return None if docnums is None else Pool.of(docnums, self.doc_count)
+
+    def summed(self, queries, within: set[int] | None, excluded: Scores) -> Scores:
+        """docnum -> the sum of the scores of the queries that match it (added in their
+        order), for every article one of them matches among `within` and not in `excluded`."""
+        pool, outside = self.pool(within), self.pool(excluded)
+        parts = [outside.exclude(self.found(q, pool)) for q in queries]
+        return combined(parts, self.doc_count, False).as_dict()
+
+    def raised(self, q: wq.Query, extra, within: set[int] | None) -> Scores:
+        """docnum -> score of the query's matches among `within`, each raised by the score of
+        every query of `extra` that matches it too (added in their order)."""
+        found = self.found(q, self.pool(within))
+        for part in extra:
+            found = added(found, self.found(part, Pool(found.ids, self.doc_count)))
+        return found.as_dict()
+
+    def _found(self, q: wq.Query, within: Pool | None) -> Found:
         if isinstance(q, wq.Term):
-            scores = _restricted(self.term(q.fieldname, q.text), within)
-            return {d: s * q.boost for d, s in scores.items()} if q.boost != 1.0 else scores
+            found = self._term(q.fieldname, q.text)
+            return (found if within is None else within.restrict(found)).boosted(q.boost)
         if isinstance(q, wq.Every):
-            return dict.fromkeys(self.live if within is None else within & self.live, 0.0)
+            pool = self._live_ids if within is None else within.restrict(self._live_ids)
+            return Found(pool.ids, np.zeros(len(pool)))
         if isinstance(q, wq.TermRange) and q.fieldname == "issue":
             low, high = q.start or "", q.end or "9999-99"
             issues = self.columns["issue"]
-            pool = self.live if within is None else within & self.live
-            return {d: 0.0 for d in pool if low <= issues[d] <= high}
+            pool = self.live if within is None else set(within.ids.tolist()) & self.live
+            return found_of({d: 0.0 for d in pool if low <= issues[d] <= high})
         if isinstance(q, wq.AndNot):
-            kept = self.evaluate(q.a, within)
-            excluded = self.evaluate(q.b, set(kept))
-            return {d: s for d, s in kept.items() if d not in excluded}
+            kept = self.found(q.a, within)
+            return without(kept, self.found(q.b, Pool(kept.ids, self.doc_count)))
         if isinstance(q, wq.DisjunctionMax):
-            return _combine([self.evaluate(sub, within) for sub in q.subqueries], max)
+            return combined([self.found(sub, within) for sub in q.subqueries], self.doc_count, True)
         if isinstance(q, wq.And):
             return self._intersect(q.subqueries, within)
         if isinstance(q, wq.Or):
-            return _combine([self.evaluate(sub, within) for sub in q.subqueries], None)
-        return _restricted(self._by_whoosh(q), within)
+            parts = sorted((self.found(sub, within) for sub in q.subqueries), key=len, reverse=True)
+            return combined(parts, self.doc_count, False)
+        if isinstance(q, wq.Phrase) and self._by_positions(q):
+            terms = [self._term(q.fieldname, word) for word in q.words]
+            found = phrase_found(self._phrases, terms, q)
+        else:
+            found = found_of(self._by_whoosh(q))
+        return found if within is None else within.restrict(found)
 
-    def _intersect(self, subqueries, within: set[int] | None) -> Scores:
+    def _by_positions(self, q: wq.Phrase) -> bool:
+        """Whether phrase_positions matches the phrase as Whoosh would: words next to each
+        other (slop 1) in a field that keeps positions."""
+        if q.fieldname not in self.searcher.schema:
+            return False
+        field = self.searcher.schema[q.fieldname]
+        positions = bool(field.format) and field.format.supports("positions")
+        return q.slop == 1 and len(q.words) > 1 and field.scorable and positions
+
+    def _intersect(self, subqueries, within: Pool | None) -> Found:
         """Rarest part first; each further part is only evaluated on what is left."""
         ordered = sorted(subqueries, key=self.size)
-        total: Scores = {}
+        total = NOTHING
         for i, sub in enumerate(ordered):
-            part = self.evaluate(sub, within)
-            total = part if i == 0 else {d: total[d] + s for d, s in part.items() if d in total}
-            within = set(total)
-            if not within:
-                return {}
+            part = self.found(sub, within)
+            total = part if i == 0 else within_of(part, total)
+            if not len(total):
+                return NOTHING
+            within = Pool(total.ids, self.doc_count)
         return total
 
     def size(self, q: wq.Query) -> int:
@@ -129,7 +186,7 @@ class PostingsScorer:
         smallest part, an Or its parts' sum), but from the cached postings, which evaluating
         it reads anyway: Whoosh looks each term up in every segment, on every search."""
         if isinstance(q, wq.Term):
-            return len(self.term(q.fieldname, q.text))
+            return len(self._term(q.fieldname, q.text))
         if isinstance(q, wq.Or | wq.DisjunctionMax):
             return sum(self.size(sub) for sub in q.subqueries)
         if isinstance(q, wq.And):
@@ -142,7 +199,7 @@ class PostingsScorer:
         """At least how many articles the query matches, from the cached postings: a term's
         count, the largest part's of an Or; 0 when that takes evaluating (an And)."""
         if isinstance(q, wq.Term):
-            return len(self.term(q.fieldname, q.text))
+            return len(self._term(q.fieldname, q.text))
         if isinstance(q, wq.Or | wq.DisjunctionMax):
             return max((self.least(sub) for sub in q.subqueries), default=0)
         return 0
@@ -152,58 +209,37 @@ class PostingsScorer:
         bounds do not tell."""
         if self.size(q) <= cut:
             return False
-        return self.least(q) > cut or len(self.evaluate(q)) > cut
+        return self.least(q) > cut or len(self.found(q)) > cut
 
     def _by_whoosh(self, q: wq.Query) -> Scores:
-        """Phrases and anything else: Whoosh's own matcher, over every match."""
+        """Anything else: Whoosh's own matcher, over every match."""
         results = self.searcher.search(q, limit=None)
         return {hit.docnum: hit.score for hit in results}
 
-    def facets(self, docnums, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
-        """name -> value -> how many of the articles have it."""
-        codes, combinations = self._combined(names)
-        # One pass over the matches, counting each article's combination of values (a few
-        # hundred distinct ones), instead of one pass per facet.
-        counts = Counter(map(codes.__getitem__, docnums))
+    def facets(self, docnums: Pool | Iterable[int], names: tuple[str, ...]):
+        """name -> value -> how many of the articles (a Pool, or any docnums) have it."""
+        ids = (docnums if isinstance(docnums, Pool) else Pool.of(docnums, self.doc_count)).ids
         counted = {}
-        for place, name in enumerate(names):
-            tally: Counter = Counter()
-            for code, n in counts.items():
-                tally[combinations[code][place]] += n
-            ordered = sorted(tally.items(), key=lambda kv: str(kv[0]))
-            counted[name] = {str(k): n for k, n in ordered if k != ""}  # "": no section
-        return counted
+        for name in names:
+            codes, values = self._coded(name)
+            tally = np.bincount(codes[ids], minlength=len(values))
+            found = np.flatnonzero(tally).tolist()
+            ordered = sorted(zip(found, tally[found].tolist(), strict=True), key=_by_value(values))
+            counted[name] = {str(values[c]): n for c, n in ordered if values[c] != ""}
+        return counted  # "": no section
 
-    def _combined(self, names: tuple[str, ...]) -> tuple[list[int], list[tuple]]:
-        """docnum -> the number of its combination of the columns' values, and the
-        combinations in number order; made once per searcher."""
-        if names not in self._combinations:
-            numbers: dict[tuple, int] = {}
-            columns = zip(*(self.columns[name] for name in names), strict=True)
-            codes = [numbers.setdefault(values, len(numbers)) for values in columns]
-            self._combinations[names] = (codes, list(numbers))
-        return self._combinations[names]
-
-
-def _restricted(scores: Scores, within: set[int] | None) -> Scores:
-    if within is None:
-        return scores
-    if len(within) < len(scores):
-        return {d: scores[d] for d in within if d in scores}
-    return {d: s for d, s in scores.items() if d in within}
+    def _coded(self, name: str) -> tuple[np.ndarray, list]:
+        """docnum -> the number of its value in the column, and the values in number order;
+        made once per searcher."""
+        if name not in self._codes:
+            numbers: dict = {}
+            codes = [numbers.setdefault(value, len(numbers)) for value in self.columns[name]]
+            self._codes[name] = (np.array(codes, DOCNUMS), list(numbers))
+        return self._codes[name]
 
 
-def _combine(parts: list[Scores], best) -> Scores:
-    """Union of the parts: scores added (best=None, as Or does) or the best kept (max)."""
-    parts = sorted(parts, key=len, reverse=True)
-    merged = dict(parts[0]) if parts else {}
-    for part in parts[1:]:
-        for d, s in part.items():
-            if d in merged:
-                merged[d] = merged[d] + s if best is None else best(merged[d], s)
-            else:
-                merged[d] = s
-    return merged
+def _by_value(values: list):
+    return lambda item: str(values[item[0]])
 
 
 def _tie_order(issues: list[str], pages: list[int]) -> list[int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
+import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 
@@ -29,6 +30,7 @@ from index.feedback import (
     with_feedback,
 )
 from index.postings_scorer import K1, B, PostingsScorer, Scores
+from index.score_arrays import found_of
 
 SORTS = ("relevance", "newest", "oldest")
 FACETS = ("section", "issue", "year")
@@ -88,8 +90,11 @@ def _best(evaluator: PostingsScorer, scores: Scores, limit: int | None) -> list[
     if len(scores) > BROAD * limit:
         # A broad query: find the cut-off score among bare floats first (fast), then order
         # only the matches that reach it.
-        cut = heapq.nlargest(limit, scores.values())[-1]
-        return sorted(((d, s) for d, s in scores.items() if s >= cut), key=key)[:limit]
+        found = found_of(scores)
+        cut = np.partition(found.scores, len(found) - limit)[len(found) - limit]
+        reach = found.scores >= cut
+        kept = zip(found.ids[reach].tolist(), found.scores[reach].tolist(), strict=True)
+        return sorted(kept, key=key)[:limit]
     return heapq.nsmallest(limit, scores.items(), key=key)
 
 
@@ -172,9 +177,10 @@ def rank(
         hits = _by_date(evaluator, full, newest, limit)
         if some and rest != 0:
             hits += _by_date(evaluator, some, newest, rest)
+    matched = evaluator.pool(counted)  # once for both counts
     facets = {
-        **evaluator.facets(counted, FACETS),
-        **ActorColumns.of(searcher).facets(counted),
+        **evaluator.facets(matched, FACETS),
+        **ActorColumns.of(searcher).facets(matched),
     }
     return Ranked(hits, len(counted), facets, not full and bool(some), len(full), counted)
 
@@ -230,11 +236,7 @@ def _full_matches(evaluator: PostingsScorer, compiled: CompiledQuery, allowed) -
     if compiled.restrict is not None:
         within = set(evaluator.evaluate(compiled.restrict, allowed))
     narrow = [g for g in groups if g not in broad]
-    full = evaluator.evaluate(narrow[0] if len(narrow) == 1 else wq.And(narrow), within)
-    for group in broad:
-        for d, score in evaluator.evaluate(group, set(full)).items():
-            full[d] += score
-    return full
+    return evaluator.raised(narrow[0] if len(narrow) == 1 else wq.And(narrow), broad, within)
 
 
 def _partial(evaluator: PostingsScorer, compiled: CompiledQuery, allowed, full: Scores) -> Scores:
@@ -245,9 +247,4 @@ def _partial(evaluator: PostingsScorer, compiled: CompiledQuery, allowed, full: 
     if compiled.restrict is not None:
         kept = set(evaluator.evaluate(compiled.restrict, allowed))
         allowed = kept
-    covered: Scores = {}
-    for concept in compiled.concepts:
-        for d, score in evaluator.evaluate(concept, allowed).items():
-            if d not in full:
-                covered[d] = covered.get(d, 0.0) + score
-    return covered
+    return evaluator.summed(compiled.concepts, allowed, full)

@@ -15,6 +15,7 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 from index.schema import MARKED_FIELDS
 
@@ -101,7 +102,7 @@ def related_terms(
     against the whole archive, without the query's own terms."""
     doc_terms = DocTerms.of(searcher)
     best = list(docnums)[:RELATED_DOCS]
-    held = Counter(t for d in best for t in doc_terms.terms(d))
+    held = Counter(chain.from_iterable(map(doc_terms.terms, best)))
     total = doc_terms.doc_count
     least = MIN_DOCS if len(best) >= 2 * MIN_DOCS else 1
     scored = []

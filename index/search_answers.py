@@ -8,7 +8,6 @@ on disk and gives these methods what they read: `_reading()` (the thread's searc
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -16,6 +15,7 @@ from typing import Any, TypeVar
 from common.echo import echoed
 from index.errors import QueryError
 from index.filter_queries import filters_query
+from index.highlight import by_first_term
 from index.hits import build_hit
 from index.query_analysis import reading
 from index.query_builder import QueryBuilder
@@ -31,6 +31,7 @@ from index.request_limits import (
     SharedBudget,
     capped,
 )
+from index.score_arrays import largest
 from index.search_results import Hit, SearchFilters, SearchResult
 from index.similar import similar_articles
 from index.suggest import suggest
@@ -124,11 +125,12 @@ class SearchAnswers:
                 searcher, compiled, restrict, sort, page * per_page, partial, fed, broad, countries
             )
             first = (page - 1) * per_page
+            marked = by_first_term(compiled.highlight)  # once for every hit
             hits = tuple(
                 build_hit(
                     searcher.stored_fields(docnum),
                     score,
-                    compiled.highlight,
+                    marked,
                     "all" if ranked.is_full(place) else "partial",
                 )
                 for place, (docnum, score) in enumerate(ranked.hits[first : page * per_page], first)
@@ -137,7 +139,7 @@ class SearchAnswers:
             if related and spending.spent:
                 spending.skipped(RELATED_TERMS)
             elif related:
-                best = heapq.nlargest(RELATED_DOCS, ranked.counted, key=ranked.counted.__getitem__)
+                best = largest(ranked.counted, RELATED_DOCS)
                 own = {t for sequence in compiled.highlight for t in sequence}
                 related_found = related_terms(searcher, best, own)
             suggestion = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.aliases import AliasTable, mine_pairs
-from index.highlight import cut_snippet, match_spans, merge_spans
+from index.highlight import by_first_term, cut_snippet, match_spans, merge_spans
 
 
 @pytest.mark.parametrize(
@@ -54,6 +54,9 @@ def test_match_spans_follow_positions_for_sequences():
     vector = {"ai": [(0, 0, 2), (5, 20, 22)], "안전": [(1, 2, 4)], "연구소": [(2, 4, 7)]}
     assert match_spans(vector, [("ai", "안전", "연구소")]) == [(0, 7)]
     assert match_spans(vector, [("ai",)]) == [(0, 2), (20, 22)]
+    sequences = [("안전", "연구소"), ("ai", "안전"), ("ai",), ("연구소", "ai"), ("없는말",)]
+    assert match_spans(vector, by_first_term(sequences)) == [(0, 7), (20, 22)]
+    assert match_spans(vector, sequences) == [(0, 7), (20, 22)]
 
 
 def test_merge_spans_joins_overlaps():

@@ -7,6 +7,7 @@ import pytest
 from index.postings_scorer import PostingsScorer
 from index.query_builder import QueryBuilder
 from index.query_syntax import parse_query
+from index.score_arrays import Pool
 
 
 @pytest.mark.parametrize(
@@ -89,3 +90,30 @@ def test_the_bounds_of_a_count_hold_and_answer_as_counting_does(built_index, que
         assert evaluator.least(compiled.all_words) <= count <= evaluator.size(compiled.all_words)
         for cut in range(count - 1, count + 2):
             assert evaluator.count_above(compiled.all_words, cut) is (count > cut)
+
+
+@pytest.mark.parametrize(
+    ("field", "words", "matches"),
+    [
+        pytest.param("content", ["ai", "일자리"], True, id="two-words"),
+        pytest.param("content", ["고위험", "ai", "시스템"], True, id="three-words"),
+        pytest.param("content", ["범용", "ai", "모델"], True, id="in-a-footnote"),
+        pytest.param("title", ["ai", "법"], True, id="title"),
+        pytest.param("content", ["일자리", "ai"], False, id="reversed"),
+        pytest.param("content", ["ai", "없는말"], False, id="unknown-word"),
+    ],
+)
+@pytest.mark.parametrize("boost", [1.0, 0.6])
+def test_phrases_over_positions_match_and_score_as_whoosh(
+    built_index, field, words, matches, boost
+):
+    from whoosh import query as wq
+
+    phrase = wq.Phrase(field, words, boost=boost)
+    with built_index._reading() as searcher:
+        theirs = {h.docnum: h.score for h in searcher.search(phrase, limit=None)}
+        ours = PostingsScorer(searcher)._found(phrase, None).as_dict()
+        within = PostingsScorer(searcher)._found(phrase, Pool.of({0, 3}, 4)).as_dict()
+    assert bool(theirs) is matches
+    assert ours == theirs  # the same floats, not approximately
+    assert within == {d: s for d, s in theirs.items() if d in {0, 3}}

@@ -1,0 +1,156 @@
+"""Matches as arrays: the set and score operations the postings scorer combines queries with.
+
+A query's matches are `Found`: the matching docnums in ascending order and their scores, two
+numpy arrays. Combining them is elementwise IEEE arithmetic in the same order as the dict
+operations they replace (an Or adds its parts' scores largest part first, an And its parts'
+in the order given), so every score is the same float: a change of representation, not of
+result. A merge of a broad query's parts, which took Python a loop step per match and part,
+is one vector operation per part.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+import numpy as np
+
+DOCNUMS = np.int64
+
+
+@dataclass(frozen=True)
+class Found:
+    """Docnums in ascending order, and the score of each."""
+
+    ids: np.ndarray
+    scores: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def as_dict(self) -> dict[int, float]:
+        """docnum -> score, in docnum order."""
+        return dict(zip(self.ids.tolist(), self.scores.tolist(), strict=True))
+
+    def boosted(self, boost: float) -> Found:
+        """Every score times `boost`."""
+        return Found(self.ids, self.scores * boost) if boost != 1.0 else self
+
+
+NOTHING = Found(np.empty(0, DOCNUMS), np.empty(0, np.float64))
+
+
+def found_of(scores: dict[int, float]) -> Found:
+    """A dict of docnum -> score as Found."""
+    if not scores:
+        return NOTHING
+    ids = np.fromiter(scores, DOCNUMS, len(scores))
+    values = np.fromiter(scores.values(), np.float64, len(scores))
+    order = np.argsort(ids, kind="stable")
+    return Found(ids[order], values[order])
+
+
+class Pool:
+    """The docnums a query is evaluated among (`within`), as a sorted array and, once asked
+    for, a mask over every docnum."""
+
+    def __init__(self, ids: np.ndarray, size: int) -> None:
+        self.ids = ids
+        self.size = size
+        self._mask: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, docnums, size: int) -> Pool:
+        """The pool of a collection of docnums (a set, a dict's keys)."""
+        ids = np.fromiter(docnums, DOCNUMS, len(docnums))
+        ids.sort()
+        return cls(ids, size)
+
+    @property
+    def mask(self) -> np.ndarray:
+        if self._mask is None:
+            self._mask = np.zeros(self.size, bool)
+            self._mask[self.ids] = True
+        return self._mask
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def exclude(self, found: Found) -> Found:
+        """The matches of `found` outside the pool."""
+        if not len(found) or not len(self):
+            return found
+        keep = ~self.mask[found.ids]
+        return Found(found.ids[keep], found.scores[keep])
+
+    def restrict(self, found: Found) -> Found:
+        """The matches of `found` in the pool."""
+        if not len(found) or not len(self):
+            return NOTHING
+        if 16 * len(self) < len(found):  # a few docnums looked up among many
+            at = np.searchsorted(found.ids, self.ids)
+            at[at == len(found)] = 0
+            hit = found.ids[at] == self.ids
+            return Found(self.ids[hit], found.scores[at[hit]])
+        keep = self.mask[found.ids]
+        return Found(found.ids[keep], found.scores[keep])
+
+
+def largest(scores: dict[int, float], count: int) -> list[int]:
+    """The `count` docnums of highest score, highest first, equal scores in the dict's order:
+    heapq.nlargest's answer, but a vector pass over a broad query's matches."""
+    if len(scores) <= count:
+        return heapq.nlargest(count, scores, key=scores.__getitem__)
+    ids = np.fromiter(scores, DOCNUMS, len(scores))
+    values = np.fromiter(scores.values(), np.float64, len(scores))
+    cut = np.partition(values, len(values) - count)[len(values) - count]
+    reach = np.flatnonzero(values >= cut)
+    order = np.argsort(-values[reach], kind="stable")[:count]
+    return ids[reach[order]].tolist()
+
+
+def combined(parts: list[Found], size: int, best: bool) -> Found:
+    """The union of the parts, in the order given: each docnum's scores added in that order
+    (best=False, as an Or scores), or the best of them kept (best=True, a DisjunctionMax)."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return NOTHING
+    if len(parts) == 1:
+        return parts[0]
+    total = np.zeros(size, np.float64)
+    present = np.zeros(size, bool)
+    first = parts[0]
+    total[first.ids] = first.scores
+    present[first.ids] = True
+    for part in parts[1:]:
+        if best:
+            total[part.ids] = np.maximum(total[part.ids], part.scores)
+        else:
+            total[part.ids] += part.scores  # 0.0 + s is s: a first score is itself
+        present[part.ids] = True
+    ids = np.flatnonzero(present).astype(DOCNUMS, copy=False)
+    return Found(ids, total[ids])
+
+
+def added(base: Found, part: Found) -> Found:
+    """`base` with the scores of `part` (whose docnums are all in `base`) added to its own."""
+    if not len(part):
+        return base
+    scores = base.scores.copy()
+    scores[np.searchsorted(base.ids, part.ids)] += part.scores
+    return Found(base.ids, scores)
+
+
+def within_of(part: Found, base: Found) -> Found:
+    """The matches of `part` among `base`'s docnums, with base's score plus part's (part is
+    evaluated within base: each of its docnums is one of base's)."""
+    at = np.searchsorted(base.ids, part.ids)
+    return Found(part.ids, base.scores[at] + part.scores)
+
+
+def without(found: Found, excluded: Found) -> Found:
+    """The matches of `found` that `excluded` lacks."""
+    if not len(excluded):
+        return found
+    keep = ~np.isin(found.ids, excluded.ids, assume_unique=True)
+    return Found(found.ids[keep], found.scores[keep])
