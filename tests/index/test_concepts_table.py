@@ -158,3 +158,37 @@ def test_rejected_expansions_are_recorded_with_a_reason() -> None:
     ]
     assert len(rows) >= 10
     assert all(len(row) == 3 and all(cell.strip() for cell in row) for row in rows)
+
+
+def rejected_rows() -> list[tuple[str, str, list[str]]]:
+    """(concept, "=" or "→", candidate forms) for every rejection that names one concept."""
+    rows = []
+    for line in REJECTED.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        concept, candidate, _reason = line.split("\t")
+        kind, _, forms = candidate.partition(" ")
+        if kind in ("=", "→"):
+            rows.append((concept, kind, split_forms(forms)))
+    return rows
+
+
+def test_no_rejected_expansion_is_in_the_table(table) -> None:
+    """A form recorded as turned down is not in its concept's line: the record and the table
+    cannot say two things (XAI, refused because it folds to the company xAI, once was both)."""
+    lines = {key: (equivalents, narrower) for _, key, equivalents, narrower in table}
+    kept = []
+    for concept, kind, forms in rejected_rows():
+        if concept not in lines:
+            continue
+        equivalents, narrower = lines[concept]
+        present = {fold(f) for f in ([concept, *equivalents] if kind == "=" else narrower)}
+        kept += [f"{concept} {kind} {form}" for form in forms if fold(form) in present]
+    assert kept == []
+
+
+def test_the_company_xai_finds_no_explainable_ai() -> None:
+    from index.concepts import shipped_concepts
+
+    expansion = shipped_concepts().expand("xAI")
+    assert not any("explain" in form.lower() for form in expansion.siblings + expansion.narrower)
