@@ -113,16 +113,11 @@ def finds_any(searcher, q, restrict) -> bool:
     return bool(evaluator.evaluate(q, allowed))
 
 
-def finds_few(searcher):
-    """A test of whether a query matches fewer than FEW articles, over the cached postings."""
+def finds_fewer(searcher, count: int):
+    """A test of whether a query matches fewer than `count` articles (1: none at all), over
+    the cached postings."""
     evaluator = PostingsScorer.of(searcher)
-    return lambda q: not evaluator.count_above(q, FEW - 1)
-
-
-def finds_none(searcher):
-    """A test of whether a query matches no article at all, over the cached postings."""
-    evaluator = PostingsScorer.of(searcher)
-    return lambda q: not evaluator.count_above(q, 0)
+    return lambda q: not evaluator.count_above(q, count - 1)
 
 
 def _by_date(evaluator: PostingsScorer, scores: Scores, newest: bool, limit: int | None):

@@ -21,7 +21,7 @@ from index.query_analysis import reading
 from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.query_terms import has_plain_words
-from index.ranking import SORTS, finds_any, finds_few, finds_none, rank
+from index.ranking import FEW, SORTS, finds_any, finds_fewer, rank
 from index.related_terms import RELATED_DOCS, related_terms
 from index.request_limits import (
     BUDGET_SECONDS,
@@ -112,9 +112,9 @@ class SearchAnswers:
         # feedback expands the words typed: not for exact words, fields, or expand=False
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
-            few = finds_few(searcher) if broader else None
+            few = finds_fewer(searcher, FEW) if broader else None
             builder = QueryBuilder(
-                self.aliases(), self.concepts, expand, derived, few, verbs, finds_none(searcher)
+                self.aliases(), self.concepts, expand, derived, few, verbs, finds_fewer(searcher, 1)
             )
             compiled = builder.build(parsed, query)
             if isinstance(budget, SharedBudget):
@@ -196,8 +196,8 @@ class SearchAnswers:
                 self.aliases(),
                 self.concepts,
                 expand,
-                few=finds_few(searcher),
-                absent=finds_none(searcher),
+                few=finds_fewer(searcher, FEW),
+                absent=finds_fewer(searcher, 1),
             )
             compiled = builder.build(parsed, query)
             ranked = rank(searcher, compiled, restrict, "relevance", None, feedback=fed)
