@@ -112,10 +112,7 @@ class SearchAnswers:
         # feedback expands the words typed: not for exact words, fields, or expand=False
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
-            few = finds_fewer(searcher, FEW) if broader else None
-            builder = QueryBuilder(
-                self.aliases(), self.concepts, expand, derived, few, verbs, finds_fewer(searcher, 1)
-            )
+            builder = self._builder(searcher, expand, derived, broader, verbs)
             compiled = builder.build(parsed, query)
             if isinstance(budget, SharedBudget):
                 spending = Budget(budget.seconds, budget.start(), limits)
@@ -192,16 +189,24 @@ class SearchAnswers:
         restrict = filters_query(_checked(filters, query))
         fed = expand and has_plain_words(parsed)  # as search does by default
         with self._reading() as searcher:
-            builder = QueryBuilder(
-                self.aliases(),
-                self.concepts,
-                expand,
-                few=finds_fewer(searcher, FEW),
-                absent=finds_fewer(searcher, 1),
-            )
+            builder = self._builder(searcher, expand)
             compiled = builder.build(parsed, query)
             ranked = rank(searcher, compiled, restrict, "relevance", None, feedback=fed)
             return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]
+
+    def _builder(
+        self,
+        searcher,
+        expand: bool,
+        derived: bool = True,
+        broader: bool = True,
+        verbs: bool = True,
+    ) -> QueryBuilder:
+        """The query builder of one search (its switches as `search` takes them), testing
+        counts over this searcher's cached postings."""
+        few = finds_fewer(searcher, FEW) if broader else None
+        absent = finds_fewer(searcher, 1)
+        return QueryBuilder(self.aliases(), self.concepts, expand, derived, few, verbs, absent)
 
 
 def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:
