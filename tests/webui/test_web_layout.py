@@ -131,6 +131,7 @@ def test_english_source_lines_wrap_at_word_boundaries_on_a_phone(open_page):
     page.goto("/?q=source:Reuters")
     page.locator(".hit h3 a").first.click()
     page.wait_for_selector(".sources li")
+    page.wait_for_load_state()  # the style sheet too: without it Korean breaks anywhere
     assert page.evaluate(BROKEN_WORDS, ".sources li, .article-text li, .cite") == []
     assert page.evaluate(SIDEWAYS) <= 0
     page.screenshot(path=ARTIFACTS / "phone-article-en.png", full_page=True)
@@ -144,6 +145,7 @@ def test_the_language_switch_sticks_from_page_to_page(open_page):
     page.wait_for_selector("html[lang=en]")
     assert page.locator(".intro h1").inner_text() == "Search the SPRi AI Brief"
     page.locator("nav a", has_text="Issues").click()
+    page.wait_for_selector("table.issues")
     assert page.locator("h1").inner_text() == "Issues held"
     page.locator("a.language", has_text="한국어").click()
     page.wait_for_selector("html[lang=ko]")
