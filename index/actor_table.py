@@ -86,7 +86,7 @@ class ActorTable:
         entry = self.by_spelling().get(alias_key(value))
         if entry is not None and entry.kind == PLACE:
             return entry.country
-        return code if re.fullmatch(r"[A-Z]{2}", code) else None
+        return None  # no article can be about a country the table does not hold
 
     def country_named(self, word: str) -> str | None:
         """The code of the country or region a word names ("중국", "China", "유럽", "EU"): a

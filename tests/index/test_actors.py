@@ -22,6 +22,21 @@ def test_the_shipped_table_parses_and_spells_each_name_once():
 
 
 @pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        pytest.param("cn", "CN", id="code"),
+        pytest.param("중국", "CN", id="name"),
+        pytest.param("베이징", "CN", id="city"),
+        pytest.param("EU", "EU", id="region"),
+        pytest.param("ZZ", None, id="two-capitals-no-country-holds"),
+        pytest.param("Atlantis", None, id="no-place"),
+    ],
+)
+def test_a_country_is_one_the_table_holds(value, code):
+    assert actor_table().country_code(value) == code
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         pytest.param("# version: 1\n메타\tbrand\tUS\n", "line 2: unknown kind 'brand'", id="kind"),
