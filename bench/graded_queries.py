@@ -12,7 +12,13 @@ QUERIES = Path(__file__).with_name("quality") / "queries.tsv"
 HELD_OUT = QUERIES.with_name("heldout.tsv")
 HELD_OUT_2 = QUERIES.with_name("heldout2.tsv")
 HELD_OUT_3 = QUERIES.with_name("heldout3.tsv")
-HELD_OUT_SETS = {"held-out": HELD_OUT, "held-out 2": HELD_OUT_2, "held-out 3": HELD_OUT_3}
+HELD_OUT_4 = QUERIES.with_name("heldout4.tsv")
+HELD_OUT_SETS = {
+    "held-out": HELD_OUT,
+    "held-out 2": HELD_OUT_2,
+    "held-out 3": HELD_OUT_3,
+    "held-out 4": HELD_OUT_4,
+}
 # Every class a query may have, in the order the bench reports them.
 KINDS = (
     "topic",

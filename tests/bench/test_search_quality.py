@@ -14,11 +14,13 @@ def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
     queries.append(GradedQuery("d", "concept", {"x": 2}, held_out="held-out"))
     queries.append(GradedQuery("e", "question", {"x": 2}, held_out="held-out 2"))
     queries.append(GradedQuery("f", "script", {"x": 1}, held_out="held-out 3"))
+    queries.append(GradedQuery("g", "paraphrase", {"x": 2}, held_out="held-out 4"))
     groups = query_groups(queries)
-    assert list(groups) == ["all", "new", *KINDS, "held-out", "held-out 2", "held-out 3"]
+    held_out = ["held-out", "held-out 2", "held-out 3", "held-out 4"]
+    assert list(groups) == ["all", "new", *KINDS, *held_out]
     assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
     assert groups["derived"] == []
-    assert (groups["held-out"], groups["held-out 2"], groups["held-out 3"]) == ([3], [4], [5])
+    assert [groups[name] for name in held_out] == [[3], [4], [5], [6]]
 
 
 def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
