@@ -95,25 +95,64 @@ def corpus_server(corpus_home):
         yield url
 
 
+class PagePool:
+    """The worker's browser pages, kept from test to test: one context per language and server,
+    and its pages, each handed to one test at a time. A new context and its first page cost
+    Chromium a renderer process, about 1.5 CPU-s; a kept page's next page about 0.2."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.contexts: dict[tuple[str, str], object] = {}
+        self.free: dict[tuple[str, str], list] = {}
+
+    def take(self, width: int, height: int, locale: str, server: str):
+        """A page of this language and server at this size, its console errors collected in
+        page.console_errors (emptied for each test)."""
+        key = (locale, server)
+        if key not in self.contexts:
+            self.contexts[key] = self.browser.new_context(
+                base_url=server,
+                accept_downloads=True,
+                viewport={"width": width, "height": height},
+                locale=locale,
+            )
+            self.free[key] = []
+        free = self.free[key]
+        while free and free[-1].is_closed():
+            free.pop()
+        if free:
+            page = free.pop()
+            page.set_viewport_size({"width": width, "height": height})
+        else:
+            page = self.contexts[key].new_page()
+            page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+        page.console_errors = []
+        return page
+
+    def give_back(self, locale: str, server: str, pages: list) -> None:
+        """The pages a test is done with, its cookies (the language chosen) forgotten."""
+        key = (locale, server)
+        self.contexts[key].clear_cookies()
+        self.free[key].extend(page for page in pages if not page.is_closed())
+
+
+@pytest.fixture(scope="session")
+def page_pool(browser) -> PagePool:
+    return PagePool(browser)
+
+
 @pytest.fixture
-def open_page(browser, live_server):
-    """open_page(width, height, locale="ko-KR", server=the sample archive's): a fresh page,
-    its console errors collected in page.console_errors."""
-    contexts = []
+def open_page(page_pool, live_server):
+    """open_page(width, height, locale="ko-KR", server=the sample archive's): a page of its own
+    for this test (kept for later tests, see PagePool), its console errors collected in
+    page.console_errors. Each test opens its pages with a goto."""
+    taken: dict[tuple[str, str], list] = {}
 
     def open_page(width: int, height: int, locale: str = "ko-KR", server: str = live_server):
-        context = browser.new_context(
-            base_url=server,
-            accept_downloads=True,
-            viewport={"width": width, "height": height},
-            locale=locale,
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.console_errors = []
-        page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+        page = page_pool.take(width, height, locale, server)
+        taken.setdefault((locale, server), []).append(page)
         return page
 
     yield open_page
-    for context in contexts:
-        context.close()
+    for (locale, server), pages in taken.items():
+        page_pool.give_back(locale, server, pages)
