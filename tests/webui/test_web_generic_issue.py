@@ -44,6 +44,7 @@ def test_the_issue_page_of_an_issue_read_generically(open_page, generic_server, 
     page.screenshot(path=ARTIFACTS / f"phone-generic-issue-{locale[:2]}.png", full_page=True)
     page.locator(".contents li a").last.click()
     page.wait_for_selector("article h1")
+    page.wait_for_load_state()  # the style sheet too, before the width is measured
     assert page.locator("article h1").inner_text() == expected.articles[-1].title
     assert "None" not in page.locator("article").inner_text()
     assert page.evaluate(SIDEWAYS) <= 0
