@@ -110,7 +110,9 @@ class PostingsScorer:
     def found(self, q: wq.Query, within: Pool | None = None) -> Found:
         """The query's matches (among `within`, if given) as arrays."""
         found = self._found(q, within)
-        return found if isinstance(q, wq.Term) else found.boosted(getattr(q, "boost", 1.0))
+        if isinstance(q, wq.Term | wq.Phrase):  # scored with their boost already, as Whoosh does
+            return found
+        return found.boosted(getattr(q, "boost", 1.0))
 
     def pool(self, docnums) -> Pool | None:
         """The docnums (a set, a dict's keys; None: every article) as a Pool (None)."""

@@ -193,6 +193,7 @@ class QueryBuilder:
                 apart = [_in_field(name, query_word(w)) for w in clause.text.split()]
                 if all(apart):
                     found.append(wq.And(apart))
+            found = list(dict.fromkeys(found))  # forms spelled apart alike ("텍스트 데이터 마이닝")
             if found:
                 alternatives.append(found[0] if len(found) == 1 else wq.DisjunctionMax(found))
         if clause.field == "source":

@@ -4,12 +4,13 @@ stem, and as a compound typed apart. The table here is written for these tests."
 from __future__ import annotations
 
 import pytest
+from whoosh import query as wq
 
 from index import SearchIndex
 from index.aliases import AliasTable
-from index.concepts import ConceptTable, parse_concepts
+from index.concepts import Concept, ConceptTable, parse_concepts
 from index.query_builder import QueryBuilder
-from index.query_syntax import Clause
+from index.query_syntax import Clause, parse_query
 from index.query_words import query_word
 from index.schema import current_stamp
 from tests.index.conftest import ARTICLES
@@ -210,3 +211,22 @@ def test_the_forms_of_a_word_no_article_holds_stand_in_for_it(table, absent, wei
     assert weights[query_word("jobs").parts] == 1.0
     # narrower terms stay below it
     assert weights[query_word("채용").parts] == 0.5
+
+
+def test_forms_spelled_apart_alike_are_looked_up_once():
+    # both forms analyse to the same parts, looked up apart: one subquery, not two
+    forms = ("데이터 마이닝", "텍스트 데이터 마이닝", "텍스트 및 데이터 마이닝")
+    table = ConceptTable((Concept("데이터 마이닝", forms),), 1)
+    query = "데이터 마이닝"
+    compiled = QueryBuilder(AliasTable(()), table).build(parse_query(query), query)
+
+    def groups(q):
+        if isinstance(q, wq.DisjunctionMax):
+            yield q
+        for sub in getattr(q, "subqueries", ()):
+            yield from groups(sub)
+
+    found = list(groups(compiled.all_words))
+    assert found
+    for q in found:
+        assert len(set(q.subqueries)) == len(q.subqueries)
