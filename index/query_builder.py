@@ -47,7 +47,7 @@ SIBLING_WEIGHT = 0.6
 STAND_IN_WEIGHT = 1.0
 NARROWER_WEIGHT = 0.5
 BROADER_WEIGHT = 0.3
-VERB_NOUN_WEIGHT = 0.8  # a noun naming a question verb's topic (query_terms.PREDICATE_NOUNS)
+VERB_NOUN_WEIGHT = 0.8  # a noun naming a question verb's topic (question_verbs.tsv)
 # A thesaurus form of several words ("의료 AI") found with its words apart counts this much of
 # the form found whole.
 APART_WEIGHT = 0.5

@@ -13,8 +13,12 @@ index keeps every term, and a quoted or =exact word is never left out.
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from index.query_syntax import Clause, ParsedQuery
 from index.query_words import query_word
+from index.tsv_tables import table_lines
 
 # Light verbs and adjectives, and the verbs of question phrasing.
 LIGHT_PREDICATES = frozenset(
@@ -80,76 +84,34 @@ QUERY_STOP_TERMS = LIGHT_PREDICATES | ASKING_NOUNS
 # name as 이용자, 응답자 or 국민.
 HEAD_NOUNS = frozenset({"서비스", "도구", "시스템", "플랫폼", "솔루션", "제품", "기능", "사람"})
 
-# Verbs a question is asked with whose topic the articles name by a noun: the Brief writes
-# "생성 AI 이용 현황", "학습하는 알고리즘", "유출", where a researcher asks "써 본 사람",
-# "배우는 AI", "빼내는 공격". A query word that is one of these lemmas also finds its nouns, as
-# a concept's other forms are found (query_builder), and is not left out as a light verb.
-PREDICATE_NOUNS = {
-    "쓰다": ("사용", "이용"),
-    "쓰이다": ("사용", "활용"),
-    "만들다": ("개발", "제작", "생성"),
-    "배우다": ("학습",),
-    "가르치다": ("교육",),
-    "키우다": ("육성", "양성"),
-    "기르다": ("육성", "양성"),
-    "막다": ("방지", "차단", "금지", "저해"),
-    "미루다": ("연기", "보류", "지연"),
-    "들여다보다": ("분석", "해석"),
-    "약하다": ("약화", "저하", "감소"),
-    "생각하다": ("사고",),
-    "그리다": ("그림",),
-    "풀다": ("해결", "풀이"),
-    "푸다": ("해결", "풀이"),  # Kiwi's lemma of 푸는 (풀다) out of context
-    "빼내다": ("추출", "유출"),
-    "훔치다": ("탈취", "도용", "유출"),
-    "찾다": ("검색", "탐색", "발견"),
-    "속이다": ("기만", "사기"),
-    "늘다": ("증가", "확대"),
-    "늘어나다": ("증가", "확대"),
-    "늘리다": ("증가", "확대"),
-    "줄다": ("감소", "축소"),
-    "줄어들다": ("감소", "축소"),
-    "줄이다": ("감소", "절감", "축소"),
-    "바꾸다": ("변화", "전환"),
-    "바뀌다": ("변화", "전환"),
-    "팔다": ("판매",),
-    "사다": ("구매", "인수"),
-    "사들이다": ("인수", "매입"),
-    "지키다": ("보호",),
-    "믿다": ("신뢰",),
-    "이기다": ("능가", "우위"),
-    "앞서다": ("능가", "우위"),
-    "따라잡다": ("추격",),
-    "잃다": ("상실", "실직"),
-    "빼앗다": ("대체", "잠식"),
-    "뺏다": ("대체", "잠식"),
-    "베끼다": ("표절", "복제"),
-    "없애다": ("제거", "폐지"),
-    "멈추다": ("중단",),
-    "고치다": ("수정", "개선"),
-    "뽑다": ("채용", "선발"),
-    "모으다": ("수집", "유치"),
-    "벌다": ("수익", "매출"),
-    "숨기다": ("은닉",),
-    "감추다": ("은닉",),
-    "알리다": ("공개", "발표"),
-    "지우다": ("삭제",),
-    "겨루다": ("경쟁",),
-    "다투다": ("분쟁", "경쟁"),
-    "싸우다": ("분쟁", "대응"),
-    "맞서다": ("대응",),
-    "어기다": ("위반",),
-    "세우다": ("설립", "수립", "구축"),
-    "짓다": ("건설", "구축"),
-    "닫다": ("폐쇄",),
-    "묻다": ("질문",),
-    "돌리다": ("실행", "구동"),
-    "빠르다": ("속도", "가속"),
-    "느리다": ("둔화", "지연"),
-    "싸다": ("저렴", "저비용"),
-    "기여": ("효과", "영향"),  # 기여하다: "얼마나 기여할까" asks for an effect
-    "비싸다": ("비용",),
-}
+# Verbs a question is asked with whose topic the articles name by a noun ("써" -> 사용, 이용):
+# the versioned table index/question_verbs.tsv.
+QUESTION_VERBS_PATH = Path(__file__).with_name("question_verbs.tsv")
+
+
+def parse_question_verbs(text: str) -> tuple[int, dict[str, tuple[str, ...]]]:
+    """Parse the verb table's TSV text: (version, verb -> its nouns); a malformed line is a
+    ValueError naming it."""
+    version, lines = table_lines(text)
+    nouns: dict[str, tuple[str, ...]] = {}
+    for number, line in lines:
+        columns = line.split("\t")
+        found = tuple(n.strip() for n in columns[-1].split(",") if n.strip())
+        if len(columns) != 2 or not columns[0].strip() or not found:
+            raise ValueError(f"question_verbs line {number}: want verb <TAB> nouns")
+        if columns[0].strip() in nouns:
+            raise ValueError(f"question_verbs line {number}: {columns[0].strip()} listed twice")
+        nouns[columns[0].strip()] = found
+    if version is None:
+        raise ValueError("the question verb table has no '# version: N' line")
+    return version, nouns
+
+
+@cache
+def question_verbs() -> dict[str, tuple[str, ...]]:
+    """The shipped verb table: verb lemma -> the nouns it also finds."""
+    return parse_question_verbs(QUESTION_VERBS_PATH.read_text(encoding="utf-8"))[1]
+
 
 
 def only_kind_of_thing(group: tuple[Clause, ...]) -> bool:
@@ -162,7 +124,7 @@ HEADS = frozenset((noun,) for noun in HEAD_NOUNS)
 
 def topic_nouns(parts: tuple[str, ...]) -> tuple[str, ...]:
     """The nouns that name the topic of a query word that is one verb ("써" -> 사용, 이용)."""
-    return PREDICATE_NOUNS.get(parts[0], ()) if len(parts) == 1 else ()
+    return question_verbs().get(parts[0], ()) if len(parts) == 1 else ()
 
 
 def carries_topic(parts: tuple[str, ...]) -> bool:

@@ -9,7 +9,7 @@ import pytest
 
 from index.actor_table import actor_table
 from index.query_syntax import parse_query
-from index.query_terms import topic_nouns, topical
+from index.query_terms import parse_question_verbs, question_verbs, topic_nouns, topical
 from index.query_words import query_word
 from tests.index.conftest import make_article
 
@@ -83,6 +83,25 @@ def test_a_city_or_a_code_alone_is_no_country_word():
 )
 def test_topic_nouns_of_a_verb(word, nouns):
     assert topic_nouns(query_word(word).parts) == nouns
+
+
+def test_the_verb_table_reads_each_verb_and_its_nouns():
+    text = "# version: 3\n막다\t방지, 차단\n# a comment\n배우다\t학습\n"
+    assert parse_question_verbs(text) == (3, {"막다": ("방지", "차단"), "배우다": ("학습",)})
+    assert question_verbs()["쓰다"] == ("사용", "이용")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param("막다\t방지\n", "no '# version: N' line", id="no-version"),
+        pytest.param("# version: 1\n막다\n", "line 2: want verb <TAB> nouns", id="no-nouns"),
+        pytest.param("# version: 1\n막다\t방지\n막다\t차단\n", "막다 listed twice", id="twice"),
+    ],
+)
+def test_a_malformed_verb_table_is_refused(text, problem):
+    with pytest.raises(ValueError, match=problem):
+        parse_question_verbs(text)
 
 
 def test_a_light_verb_with_topic_nouns_stays_in_the_query():
