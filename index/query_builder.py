@@ -23,16 +23,10 @@ from index.compiled_query import CompiledQuery, Looked
 from index.concepts import ConceptTable
 from index.errors import QueryError
 from index.filter_queries import UnionOr, filter_query
+from index.joined_words import joined_words
 from index.query_syntax import Clause, ParsedQuery
 from index.query_terms import only_kind_of_thing, topic_nouns, topical
-from index.query_words import (
-    SEQUENCES,
-    QueryWord,
-    destemmed,
-    is_compound,
-    query_word,
-    stem_words,
-)
+from index.query_words import SEQUENCES, QueryWord, destemmed, query_word, stem_words
 
 ACTOR_FIELDS = frozenset({"actor", "subject", "country"})
 
@@ -51,8 +45,6 @@ VERB_NOUN_WEIGHT = 0.8  # a noun naming a question verb's topic (question_verbs.
 # A thesaurus form of several words ("의료 AI") found with its words apart counts this much of
 # the form found whole.
 APART_WEIGHT = 0.5
-# Consecutive words looked up together as one name ("Stability AI", "요슈아 벤지오").
-LONGEST_NAME = 3
 
 
 def _in_field(field: str, word: QueryWord, boost: float = 1.0) -> wq.Query | None:
@@ -206,7 +198,9 @@ class QueryBuilder:
         """Compile; raises QueryError when no clause has a searchable word."""
         groups, required, highlight, typed, countries, optional = [], [], [], [], [], []
         expansions: dict[str, list[str]] = {}
-        for group in topical(self.join_words(parsed.groups), self.verbs):
+        for group in topical(
+            joined_words(parsed.groups, self.aliases, self.concepts, self.expand), self.verbs
+        ):
             alternatives = []
             if (country := country_of(group)) is not None:
                 # an article about the country matches its name even where it does not write
@@ -252,37 +246,6 @@ class QueryBuilder:
             tuple(dict.fromkeys(countries)),
             tuple(optional),
         )
-
-    def join_words(self, groups: tuple[tuple[Clause, ...], ...]) -> list[tuple[Clause, ...]]:
-        """Merge runs of plain words into one clause when they spell a known name or
-        compound (a phrase), or a concept of several words (which also matches apart)."""
-        joined: list[tuple[Clause, ...]] = []
-        i = 0
-        while i < len(groups):
-            for n in range(min(LONGEST_NAME, len(groups) - i), 1, -1):
-                run = groups[i : i + n]
-                if all(len(g) == 1 and g[0].field is None and not g[0].phrase for g in run):
-                    clause = self._joined(" ".join(g[0].text for g in run))
-                    if clause is not None:
-                        joined.append((clause,))
-                        i += n
-                        break
-            else:
-                joined.append(groups[i])
-                i += 1
-        return joined
-
-    def _joined(self, text: str) -> Clause | None:
-        if self.aliases.others(text) or is_compound(text):
-            return Clause(text, phrase=True)
-        if self.expand:
-            # the last word usually carries a particle: "경제 성장에" is the concept 경제 성장
-            bare = " ".join(part for word in text.split() for part in query_word(word).parts)
-            if self.concepts.knows(text):
-                return Clause(text, phrase=True, loose=True)
-            if (form := self.concepts.spelled(bare)) is not None:
-                return Clause(form, phrase=True, loose=True)
-        return None
 
     @staticmethod
     def _combine(q: wq.Query, filters: wq.Query | None, excluded: list[wq.Query]) -> wq.Query:

@@ -1,0 +1,52 @@
+"""Words typed apart that are one thing: a run of plain query words that spells a known name
+("Stability AI", "요슈아 벤지오") or compound ("딥 페이크") is looked up as a phrase, and one
+that spells a concept of several words ("AI 반도체") as that concept, which still matches its
+words apart."""
+
+from __future__ import annotations
+
+from index.aliases import AliasTable
+from index.concepts import ConceptTable
+from index.query_syntax import Clause
+from index.query_words import is_compound, query_word
+
+# Consecutive words looked up together as one name ("Stability AI", "요슈아 벤지오").
+LONGEST_NAME = 3
+
+Groups = tuple[tuple[Clause, ...], ...]
+
+
+def joined_words(
+    groups: Groups, aliases: AliasTable, concepts: ConceptTable, expand: bool = True
+) -> list[tuple[Clause, ...]]:
+    """Merge runs of plain words into one clause when they spell a known name or compound (a
+    phrase), or (with `expand`) a concept of several words (which also matches apart)."""
+    joined: list[tuple[Clause, ...]] = []
+    i = 0
+    while i < len(groups):
+        for n in range(min(LONGEST_NAME, len(groups) - i), 1, -1):
+            run = groups[i : i + n]
+            if all(len(g) == 1 and g[0].field is None and not g[0].phrase for g in run):
+                text = " ".join(g[0].text for g in run)
+                clause = _joined(text, aliases, concepts, expand)
+                if clause is not None:
+                    joined.append((clause,))
+                    i += n
+                    break
+        else:
+            joined.append(groups[i])
+            i += 1
+    return joined
+
+
+def _joined(text: str, aliases: AliasTable, concepts: ConceptTable, expand: bool) -> Clause | None:
+    if aliases.others(text) or is_compound(text):
+        return Clause(text, phrase=True)
+    if expand:
+        # the last word usually carries a particle: "경제 성장에" is the concept 경제 성장
+        bare = " ".join(part for word in text.split() for part in query_word(word).parts)
+        if concepts.knows(text):
+            return Clause(text, phrase=True, loose=True)
+        if (form := concepts.spelled(bare)) is not None:
+            return Clause(form, phrase=True, loose=True)
+    return None
