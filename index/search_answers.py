@@ -80,6 +80,7 @@ class SearchAnswers:
         broader: bool = True,
         countries: bool = True,
         verbs: bool = True,
+        margin: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
@@ -91,7 +92,8 @@ class SearchAnswers:
         requiring of a full match the words most articles hold: see index/ranking.py),
         `broader` (the broader concepts of a word that finds few articles: index/concepts.py),
         `countries` (raising the articles about a country the query names: index/ranking.py),
-        `verbs` (a question's verbs finding their topic nouns, 써 -> 사용: index/query_terms.py);
+        `verbs` (a question's verbs finding their topic nouns, 써 -> 사용: index/query_terms.py),
+        `margin` (a few full matches vying with partial ones: index/ranking.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -119,7 +121,16 @@ class SearchAnswers:
             else:
                 spending = Budget(budget, limits=limits)
             ranked = rank(
-                searcher, compiled, restrict, sort, page * per_page, partial, fed, broad, countries
+                searcher,
+                compiled,
+                restrict,
+                sort,
+                page * per_page,
+                partial,
+                fed,
+                broad,
+                countries,
+                margin,
             )
             first = (page - 1) * per_page
             marked = by_first_term(compiled.highlight)  # once for every hit

@@ -295,6 +295,51 @@ def test_articles_holding_some_of_the_words_fill_the_page_below_those_holding_al
     assert [hit.match for hit in result.hits] == ["all", "partial"]
 
 
+@pytest.fixture(scope="module")
+def margin_index(tmp_path_factory) -> SearchIndex:
+    index = SearchIndex.open(tmp_path_factory.mktemp("margin"))
+    filler = ("시장 동향 보고서 발간", "정부 예산 편성", "기업 실적 발표", "학회 개최 소식")
+    index.replace_issue(
+        "2024-05",
+        [
+            # every word of the query, each once in passing
+            make_article(
+                "2024-05-01", "기업 실적 발표", bullets=("근로자 복지와 재교육 예산 언급",)
+            ),
+            # one word only, but the whole article is about it
+            make_article(
+                "2024-05-02",
+                "재교육 프로그램 확대",
+                key=("재교육 과정 신설",),
+                bullets=("재교육 대상 확대", "재교육 예산 두 배"),
+            ),
+            *(make_article(f"2024-05-{i:02d}", t) for i, t in enumerate(filler, 3)),
+        ],
+        "sha",
+    )
+    return index
+
+
+def test_a_partial_match_far_above_a_few_full_ones_comes_first(margin_index):
+    result = margin_index.search("근로자 재교육")
+    assert [(h.id, h.match) for h in result.hits] == [
+        ("2024-05-02", "partial"),
+        ("2024-05-01", "all"),
+    ]
+    assert (result.total, result.fallback) == (1, False)
+    strict = margin_index.search("근로자 재교육", margin=False)
+    assert [(h.id, h.match) for h in strict.hits] == [
+        ("2024-05-01", "all"),
+        ("2024-05-02", "partial"),
+    ]
+
+
+def test_pages_agree_when_partial_matches_vie_with_full_ones(margin_index):
+    whole = ids(margin_index.search("근로자 재교육", per_page=2))
+    pages = [ids(margin_index.search("근로자 재교육", page=p, per_page=1)) for p in (1, 2)]
+    assert [*pages[0], *pages[1]] == whole
+
+
 def test_when_no_article_holds_every_word_the_partial_matches_are_counted(built_index):
     result = built_index.search("소라 벤지오")
     assert (sorted(ids(result)), result.total, result.fallback) == (
