@@ -1,6 +1,7 @@
 """Candidates for the concept table (index/concepts.tsv), mined from the real issues.
 
     AIBRIEF_CORPUS=/path/to/corpus python -m bench.concept_candidates [--top N] [--out FILE]
+    AIBRIEF_CORPUS=/path/to/corpus python -m bench.concept_candidates --uncovered [--out FILE]
 
 Three kinds of candidate, each a pair of terms that may name one concept or a broad term and a
 narrower one, for a person to accept or reject by hand:
@@ -12,6 +13,11 @@ narrower one, for a person to accept or reject by hand:
   a candidate broad term and each compound a narrower one.
 - neighbours: nouns used in the same contexts: cosine similarity of positive-PMI vectors of the
   nouns within a few words of each other, over every article.
+
+With --uncovered, instead: the archive's nouns and two-noun compounds held by at least two
+articles that no concept line holds, by document frequency, to go down by hand (each one a
+researcher might reach by another word gets a concept; the others a line in
+bench/quality/concepts_rejected.tsv or nothing).
 
 Each candidate is marked with what the shipped table already does with it: "kept" when both
 terms are forms of one concept line, otherwise "-". The output holds vocabulary only, but it
@@ -25,6 +31,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from contextlib import nullcontext
 from pathlib import Path
 
 from bench.corpus import corpus_folder
@@ -159,6 +166,27 @@ def kept(a: str, b: str, lines: list[set[str]]) -> bool:
     return any(_fold(a) in forms and _fold(b) in forms for forms in lines)
 
 
+def uncovered(runs_by_article: list[list[list[str]]], held: set[str], min_df: int = 2) -> Counter:
+    """Nouns and two-noun compounds -> the number of articles holding them, for those at least
+    `min_df` articles hold and no concept line has as a form or narrower term."""
+    df: Counter = Counter()
+    for runs in runs_by_article:
+        terms = {noun for run in runs for noun in run}
+        terms |= {f"{a} {b}" for run in runs for a, b in zip(run, run[1:], strict=False)}
+        df.update(terms)
+    return Counter({t: n for t, n in df.items() if n >= min_df and _fold(t) not in held})
+
+
+def report_uncovered(corpus: Path, out) -> None:
+    """Write the uncovered terms, most widely held first: term, articles."""
+    runs = [noun_runs(text) for text in article_texts(corpus)]
+    lines = table_forms()
+    found = uncovered(runs, set().union(*lines) if lines else set())
+    for term, n in sorted(found.items(), key=lambda x: (-x[1], x[0])):
+        print(f"{term}\t{n}", file=out)
+    print(f"{len(found)} terms held by 2 or more articles and by no concept", file=sys.stderr)
+
+
 def report(corpus: Path, top: int, out) -> None:
     """Write every kind of candidate, marked kept or not, and a count per kind."""
     texts = article_texts(corpus)
@@ -196,15 +224,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--top", type=int, default=8, help="candidates per head or noun")
     parser.add_argument("--out", type=Path, help="write here instead of standard output")
+    parser.add_argument("--uncovered", action="store_true", help="terms no concept holds")
     args = parser.parse_args()
     corpus = corpus_folder("concept_candidates")
     if corpus is None:
         return 1
-    if args.out:
-        with args.out.open("w", encoding="utf-8") as out:
+    with args.out.open("w", encoding="utf-8") if args.out else nullcontext(sys.stdout) as out:
+        if args.uncovered:
+            report_uncovered(corpus, out)
+        else:
             report(corpus, args.top, out)
-    else:
-        report(corpus, args.top, sys.stdout)
     return 0
 
 
