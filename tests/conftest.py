@@ -141,10 +141,32 @@ def ingested_home(home: Path, pdfs: list[Path]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def corpus_home(corpus_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An archive home holding every real issue, built once per run, copied for each worker
-    and shared by its tests that only read it (copy it before writing)."""
-    return home_built_once(tmp_path_factory, "corpus-home", sorted(corpus_pdfs.values()))
+def corpus_ingest(corpus_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding `home`, into which `aibrief ingest --json` read every real issue, once
+    per run, and that command's exit status and output (`ingest.json`). Read only."""
+    from click.testing import CliRunner
+
+    from archive.cli import main
+
+    def ingest(folder: Path) -> None:
+        pdfs = [str(path) for path in sorted(corpus_pdfs.values())]
+        command = ["--home", str(folder / "home"), "ingest", "--json", *pdfs]
+        result = CliRunner().invoke(main, command)
+        (folder / "exit_code").write_text(str(result.exit_code), encoding="utf-8")
+        (folder / "ingest.json").write_text(result.output, encoding="utf-8")
+
+    return built_once(tmp_path_factory, "corpus-ingest", ingest)
+
+
+@pytest.fixture(scope="session")
+def corpus_home(corpus_ingest: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive home holding every real issue (corpus_ingest's), copied for each worker and
+    shared by its tests that only read it (copy it before writing)."""
+    output = (corpus_ingest / "ingest.json").read_text(encoding="utf-8")
+    assert (corpus_ingest / "exit_code").read_text() == "0", output
+    copy = tmp_path_factory.mktemp("corpus-home") / "home"
+    shutil.copytree(corpus_ingest / "home", copy)
+    return copy
 
 
 # -- sample issues: PDFs in the AI Brief layout with the project's own text ---------------------

@@ -414,12 +414,16 @@ def test_a_killed_ingest_recovers_through_the_cli(tmp_path, samples):
 
 
 @pytest.mark.corpus
-def test_the_real_issues_ingest_whole_and_export_valid_articles(tmp_path, corpus_pdfs):
-    home = tmp_path / "home"
-    result = run(home, "ingest", "--json", *map(str, corpus_pdfs.values()))
-    assert result.exit_code == 0, result.output
-    summary = json.loads(result.output)
+def test_the_real_issues_ingest_whole_and_export_valid_articles(
+    tmp_path, corpus_ingest, corpus_pdfs
+):
+    # The first ingest is the one every real-issue test reads (conftest.corpus_ingest).
+    output = (corpus_ingest / "ingest.json").read_text(encoding="utf-8")
+    assert (corpus_ingest / "exit_code").read_text() == "0", output
+    summary = json.loads(output)
     assert {f["issue"]: f["articles"] for f in summary["files"]} == CORPUS_ARTICLE_COUNTS
+    home = tmp_path / "home"
+    shutil.copytree(corpus_ingest / "home", home)
     exported = [json.loads(line) for line in run(home, "export").output.splitlines()]
     assert len(exported) == sum(CORPUS_ARTICLE_COUNTS.values())
     assert [first_error("article", a) for a in exported] == [None] * len(exported)
@@ -469,10 +473,29 @@ def test_two_ingests_at_once_add_the_issue_once(tmp_path, samples):
     assert (stats["issues"], stats["articles"], stats["index_documents"]) == (1, count, count)
 
 
+# Another process holding the archive's lock, as a writer does while it works (a paused ingest
+# would first load Kiwi and read a PDF, which is not what this test is about).
+HOLD_LOCK = """
+import sys
+from pathlib import Path
+from archive.lock import ArchiveLock
+lock = ArchiveLock(Path(sys.argv[1]) / ".lock")
+print("held" if lock.try_acquire() else "not held", flush=True)
+sys.stdin.read()
+"""
+
+
 def test_a_busy_archive_is_one_line_naming_the_holder(tmp_path, samples):
     home = tmp_path / "home"
-    holder = start_paused_ingest(home, samples["good"])
+    home.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(home)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
+        assert holder.stdout.readline() == "held\n"
         result = run(home, "ingest", "--wait", "0", str(samples["reissued"]))
     finally:
         holder.kill()
