@@ -98,7 +98,9 @@ def mine_pairs(text: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     if "(" not in text:  # most headlines and many lines: no bracket, no pair
         return pairs
-    for match in _PAIR.finditer(text):
+    # A pair never runs over a line's end, so only the lines with a bracket are searched: the
+    # pattern is tried at every word it meets (a third of an article's actors, before).
+    for match in (m for line in text.split("\n") if "(" in line for m in _PAIR.finditer(line)):
         latin = match.group(2).strip()
         words = match.group(1).split()[-len(latin.split()) :]
         while words and (re.search(r"\d", words[0]) or not _is_name_word(words[0])):
