@@ -104,7 +104,10 @@ class ConceptTable:
         of, and every form its expansion adds (see expand)."""
         found: set[str] = set()
         for word in words:
-            for concept in self._by_form.get(concept_key(word), ()):
+            key = concept_key(word)
+            if key not in self._by_form and key not in self._above:
+                continue  # most words of an index: no concept, and expand would add nothing
+            for concept in self._by_form.get(key, ()):
                 found.update(concept.forms)
             expansion = self.expand(word)
             if expansion:
