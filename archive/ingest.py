@@ -215,12 +215,13 @@ class IngestRun:
     def extract_all(
         self, paths: list[Path], hashes: list[str], workers: int | None
     ) -> Iterator[Extracted]:
-        """Extract in worker processes (None: one per core), and derive the actors here;
-        results come back in the order of `paths`."""
+        """Extract in worker processes (None: one per core), derive the actors here; in order."""
         if not paths:
             return
         work = functools.partial(extract_in_worker, self.extractor)
         workers = max(1, min(workers or len(os.sched_getaffinity(0)), len(paths)))
+        import extract.issue_reader  # noqa: F401 - with PyMuPDF, once, not in each forked worker
+
         with ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),
