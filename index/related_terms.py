@@ -69,6 +69,14 @@ class DocTerms:
                 self._terms[docnum] = found
         return found
 
+    def occurrences(self, docnum: int) -> Counter:
+        """How often the article writes each of its candidate terms (read again each time: it
+        is asked for of a few articles only)."""
+        marks = self.searcher.stored_fields(docnum)["marks"]
+        return Counter(
+            {t: len(found) for name in MARKED_FIELDS for t, found in marks.get(name, {}).items()}
+        )
+
     def frequency(self, term: str) -> int:
         """How many articles hold the term."""
         found = self._frequency.get(term)
@@ -105,12 +113,19 @@ def related_terms(
     held = Counter(chain.from_iterable(map(doc_terms.terms, best)))
     total = doc_terms.doc_count
     least = MIN_DOCS if len(best) >= 2 * MIN_DOCS else 1
+    # Among so few matches every term they hold is held by as many of them, and terms as rare
+    # in the archive tie: the one they write most often goes first, not the first in
+    # alphabetical order.
+    written: Counter = Counter()
+    if len(best) < 2 * MIN_DOCS:
+        for docnum in best:
+            written.update(doc_terms.occurrences(docnum))
     scored = []
     for term, inside in held.items():
         if inside < least or term in own:
             continue
         score = log_likelihood(inside, len(best), doc_terms.frequency(term), total)
         if score > 0:
-            scored.append((-score, term))
+            scored.append((-score, -written[term], term))
     scored.sort()
-    return tuple(term for _, term in scored[:count])
+    return tuple(term for *_, term in scored[:count])
