@@ -119,8 +119,9 @@ class QueryBuilder:
         if not clause.exact and self.derived:
             for stem in stem_words(clause.text):
                 weighted.setdefault(stem, STEM_WEIGHT)
-        if not clause.exact and self.verbs and spelled:
-            for noun in topic_nouns(spelled[0].parts):  # "써" -> 사용, 이용
+        if not clause.exact and self.verbs:
+            nouns = topic_nouns(spelled[0].parts) if spelled else topic_nouns((), clause.text)
+            for noun in nouns:  # "써" -> 사용, 이용; "빨리" -> 속도
                 if (word := query_word(noun)).parts and word not in weighted:
                     weighted[word] = VERB_NOUN_WEIGHT
                     added.append(noun)

@@ -122,9 +122,17 @@ def only_kind_of_thing(group: tuple[Clause, ...]) -> bool:
 HEADS = frozenset((noun,) for noun in HEAD_NOUNS)
 
 
-def topic_nouns(parts: tuple[str, ...]) -> tuple[str, ...]:
-    """The nouns that name the topic of a query word that is one verb ("써" -> 사용, 이용)."""
-    return question_verbs().get(parts[0], ()) if len(parts) == 1 else ()
+def topic_nouns(parts: tuple[str, ...], text: str = "") -> tuple[str, ...]:
+    """The nouns that name the topic of a query word that is one verb ("써" -> 사용, 이용), or
+    of an adverb the table lists as typed (`text`: "빨리" -> 속도), which the analyser drops."""
+    if len(parts) == 1:
+        return question_verbs().get(parts[0], ())
+    if not parts and text:
+        return question_verbs().get(text.strip(ADVERB_PUNCTUATION), ())
+    return ()
+
+
+ADVERB_PUNCTUATION = "?!.,~ "
 
 
 def carries_topic(parts: tuple[str, ...]) -> bool:
@@ -140,7 +148,7 @@ def _asks_only(group: tuple[Clause, ...], verbs: bool) -> bool:
         parts = query_word(c.text).parts
         if c.field is not None or c.exact or carries_topic(parts):
             return False
-        if verbs and topic_nouns(parts):
+        if verbs and topic_nouns(parts, c.text):
             return False
     return True
 

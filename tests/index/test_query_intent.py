@@ -104,6 +104,13 @@ def test_a_malformed_verb_table_is_refused(text, problem):
         parse_question_verbs(text)
 
 
+def test_an_adverb_the_analyser_drops_finds_its_nouns_and_stays_in_the_query():
+    assert query_word("빨리").parts == ()
+    assert topic_nouns((), "빨리?") == ("속도", "가속")
+    groups = list(parse_query("AI로 더 빨리").groups)
+    assert [c.text for g in topical(groups) for c in g] == ["AI로", "빨리"]
+
+
 def test_a_light_verb_with_topic_nouns_stays_in_the_query():
     groups = list(parse_query("생성 AI를 써 본 사람은 얼마나 되나?").groups)
     assert [c.text for g in topical(groups) for c in g] == ["생성", "AI를", "써", "사람은"]
