@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import chain
 
+from common.lru_cache import LRUCache
 from index.schema import MARKED_FIELDS
 
 RELATED_COUNT = 10
@@ -27,6 +28,7 @@ MIN_DOCS = 2  # a term must occur in this many of those matches (when there are 
 # Articles whose terms are kept in memory per searcher (a tuple of interned strings each,
 # about 2 KB); past this the cache starts again.
 CACHED_DOCS = 20_000
+CACHED_COUNTS = 1_000  # articles whose term counts are kept (see DocTerms.occurrences)
 _NUMBER = re.compile(r"^[\d.,%~]+")
 
 
@@ -46,6 +48,7 @@ class DocTerms:
         self._terms: dict[int, tuple[str, ...]] = {}
         self._frequency: dict[str, int] = {}
         self._lock = threading.Lock()
+        self._written: LRUCache[int, Counter] = LRUCache(CACHED_COUNTS)
 
     @classmethod
     def of(cls, searcher) -> DocTerms:
@@ -70,12 +73,16 @@ class DocTerms:
         return found
 
     def occurrences(self, docnum: int) -> Counter:
-        """How often the article writes each of its candidate terms (read again each time: it
-        is asked for of a few articles only)."""
-        marks = self.searcher.stored_fields(docnum)["marks"]
-        return Counter(
-            {t: len(found) for name in MARKED_FIELDS for t, found in marks.get(name, {}).items()}
-        )
+        """How often the article writes each of its terms (asked of few articles: kept for
+        the CACHED_COUNTS most recently asked)."""
+        return self._written.get_or_compute(docnum, lambda: self._count(docnum))
+
+    def _count(self, docnum: int) -> Counter:
+        written: Counter = Counter()
+        for name, terms in self.searcher.stored_fields(docnum)["marks"].items():
+            if name in MARKED_FIELDS:
+                written.update({t: len(found) for t, found in terms.items()})
+        return written
 
     def frequency(self, term: str) -> int:
         """How many articles hold the term."""
