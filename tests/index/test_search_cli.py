@@ -41,7 +41,7 @@ def test_readable_results_bracket_the_matches(home):
     result = run(home, "=규제")  # exact: the thesaurus adds nothing
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[1].startswith("  related terms: ") and "샌드박스" in lines[1]
+    assert lines[1].startswith("  related terms: ") and "프런티어" in lines[1]
     assert [lines[0], *lines[2:4]] == [
         "1 article matches '=규제'",
         "  1. 영국 AI안전연구소, 프런티어 모델 평가 결과 발표",
