@@ -96,63 +96,64 @@ def corpus_server(corpus_home):
 
 
 class PagePool:
-    """The worker's browser pages, kept from test to test: one context per language and server,
-    and its pages, each handed to one test at a time. A new context and its first page cost
+    """The worker's browser pages, kept from test to test: one context per language (its base
+    URL the sample archive's server; a test of another server goes to absolute addresses), and
+    its pages, each handed to one test at a time. A new context and its first page cost
     Chromium a renderer process, about 1.5 CPU-s; a kept page's next page about 0.2."""
 
-    def __init__(self, browser) -> None:
+    def __init__(self, browser, base_url: str) -> None:
         self.browser = browser
-        self.contexts: dict[tuple[str, str], object] = {}
-        self.free: dict[tuple[str, str], list] = {}
+        self.base_url = base_url
+        self.contexts: dict[str, object] = {}
+        self.free: dict[str, list] = {}
 
-    def take(self, width: int, height: int, locale: str, server: str):
-        """A page of this language and server at this size, its console errors collected in
+    def take(self, width: int, height: int, locale: str):
+        """A page of this language at this size, its console errors collected in
         page.console_errors (emptied for each test)."""
-        key = (locale, server)
-        if key not in self.contexts:
-            self.contexts[key] = self.browser.new_context(
-                base_url=server,
+        if locale not in self.contexts:
+            self.contexts[locale] = self.browser.new_context(
+                base_url=self.base_url,
                 accept_downloads=True,
                 viewport={"width": width, "height": height},
                 locale=locale,
             )
-            self.free[key] = []
-        free = self.free[key]
+            self.free[locale] = []
+        free = self.free[locale]
         while free and free[-1].is_closed():
             free.pop()
         if free:
             page = free.pop()
             page.set_viewport_size({"width": width, "height": height})
         else:
-            page = self.contexts[key].new_page()
+            page = self.contexts[locale].new_page()
             page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
         page.console_errors = []
         return page
 
-    def give_back(self, locale: str, server: str, pages: list) -> None:
+    def give_back(self, locale: str, pages: list) -> None:
         """The pages a test is done with, its cookies (the language chosen) forgotten."""
-        key = (locale, server)
-        self.contexts[key].clear_cookies()
-        self.free[key].extend(page for page in pages if not page.is_closed())
+        self.contexts[locale].clear_cookies()
+        self.free[locale].extend(page for page in pages if not page.is_closed())
 
 
 @pytest.fixture(scope="session")
-def page_pool(browser) -> PagePool:
-    return PagePool(browser)
+def page_pool(browser, live_server) -> PagePool:
+    return PagePool(browser, live_server)
 
 
 @pytest.fixture
-def open_page(page_pool, live_server):
-    """open_page(width, height, locale="ko-KR", server=the sample archive's): a page of its own
-    for this test (kept for later tests, see PagePool), its console errors collected in
-    page.console_errors. Each test opens its pages with a goto."""
-    taken: dict[tuple[str, str], list] = {}
+def open_page(page_pool):
+    """open_page(width, height, locale="ko-KR"): a page of its own for this test (kept for
+    later tests, see PagePool), its console errors collected in page.console_errors. Each test
+    opens its pages with a goto: to a path of the sample archive's server, or to an absolute
+    address of another."""
+    taken: dict[str, list] = {}
 
-    def open_page(width: int, height: int, locale: str = "ko-KR", server: str = live_server):
-        page = page_pool.take(width, height, locale, server)
-        taken.setdefault((locale, server), []).append(page)
+    def open_page(width: int, height: int, locale: str = "ko-KR"):
+        page = page_pool.take(width, height, locale)
+        taken.setdefault(locale, []).append(page)
         return page
 
     yield open_page
-    for (locale, server), pages in taken.items():
-        page_pool.give_back(locale, server, pages)
+    for locale, pages in taken.items():
+        page_pool.give_back(locale, pages)

@@ -32,8 +32,8 @@ def generic_server(tmp_path_factory, serve_home):
 @pytest.mark.parametrize("locale", ["ko-KR", "en-US"])
 def test_the_issue_page_of_an_issue_read_generically(open_page, generic_server, locale):
     url, expected = generic_server
-    page = open_page(*PHONE, locale=locale, server=url)
-    page.goto("/issues/2026-01")
+    page = open_page(*PHONE, locale=locale)
+    page.goto(f"{url}/issues/2026-01")
     note = page.locator("#layout-unknown")
     assert note.is_visible()
     assert ("일반 형식" if locale == "ko-KR" else "read generically") in note.inner_text()

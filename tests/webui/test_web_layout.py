@@ -159,9 +159,9 @@ def test_the_language_switch_sticks_from_page_to_page(open_page):
 def test_real_issues_on_a_phone_keep_words_whole_and_never_scroll_sideways(
     open_page, corpus_server, issue
 ):
-    page = open_page(*PHONE, locale="en-US", server=corpus_server)
+    page = open_page(*PHONE, locale="en-US")
     broken, sideways = {}, []
-    page.goto(f"/issues/{issue}")
+    page.goto(f"{corpus_server}/issues/{issue}")
     articles = page.locator(".contents a").evaluate_all("links => links.map(a => a.href)")
     assert len(articles) == CORPUS_ARTICLE_COUNTS[issue]
     for url in [page.url, *articles]:
@@ -176,7 +176,7 @@ def test_real_issues_on_a_phone_keep_words_whole_and_never_scroll_sideways(
         if words:
             broken[url] = words
     if issue == "2024-07":
-        page.goto(f"/issues/{issue}")
+        page.goto(f"{corpus_server}/issues/{issue}")
         page.screenshot(path=ARTIFACTS / "phone-real-issue.png", full_page=True)
     assert sideways == []
     assert broken == {}
@@ -216,8 +216,8 @@ def test_every_page_on_a_phone_opens_on_its_heading_and_fits_the_width(
 def test_a_real_search_on_a_phone_opens_on_its_results(open_page, corpus_server, locale, summary):
     """The thesaurus adds 57 words to 딥페이크 규제 on the real issues: listed open, they took
     the phone's first screen; folded behind their count, the first hit is above the fold."""
-    page = open_page(*PHONE, locale=locale, server=corpus_server)
-    page.goto("/?q=딥페이크 규제")
+    page = open_page(*PHONE, locale=locale)
+    page.goto(f"{corpus_server}/?q=딥페이크 규제")
     first_hit = box(page, ".hit h3")
     assert first_hit["y"] + first_hit["height"] < PHONE[1]
     assert summary in page.locator(".summary p").first.inner_text()
@@ -228,8 +228,8 @@ def test_a_real_search_on_a_phone_opens_on_its_results(open_page, corpus_server,
     page.locator(".expansions summary").click()
     assert page.locator(".expansions details").get_attribute("open") is not None
     page.screenshot(path=ARTIFACTS / f"phone-real-search-open-{locale[:2]}.png", full_page=True)
-    desktop = open_page(*DESKTOP, locale=locale, server=corpus_server)
-    desktop.goto("/?q=딥페이크 규제")
+    desktop = open_page(*DESKTOP, locale=locale)
+    desktop.goto(f"{corpus_server}/?q=딥페이크 규제")
     first_hit = box(desktop, ".hit h3")
     assert first_hit["y"] + first_hit["height"] < DESKTOP[1]
     desktop.screenshot(path=ARTIFACTS / f"desktop-real-search-{locale[:2]}.png")
