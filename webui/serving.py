@@ -95,9 +95,10 @@ def serve_forked(config: dict[str, Any], host: str, port: int, processes: int) -
         with sock:
             for _ in range(processes):
                 workers.append(start_worker(config, sock))
-            click.echo(f"Serving aibrief on {address(host, sock.getsockname()[1])}")
+            # Heeded before the address is printed: whoever reads it may stop the server at once.
             previous = signal.signal(signal.SIGTERM, stop_on_sigterm)
             try:
+                click.echo(f"Serving aibrief on {address(host, sock.getsockname()[1])}")
                 raise WorkerFailed(wait_for_first_exit(workers))
             finally:
                 signal.signal(signal.SIGTERM, previous)
