@@ -87,14 +87,23 @@ def indexing(articles: list[Article], scratch: Path, repeat: int) -> tuple[float
 
 
 class NoActorColumns:
-    """Stands in for index.ranking.ActorColumns: no actor or country facets."""
+    """Stands in for index.ranking.ActorColumns: no actor or country facets; the articles
+    about a country (which rank, not count) still come from the real columns."""
+
+    real = index.ranking.ActorColumns
+
+    def __init__(self, columns) -> None:
+        self.columns = columns
 
     @classmethod
     def of(cls, searcher) -> NoActorColumns:
-        return cls()
+        return cls(cls.real.of(searcher))
 
     def facets(self, docnums) -> dict[str, dict[str, int]]:
         return {"actor": {}, "country": {}}
+
+    def about(self, code: str) -> frozenset[int]:
+        return self.columns.about(code)
 
 
 def searching(search: SearchIndex, queries: list[str], repeat: int) -> dict[str, float]:
