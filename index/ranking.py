@@ -18,7 +18,6 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 
@@ -32,7 +31,7 @@ from index.feedback import (
     with_feedback,
 )
 from index.postings_scorer import K1, B, PostingsScorer, Scores
-from index.score_arrays import found_of
+from index.score_arrays import reaching
 
 SORTS = ("relevance", "newest", "oldest")
 FACETS = ("section", "issue", "year")
@@ -104,13 +103,9 @@ def _best(evaluator: PostingsScorer, scores: Scores, limit: int | None) -> list[
     if limit is None:
         return sorted(scores.items(), key=key)
     if len(scores) > BROAD * limit:
-        # A broad query: find the cut-off score among bare floats first (fast), then order
-        # only the matches that reach it.
-        found = found_of(scores)
-        cut = np.partition(found.scores, len(found) - limit)[len(found) - limit]
-        reach = found.scores >= cut
-        kept = zip(found.ids[reach].tolist(), found.scores[reach].tolist(), strict=True)
-        return sorted(kept, key=key)[:limit]
+        # A broad query: order only the matches that reach the cut-off score.
+        ids, values = reaching(scores, limit)
+        return sorted(zip(ids.tolist(), values.tolist(), strict=True), key=key)[:limit]
     return heapq.nsmallest(limit, scores.items(), key=key)
 
 

@@ -101,12 +101,19 @@ def largest(scores: dict[int, float], count: int) -> list[int]:
     heapq.nlargest's answer, but a vector pass over a broad query's matches."""
     if len(scores) <= count:
         return heapq.nlargest(count, scores, key=scores.__getitem__)
+    ids, values = reaching(scores, count)
+    return ids[np.argsort(-values, kind="stable")[:count]].tolist()
+
+
+def reaching(scores: dict[int, float], count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The docnums and scores, in the dict's order, of the matches that score at least the
+    `count`-th highest score (more than `count` where scores tie at the cut; `count` must be
+    fewer than the matches): the only ones a top `count` can hold, found among bare floats."""
     ids = np.fromiter(scores, DOCNUMS, len(scores))
     values = np.fromiter(scores.values(), np.float64, len(scores))
     cut = np.partition(values, len(values) - count)[len(values) - count]
     reach = np.flatnonzero(values >= cut)
-    order = np.argsort(-values[reach], kind="stable")[:count]
-    return ids[reach[order]].tolist()
+    return ids[reach], values[reach]
 
 
 def combined(parts: list[Found], size: int, best: bool) -> Found:
