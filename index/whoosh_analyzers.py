@@ -7,9 +7,7 @@ index; moving or renaming them needs a SCHEMA_VERSION bump.
 from __future__ import annotations
 
 from whoosh.analysis import Analyzer, Token
-from whoosh.compat import dumps
 from whoosh.formats import Positions
-from whoosh.system import pack_uint
 
 from index.analysis import analyze, weighted_terms
 
@@ -38,9 +36,6 @@ class WeightedAnalyzer(Analyzer):
             yield token
 
 
-_ONE_POSITION = pack_uint(1)  # Positions.encode's count of positions, for a list of one
-
-
 class WeightedPositions(Positions):
     """Whoosh's Positions format for the weighted field, fed by weighted_terms directly.
 
@@ -59,10 +54,7 @@ class WeightedPositions(Positions):
                 weights[text] = weight
         boost, encode = self.field_boost, self.encode
         for text, places in positions.items():
-            if len(places) == 1:  # most terms of an article: Positions.encode's bytes for one
-                yield text, 1, weights[text] * boost, _ONE_POSITION + dumps(places, 2)
-            else:
-                yield text, len(places), weights[text] * boost, encode(places)
+            yield text, len(places), weights[text] * boost, encode(places)
 
 
 class KiwiAnalyzer(Analyzer):
