@@ -174,9 +174,14 @@ def _write_blocks(postwriter, postings: list[tuple], lengths: list[int]) -> None
         postwriter._weights = array("f", weights)
         postwriter._values = [v for v in values if v]
         postwriter._maxweight = max(0, *weights)
-        known = [n for n in map(lengths.__getitem__, ids) if n]
-        postwriter._minlength = min(known) if known else None
-        postwriter._maxlength = max(known) if known else 0
+        postwriter._minlength, postwriter._maxlength = _length_range(lengths, ids)
+
+
+def _length_range(lengths: list[int], docnums) -> tuple[int | None, int]:
+    """The least and greatest length of a block's documents in the field, as Whoosh keeps
+    them: a document without the field (length 0) left out, None and 0 when none has it."""
+    known = [n for n in map(lengths.__getitem__, docnums) if n]
+    return (min(known), max(known)) if known else (None, 0)
 
 
 def _write_one_block(
@@ -207,9 +212,7 @@ def _write_one_block(
             mini_weights = tuple(stored)
         present = [v for v in values if v]
         maxweight = max(0, *weights)
-        known = [n for n in map(lengths.__getitem__, docnums) if n]
-        minlength = min(known) if known else None
-        maxlength = max(known) if known else 0
+        minlength, maxlength = _length_range(lengths, docnums)
     if fixed_size is None or fixed_size < 0:
         mini_values = tuple(present)
     elif fixed_size == 0:
