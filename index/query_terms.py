@@ -96,12 +96,13 @@ def parse_question_verbs(text: str) -> tuple[int, dict[str, tuple[str, ...]]]:
     nouns: dict[str, tuple[str, ...]] = {}
     for number, line in lines:
         columns = line.split("\t")
+        verb = columns[0].strip()
         found = tuple(n.strip() for n in columns[-1].split(",") if n.strip())
-        if len(columns) != 2 or not columns[0].strip() or not found:
+        if len(columns) != 2 or not verb or not found:
             raise ValueError(f"question_verbs line {number}: want verb <TAB> nouns")
-        if columns[0].strip() in nouns:
-            raise ValueError(f"question_verbs line {number}: {columns[0].strip()} listed twice")
-        nouns[columns[0].strip()] = found
+        if verb in nouns:
+            raise ValueError(f"question_verbs line {number}: {verb} listed twice")
+        nouns[verb] = found
     if version is None:
         raise ValueError("the question verb table has no '# version: N' line")
     return version, nouns
@@ -113,13 +114,15 @@ def question_verbs() -> dict[str, tuple[str, ...]]:
     return parse_question_verbs(QUESTION_VERBS_PATH.read_text(encoding="utf-8"))[1]
 
 
-
 def only_kind_of_thing(group: tuple[Clause, ...]) -> bool:
     """Whether a group is only head nouns (HEAD_NOUNS), none typed exactly or in a field."""
     return all(c.field is None and not c.exact and query_word(c.text).parts in HEADS for c in group)
 
 
 HEADS = frozenset((noun,) for noun in HEAD_NOUNS)
+
+
+ADVERB_PUNCTUATION = "?!.,~ "  # what a typed adverb may carry ("빨리?")
 
 
 def topic_nouns(parts: tuple[str, ...], text: str = "") -> tuple[str, ...]:
@@ -130,9 +133,6 @@ def topic_nouns(parts: tuple[str, ...], text: str = "") -> tuple[str, ...]:
     if not parts and text:
         return question_verbs().get(text.strip(ADVERB_PUNCTUATION), ())
     return ()
-
-
-ADVERB_PUNCTUATION = "?!.,~ "
 
 
 def carries_topic(parts: tuple[str, ...]) -> bool:
