@@ -122,8 +122,14 @@ def home_built_once(factory: pytest.TempPathFactory, name: str, pdfs: list[Path]
     """An archive home holding the issues of these PDFs, ingested once per run (built_once)
     and copied for this worker: its tests may leave caches in it, never in the other's."""
     built = built_once(factory, name, lambda folder: ingested_home(folder / "home", pdfs))
+    return worker_copy(factory, name, built / "home")
+
+
+def worker_copy(factory: pytest.TempPathFactory, name: str, home: Path) -> Path:
+    """A copy, for this worker, of an archive home built once per run (built_once): its tests
+    may leave caches in it, never in the other's."""
     copy = factory.mktemp(name) / "home"
-    shutil.copytree(built / "home", copy)  # milliseconds, against seconds of ingest
+    shutil.copytree(home, copy)  # milliseconds, against seconds of ingest
     return copy
 
 
@@ -162,11 +168,15 @@ def corpus_ingest(corpus_pdfs: dict[str, Path], tmp_path_factory: pytest.TempPat
 def corpus_home(corpus_ingest: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An archive home holding every real issue (corpus_ingest's), copied for each worker and
     shared by its tests that only read it (copy it before writing)."""
+    ingest_output(corpus_ingest)
+    return worker_copy(tmp_path_factory, "corpus-home", corpus_ingest / "home")
+
+
+def ingest_output(corpus_ingest: Path) -> str:
+    """What corpus_ingest's `aibrief ingest --json` printed, once it is known to have exited 0."""
     output = (corpus_ingest / "ingest.json").read_text(encoding="utf-8")
     assert (corpus_ingest / "exit_code").read_text() == "0", output
-    copy = tmp_path_factory.mktemp("corpus-home") / "home"
-    shutil.copytree(corpus_ingest / "home", copy)
-    return copy
+    return output
 
 
 # -- sample issues: PDFs in the AI Brief layout with the project's own text ---------------------

@@ -30,7 +30,7 @@ from extract.errors import (
 from index import SearchIndex, with_actors
 from index.schema import STAMP_NAME
 from samples.issues import write_sample_issue
-from tests.conftest import CORPUS_ARTICLE_COUNTS, built_once
+from tests.conftest import CORPUS_ARTICLE_COUNTS, built_once, ingest_output
 
 AIBRIEF = Path(sys.executable).with_name("aibrief")
 
@@ -418,9 +418,7 @@ def test_the_real_issues_ingest_whole_and_export_valid_articles(
     tmp_path, corpus_ingest, corpus_pdfs
 ):
     # The first ingest is the one every real-issue test reads (conftest.corpus_ingest).
-    output = (corpus_ingest / "ingest.json").read_text(encoding="utf-8")
-    assert (corpus_ingest / "exit_code").read_text() == "0", output
-    summary = json.loads(output)
+    summary = json.loads(ingest_output(corpus_ingest))
     assert {f["issue"]: f["articles"] for f in summary["files"]} == CORPUS_ARTICLE_COUNTS
     home = tmp_path / "home"
     shutil.copytree(corpus_ingest / "home", home)
