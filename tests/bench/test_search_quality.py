@@ -15,12 +15,13 @@ def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
     queries.append(GradedQuery("e", "question", {"x": 2}, held_out="held-out 2"))
     queries.append(GradedQuery("f", "script", {"x": 1}, held_out="held-out 3"))
     queries.append(GradedQuery("g", "paraphrase", {"x": 2}, held_out="held-out 4"))
+    queries.append(GradedQuery("h", "concept", {"x": 2}, held_out="held-out 5"))
     groups = query_groups(queries)
-    held_out = ["held-out", "held-out 2", "held-out 3", "held-out 4"]
+    held_out = ["held-out", "held-out 2", "held-out 3", "held-out 4", "held-out 5"]
     assert list(groups) == ["all", "new", *KINDS, *held_out]
     assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
     assert groups["derived"] == []
-    assert [groups[name] for name in held_out] == [[3], [4], [5], [6]]
+    assert [groups[name] for name in held_out] == [[3], [4], [5], [6], [7]]
 
 
 def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
