@@ -53,7 +53,7 @@ MECHANISMS = {
     "broad": "words most articles hold optional",
     "countries": "articles about a country the query names raised",
     "verbs": "a question's verbs as topic nouns",
-    "margin": "a few full matches vie with partial ones",
+    "near": "a typed concept's words apart match in full only near one another",
 }
 LOW_NDCG = 0.5
 # The held-out group nobody tunes on: its queries below LOW_NDCG are counted, not listed.

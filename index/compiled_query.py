@@ -28,6 +28,9 @@ class CompiledQuery:
     expansions: dict[str, list[str]] = field(default_factory=dict)  # word -> forms added
     countries: tuple[str, ...] = ()  # the codes of the countries the query's words name
     optional: tuple[wq.Query, ...] = ()  # groups never required of a full match (head nouns)
+    # each group as a full match must match it (a concept typed in several words with its words
+    # near one another, not anywhere apart: query_builder.NEAR_WINDOW); () when as `concepts`
+    in_full: tuple[wq.Query, ...] = ()
 
 
 @dataclass(frozen=True)

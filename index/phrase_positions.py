@@ -59,6 +59,43 @@ class PhrasePositions:
         return np.unique(found >> SHIFT)
 
 
+class Near(wq.Phrase):
+    """Words within `window` positions of one another, in any order (see near_found); only
+    the postings scorer evaluates it."""
+
+    def __init__(self, fieldname: str, words, window: int, boost: float = 1.0) -> None:
+        super().__init__(fieldname, words, slop=window, boost=boost)
+        self.window = window
+
+    def __eq__(self, other) -> bool:
+        return super().__eq__(other) and isinstance(other, Near)
+
+    def __hash__(self) -> int:
+        return super().__hash__() ^ 0x4E454152
+
+
+def near_found(phrases: PhrasePositions, terms: list[Found], q: Near) -> Found:
+    """The articles holding every word of `q` within its window of one occurrence of its
+    rarest word, scored as a phrase of the same words."""
+    if not all(len(t) for t in terms):
+        return NOTHING
+    keys = sorted((phrases.keys(q.fieldname, word) for word in dict.fromkeys(q.words)), key=len)
+    found = keys[0]
+    for other in keys[1:]:
+        if not len(found):
+            break
+        at = np.searchsorted(other, found - q.window)
+        near = at < len(other)
+        at[~near] = 0
+        found = found[near & (other[at] <= found + q.window)]
+    ids = np.unique(found >> SHIFT)
+    ids = ids[np.isin(ids, terms[0].ids, assume_unique=True)]
+    for t in terms[1:]:
+        ids = ids[np.isin(ids, t.ids, assume_unique=True)]
+    scores = _tree_sum([t.scores[np.searchsorted(t.ids, ids)] for t in terms])
+    return Found(ids, scores * q.boost if q.boost != 1.0 else scores)
+
+
 def phrase_found(phrases: PhrasePositions, terms: list[Found], q: wq.Phrase) -> Found:
     """The phrase's matches and Whoosh's scores of them, given its words' term matches."""
     if not all(len(t) for t in terms):

@@ -19,7 +19,7 @@ from whoosh import query as wq
 from whoosh.scoring import bm25
 
 from common.lru_cache import LRUCache
-from index.phrase_positions import PhrasePositions, phrase_found
+from index.phrase_positions import Near, PhrasePositions, near_found, phrase_found
 from index.score_arrays import (
     DOCNUMS,
     NOTHING,
@@ -155,7 +155,10 @@ class PostingsScorer:
         if isinstance(q, wq.Or):
             parts = sorted((self.found(sub, within) for sub in q.subqueries), key=len, reverse=True)
             return combined(parts, self.doc_count, False)
-        if isinstance(q, wq.Phrase) and self._by_positions(q):
+        if isinstance(q, Near):
+            terms = [self._term(q.fieldname, word) for word in q.words]
+            found = near_found(self._phrases, terms, q)
+        elif isinstance(q, wq.Phrase) and self._by_positions(q):
             terms = [self._term(q.fieldname, word) for word in q.words]
             found = phrase_found(self._phrases, terms, q)
         else:

@@ -80,7 +80,7 @@ class SearchAnswers:
         broader: bool = True,
         countries: bool = True,
         verbs: bool = True,
-        margin: bool = True,
+        near: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
@@ -93,7 +93,8 @@ class SearchAnswers:
         `broader` (the broader concepts of a word that finds few articles: index/concepts.py),
         `countries` (raising the articles about a country the query names: index/ranking.py),
         `verbs` (a question's verbs finding their topic nouns, 써 -> 사용: index/query_terms.py),
-        `margin` (a few full matches vying with partial ones: index/ranking.py);
+        `near` (a concept typed in several words matching in full only with its words near one
+        another, anywhere apart in part: index/query_builder.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -114,7 +115,7 @@ class SearchAnswers:
         # feedback expands the words typed: not for exact words, fields, or expand=False
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
-            builder = self._builder(searcher, expand, derived, broader, verbs)
+            builder = self._builder(searcher, expand, derived, broader, verbs, near)
             compiled = builder.build(parsed, query)
             if isinstance(budget, SharedBudget):
                 spending = Budget(budget.seconds, budget.start(), limits)
@@ -130,7 +131,6 @@ class SearchAnswers:
                 fed,
                 broad,
                 countries,
-                margin,
             )
             first = (page - 1) * per_page
             marked = by_first_term(compiled.highlight)  # once for every hit
@@ -212,12 +212,15 @@ class SearchAnswers:
         derived: bool = True,
         broader: bool = True,
         verbs: bool = True,
+        near: bool = True,
     ) -> QueryBuilder:
         """The query builder of one search (its switches as `search` takes them), testing
         counts over this searcher's cached postings."""
         few = finds_fewer(searcher, FEW) if broader else None
         absent = finds_fewer(searcher, 1)
-        return QueryBuilder(self.aliases(), self.concepts, expand, derived, few, verbs, absent)
+        return QueryBuilder(
+            self.aliases(), self.concepts, expand, derived, few, verbs, absent, near
+        )
 
 
 def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:

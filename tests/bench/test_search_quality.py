@@ -56,7 +56,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         "aibrief -broad",
         "aibrief -countries",
         "aibrief -verbs",
-        "aibrief -margin",
+        "aibrief -near",
         "aibrief -extra",
     ]
     offered = [s.search is not None for s in systems]

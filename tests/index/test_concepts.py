@@ -13,7 +13,7 @@ from index.query_builder import QueryBuilder
 from index.query_syntax import Clause, parse_query
 from index.query_words import query_word
 from index.schema import current_stamp
-from tests.index.conftest import ARTICLES
+from tests.index.conftest import ARTICLES, make_article
 
 TABLE = """\
 # version: 7
@@ -230,3 +230,43 @@ def test_forms_spelled_apart_alike_are_looked_up_once():
     assert found
     for q in found:
         assert len(set(q.subqueries)) == len(q.subqueries)
+
+
+@pytest.fixture(scope="module")
+def near_index(tmp_path_factory) -> SearchIndex:
+    concepts = ConceptTable((Concept("설명 가능 AI", ("설명 가능 AI", "explainable AI")),), 1)
+    index = SearchIndex.open(tmp_path_factory.mktemp("near"), concepts=concepts)
+    index.replace_issue(
+        "2024-05",
+        [
+            # the concept's words apart, each in another sentence: an article on chips
+            make_article(
+                "2024-05-01",
+                "AI 반도체 기업 실적 발표",
+                key=("AI 반도체 매출 증가",),
+                bullets=("투자자에게 실적을 설명", "내년 생산 확대도 가능할 전망"),
+            ),
+            # the concept, its words next to one another but for the ending
+            make_article("2024-05-02", "설명 가능한 AI 연구 공개"),
+        ],
+        "sha",
+    )
+    return index
+
+
+def test_a_concept_typed_in_words_matches_in_full_only_where_they_stand_near(near_index):
+    result = near_index.search("설명 가능한 AI")
+    assert [(hit.id, hit.match) for hit in result.hits] == [
+        ("2024-05-02", "all"),
+        ("2024-05-01", "partial"),
+    ]
+    assert (result.total, result.fallback) == (1, False)
+
+
+def test_the_concept_words_anywhere_apart_match_in_full_when_near_is_off(near_index):
+    result = near_index.search("설명 가능한 AI", near=False)
+    assert {(hit.id, hit.match) for hit in result.hits} == {
+        ("2024-05-02", "all"),
+        ("2024-05-01", "all"),
+    }
+    assert result.total == 2

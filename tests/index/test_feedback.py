@@ -25,7 +25,7 @@ def test_feedback_is_a_switch_of_search_the_quality_bench_flips():
 @pytest.mark.parametrize("query", ["딥페이크 영국", "소라 벤지오", "AI 일자리 영향"])
 def test_feedback_never_lifts_a_partial_match_over_a_full_one(built_index, query):
     for feedback in (True, False):
-        found = built_index.search(query, feedback=feedback, margin=False)
+        found = built_index.search(query, feedback=feedback)
         matches = [hit.match for hit in found.hits]
         assert matches == sorted(matches), (query, feedback)  # "all" before "partial"
 

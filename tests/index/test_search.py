@@ -297,7 +297,7 @@ def test_articles_holding_some_of_the_words_fill_the_page_below_those_holding_al
 
 @pytest.fixture(scope="module")
 def margin_index(tmp_path_factory) -> SearchIndex:
-    index = SearchIndex.open(tmp_path_factory.mktemp("margin"))
+    index = SearchIndex.open(tmp_path_factory.mktemp("strict"))
     filler = ("시장 동향 보고서 발간", "정부 예산 편성", "기업 실적 발표", "학회 개최 소식")
     index.replace_issue(
         "2024-05",
@@ -320,21 +320,17 @@ def margin_index(tmp_path_factory) -> SearchIndex:
     return index
 
 
-def test_a_partial_match_far_above_a_few_full_ones_comes_first(margin_index):
+def test_a_full_match_comes_before_a_partial_one_however_far_it_scores_above(margin_index):
     result = margin_index.search("근로자 재교육")
     assert [(h.id, h.match) for h in result.hits] == [
-        ("2024-05-02", "partial"),
         ("2024-05-01", "all"),
+        ("2024-05-02", "partial"),
     ]
+    assert result.hits[1].score > result.hits[0].score
     assert (result.total, result.fallback) == (1, False)
-    strict = margin_index.search("근로자 재교육", margin=False)
-    assert [(h.id, h.match) for h in strict.hits] == [
-        ("2024-05-01", "all"),
-        ("2024-05-02", "partial"),
-    ]
 
 
-def test_pages_agree_when_partial_matches_vie_with_full_ones(margin_index):
+def test_pages_agree_when_partial_matches_fill_them(margin_index):
     whole = ids(margin_index.search("근로자 재교육", per_page=2))
     pages = [ids(margin_index.search("근로자 재교육", page=p, per_page=1)) for p in (1, 2)]
     assert [*pages[0], *pages[1]] == whole
