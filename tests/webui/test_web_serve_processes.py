@@ -21,6 +21,7 @@ pytestmark = [
 ]
 
 CLI = "from archive.cli import main; main()"
+WATCHDOG = 300  # seconds: only a hung process takes this long, however busy the machine
 
 
 def children_of(pid: int) -> list[int]:
@@ -45,12 +46,25 @@ def alive(pid: int) -> bool:
 
 
 def wait_until_gone(pids: list[int]) -> list[int]:
-    """The pids still alive after waiting a bounded while for them to end."""
-    for _ in range(200):
-        if not any(alive(pid) for pid in pids):
-            return []
-        time.sleep(0.05)
+    """The pids still alive after they had as long as a watchdog gives them to end: a process
+    closes its files a moment before it ends, so this follows read_until_all_exit."""
+    deadline = time.monotonic() + WATCHDOG
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.01)
     return [pid for pid in pids if alive(pid)]
+
+
+def read_until_all_exit(process: subprocess.Popen) -> bytes:
+    """What is left on the server's stdout, read until it closes. The pipe is open in the
+    parent and in every worker it forked, so it closes once each of them has exited: an event
+    to wait on, however busy the machine (a fixed wait once failed under load). Should they
+    never exit, a watchdog kills the group and the test fails rather than hangs."""
+    watchdog = threading.Timer(WATCHDOG, os.killpg, (process.pid, signal.SIGKILL))
+    watchdog.start()
+    try:
+        return process.stdout.read()
+    finally:
+        watchdog.cancel()
 
 
 def free_port() -> int:
@@ -106,23 +120,15 @@ def test_sigterm_stops_every_worker(server):
     process, port, workers = server
     assert get(port, "/api/issues") == 200
     process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=30) == 0
+    assert read_until_all_exit(process) == b""  # the address was printed once, at the start
+    assert process.wait() == 0
     assert wait_until_gone(workers) == []
-    assert process.stdout.read() == b""  # the address was printed once, at the start
 
 
 def test_ctrl_c_stops_every_worker(server):
     process, port, workers = server
     os.killpg(process.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: the whole group
-    # The server's stdout is open in the parent and in every worker it forked, so reading it
-    # ends once each of them has exited: an event to wait on, however busy the machine. Should
-    # they never exit, the watchdog kills them and the test fails rather than hangs.
-    watchdog = threading.Timer(300, os.killpg, (process.pid, signal.SIGKILL))
-    watchdog.start()
-    try:
-        assert process.stdout.read() == b""
-    finally:
-        watchdog.cancel()
+    assert read_until_all_exit(process) == b""
     assert process.wait() == 0
     assert [pid for pid in workers if alive(pid)] == []
 
@@ -130,14 +136,16 @@ def test_ctrl_c_stops_every_worker(server):
 def test_workers_die_with_a_killed_parent(server):
     process, port, workers = server
     process.kill()
-    process.wait(timeout=30)
+    read_until_all_exit(process)  # the workers die with their parent
+    process.wait()
     assert wait_until_gone(workers) == []
 
 
 def test_a_dead_worker_stops_the_server_with_one_line(server, tmp_path):
     process, port, workers = server
     os.kill(workers[0], signal.SIGKILL)
-    assert process.wait(timeout=30) == 1
+    read_until_all_exit(process)
+    assert process.wait() == 1
     assert wait_until_gone(workers) == []
     assert (tmp_path / "server.log").read_text() == (
         f"Error: a worker process (pid {workers[0]}) exited with status -9; stopping the others\n"
