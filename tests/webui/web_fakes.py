@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import pymupdf
@@ -66,15 +67,29 @@ EVENTS = (Event("AI Summit", "정상회의", "2024.05.01~02", "Seoul", "https://
 
 def write_pdf(path: Path, articles: tuple[Article, ...]) -> None:
     """A PDF with one cover page and one page per article, its words in plain Latin text."""
+    texts = (
+        article.body[0].bullets[0].text.encode("ascii", "ignore").decode() for article in articles
+    )
+    path.write_bytes(pdf_bytes(tuple(texts)))
+
+
+@cache  # a fake archive is made for each web test: the same few PDFs, written once a process
+def pdf_bytes(texts: tuple[str, ...]) -> bytes:
+    """The bytes of a PDF with one cover page and one page holding each text."""
     doc = pymupdf.open()
     doc.new_page(width=612, height=858).insert_text((72, 72), "SPRi AI Brief")
-    for article in articles:
-        page = doc.new_page(width=612, height=858)
-        page.insert_text(
-            (72, 100), article.body[0].bullets[0].text.encode("ascii", "ignore").decode()
-        )
-    doc.save(path)
-    doc.close()
+    for text in texts:
+        doc.new_page(width=612, height=858).insert_text((72, 100), text)
+    try:
+        return doc.tobytes()
+    finally:
+        doc.close()
+
+
+@cache  # likewise: derived once a process for each set of articles (they are immutable)
+def with_derived_actors(articles: tuple[Article, ...]) -> tuple[Article, ...]:
+    """The articles as the archive stores them, their actors derived."""
+    return derive_actors(articles)
 
 
 class FakeArchive:
@@ -82,7 +97,7 @@ class FakeArchive:
 
     def __init__(self, home: Path, articles: tuple[Article, ...] = ARTICLES) -> None:
         self.home = home
-        self.articles = derive_actors(articles)  # as the archive stores them
+        self.articles = with_derived_actors(tuple(articles))
         self.expanded: list[bool] = []  # the expand argument of each search
         self.searches: list[tuple] = []
         self.budgets: list = []  # the budget argument of each search
