@@ -1,6 +1,6 @@
 """Readers while the index is rebuilt: they never see a half-built index.
 
-An archive of three real issues whose index was removed is rebuilt by `aibrief stats` in
+An archive of the sample issues whose index was removed is rebuilt by `aibrief stats` in
 another process, stopped at a named step of its rebuild (pausing.pause_at); meanwhile the
 command line and the web are asked. The build is written beside the index readers use and
 switched to whole, so a reader either gets every issue or, where there was no index to keep,
@@ -20,42 +20,26 @@ import pytest
 from pausing import RESUME_SIGNAL
 from test_archive_cli import PAUSED_CLI, run
 
-from archive import Archive
 from index import SearchIndex
 from index.analysis_store import STORE_NAME
 from index.schema import STAMP_NAME
-from tests.conftest import CORPUS_ARTICLE_COUNTS, built_once
+from samples.issues import SAMPLE_ISSUES
 from webui import create_app
 
 HERE = Path(__file__).resolve().parent
 QUERIES = ("규제", "반도체", "오픈AI")
-# Three of the real issues: what is tested is how processes meet, which the number of issues
-# does not change, and each of this file's five rebuilds analyses every issue held.
-ISSUES = ["2023-12", "2024-01", "2024-03"]
+# The sample issues: what is tested is how processes meet, which neither the number of issues
+# nor their text changes (the real issues take the same path: a rebuild of a few issues is
+# analysed in this process), and each of this file's five rebuilds analyses every issue held.
+ISSUES = list(SAMPLE_ISSUES)
 
-pytestmark = pytest.mark.corpus
-
-
-@pytest.fixture(scope="module")
-def three_issues(corpus_home, tmp_path_factory) -> Path:
-    """The real-issue archive less all but ISSUES, made once per run (read only)."""
-
-    def build(folder: Path) -> None:
-        shutil.copytree(corpus_home, folder / "home")
-        archive = Archive(folder / "home")
-        try:
-            for issue in sorted(set(CORPUS_ARTICLE_COUNTS) - set(ISSUES)):
-                archive.remove(issue)
-        finally:
-            archive.close()
-
-    return built_once(tmp_path_factory, "three-real-issues", build) / "home"
+pytestmark = pytest.mark.slow  # rebuilds in processes of their own, paused and killed
 
 
 @pytest.fixture
-def home(three_issues, tmp_path) -> Path:
+def home(sample_home, tmp_path) -> Path:
     copy = tmp_path / "home"
-    shutil.copytree(three_issues, copy)
+    shutil.copytree(sample_home, copy)
     return copy
 
 
@@ -95,7 +79,10 @@ def test_without_an_index_readers_are_told_how_far_the_rebuild_is(home):
     shutil.rmtree(home / "index")
     rebuild = start_paused(home, f"rebuild-issue {ISSUES[1]}", "stats")
     try:
-        message = "the search index is being rebuilt (2 of 3 issues); try again when it is done"
+        message = (
+            f"the search index is being rebuilt (2 of {len(ISSUES)} issues); "
+            "try again when it is done"
+        )
         for query in QUERIES:
             result = run(home, "search", query)
             assert (result.exit_code, result.output) == (1, f"Error: {message}\n")
