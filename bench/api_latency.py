@@ -48,8 +48,8 @@ from bench.search_latency import by_issue
 from bench.search_quality import corpus_articles
 from extract.model import Article
 from index import SearchIndex, analysis, derive_actors, full_build
+from index.bm25 import weighting
 from index.documents import analysed_texts, article_fields
-from index.ranking import weighting
 
 ROUNDS = 3
 TARGETS_MS = {10_000: 10.0, 100_000: 50.0}  # warm p95, issue 10

@@ -8,9 +8,15 @@ Without --home the real issues are ingested into a temporary home first (not tim
 round runs, one after another so that they share the machine's load:
 - "python": `python -c pass`, the floor of any command;
 - "imports": `python -c "import archive.cli"`, the command's code loaded, nothing run;
+- "help" and "list": `aibrief --help` and `aibrief --home HOME list`, commands that search
+  nothing (the scorer's numpy and the citations' libraries stay unloaded for them);
 - "kiwi": bare Kiwi (kiwipiepy, with aibrief's options) loaded and asked one word, the floor
   of anything that analyses Korean;
 - "search": `aibrief --home HOME search WORD`, the whole command, output discarded.
+The processes run as an installed command does, their modules' bytecode cached beside them
+(PYTHONDONTWRITEBYTECODE is left out of their environment, and every command runs once
+untimed first, which writes it): compiling the project's modules anew costs every process
+about 0.1 CPU s more.
 Each is the median of --repeat rounds, in wall-clock seconds or, with --clock cpu on a machine
 other processes keep busy, in the CPU seconds each process used (Kiwi's threads included);
 the ratios divide the search by the two floors, and "search - kiwi" is what the command costs
@@ -20,6 +26,7 @@ beyond Kiwi.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -45,10 +52,10 @@ def children_cpu() -> float:
 CLOCKS = {"wall": time.perf_counter, "cpu": children_cpu}
 
 
-def seconds(command: list[str], clock=time.perf_counter) -> float:
+def seconds(command: list[str], clock=time.perf_counter, env: dict | None = None) -> float:
     """Seconds of one run of the command (which must succeed) on `clock`."""
     started = clock()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
     return clock() - started
 
 
@@ -57,6 +64,8 @@ def commands(home: Path, word: str) -> dict[str, list[str]]:
     return {
         "python": [sys.executable, "-c", "pass"],
         "imports": [sys.executable, "-c", "import archive.cli"],
+        "help": [aibrief, "--help"],
+        "list": [aibrief, "--home", str(home), "list"],
         "kiwi": [sys.executable, "-c", BARE_KIWI.format(word=word)],
         "search": [aibrief, "--home", str(home), "search", word],
     }
@@ -65,11 +74,13 @@ def commands(home: Path, word: str) -> dict[str, list[str]]:
 def measure(home: Path, word: str, repeat: int, clock: str = "wall") -> dict[str, float]:
     """Median seconds of each command over `repeat` interleaved rounds."""
     runs = commands(home, word)
-    seconds(runs["search"])  # the first search after an ingest may still settle the home
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for command in runs.values():  # bytecode written; the first search may settle the home
+        seconds(command, env=env)
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
         for name, command in runs.items():
-            times[name].append(seconds(command, CLOCKS[clock]))
+            times[name].append(seconds(command, CLOCKS[clock], env))
     return {name: statistics.median(values) for name, values in times.items()}
 
 

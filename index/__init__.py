@@ -47,10 +47,9 @@ from index.analysis import load_analyzer, start_in_worker
 from index.article_actors import actors_version, derive_actors, with_actors
 from index.errors import IndexBuildError, IndexRebuilding, NotIndexed, QueryError, StaleIndexError
 from index.query_syntax import country_code
-from index.ranking import SORTS
 from index.request_limits import BUDGET_SECONDS, COMMAND_BUDGET_SECONDS, SharedBudget
 from index.search_index import REBUILD_STEPS, SearchIndex
-from index.search_results import Hit, SearchFilters, SearchResult
+from index.search_results import SORTS, Hit, SearchFilters, SearchResult
 
 __all__ = [
     "BUDGET_SECONDS",

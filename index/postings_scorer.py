@@ -19,6 +19,7 @@ from whoosh import query as wq
 from whoosh.scoring import bm25
 
 from common.lru_cache import LRUCache
+from index.bm25 import K1, B
 from index.phrase_positions import Near, PhrasePositions, near_found, phrase_found
 from index.score_arrays import (
     DOCNUMS,
@@ -33,8 +34,6 @@ from index.score_arrays import (
 )
 
 Scores = dict[int, float]
-# BM25 parameters (Whoosh's defaults).
-B, K1 = 0.75, 1.2
 # Fields matched as filters, which add nothing to a score.
 FILTER_FIELDS = frozenset({"id", "issue", "section", "outlet", "fingerprint"})
 # Postings kept per searcher, counted in entries (16 bytes each; 100 as a dict): the most

@@ -19,7 +19,6 @@ import heapq
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
-from whoosh import scoring
 
 from index.actor_facets import ActorColumns
 from index.compiled_query import CompiledQuery
@@ -30,10 +29,9 @@ from index.feedback import (
     feedback_scores,
     with_feedback,
 )
-from index.postings_scorer import K1, B, PostingsScorer, Scores
+from index.postings_scorer import PostingsScorer, Scores
 from index.score_arrays import reaching
 
-SORTS = ("relevance", "newest", "oldest")
 FACETS = ("section", "issue", "year")
 # Above this many matches per wanted hit, the best are found by their score alone first.
 BROAD = 8
@@ -63,11 +61,6 @@ FEW = 5
 # that "중국의 AI 규제" puts China's rules above the EU's that mention China in passing, and
 # never a filter (country: is the filter).
 COUNTRY_BOOST = 1.0
-
-
-def weighting() -> scoring.WeightingModel:
-    """BM25F, as the evaluator computes it."""
-    return scoring.BM25F(B=B, K1=K1)
 
 
 @dataclass

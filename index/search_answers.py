@@ -4,6 +4,10 @@ a "did you mean", every id a query matches, and the articles like one.
 `SearchAnswers` is the reading half of `SearchIndex` (search_index.py), which keeps the index
 on disk and gives these methods what they read: `_reading()` (the thread's searcher),
 `aliases()`, `concepts`, `_spelling` and `_live` (the generation read).
+
+The scorer's modules (ranking and what it evaluates queries with, numpy among them: a fifth
+of a CPU second to import) are imported by the first search, not with this module, so that a
+command that does not search (`aibrief list`, `--help`) does not load them.
 """
 
 from __future__ import annotations
@@ -21,7 +25,6 @@ from index.query_analysis import reading
 from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.query_terms import has_plain_words
-from index.ranking import FEW, SORTS, finds_any, finds_fewer, rank
 from index.related_terms import RELATED_DOCS, related_terms
 from index.request_limits import (
     BUDGET_SECONDS,
@@ -31,9 +34,7 @@ from index.request_limits import (
     SharedBudget,
     capped,
 )
-from index.score_arrays import largest
-from index.search_results import Hit, SearchFilters, SearchResult
-from index.similar import similar_articles
+from index.search_results import SORTS, Hit, SearchFilters, SearchResult
 from index.suggest import suggest
 
 Method = TypeVar("Method", bound=Callable)
@@ -109,6 +110,9 @@ class SearchAnswers:
             )
         if page < 1 or per_page < 1:
             raise QueryError(query, "page and per_page must be 1 or more")
+        from index.ranking import rank  # see the module docstring
+        from index.score_arrays import largest
+
         limits: list[str] = []
         parsed = capped(parse_query(query), limits.append)
         restrict = filters_query(_checked(filters, query))
@@ -174,6 +178,8 @@ class SearchAnswers:
         if speller is None:
             budget.skipped(DID_YOU_MEAN)
             return None
+        from index.ranking import finds_any  # see the module docstring
+
         builder = QueryBuilder(self.aliases(), self.concepts)
 
         def finds(text: str) -> bool:  # any article at all: the first match, not a count
@@ -188,6 +194,8 @@ class SearchAnswers:
     def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
         """The articles closest to the given one, by its most telling terms (tf x idf); raises
         NotIndexed."""
+        from index.similar import similar_articles  # see the module docstring
+
         with self._reading() as searcher:
             return similar_articles(searcher, article_id, limit)
 
@@ -196,6 +204,8 @@ class SearchAnswers:
         self, query: str, filters: SearchFilters | None = None, expand: bool = True
     ) -> list[str]:
         """Every article `search` counts in `total`, in the order it ranks them."""
+        from index.ranking import rank  # see the module docstring
+
         parsed = capped(parse_query(query), lambda limit: None)
         restrict = filters_query(_checked(filters, query))
         fed = expand and has_plain_words(parsed)  # as search does by default
@@ -216,6 +226,8 @@ class SearchAnswers:
     ) -> QueryBuilder:
         """The query builder of one search (its switches as `search` takes them), testing
         counts over this searcher's cached postings."""
+        from index.ranking import FEW, finds_fewer  # see the module docstring
+
         few = finds_fewer(searcher, FEW) if broader else None
         absent = finds_fewer(searcher, 1)
         return QueryBuilder(

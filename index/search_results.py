@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from index.request_limits import cut_for_time
 
+SORTS = ("relevance", "newest", "oldest")  # the orders a search can take, relevance first
+
 
 @dataclass(frozen=True)
 class SearchFilters:

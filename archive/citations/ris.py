@@ -1,23 +1,28 @@
-"""RIS records (what EndNote, Zotero and Mendeley import), written by rispy from the CSL item."""
+"""RIS records (what EndNote, Zotero and Mendeley import), written by rispy from the CSL item.
+rispy is imported by the first file written, not by every command that loads the citations."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
-
-import rispy
 
 from archive.citations.csl import PERIODICAL_SHORT, note_sources
 
 RIS_TYPE = "MGZN"  # magazine article, as CSL's article-magazine
 
 
-class NumberlessRisWriter(rispy.RisWriter):
+@cache
+def numberless_writer() -> type:
     """rispy's writer without the "1." line it puts before each record by default, which the RIS
     specification does not have and which some importers take for a stray field."""
+    import rispy
 
-    def set_header(self, count: int) -> str:
-        return ""
+    class NumberlessRisWriter(rispy.RisWriter):
+        def set_header(self, count: int) -> str:
+            return ""
+
+    return NumberlessRisWriter
 
 
 def ris_record(item: dict[str, Any]) -> dict[str, Any]:
@@ -43,4 +48,7 @@ def ris_record(item: dict[str, Any]) -> dict[str, Any]:
 
 def ris_text(items: Iterable[dict[str, Any]]) -> str:
     """The RIS file for these CSL-JSON items."""
-    return rispy.dumps([ris_record(item) for item in items], implementation=NumberlessRisWriter)
+    import rispy
+
+    records = [ris_record(item) for item in items]
+    return rispy.dumps(records, implementation=numberless_writer())

@@ -1,13 +1,17 @@
-"""JSON Schemas (draft 2020-12) of the exported article and the stored issue."""
+"""JSON Schemas (draft 2020-12) of the exported article and the stored issue.
+
+jsonschema is imported by the first check, not with this module: it takes longer to import
+than a search takes to run, and only an ingest or an import checks anything."""
 
 from __future__ import annotations
 
 import json
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 SCHEMA_DIR = Path(__file__).parent
 SCHEMA_NAMES = ("article", "issue")
@@ -21,6 +25,9 @@ def schema(name: str) -> dict:
 @cache
 def validator(name: str) -> Draft202012Validator:
     """A validator for "article" or "issue"; the issue schema refers to the article schema."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     registry = Registry().with_resources(
         (schema(n)["$id"], Resource.from_contents(schema(n))) for n in SCHEMA_NAMES
     )
