@@ -16,6 +16,7 @@ import numpy as np
 from whoosh import query as wq
 
 from common.lru_cache import LRUCache
+from index.near_query import Near
 from index.score_arrays import DOCNUMS, NOTHING, Found
 
 SHIFT = 32  # a position takes the low 32 bits of a key
@@ -57,21 +58,6 @@ class PhrasePositions:
             at[at == len(keys)] = 0
             found = found[keys[at] == found] if len(keys) else found[:0]
         return np.unique(found >> SHIFT)
-
-
-class Near(wq.Phrase):
-    """Words within `window` positions of one another, in any order (see near_found); only
-    the postings scorer evaluates it."""
-
-    def __init__(self, fieldname: str, words, window: int, boost: float = 1.0) -> None:
-        super().__init__(fieldname, words, slop=window, boost=boost)
-        self.window = window
-
-    def __eq__(self, other) -> bool:
-        return super().__eq__(other) and isinstance(other, Near)
-
-    def __hash__(self) -> int:
-        return super().__hash__() ^ 0x4E454152
 
 
 def near_found(phrases: PhrasePositions, terms: list[Found], q: Near) -> Found:

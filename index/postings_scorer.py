@@ -20,7 +20,8 @@ from whoosh.scoring import bm25
 
 from common.lru_cache import LRUCache
 from index.bm25 import K1, B
-from index.phrase_positions import Near, PhrasePositions, near_found, phrase_found
+from index.near_query import Near
+from index.phrase_positions import PhrasePositions, near_found, phrase_found
 from index.score_arrays import (
     DOCNUMS,
     NOTHING,

@@ -24,7 +24,7 @@ from index.concepts import ConceptTable
 from index.errors import QueryError
 from index.filter_queries import UnionOr, filter_query
 from index.joined_words import joined_words
-from index.phrase_positions import Near
+from index.near_query import Near
 from index.query_syntax import Clause, ParsedQuery
 from index.query_terms import only_kind_of_thing, topic_nouns, topical
 from index.query_words import SEQUENCES, QueryWord, destemmed, query_word, stem_words
