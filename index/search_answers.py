@@ -21,6 +21,7 @@ from index.errors import QueryError
 from index.filter_queries import filters_query
 from index.highlight import by_first_term
 from index.hits import build_hit
+from index.longer_nouns import longer_nouns
 from index.query_analysis import reading
 from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
@@ -82,6 +83,7 @@ class SearchAnswers:
         countries: bool = True,
         verbs: bool = True,
         near: bool = True,
+        longer: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
@@ -95,7 +97,9 @@ class SearchAnswers:
         `countries` (raising the articles about a country the query names: index/ranking.py),
         `verbs` (a question's verbs finding their topic nouns, 써 -> 사용: index/query_terms.py),
         `near` (a concept typed in several words matching in full only with its words near one
-        another, anywhere apart in part: index/query_builder.py);
+        another, anywhere apart in part: index/query_builder.py), `longer` (a rare word finding
+        the longer nouns it heads that the analyser keeps whole, 국방 -> 국방부:
+        index/longer_nouns.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -119,7 +123,7 @@ class SearchAnswers:
         # feedback expands the words typed: not for exact words, fields, or expand=False
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
-            builder = self._builder(searcher, expand, derived, broader, verbs, near)
+            builder = self._builder(searcher, expand, derived, broader, verbs, near, longer)
             compiled = builder.build(parsed, query)
             if isinstance(budget, SharedBudget):
                 spending = Budget(budget.seconds, budget.start(), limits)
@@ -223,6 +227,7 @@ class SearchAnswers:
         broader: bool = True,
         verbs: bool = True,
         near: bool = True,
+        longer: bool = True,
     ) -> QueryBuilder:
         """The query builder of one search (its switches as `search` takes them), testing
         counts over this searcher's cached postings."""
@@ -230,8 +235,9 @@ class SearchAnswers:
 
         few = finds_fewer(searcher, FEW) if broader else None
         absent = finds_fewer(searcher, 1)
+        heads = longer_nouns(searcher) if longer else None
         return QueryBuilder(
-            self.aliases(), self.concepts, expand, derived, few, verbs, absent, near
+            self.aliases(), self.concepts, expand, derived, few, verbs, absent, near, heads
         )
 
 

@@ -57,10 +57,24 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         "aibrief -countries",
         "aibrief -verbs",
         "aibrief -near",
+        "aibrief -longer",
         "aibrief -extra",
     ]
     offered = [s.search is not None for s in systems]
-    assert offered == [True, True, False, False, True, False, False, False, False, False, True]
+    assert offered == [
+        True,
+        True,
+        False,
+        False,
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]
     for system in systems:
         if system.search is not None:
             assert system.search("딥페이크") == ["2024-03-10"]
