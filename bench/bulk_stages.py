@@ -1,14 +1,16 @@
 """Where the bulk paths' CPU goes: each stage of an import and of a first ingest, alone, in
 CPU seconds and as a share of Kiwi's own work over the same text.
 
-    AIBRIEF_CORPUS=/path/to/corpus python -m bench.bulk_stages [--copies 9]
+    AIBRIEF_CORPUS=/path/to/corpus python -m bench.bulk_stages [--copies 9] [--repeated]
 
-The issues are those of bulk_bench (the real issues copied and renumbered in a temporary
-folder, deleted after). Every stage runs in this process on one thread, one after the other,
-on CPU time, the only clock here (other processes on the machine change it less than wall
-time):
-Kiwi's load and first analysis, hashing and reading the PDFs, the schema check, reading and
-checking the export (the import's parsing), the actors, the issue JSON, the index documents,
+The issues are those of bulk_bench (the real issues copied, renumbered and respelled in a
+temporary folder, deleted after; `--repeated`: copies of the same text, as earlier rounds
+measured, which understates writing the segment and the store of query analyses). Every
+stage runs in this process on one thread, one after the other, on CPU time, the only clock
+here (other processes on the machine change it less than wall time): respelling the copies
+(the bench's own work, which bulk_bench's runs include, in neither sum), Kiwi's load and
+first analysis, hashing and reading the PDFs, the schema check, reading and checking the
+export (the import's parsing), the actors, the issue JSON, the index documents,
 Kiwi alone (one call a text, as a build worker calls it), the terms made of its tokens, Whoosh
 taking the documents and writing their segment, the mined name pairs, and the store of query
 analyses a build fills (index/query_analysis.py: Kiwi's reading of every indexed term and of
@@ -33,9 +35,10 @@ from typing import Any
 from archive.importing import read_articles
 from archive.issue_files import issue_json_bytes
 from archive.schema import first_error
-from bench.bulk_bench import renumbered_extract, synthesise
+from bench.bulk_bench import copy_of, renamed, synthesise
 from bench.corpus import corpus_folder
-from extract import file_sha256
+from bench.respelled_copies import respelled
+from extract import extract_issue, file_sha256
 from index import with_actors
 from index.analysis import pretokenized, terms_from_morphs
 from index.analysis_store import STORE_NAME, AnalysisStore
@@ -47,6 +50,7 @@ from index.query_analysis import remember
 from index.schema import build_schema
 
 IMPORT_ONLY = ("read and check the export",)
+RESPELLING = "respell the copies (the bench's)"  # in neither sum: not the product's work
 INGEST_ONLY = ("hash the PDFs", "read the PDFs", "schema check")
 
 
@@ -67,8 +71,13 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
 
     kiwi = timed("load Kiwi (and its first analysis)", kiwi_loader.kiwi)
     hashes = timed("hash the PDFs", lambda: [file_sha256(p) for p in pdfs])
+    parsed = timed(
+        "read the PDFs", lambda: [extract_issue(*p) for p in zip(pdfs, hashes, strict=True)]
+    )
+    copies = [copy_of(p) for p in pdfs]
     read = timed(
-        "read the PDFs", lambda: [renumbered_extract(*p) for p in zip(pdfs, hashes, strict=True)]
+        RESPELLING,
+        lambda: [respelled(renamed(i, n), k) for i, (n, k) in zip(parsed, copies, strict=True)],
     )
     timed("schema check", lambda: [first_error("issue", i.to_json()) for i in read])
     timed("read and check the export", lambda: read_articles(export))
@@ -119,18 +128,21 @@ def store_query_analyses(analyses: list[dict], pairs: dict, index_dir: Path) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=9, help="copies of the real issues")
+    parser.add_argument(
+        "--repeated", action="store_true", help="copies repeat the real text (no respelling)"
+    )
     args = parser.parse_args(argv)
     corpus = corpus_folder("bulk_stages")
     if corpus is None:
         return 2
     with tempfile.TemporaryDirectory(prefix="aibrief-bulk-stages-") as scratch_dir:
         scratch = Path(scratch_dir)
-        export, pdfs, issues = synthesise(corpus, args.copies, scratch)
+        export, pdfs, issues = synthesise(corpus, args.copies, scratch, args.repeated)
         (scratch / "index").mkdir()
         seconds = stages(export, pdfs, scratch / "index")
     kiwi = seconds["Kiwi"]
-    ingest = sum(v for k, v in seconds.items() if k not in IMPORT_ONLY)
-    imported = sum(v for k, v in seconds.items() if k not in INGEST_ONLY)
+    ingest = sum(v for k, v in seconds.items() if k not in (*IMPORT_ONLY, RESPELLING))
+    imported = sum(v for k, v in seconds.items() if k not in (*INGEST_ONLY, RESPELLING))
     articles = sum(len(issue.articles) for issue in issues)
     print(f"{len(issues)} issues, {articles} articles; CPU seconds on one thread")
     print(f"{'stage':<38}{'cpu s':>8}{'x Kiwi':>8}")
@@ -145,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                 "issues": len(issues),
                 "articles": articles,
                 "clock": "cpu",
+                "repeated": args.repeated,
                 "seconds": {k: round(v, 3) for k, v in seconds.items()},
                 "ingest_over_kiwi": round(ingest / kiwi, 3),
                 "import_over_kiwi": round(imported / kiwi, 3),
