@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
 
 import pytest
 
@@ -72,11 +72,20 @@ def test_a_respelled_issue_is_still_an_issue_of_the_schema_with_its_text_derived
     assert article.sources[0].date == "2024-02-08"
 
 
-def test_the_copies_extractor_reads_a_copy_as_the_export_holds_it(monkeypatch):
+def test_the_copies_extractor_reads_each_copy_as_the_export_and_the_bound_hold_it(
+    monkeypatch, tmp_path
+):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("2024-03", "2024-04"):
+        (corpus / f"{name}.pdf").write_bytes(b"%PDF-1.7 stand-in")
     monkeypatch.setattr(bulk_bench, "extract_issue", lambda path, sha256=None: an_issue())
-    path = Path("/nowhere") / bulk_bench.copy_name("2001-07", 2)
-    expected = respelled(bulk_bench.renamed(an_issue(), "2001-07"), 2)
-    assert bulk_bench.renumbered_extract(path, "") == expected
+    (tmp_path / "scratch").mkdir()
+    export, pdfs, issues = bulk_bench.synthesise(corpus, 3, tmp_path / "scratch")
+    assert [bulk_bench.renumbered_extract(path, "") for path in pdfs] == issues
+    assert len({issue.articles[0].title for issue in issues}) == 3  # one title a copy
+    exported = [json.loads(line) for line in export.read_text(encoding="utf-8").splitlines()]
+    assert exported == [a.to_json() for issue in issues for a in issue.articles]
 
 
 def test_heaps_fit_recovers_the_law_it_is_given():
