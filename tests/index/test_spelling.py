@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections import Counter
 
 import pytest
 from whoosh.reading import IndexReader
+from whoosh.support.levenshtein import damerau_levenshtein
 
 from index.query_syntax import parse_query
 from index.request_limits import (
@@ -18,11 +20,29 @@ from index.spelling import SpellingCache, SpellingIndex, deletions, edits_allowe
 
 
 def scanned(reader, field: str, word: str, distance: int) -> set[str]:
-    """Whoosh's terms_within as an archive of several segments (one per ingested issue) ran
-    it: every term of the field compared by Damerau-Levenshtein distance. (A reader of one
-    segment answers through a Levenshtein automaton instead, which counts a swap of neighbours
-    as two edits.)"""
-    return set(IndexReader.terms_within(reader, field, word, distance))
+    """What Whoosh's terms_within answered for an archive of several segments (one per
+    ingested issue): every term of the field within `distance` by Whoosh's Damerau-Levenshtein
+    distance. (A reader of one segment answers through a Levenshtein automaton instead, which
+    counts a swap of neighbours as two edits.)
+
+    terms_within computes that distance, in Python, for every term; here a term is passed over
+    first where it cannot be within `distance`: an edit adds or removes at most one letter of
+    either word, so a term holding more than `distance` letters the word lacks, or lacking
+    more than `distance` of the word's, is further away. The same set (checked against
+    terms_within itself below) in a fraction of the time."""
+    fieldobj = reader.schema[field]
+    letters = Counter(word)
+    found = set()
+    for btext in reader.expand_prefix(field, ""):
+        term = fieldobj.from_bytes(btext)
+        if abs(len(term) - len(word)) > distance:
+            continue
+        theirs = Counter(term)
+        if (theirs - letters).total() > distance or (letters - theirs).total() > distance:
+            continue
+        if damerau_levenshtein(term, word, limit=distance) <= distance:
+            found.add(term)
+    return found
 
 
 def scanned_closest(reader, term: str, fields=("content",)) -> str | None:
@@ -70,9 +90,9 @@ def test_the_neighbourhood_finds_what_the_scan_finds(built_index):
         words = misspellings(terms, every=3) + ["규젱", "딥페잌", "xyzzy", "가", "q", "x" * 40]
         for word in words:
             for distance in (1, 2):
-                assert speller.within(word, distance) == scanned(
-                    reader, "content", word, distance
-                ), (word, distance)
+                found = scanned(reader, "content", word, distance)
+                assert found == set(IndexReader.terms_within(reader, "content", word, distance))
+                assert speller.within(word, distance) == found, (word, distance)
             assert speller.closest(word) == scanned_closest(reader, word), word
 
 
