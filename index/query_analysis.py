@@ -109,7 +109,8 @@ def remember(store: AnalysisStore, texts: Iterable[str]) -> int:
     drop the rows of other versions; returns how many were added."""
     known = store.known()
     new = [t for t in dict.fromkeys(normalize(t) for t in texts) if t.strip() and t not in known]
-    analysed = zip(new, tokenize_many(new), strict=True)
+    # Nothing new (an ingest whose files were all held, say): Kiwi is not loaded for nothing.
+    analysed = zip(new, tokenize_many(new), strict=True) if new else ()
     store.put(
         {text: encode(_analysis(text, tokens)) for text, tokens in analysed},
         wait=BUILD_WAIT,

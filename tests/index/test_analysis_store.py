@@ -95,6 +95,18 @@ def test_rows_of_another_version_are_neither_read_nor_kept(tmp_path):
     assert AnalysisStore(path, version="old").known() == set()
 
 
+def test_remembering_texts_all_stored_does_not_load_kiwi(tmp_path, monkeypatch):
+    store = AnalysisStore(tmp_path / STORE_NAME)
+    assert query_analysis.remember(store, ["반도체", "규제를"]) == 2
+
+    def refuse(texts):
+        raise AssertionError(f"Kiwi was loaded for {texts!r}")
+
+    monkeypatch.setattr(query_analysis, "tokenize_many", refuse)
+    assert query_analysis.remember(store, ["반도체", "규제를", " "]) == 0
+    assert query_analysis.remember(store, []) == 0
+
+
 def test_a_store_that_cannot_be_read_or_written_is_passed_over(tmp_path):
     damaged = tmp_path / STORE_NAME
     damaged.write_bytes(b"not a database" * 100)
