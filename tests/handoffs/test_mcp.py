@@ -16,7 +16,6 @@ from typing import Any
 import anyio
 import pytest
 from click.testing import CliRunner
-from mcp import Client, StdioServerParameters
 
 from archive import Archive, contract
 from archive.citations import citation
@@ -48,6 +47,8 @@ def session(home: Path, calls: list[tuple[str, dict[str, Any]]]) -> dict[str, An
     """Start the server on `home`, list its tools and make the calls, in one session."""
 
     async def run() -> dict[str, Any]:
+        from mcp import Client, StdioServerParameters  # here: importing the SDK costs 0.8 CPU s
+
         params = StdioServerParameters(command=AIBRIEF, args=["--home", str(home), "mcp"])
         async with Client(params, read_timeout_seconds=120) as client:
             listed = await client.list_tools()
@@ -173,6 +174,8 @@ def test_the_server_answers_over_streamable_http_on_loopback(sample_archive):
             wait_for_port(server, port)
 
             async def run() -> Any:
+                from mcp import Client
+
                 async with Client(f"http://127.0.0.1:{port}/mcp") as client:
                     names = {tool.name for tool in (await client.list_tools()).tools}
                     return names, await client.call_tool("list_issues", {})
