@@ -55,6 +55,7 @@ MECHANISMS = {
     "verbs": "a question's verbs as topic nouns",
     "near": "a typed concept's words apart match in full only near one another",
     "longer": "a rare word finds the longer nouns it heads (국방 -> 국방부)",
+    "passing": "a country named only in passing matches in part",
 }
 LOW_NDCG = 0.5
 # The held-out group nobody tunes on: its queries below LOW_NDCG are counted, not listed.

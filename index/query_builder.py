@@ -13,6 +13,7 @@ looked up as that concept, and still match apart.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from whoosh import query as wq
 
@@ -215,7 +216,7 @@ class QueryBuilder:
     def build(self, parsed: ParsedQuery, query_text: str) -> CompiledQuery:
         """Compile; raises QueryError when no clause has a searchable word."""
         groups, required, highlight, typed, countries, optional = [], [], [], [], [], []
-        in_full = []
+        in_full, titled = [], []
         expansions: dict[str, list[str]] = {}
         for group in topical(
             joined_words(parsed.groups, self.aliases, self.concepts, self.expand), self.verbs
@@ -234,6 +235,9 @@ class QueryBuilder:
                     if clause.loose and self.near:
                         q = self._clause_query(clause, looked, scattered=False) or q
                     strict.append(q)
+                    if country is not None:  # named in its headline (see ranking.in_passing)
+                        title = self._clause_query(replace(clause, field="title"), looked)
+                        titled.append((country, title))
                     if clause.field not in ACTOR_FIELDS:
                         typed.append(clause.text)
                     highlight.extend(marked(w) for w, _ in looked.words for marked in SEQUENCES)
@@ -274,6 +278,7 @@ class QueryBuilder:
             tuple(dict.fromkeys(countries)),
             tuple(optional),
             tuple(in_full) if in_full != groups else (),
+            tuple(titled),
         )
 
     @staticmethod

@@ -138,12 +138,14 @@ def rank(
     feedback: bool = False,
     broad: bool = True,
     countries: bool = True,
+    passing: bool = True,
 ) -> Ranked:
     """The first `limit` matches (None: all), with the total and facets (see the module
     docstring). partial=False lists full matches only, or partial ones when none is full;
     feedback=True adds pseudo-relevance feedback; broad=False requires even the concepts most
     articles match (see BROAD_SHARE); countries=False leaves the articles about a country the
-    query names unraised (see COUNTRY_BOOST)."""
+    query names unraised (see COUNTRY_BOOST); passing=False lets an article that names such a
+    country only in passing match it in full (see in_passing)."""
     evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else set(evaluator.evaluate(restrict))
 
@@ -152,6 +154,8 @@ def rank(
         return scores if allowed is None else {d: s for d, s in scores.items() if d in allowed}
 
     full = _full_matches(evaluator, compiled, allowed) if broad else matches(compiled.all_words)
+    if passing and compiled.titled:
+        full = in_passing(searcher, evaluator, compiled.titled, full)
     # partial matches fill a page, below the full ones
     wanted = not full or (partial and limit is not None and len(full) < limit)
     some = _partial(evaluator, compiled, allowed, full) if wanted else {}
@@ -194,6 +198,19 @@ def _fed_back(searcher, evaluator, compiled, allowed, full: Scores, some: Scores
     found = feedback_scores(searcher, evaluator, [d for d, _ in first], own, within)
     top = first[0][1]
     return with_feedback(full, found, top), with_feedback(some, found, top)
+
+
+def in_passing(searcher, evaluator, titled, full: Scores) -> Scores:
+    """The full matches but those that name a country of the query only in passing: neither
+    about it (ActorColumns.about) nor naming it in their headline. They match that word in part
+    only, ranked among the partial matches: an article on the EU's AI Act that mentions China
+    once is no full match of "중국의 AI 규제"."""
+    columns = ActorColumns.of(searcher)
+    for code, title in titled:
+        named = evaluator.evaluate(title, set(full)) if title is not None else {}
+        about = columns.about(code)
+        full = {d: s for d, s in full.items() if d in about or d in named}
+    return full
 
 
 def _about(searcher, countries: tuple[str, ...], scores: Scores) -> Scores:
@@ -253,7 +270,7 @@ def _and(queries: list[wq.Query]) -> wq.Query:
 def _partial(evaluator: PostingsScorer, compiled: CompiledQuery, allowed, full: Scores) -> Scores:
     """docnum -> summed score of the articles matching some concepts but not all, within the
     filters and exclusions."""
-    if len(compiled.concepts) < 2 and not compiled.in_full:
+    if len(compiled.concepts) < 2 and not compiled.in_full and not compiled.titled:
         return {}
     if compiled.restrict is not None:
         kept = set(evaluator.evaluate(compiled.restrict, allowed))

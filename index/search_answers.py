@@ -84,6 +84,7 @@ class SearchAnswers:
         verbs: bool = True,
         near: bool = True,
         longer: bool = True,
+        passing: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
@@ -99,7 +100,8 @@ class SearchAnswers:
         `near` (a concept typed in several words matching in full only with its words near one
         another, anywhere apart in part: index/query_builder.py), `longer` (a rare word finding
         the longer nouns it heads that the analyser keeps whole, 국방 -> 국방부:
-        index/longer_nouns.py);
+        index/longer_nouns.py), `passing` (an article naming a country of the query only in
+        passing matching that word in part: index/ranking.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -139,6 +141,7 @@ class SearchAnswers:
                 fed,
                 broad,
                 countries,
+                passing,
             )
             first = (page - 1) * per_page
             marked = by_first_term(compiled.highlight)  # once for every hit

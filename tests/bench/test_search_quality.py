@@ -58,6 +58,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         "aibrief -verbs",
         "aibrief -near",
         "aibrief -longer",
+        "aibrief -passing",
         "aibrief -extra",
     ]
     offered = [s.search is not None for s in systems]
@@ -67,6 +68,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         False,
         False,
         True,
+        False,
         False,
         False,
         False,
