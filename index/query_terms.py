@@ -155,9 +155,38 @@ def _asks_only(group: tuple[Clause, ...], verbs: bool) -> bool:
 
 def topical(groups: list[tuple[Clause, ...]], verbs: bool = True) -> list[tuple[Clause, ...]]:
     """The groups without those that only ask ("얼마나 되나", "관련 사례"), unless no other is
-    left; with `verbs`, a verb with topic nouns stays ("써" finds 사용)."""
+    left; with `verbs`, a verb with topic nouns stays ("써" finds 사용), and a word read alone as
+    light verbs only is read with the word after it first (see in_context)."""
+    if verbs:
+        groups = in_context(groups)
     kept = [g for g in groups if not _asks_only(g, verbs)]
     return kept or groups
+
+
+def in_context(groups: list[tuple[Clause, ...]]) -> list[tuple[Clause, ...]]:
+    """The groups with each plain word that Kiwi reads alone as two light verbs or more, and
+    with the word after it as a word of topic, joined to that word: "보고하게" alone is 보다 +
+    하다 (see + do), which a question leaves out, but "보고하게 하나?" is 보고 (report) + 하다."""
+    joined: list[tuple[Clause, ...]] = []
+    i = 0
+    while i < len(groups):
+        group = groups[i]
+        if i + 1 < len(groups) and _plain(group) and _plain(groups[i + 1]):
+            parts = query_word(group[0].text).parts
+            if len(parts) > 1 and not carries_topic(parts):
+                text = f"{group[0].text} {groups[i + 1][0].text}"
+                if carries_topic(query_word(text).parts):
+                    joined.append((Clause(text),))
+                    i += 2
+                    continue
+        joined.append(group)
+        i += 1
+    return joined
+
+
+def _plain(group: tuple[Clause, ...]) -> bool:
+    c = group[0]
+    return len(group) == 1 and c.field is None and not c.exact and not c.phrase
 
 
 def has_plain_words(parsed: ParsedQuery) -> bool:

@@ -165,3 +165,15 @@ def test_a_head_noun_stays_optional_when_the_other_words_are_broad(fresh_index):
     assert hits[0].id == "2024-05-01"
     assert {h.match for h in hits} == {"all"}
     assert len(hits) == 3
+
+
+def test_a_word_read_alone_as_light_verbs_is_read_with_the_next_word():
+    # "보고하게" alone is 보다 + 하다 (see + do); with "하나?" after it, 보고 (report) + 하다
+    groups = topical(list(parse_query("정부는 무엇을 보고하게 하나?").groups))
+    assert [query_word(g[0].text).parts for g in groups] == [("정부",), ("보고",)]
+    assert query_word("보고하게").parts == ("보다", "하다")
+
+
+def test_a_question_of_light_verbs_only_is_left_as_it_is():
+    groups = list(parse_query("어떻게 하나?").groups)
+    assert topical(groups) == groups
