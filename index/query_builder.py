@@ -44,11 +44,8 @@ STAND_IN_WEIGHT = 1.0
 NARROWER_WEIGHT = 0.5
 BROADER_WEIGHT = 0.3
 # A longer noun the analyser keeps whole that a word heads (국방 -> 국방부: index/longer_nouns.py)
-# counts as a stem does; it is looked for, as broader concepts are, only when the word's other
-# forms find few articles (the `few` callback), so that 교육 does not find every 교육부 notice nor
-# 경쟁 every 경쟁력. Looked for always, nDCG@10 held-out 3 rose 0.915 -> 0.922 but held-out fell
-# 0.863 -> 0.855 (경쟁 -> 경쟁력, 경쟁사; 모델 -> 모델링); when few, held-out 4 0.726 -> 0.739
-# (국방 분야 AI 활용 0.303 -> 0.633) and no other query moved.
+# counts as a stem does, looked for only when the word's forms find few articles (`few`), so
+# that 교육 does not find every 교육부 notice nor 경쟁 every 경쟁력 (README: measured both ways).
 LONGER_WEIGHT = STEM_WEIGHT
 # A noun naming a question verb's topic (question_verbs.tsv: "써" -> 사용) counts as the verb
 # does: the Brief writes the noun, rarely the verb a question is asked with. At 0.8, 0.9 and 1.0
@@ -58,11 +55,9 @@ VERB_NOUN_WEIGHT = 1.0
 # A thesaurus form of several words ("의료 AI") found with its words apart counts this much of
 # the form found whole.
 APART_WEIGHT = 0.5
-# A concept typed in several words ("설명 가능한 AI") matches in full where its words stand within
-# this many words of one another, and in part where they are only scattered through the article
-# (then often on something else). nDCG@10 all / new / held-out / held-out 2: scattered words a
-# full match 0.931 / 0.892 / 0.862 / 0.766; within 1 word 0.934 / 0.895 / 0.840 / 0.777; within
-# 2, 3 or 5 words 0.933 / 0.895 / 0.863 / 0.777 (README, "The order of full and partial matches").
+# A concept typed in several words ("설명 가능한 AI") matches in full where its words, or those of
+# a form of it that are the same words, stand within this many words of one another; scattered
+# through an article, in part (README, "The order of full and partial matches": 1 to 5 words).
 NEAR_WINDOW = 3
 
 
@@ -195,10 +190,17 @@ class QueryBuilder:
             # The best-matching form counts, not their sum: an article that writes both
             # "오픈AI" and "OpenAI" is not twice as relevant.
             found = [q for w, weight in looked.words if (q := in_field(name, w, weight))]
-            found.extend(words_apart(name, w, weight) for w, weight in looked.apart)
+            words = [query_word(w) for w in clause.text.split()] if clause.loose else []
+            typed = {part for w in words for part in w.parts}
+            for w, weight in looked.apart:
+                # a form whose words are the words typed ("설명가능 AI" for "설명 가능한 AI")
+                # matches apart as they do
+                if scattered or set(w.parts) != typed:
+                    found.append(words_apart(name, w, weight))
+                else:
+                    found.append(near(name, [w], NEAR_WINDOW, weight))
             if clause.loose:
                 # a concept of several words also matches its words apart, as typed
-                words = [query_word(w) for w in clause.text.split()]
                 apart = [in_field(name, w) for w in words]
                 if all(apart) and scattered:
                     found.append(wq.And(apart))

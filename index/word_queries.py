@@ -27,6 +27,6 @@ def words_apart(field: str, word: QueryWord, boost: float) -> wq.Query:
     return wq.And([wq.Term(field, part) for part in word.parts], boost=boost)
 
 
-def near(field: str, words: list[QueryWord], window: int) -> Near:
+def near(field: str, words: list[QueryWord], window: int, boost: float = 1.0) -> Near:
     """Every part of the words within `window` words of one another, in any order."""
-    return Near(field, [part for word in words for part in word.parts], window)
+    return Near(field, [part for word in words for part in word.parts], window, boost=boost)

@@ -234,7 +234,8 @@ def test_forms_spelled_apart_alike_are_looked_up_once():
 
 @pytest.fixture(scope="module")
 def near_index(tmp_path_factory) -> SearchIndex:
-    concepts = ConceptTable((Concept("설명 가능 AI", ("설명 가능 AI", "explainable AI")),), 1)
+    forms = ("설명 가능 AI", "AI 설명 가능", "explainable AI")  # AI 설명 가능: the same words
+    concepts = ConceptTable((Concept("설명 가능 AI", forms),), 1)
     index = SearchIndex.open(tmp_path_factory.mktemp("near"), concepts=concepts)
     index.replace_issue(
         "2024-05",
