@@ -16,6 +16,7 @@ import numpy as np
 
 from index.actor_table import actor_table
 from index.score_arrays import Pool
+from index.searcher_state import kept_with
 
 ACTOR_FACET_SIZE = 10  # the top actors of a query's matches
 # Below one article in this many of the archive, a facet is counted article by article;
@@ -36,11 +37,7 @@ class ActorColumns:
     @classmethod
     def of(cls, searcher) -> ActorColumns:
         """The columns kept with a searcher (read on first use)."""
-        columns = getattr(searcher, "aibrief_actor_columns", None)
-        if columns is None:
-            columns = cls(searcher)
-            searcher.aibrief_actor_columns = columns
-        return columns
+        return kept_with(searcher, "actor_columns", lambda: cls(searcher))
 
     def facets(self, docnums: Pool | Iterable[int]) -> dict[str, dict[str, int]]:
         """{"actor": the top actors of these articles (a Pool, or any docnums), "country":

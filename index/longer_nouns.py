@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from common.lru_cache import LRUCache
 from index.query_analysis import analysis_of
+from index.searcher_state import kept_with
 
 # How many syllables a longer noun may add to the word typed.
 TAIL = 1
@@ -27,9 +28,7 @@ def _hangul(char: str) -> bool:
 def longer_nouns(searcher) -> Callable[[str], tuple[str, ...]]:
     """A lookup of the longer nouns each word heads in this searcher's index (cached with the
     searcher, whose lexicon does not change)."""
-    found = getattr(searcher, "aibrief_longer_nouns", None)
-    if found is None:
-        found = searcher.aibrief_longer_nouns = LRUCache(CACHED_WORDS)
+    found = kept_with(searcher, "longer_nouns", lambda: LRUCache(CACHED_WORDS))
     reader = searcher.reader()
     if "content" not in searcher.schema:
         return lambda word: ()

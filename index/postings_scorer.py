@@ -33,6 +33,7 @@ from index.score_arrays import (
     within_of,
     without,
 )
+from index.searcher_state import kept_with
 
 Scores = dict[int, float]
 # Fields matched as filters, which add nothing to a score.
@@ -65,11 +66,7 @@ class PostingsScorer:
     @classmethod
     def of(cls, searcher) -> PostingsScorer:
         """The evaluator kept with a searcher (made on first use)."""
-        evaluator = getattr(searcher, "aibrief_evaluator", None)
-        if evaluator is None:
-            evaluator = cls(searcher)
-            searcher.aibrief_evaluator = evaluator
-        return evaluator
+        return kept_with(searcher, "evaluator", lambda: cls(searcher))
 
     def _field_lengths(self, field: str) -> list[int]:
         if field not in self._lengths:

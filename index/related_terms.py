@@ -19,6 +19,7 @@ from itertools import chain
 
 from common.lru_cache import LRUCache
 from index.schema import MARKED_FIELDS
+from index.searcher_state import kept_with
 
 RELATED_COUNT = 10
 # The best matches the terms are taken from: enough to see what they share, few enough to
@@ -53,11 +54,7 @@ class DocTerms:
     @classmethod
     def of(cls, searcher) -> DocTerms:
         """The DocTerms kept with a searcher (made on first use)."""
-        kept = getattr(searcher, "aibrief_doc_terms", None)
-        if kept is None:
-            kept = cls(searcher)
-            searcher.aibrief_doc_terms = kept
-        return kept
+        return kept_with(searcher, "doc_terms", lambda: cls(searcher))
 
     def terms(self, docnum: int) -> tuple[str, ...]:
         """The article's candidate terms, each once."""
