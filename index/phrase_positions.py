@@ -75,22 +75,24 @@ def near_found(phrases: PhrasePositions, terms: list[Found], q: Near) -> Found:
         at[~near] = 0
         found = found[near & (other[at] <= found + q.window)]
     ids = np.unique(found >> SHIFT)
-    ids = ids[np.isin(ids, terms[0].ids, assume_unique=True)]
     for t in terms[1:]:
         ids = ids[np.isin(ids, t.ids, assume_unique=True)]
-    scores = _tree_sum([t.scores[np.searchsorted(t.ids, ids)] for t in terms])
-    return Found(ids, scores * q.boost if q.boost != 1.0 else scores)
+    return _scored(ids, terms, q.boost)
 
 
 def phrase_found(phrases: PhrasePositions, terms: list[Found], q: wq.Phrase) -> Found:
     """The phrase's matches and Whoosh's scores of them, given its words' term matches."""
     if not all(len(t) for t in terms):
         return NOTHING
-    ids = phrases.docnums(q.fieldname, list(q.words))
-    first = terms[0].ids
-    ids = ids[np.isin(ids, first, assume_unique=True)]  # live articles only
+    return _scored(phrases.docnums(q.fieldname, list(q.words)), terms, q.boost)
+
+
+def _scored(ids: np.ndarray, terms: list[Found], boost: float) -> Found:
+    """The articles of `ids` that are live (in the first word's matches), scored as Whoosh
+    scores a phrase of the words: the sum of their scores, times the boost."""
+    ids = ids[np.isin(ids, terms[0].ids, assume_unique=True)]
     scores = _tree_sum([t.scores[np.searchsorted(t.ids, ids)] for t in terms])
-    return Found(ids, scores * q.boost if q.boost != 1.0 else scores)
+    return Found(ids, scores * boost if boost != 1.0 else scores)
 
 
 def _tree_sum(parts: list[np.ndarray]) -> np.ndarray:

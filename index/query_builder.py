@@ -202,10 +202,8 @@ class QueryBuilder:
             if clause.loose:
                 # a concept of several words also matches its words apart, as typed
                 apart = [in_field(name, w) for w in words]
-                if all(apart) and scattered:
-                    found.append(wq.And(apart))
-                elif all(apart):
-                    found.append(near(name, words, NEAR_WINDOW))
+                if all(apart):
+                    found.append(wq.And(apart) if scattered else near(name, words, NEAR_WINDOW))
             found = list(dict.fromkeys(found))  # forms spelled apart alike ("텍스트 데이터 마이닝")
             if found:
                 alternatives.append(found[0] if len(found) == 1 else wq.DisjunctionMax(found))
