@@ -14,12 +14,14 @@ HELD_OUT_2 = QUERIES.with_name("heldout2.tsv")
 HELD_OUT_3 = QUERIES.with_name("heldout3.tsv")
 HELD_OUT_4 = QUERIES.with_name("heldout4.tsv")
 HELD_OUT_5 = QUERIES.with_name("heldout5.tsv")
+HELD_OUT_6 = QUERIES.with_name("heldout6.tsv")
 HELD_OUT_SETS = {
     "held-out": HELD_OUT,
     "held-out 2": HELD_OUT_2,
     "held-out 3": HELD_OUT_3,
     "held-out 4": HELD_OUT_4,
     "held-out 5": HELD_OUT_5,
+    "held-out 6": HELD_OUT_6,
 }
 # Every class a query may have, in the order the bench reports them.
 KINDS = (

@@ -5,7 +5,16 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from bench.graded_queries import KINDS, GradedQuery, parse_line
-from bench.search_quality import aibrief_systems, query_groups, switches_of
+from bench.ranking_metrics import score
+from bench.search_quality import (
+    BLIND,
+    Run,
+    System,
+    aibrief_systems,
+    print_low,
+    query_groups,
+    switches_of,
+)
 
 
 def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
@@ -16,12 +25,13 @@ def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
     queries.append(GradedQuery("f", "script", {"x": 1}, held_out="held-out 3"))
     queries.append(GradedQuery("g", "paraphrase", {"x": 2}, held_out="held-out 4"))
     queries.append(GradedQuery("h", "concept", {"x": 2}, held_out="held-out 5"))
+    queries.append(GradedQuery("i", "script", {"x": 2}, held_out="held-out 6"))
     groups = query_groups(queries)
-    held_out = ["held-out", "held-out 2", "held-out 3", "held-out 4", "held-out 5"]
+    held_out = ["held-out", "held-out 2", "held-out 3", "held-out 4", "held-out 5", "held-out 6"]
     assert list(groups) == ["all", "new", *KINDS, *held_out]
     assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
     assert groups["derived"] == []
-    assert [groups[name] for name in held_out] == [[3], [4], [5], [6], [7]]
+    assert [groups[name] for name in held_out] == [[3], [4], [5], [6], [7], [8]]
 
 
 def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
@@ -87,3 +97,22 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         {**on, "feedback": True},
         {**on, "extra": False},
     ]
+
+
+def test_the_blind_group_is_held_out_6_and_its_low_queries_are_counted_not_listed(capsys):
+    queries = [
+        GradedQuery("open low", "concept", {"x": 2}, held_out="held-out 5"),
+        GradedQuery("blind low", "script", {"x": 2}, held_out="held-out 6"),
+        GradedQuery("blind high", "script", {"x": 2}, held_out="held-out 6"),
+    ]
+    run = Run(
+        System("aibrief", None),
+        [score(["y"], {"x": 2}), score(["y"], {"x": 2}), score(["x"], {"x": 2})],
+    )
+    assert BLIND == "held-out 6"
+    print_low(run, queries)
+    shown = capsys.readouterr().out
+    assert "open low" in shown and "blind low" not in shown
+    assert "2 queries below 0.5" in shown and "(1 of them in held-out 6, not listed" in shown
+    print_low(run, queries, unblind=True)
+    assert "blind low" in capsys.readouterr().out
