@@ -8,6 +8,7 @@ and index.REBUILD_STEPS; "<step> <issue>" pauses at that step of one issue only.
 
 from __future__ import annotations
 
+import functools
 import signal
 import sys
 from collections.abc import Callable
@@ -30,3 +31,13 @@ def pause_at(step: str) -> Callable[[str, str], None]:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {RESUME_SIGNAL})
 
     return on_commit_step
+
+
+def aibrief_paused_at(step: str, argv: list[str]) -> int:
+    """The aibrief command (in a process of its own: see tests/forked_process.py), its archive
+    given pause_at(step) as its commit-step callback."""
+    import archive.cli.archive_access as access
+    from archive.cli import main
+
+    access.Archive = functools.partial(access.Archive, on_commit_step=pause_at(step))
+    return main(argv, prog_name="aibrief")

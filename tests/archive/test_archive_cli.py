@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 from click.testing import CliRunner
+from pausing import aibrief_paused_at
 
 from archive.cli import main
 from archive.lock import ArchiveLock
@@ -27,10 +27,12 @@ from extract.errors import (
     NotAPdfError,
     NoTextLayerError,
 )
-from index import SearchIndex, with_actors
+from index import SearchIndex, load_analyzer, with_actors
 from index.schema import STAMP_NAME
 from samples.issues import write_sample_issue
+from tests import forked_process
 from tests.conftest import CORPUS_ARTICLE_COUNTS, built_once, ingest_output
+from tests.forked_process import ForkedProcess, forked
 
 AIBRIEF = Path(sys.executable).with_name("aibrief")
 
@@ -376,27 +378,11 @@ def test_import_names_every_bad_line_and_imports_nothing(home_with_sample, tmp_p
     }
 
 
-# The aibrief command, its archive given a commit-step callback that pauses at argv[1].
-PAUSED_CLI = """
-import functools, sys
-from pausing import pause_at
-import archive.cli.archive_access as access
-access.Archive = functools.partial(access.Archive, on_commit_step=pause_at(sys.argv[1]))
-from archive.cli import main
-main(sys.argv[2:])
-"""
-
-
-def start_paused_ingest(home: Path, pdf: Path) -> subprocess.Popen:
+def start_paused_ingest(home: Path, pdf: Path) -> ForkedProcess:
     """`aibrief ingest pdf` holding the lock, paused just before its index commit."""
-    here = Path(__file__).resolve().parent
-    ingest = subprocess.Popen(
-        [sys.executable, "-c", PAUSED_CLI, "before-index", "--home", str(home), "ingest", str(pdf)],
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(here.parents[1]), str(here)])},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    load_analyzer()  # the child shares this process's Kiwi
+    argv = ["--home", str(home), "ingest", str(pdf)]
+    ingest = forked(aibrief_paused_at, "before-index", argv, argv=["aibrief", *argv])
     assert ingest.stderr.readline() == "aibrief: paused before-index 2024-04\n"
     return ingest
 
@@ -454,11 +440,8 @@ def test_demo_writes_and_ingests_the_sample_issues(tmp_path):
 
 def test_two_ingests_at_once_add_the_issue_once(tmp_path, samples):
     home = tmp_path / "home"
-    command = [str(AIBRIEF), "--home", str(home), "ingest", str(samples["good"])]
-    writers = [
-        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(2)
-    ]
+    command = ["--home", str(home), "ingest", str(samples["good"])]
+    writers = [forked_process.aibrief(*command) for _ in range(2)]
     outputs = [writer.communicate() for writer in writers]
     assert [writer.returncode for writer in writers] == [0, 0], outputs
     summaries = sorted(untimed(out)[-1] for out, _ in outputs)
@@ -471,27 +454,19 @@ def test_two_ingests_at_once_add_the_issue_once(tmp_path, samples):
     assert (stats["issues"], stats["articles"], stats["index_documents"]) == (1, count, count)
 
 
-# Another process holding the archive's lock, as a writer does while it works (a paused ingest
-# would first load Kiwi and read a PDF, which is not what this test is about).
-HOLD_LOCK = """
-import sys
-from pathlib import Path
-from archive.lock import ArchiveLock
-lock = ArchiveLock(Path(sys.argv[1]) / ".lock")
-print("held" if lock.try_acquire() else "not held", flush=True)
-sys.stdin.read()
-"""
+def hold_lock(home: Path) -> None:
+    """Another process holding the archive's lock, as a writer does while it works (a paused
+    ingest would first load Kiwi and read a PDF, which is not what this test is about)."""
+    lock = ArchiveLock(home / ".lock")
+    sys.stdout.write("held\n" if lock.try_acquire() else "not held\n")
+    sys.stdout.flush()
+    sys.stdin.read()
 
 
 def test_a_busy_archive_is_one_line_naming_the_holder(tmp_path, samples):
     home = tmp_path / "home"
     home.mkdir()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(home)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = forked(hold_lock, home, stdin=True)
     try:
         assert holder.stdout.readline() == "held\n"
         result = run(home, "ingest", "--wait", "0", str(samples["reissued"]))

@@ -1,20 +1,19 @@
 """Faults: a writer killed at each step, interrupted writes found on open, two writers at once.
 
-The writers are real processes (python -c over the archive with the stand-in parser and index);
-a commit-step callback (pausing.pause_at) stops one at a known point so SIGKILL lands there
-every time.
+The writers are processes of their own, forked from the test's (tests/forked_process.py), over
+the archive with the stand-in parser and index; a commit-step callback (pausing.pause_at) stops
+one at a known point so SIGKILL lands there every time.
 """
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from archive_fakes import FakeIndex, fake_extract, write_fake_pdf
+from archive_fakes import FakeIndex, derive_no_actors, fake_extract, write_fake_pdf
+from pausing import pause_at
 
 from archive import Archive, ArchiveBusy, ArchiveError
 from archive.catalog import IssueRow, now
@@ -22,39 +21,36 @@ from archive.lock import ArchiveLock
 from archive.store import with_current_actors
 from extract import file_sha256
 from index.errors import IndexBuildError
+from tests.forked_process import ForkedProcess, forked
 
-HERE = Path(__file__).resolve().parent
-REPO_ROOT = HERE.parents[1]
+pytestmark = pytest.mark.slow  # writer processes, killed and waited for
 
-pytestmark = pytest.mark.slow  # real writer processes, killed and waited for
 
-WRITER = """
-import sys
-from archive_fakes import FakeIndex, derive_no_actors, fake_extract
-from pausing import pause_at
-from archive import Archive
-derive_no_actors()
-archive = Archive(sys.argv[1], extractor=fake_extract, index_opener=FakeIndex.open,
-                  lock_timeout=600, on_wait=lambda m: print(m, file=sys.stderr, flush=True),
-                  on_commit_step=pause_at(sys.argv[2]))
-report = archive.ingest(sys.argv[3:], workers=1)
-print(" ".join(f"{f.status}:{f.issue}" for f in report.files))
-"""
+def writer(home: str, step: str, *paths: str) -> None:
+    """The writer process: ingest `paths` into `home` with the stand-in parser and index, paused
+    at `step` (none if empty), naming each status on stdout."""
+    derive_no_actors()
+    archive = Archive(
+        home,
+        extractor=fake_extract,
+        index_opener=FakeIndex.open,
+        lock_timeout=600,
+        on_wait=lambda message: sys.stderr.write(f"{message}\n"),  # line-buffered
+        on_commit_step=pause_at(step),
+    )
+    report = archive.ingest(list(paths), workers=1)
+    sys.stdout.write(" ".join(f"{f.status}:{f.issue}" for f in report.files) + "\n")
 
 
 def open_archive(home: Path) -> Archive:
     return Archive(home, extractor=fake_extract, index_opener=FakeIndex.open)
 
 
-def start_writer(home: Path, *paths: Path, pause: str | None = None) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(HERE)])}
-    command = [sys.executable, "-c", WRITER, str(home), pause or "", *map(str, paths)]
-    return subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+def start_writer(home: Path, *paths: Path, pause: str | None = None) -> ForkedProcess:
+    return forked(writer, str(home), pause or "", *map(str, paths))
 
 
-def wait_for_line(process: subprocess.Popen, start: str) -> str:
+def wait_for_line(process: ForkedProcess, start: str) -> str:
     """Read the process's stderr until a line starts with `start`."""
     seen = []
     while line := process.stderr.readline():
@@ -65,14 +61,14 @@ def wait_for_line(process: subprocess.Popen, start: str) -> str:
     pytest.fail(f"process ended without {start!r}: {''.join(seen)}")
 
 
-def kill(process: subprocess.Popen) -> None:
+def kill(process: ForkedProcess) -> None:
     process.kill()
     process.wait()
     process.stdout.close()
     process.stderr.close()
 
 
-def finish(process: subprocess.Popen) -> str:
+def finish(process: ForkedProcess) -> str:
     out, err = process.communicate()
     assert process.returncode == 0, err
     return out.strip()

@@ -1,64 +1,55 @@
 """Faults in the bulk paths: an import or ingest whose issues are indexed together, killed at
 each of its steps, and a batch whose index commit fails.
 
-The writers are real processes, stopped at a named step (pausing.pause_at) and killed there;
-the stand-in index keeps the archive's own logic apart, and one test kills a writer of the
-real index while its workers' segments are written but not committed.
+The writers are processes of their own, forked from the test's (tests/forked_process.py),
+stopped at a named step (pausing.pause_at) and killed there; the stand-in index keeps the
+archive's own logic apart, and one test kills a writer of the real index while its workers'
+segments are written but not committed.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from archive_fakes import FakeIndex, fake_articles, fake_extract, write_fake_pdf
+from archive_fakes import FakeIndex, derive_no_actors, fake_articles, fake_extract, write_fake_pdf
+from pausing import pause_at
 from test_archive_faults import assert_consistent, finish, kill, open_archive, wait_for_line
 
 import index.batch_build
 from archive import Archive, ArchiveError
 from archive.lock import ArchiveLock
 from index import IndexBuildError
+from tests.forked_process import ForkedProcess, forked
 
-HERE = Path(__file__).resolve().parent
-REPO_ROOT = HERE.parents[1]
-
-pytestmark = pytest.mark.slow  # real writer processes, killed and waited for
-
-# argv: home, step to pause at, "fake" or "real" index, "ingest" or "import", paths...
-WRITER = """
-import sys
-from archive_fakes import FakeIndex, derive_no_actors, fake_extract
-from pausing import pause_at
-from archive import Archive
-import index.batch_build
-home, step, kind, command, *paths = sys.argv[1:]
-options = {"index_opener": FakeIndex.open} if kind == "fake" else {}
-if kind == "fake":
-    derive_no_actors()
-if kind == "real":
-    index.batch_build.PARALLEL_MIN_CHARS = 1  # every batch in worker processes
-archive = Archive(home, extractor=fake_extract, lock_timeout=600,
-                  on_commit_step=pause_at(step), **options)
-if command == "import":
-    print(archive.import_jsonl(paths[0]).articles)
-else:
-    report = archive.ingest(paths, workers=1)
-    print(" ".join(f"{f.status}:{f.issue}" for f in report.files))
-"""
+pytestmark = pytest.mark.slow  # writer processes, killed and waited for
 
 ISSUES = {"2024-01": 3, "2024-02": 2, "2024-03": 4}
 
 
-def start(home: Path, pause: str, kind: str, command: str, *paths: Path) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(HERE)])}
-    argv = [sys.executable, "-c", WRITER, str(home), pause, kind, command, *map(str, paths)]
-    return subprocess.Popen(
-        argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+def writer(home: str, step: str, kind: str, command: str, *paths: str) -> None:
+    """The writer process: `command` ("ingest" or "import") of `paths` into `home`, with the
+    "fake" or the "real" index, paused at `step` (none if empty); says what it did on stdout."""
+    options = {"index_opener": FakeIndex.open} if kind == "fake" else {}
+    if kind == "fake":
+        derive_no_actors()
+    if kind == "real":
+        index.batch_build.PARALLEL_MIN_CHARS = 1  # every batch in worker processes
+    archive = Archive(
+        home, extractor=fake_extract, lock_timeout=600, on_commit_step=pause_at(step), **options
     )
+    if command == "import":
+        sys.stdout.write(f"{archive.import_jsonl(paths[0]).articles}\n")
+    else:
+        report = archive.ingest(list(paths), workers=1)
+        sys.stdout.write(" ".join(f"{f.status}:{f.issue}" for f in report.files) + "\n")
+
+
+def start(home: Path, pause: str, kind: str, command: str, *paths: Path) -> ForkedProcess:
+    return forked(writer, str(home), pause, kind, command, *map(str, paths))
 
 
 @pytest.fixture

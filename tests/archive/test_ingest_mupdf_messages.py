@@ -6,15 +6,14 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pymupdf
 import pytest
 
 from common.mupdf_messages import MupdfMessages
+from tests import forked_process
 
-AIBRIEF = Path(sys.executable).with_name("aibrief")
 SAID = "MuPDF reported 1 problem, first: PDF stream Length incorrect"
 
 
@@ -29,12 +28,11 @@ def stream_length_short(source: Path, path: Path) -> Path:
 
 
 def aibrief(home: Path, *args: object) -> subprocess.CompletedProcess:
-    # a process of its own: MuPDF prints to the stdout it found at import
-    command = [AIBRIEF, "--home", home, *args]
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+    # a process of its own, whose stdout is a pipe: MuPDF prints to the stdout it found
+    return forked_process.run("--home", home, *args)
 
 
-@pytest.mark.slow  # aibrief processes
+@pytest.mark.slow  # aibrief processes that ingest
 def test_a_file_read_although_mupdf_complained_is_one_warning_line(sample_dir, tmp_path):
     path = stream_length_short(sample_dir / "2024-04.pdf", tmp_path / "length.pdf")
     result = aibrief(tmp_path / "home", "ingest", path)
@@ -44,7 +42,7 @@ def test_a_file_read_although_mupdf_complained_is_one_warning_line(sample_dir, t
     assert result.stderr == f"Warning: {path}: {SAID}\n"
 
 
-@pytest.mark.slow  # aibrief processes
+@pytest.mark.slow  # aibrief processes that ingest
 def test_ingest_json_carries_the_warning_under_the_file(sample_dir, tmp_path):
     damaged = stream_length_short(sample_dir / "2024-04.pdf", tmp_path / "length.pdf")
     clean = sample_dir / "2025-02.pdf"
