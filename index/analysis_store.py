@@ -10,6 +10,13 @@ read, and the next build deletes them. The store is filled at each index build w
 analysis of every indexed term (see query_analysis.remember), and a search records the words
 it had to load Kiwi for.
 
+A text typed in another case than the one stored ("Deepfake" where the store holds
+"deepfake") is read from its lower-case row only where each build proved Kiwi reads it alike:
+for every stored text with cased letters, the build has Kiwi analyse the lower-case text's
+case forms (lower, upper, capitalised, title; `case_forms`) and records in `case_forms` whether
+their analyses are all equal. Where they differ ("AI법" is a common noun of the domain
+dictionary, "ai법" is not), and for any other spelling ("DeepFake"), the text is Kiwi's to read.
+
 Every write is one sqlite transaction: a process killed while writing leaves the rows before
 it, and two processes writing at once wait for each other (a search for at most
 SEARCH_WAIT seconds, then it records nothing). It is a cache: a store that cannot be read
@@ -32,12 +39,30 @@ from index.dictionary import domain_dictionary
 STORE_NAME = "query-analysis.sqlite3"
 SEARCH_WAIT = 0.5  # seconds a search waits for another writer before giving its rows up
 BUILD_WAIT = 30.0  # seconds a build waits
+_CHUNK = 500  # texts a lookup of many asks for at once (sqlite's limit on parameters is higher)
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS analysis ("
     " version TEXT NOT NULL, text TEXT NOT NULL, terms TEXT NOT NULL,"
     " PRIMARY KEY (version, text)) WITHOUT ROWID"
 )
+
+_CASE_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS case_forms ("
+    " version TEXT NOT NULL, text TEXT NOT NULL, alike INTEGER NOT NULL,"
+    " PRIMARY KEY (version, text)) WITHOUT ROWID"
+)
+
+
+def case_forms(text: str) -> tuple[str, ...]:
+    """The spellings of a lower-case text whose analyses a build compares: it, upper-case,
+    capitalised and in title case."""
+    return tuple(dict.fromkeys((text, text.upper(), text.capitalize(), text.title())))
+
+
+def has_case(text: str) -> bool:
+    """Whether the text has a letter with an upper and a lower case (Latin, say)."""
+    return text.lower() != text.upper()
 
 
 def _package_version(package: str) -> str:
@@ -99,6 +124,62 @@ class AnalysisStore:
                 return None
         return row[0] if row else None
 
+    def get_case_form(self, text: str) -> str | None:
+        """The stored analysis of `text` read from its lower-case text's row, where `text` is
+        one of that text's case forms and a build proved Kiwi reads them alike; else None."""
+        key = text.lower()
+        if key == text or text not in case_forms(key):
+            return None
+        with self._lock:
+            try:
+                reader = self._open_reader()
+                if reader is None:
+                    return None
+                row = reader.execute(
+                    "SELECT a.terms FROM case_forms f JOIN analysis a"
+                    " ON a.version = f.version AND a.text = f.text"
+                    " WHERE f.version = ? AND f.text = ? AND f.alike = 1",
+                    (self.version, key),
+                ).fetchone()
+            except sqlite3.Error:  # a store of before case forms has no such table
+                return None
+        return row[0] if row else None
+
+    def get_many(self, texts: list[str]) -> dict[str, str]:
+        """The stored analyses of those of `texts` the store holds (see `get`)."""
+        found: dict[str, str] = {}
+        with self._lock:
+            try:
+                reader = self._open_reader()
+                if reader is None:
+                    return found
+                for i in range(0, len(texts), _CHUNK):
+                    chunk = texts[i : i + _CHUNK]
+                    found.update(
+                        reader.execute(
+                            "SELECT text, terms FROM analysis WHERE version = ? AND text IN"
+                            f" ({', '.join('?' * len(chunk))})",
+                            (self.version, *chunk),
+                        ).fetchall()
+                    )
+            except sqlite3.Error:
+                return {}
+        return found
+
+    def proven(self) -> set[str]:
+        """Every lower-case text whose case forms were compared for the current version."""
+        with self._lock:
+            try:
+                reader = self._open_reader()
+                if reader is None:
+                    return set()
+                rows = reader.execute(
+                    "SELECT text FROM case_forms WHERE version = ?", (self.version,)
+                ).fetchall()
+            except sqlite3.Error:
+                return set()
+        return {text for (text,) in rows}
+
     def known(self) -> set[str]:
         """Every text stored for the current version."""
         with self._lock:
@@ -113,11 +194,18 @@ class AnalysisStore:
                 return set()
         return {text for (text,) in rows}
 
-    def put(self, analyses: dict[str, str], wait: float = SEARCH_WAIT, tidy: bool = False) -> bool:
-        """Store these analyses (text -> JSON) in one transaction; `tidy` also deletes the
-        rows of other versions. False when the store could not be written (see the module
+    def put(
+        self,
+        analyses: dict[str, str],
+        wait: float = SEARCH_WAIT,
+        tidy: bool = False,
+        alike: dict[str, bool] | None = None,
+    ) -> bool:
+        """Store these analyses (text -> JSON) and whether Kiwi reads the case forms of these
+        lower-case texts alike (`alike`), in one transaction; `tidy` also deletes the rows of
+        other versions. False when the store could not be written (see the module
         docstring): nothing was."""
-        if not analyses and not tidy:
+        if not analyses and not tidy and not alike:
             return True
         try:
             connection = sqlite3.connect(self.path, timeout=wait)
@@ -126,11 +214,19 @@ class AnalysisStore:
         try:
             with connection:
                 connection.execute(_SCHEMA)
+                connection.execute(_CASE_SCHEMA)
                 if tidy:
-                    connection.execute("DELETE FROM analysis WHERE version != ?", (self.version,))
+                    for table in ("analysis", "case_forms"):
+                        connection.execute(
+                            f"DELETE FROM {table} WHERE version != ?", (self.version,)
+                        )
                 connection.executemany(
                     "INSERT OR IGNORE INTO analysis VALUES (?, ?, ?)",
                     ((self.version, text, terms) for text, terms in analyses.items()),
+                )
+                connection.executemany(
+                    "INSERT OR IGNORE INTO case_forms VALUES (?, ?, ?)",
+                    ((self.version, text, same) for text, same in (alike or {}).items()),
                 )
             return True
         except sqlite3.Error:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from common.lru_cache import LRUCache
 from index.analysis import Term, normalize, terms_from_morphs
-from index.analysis_store import BUILD_WAIT, AnalysisStore
+from index.analysis_store import BUILD_WAIT, AnalysisStore, case_forms, has_case
 from index.kiwi_loader import kiwi, tokenize_many
 
 
@@ -72,7 +72,8 @@ def analysis_of(text: str) -> Analysis:
     if found is not None:
         return found
     reading = _reading.get()
-    stored = reading.store.get(text) if reading is not None and reading.store else None
+    store = reading.store if reading is not None else None
+    stored = (store.get(text) or store.get_case_form(text)) if store else None
     if stored is not None:
         found = decode(stored)
     else:
@@ -105,16 +106,27 @@ def reading(store: AnalysisStore | None) -> Iterator[None]:
 
 
 def remember(store: AnalysisStore, texts: Iterable[str]) -> int:
-    """Store the analysis of each text the store does not hold yet (Kiwi, in one batch), and
-    drop the rows of other versions; returns how many were added."""
+    """Store the analysis of each text the store does not hold yet, and whether Kiwi reads the
+    case forms of each stored text with cased letters alike (the proof case-folded lookups
+    rest on, see analysis_store), all by Kiwi in one batch; drop the rows of other versions.
+    Returns how many texts were added."""
     known = store.known()
     new = [t for t in dict.fromkeys(normalize(t) for t in texts) if t.strip() and t not in known]
+    proven = store.proven()
+    keys = {t.lower() for t in (*known, *new) if has_case(t)} - proven
+    forms = {key: case_forms(key) for key in sorted(keys)}
+    # a stored text's analysis is read back rather than asked of Kiwi again (as exact)
+    analysed = {text: decode(row) for text, row in store.get_many(sorted(keys & known)).items()}
+    spellings_asked = (f for spellings in forms.values() for f in spellings if f not in analysed)
+    asked = list(dict.fromkeys([*new, *spellings_asked]))
     # Nothing new (an ingest whose files were all held, say): Kiwi is not loaded for nothing.
-    analysed = zip(new, tokenize_many(new), strict=True) if new else ()
+    tokens = tokenize_many(asked) if asked else ()
+    analysed.update((text, _analysis(text, t)) for text, t in zip(asked, tokens, strict=True))
+    alike = {key: len({analysed[f] for f in spellings}) == 1 for key, spellings in forms.items()}
+    # with the lower-case text's own row, which a case-folded lookup reads
+    rows = [*new, *(key for key, same in alike.items() if same and key not in known)]
     store.put(
-        {text: encode(_analysis(text, tokens)) for text, tokens in analysed},
-        wait=BUILD_WAIT,
-        tidy=True,
+        {text: encode(analysed[text]) for text in rows}, wait=BUILD_WAIT, tidy=True, alike=alike
     )
     return len(new)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import index.query_analysis as query_analysis
-from index.analysis_store import STORE_NAME, AnalysisStore
+from index.analysis_store import STORE_NAME, AnalysisStore, case_forms
 from index.query_analysis import Analysis, analysis_of, decode, encode, kiwi_analysis, reading
 from index.query_words import forget_analyses, is_compound, query_word
 
@@ -84,6 +84,53 @@ def test_query_words_and_compounds_come_from_the_store(tmp_path, monkeypatch):
     forget_analyses()
 
 
+@pytest.mark.parametrize("typed", ["Deepfake", "DEEPFAKE", "Deepfake Detection", "Open Government Data"])
+def test_a_word_typed_in_another_case_is_read_from_its_proven_lower_case_row(typed, tmp_path):
+    store = AnalysisStore(tmp_path / STORE_NAME)
+    query_analysis.remember(store, [typed.lower()])
+    assert typed.lower() in store.proven()
+    expected = kiwi_analysis(typed)
+
+    def refuse(text: str) -> Analysis:
+        raise AssertionError(f"Kiwi was asked about {text!r}")
+
+    forget_analyses()
+    query_analysis.kiwi_analysis = refuse
+    try:
+        with reading(store):
+            assert analysis_of(typed) == expected
+    finally:
+        query_analysis.kiwi_analysis = kiwi_analysis
+        forget_analyses()
+
+
+def test_a_case_form_is_folded_only_where_the_build_proved_kiwi_reads_it_alike(tmp_path):
+    store = AnalysisStore(tmp_path / STORE_NAME)
+    store.put({"deepfake": encode(kiwi_analysis("deepfake"))}, alike={"deepfake": False})
+    assert store.get_case_form("Deepfake") is None  # the proof found them read otherwise
+    query_analysis.remember(store, ["chatgpt"])
+    assert store.get_case_form("ChatGPT") is None  # not one of the forms compared
+    assert store.get_case_form("chatgpt") is None  # stored as typed: get() reads it
+    assert decode(store.get_case_form("CHATGPT")) == kiwi_analysis("CHATGPT")
+    assert case_forms("ai법") == ("ai법", "AI법", "Ai법")
+
+
+def test_a_store_written_before_case_forms_is_proven_at_the_next_build(tmp_path):
+    path = tmp_path / STORE_NAME
+    with sqlite3.connect(path) as old:  # the one table a store of before case forms has
+        old.execute(
+            "CREATE TABLE analysis (version TEXT NOT NULL, text TEXT NOT NULL,"
+            " terms TEXT NOT NULL, PRIMARY KEY (version, text)) WITHOUT ROWID"
+        )
+    old.close()
+    store = AnalysisStore(path, version="v")
+    store.put({"openai": encode(kiwi_analysis("openai"))})
+    assert store.get_case_form("OpenAI") is None and store.proven() == set()
+    assert query_analysis.remember(store, ["openai"]) == 0
+    assert store.proven() == {"openai"}
+    assert decode(store.get_case_form("Openai")) == kiwi_analysis("Openai")
+
+
 def test_rows_of_another_version_are_neither_read_nor_kept(tmp_path):
     path = tmp_path / STORE_NAME
     old = AnalysisStore(path, version="old")
@@ -132,6 +179,22 @@ def test_a_build_stores_every_term_and_the_forms_and_names_it_expands_to(built_i
     assert {"deepfake", "합성 미디어"} <= known  # 딥페이크's concept
     assert {f for t in terms for f in built_index.concepts.expand(t).broader} <= known
     assert {"요슈아 벤지오", "Yoshua Bengio", "OpenAI", "Anthropic"} <= known  # names
+
+
+def test_every_case_form_a_build_folds_is_read_as_kiwi_reads_it(built_index):
+    store = built_index._analyses
+    folded = {
+        form: store.get_case_form(form)
+        for key in store.proven()
+        for form in case_forms(key)
+        if form != key
+    }
+    assert len([f for f, row in folded.items() if row is not None]) > 100
+    assert {f: decode(row) for f, row in folded.items() if row} == {
+        f: kiwi_analysis(f) for f, row in folded.items() if row
+    }
+    unproven = [f for f, row in folded.items() if row is None]
+    assert all(len({kiwi_analysis(f) for f in case_forms(f.lower())}) > 1 for f in unproven)
 
 
 WRITER = """
