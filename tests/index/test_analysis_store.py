@@ -84,7 +84,9 @@ def test_query_words_and_compounds_come_from_the_store(tmp_path, monkeypatch):
     forget_analyses()
 
 
-@pytest.mark.parametrize("typed", ["Deepfake", "DEEPFAKE", "Deepfake Detection", "Open Government Data"])
+@pytest.mark.parametrize(
+    "typed", ["Deepfake", "DEEPFAKE", "Deepfake Detection", "Open Government Data"]
+)
 def test_a_word_typed_in_another_case_is_read_from_its_proven_lower_case_row(typed, tmp_path):
     store = AnalysisStore(tmp_path / STORE_NAME)
     query_analysis.remember(store, [typed.lower()])
