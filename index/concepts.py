@@ -12,7 +12,7 @@ every article on 반도체, but a word the archive hardly holds finds its broade
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -88,11 +88,16 @@ class ConceptTable:
         self._by_label: dict[str, Concept] = {}
         self._above: dict[str, list[Concept]] = {}  # a narrower term -> the concepts above it
         self._spelled: dict[str, str] = {}  # key -> the form as the table writes it
+        # the forms of several words, by the key of their first word and of their last
+        self._by_end: dict[str, list[str]] = {}
         for concept in concepts:
             self._by_label.setdefault(concept_key(concept.label), concept)
             for form in concept.forms:
                 self._by_form.setdefault(concept_key(form), []).append(concept)
                 self._spelled.setdefault(concept_key(form), form)
+                if len(words := form.split()) > 1:
+                    for end in dict.fromkeys(concept_key(w) for w in (words[0], words[-1])):
+                        self._by_end.setdefault(end, []).append(form)
             for term in concept.narrower:
                 self._above.setdefault(concept_key(term), []).append(concept)
 
@@ -121,6 +126,22 @@ class ConceptTable:
     def spelled(self, text: str) -> str | None:
         """The form the text is, as the table writes it ("생성 ai" -> "생성 AI"); None if none."""
         return self._spelled.get(concept_key(text))
+
+    def read_alike(self, text: str, read: Callable[[str], tuple[str, ...]]) -> str | None:
+        """The form of several words, as the table writes it, that `read` reads as it reads
+        the text: "적은 비용으로" is the form 적은 비용 (both 적다 비용), whichever form the
+        analyser reduces each word to. Only the forms that share the text's first word or its
+        last (as written or as read) are read."""
+        read_text = read(text)
+        if not read_text:
+            return None
+        words = text.split()
+        ends = (words[0], words[-1], read_text[0], read_text[-1])
+        for end in dict.fromkeys(concept_key(e) for e in ends):
+            for form in self._by_end.get(end, ()):
+                if read(form) == read_text:
+                    return form
+        return None
 
     def expand(self, word: str) -> Expansion:
         """The siblings and narrower terms of a word, without the word itself."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from index.aliases import AliasTable
 from index.concepts import ConceptTable
 from index.query_syntax import Clause
-from index.query_words import is_compound, query_word
+from index.query_words import dropped_meaning, is_compound, query_word, reading
 
 # Consecutive words looked up together as one name ("Stability AI", "요슈아 벤지오").
 LONGEST_NAME = 3
@@ -43,10 +43,15 @@ def _joined(text: str, aliases: AliasTable, concepts: ConceptTable, expand: bool
     if aliases.others(text) or is_compound(text):
         return Clause(text, phrase=True)
     if expand:
-        # the last word usually carries a particle: "경제 성장에" is the concept 경제 성장
-        bare = " ".join(part for word in text.split() for part in query_word(word).parts)
         if concepts.knows(text):
             return Clause(text, phrase=True, loose=True)
+        # the last word usually carries a particle and a word may be conjugated: "적은 비용으로"
+        # is the concept's form 적은 비용, both read 적다 비용 (query_words.reading)
+        if (form := concepts.read_alike(text, reading)) is not None:
+            return Clause(form, phrase=True, loose=True)
+        if dropped_meaning(text):
+            return None  # "여러 언어를" is not the concept 언어: the analyser drops 여러
+        bare = " ".join(part for word in text.split() for part in query_word(word).parts)
         if (form := concepts.spelled(bare)) is not None:
             return Clause(form, phrase=True, loose=True)
     return None

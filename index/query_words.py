@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from index.analysis import normalize
+from index.analysis import BOUND_NOUN_STOPS, normalize
 from index.dictionary import domain_dictionary
 from index.query_analysis import analysis_of, forget, terms_of
 
@@ -77,6 +77,43 @@ def destemmed(text: str) -> str | None:
     return " ".join(stems.get(p, parts[p]) for p in sorted(parts))
 
 
+# Words the analyser drops that say nothing of a topic: bound nouns ("수" in "신뢰할 수 있는"),
+# conjunctions and punctuation. Any other word it drops whole carries meaning: a determiner
+# ("여러", "모든", "다른") or an adverb ("잘", "더").
+FUNCTION_WORDS = BOUND_NOUN_STOPS | frozenset({"및", "또는", "혹은", "그리고"})
+PUNCTUATION = "?!.,~·'\"()[]<>「」『』‘’“”"
+
+
+@lru_cache(maxsize=65536)
+def reading(text: str) -> tuple[str, ...]:
+    """The text as a thesaurus form is compared with what is typed: its parts in order, each
+    verb in its dictionary form, and in place of a word the analyser drops whole, that word
+    as written ("적은 비용으로" and "적은 비용" both read 적다 비용; "여러 언어를" reads 여러
+    언어, not 언어)."""
+    text = normalize(text)
+    terms = [t for t in terms_of(text) if t.kind in ("part", "lemma")]
+    read: list[str] = []
+    start = 0
+    for word in text.split():
+        start = text.index(word, start)
+        end = start + len(word)
+        inside = [t.text for t in terms if start <= t.start < end]
+        bare = word.strip(PUNCTUATION).lower()
+        read.extend(inside or ([bare] if bare else []))
+        start = end
+    return tuple(read)
+
+
+@lru_cache(maxsize=65536)
+def dropped_meaning(text: str) -> tuple[str, ...]:
+    """The words of the text that carry meaning but the analyser drops whole (a determiner,
+    an adverb: "여러" in "여러 언어"): the text's parts alone say less than it does."""
+    parts = set(query_word(text).parts)
+    return tuple(
+        w for w in reading(text) if w not in parts and w not in FUNCTION_WORDS and w.strip()
+    )
+
+
 @cache
 def _domain_words() -> frozenset[str]:
     return frozenset(w.word.lower() for w in domain_dictionary().words)
@@ -96,6 +133,6 @@ def is_compound(text: str) -> bool:
 def forget_analyses() -> None:
     """Drop every analysis held in memory, so that the next ones come from the index's store
     or Kiwi (for tests and benchmarks comparing the two)."""
-    for cached in (query_word, stem_words, destemmed, is_compound):
+    for cached in (query_word, stem_words, destemmed, is_compound, reading, dropped_meaning):
         cached.cache_clear()
     forget()

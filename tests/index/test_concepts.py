@@ -173,7 +173,8 @@ def test_a_narrower_term_names_its_broader_concepts(table):
 @pytest.mark.parametrize(("few", "added"), [(True, True), (False, False)], ids=["few", "many"])
 def test_a_word_that_finds_few_articles_looks_for_its_broader_concept_below_it(table, few, added):
     from index.aliases import AliasTable
-    from index.query_builder import BROADER_WEIGHT, QueryBuilder
+    from index.clause_forms import BROADER_WEIGHT
+    from index.query_builder import QueryBuilder
     from index.query_syntax import parse_query
 
     builder = QueryBuilder(AliasTable(()), table, few=lambda q: few)

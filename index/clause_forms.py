@@ -1,0 +1,143 @@
+"""What one clause of a query looks for, each form weighted below the word typed: its other
+spellings as a name (오픈AI / OpenAI), its stem when it carries a derivational suffix (의료용 ->
+의료), the nouns a question verb's topic is named by (써 -> 사용), and the other forms and
+narrower terms of its concept in the thesaurus (반도체 -> 칩, GPU); when the rest finds few
+articles, the longer nouns it heads and its broader concepts.
+
+A form whose words the analyser drops in part carries less than it says ("여러 언어" is
+searched as 언어 alone: query_words.dropped_meaning): such a thesaurus form is never looked for,
+and a concept typed so is looked for by its other forms alone, which stand in for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from whoosh import query as wq
+
+from index.aliases import AliasTable
+from index.compiled_query import Looked
+from index.concepts import ConceptTable
+from index.query_syntax import Clause
+from index.query_terms import topic_nouns
+from index.query_words import QueryWord, destemmed, dropped_meaning, query_word, stem_words
+from index.word_queries import in_field
+
+# Weights of what a word also finds, relative to the word typed (1.0): another spelling of
+# a name, the stem of a derived word, another form of its concept, a narrower term.
+ALIAS_WEIGHT = 0.8
+STEM_WEIGHT = 0.7
+SIBLING_WEIGHT = 0.6
+# The other forms of a concept whose typed form no article holds ("foundation model" where the
+# Brief writes 기반모델) stand in for it: no exact word is there to rank above them.
+STAND_IN_WEIGHT = 1.0
+NARROWER_WEIGHT = 0.5
+BROADER_WEIGHT = 0.3
+# A longer noun the analyser keeps whole that a word heads (국방 -> 국방부: index/longer_nouns.py)
+# counts as a stem does, looked for only when the word's forms find few articles (`few`), so
+# that 교육 does not find every 교육부 notice nor 경쟁 every 경쟁력 (README: measured both ways).
+LONGER_WEIGHT = STEM_WEIGHT
+# A noun naming a question verb's topic (question_verbs.tsv: "써" -> 사용) counts as the verb
+# does: the Brief writes the noun, rarely the verb a question is asked with. At 0.8, 0.9 and 1.0
+# nDCG@10 all / new / held-out / held-out 2 / held-out 3 were 0.934 / 0.898 / 0.853 / 0.769 /
+# 0.914, 0.934 / 0.898 / 0.869 / 0.774 / 0.914 and 0.935 / 0.900 / 0.869 / 0.772 / 0.914.
+VERB_NOUN_WEIGHT = 1.0
+# A thesaurus form of several words ("의료 AI") found with its words apart counts this much of
+# the form found whole.
+APART_WEIGHT = 0.5
+
+
+class ClauseForms:
+    """The forms a clause looks for, with the alias table of the index and the thesaurus (see
+    QueryBuilder for the switches)."""
+
+    def __init__(
+        self,
+        aliases: AliasTable,
+        concepts: ConceptTable,
+        expand: bool = True,
+        derived: bool = True,
+        few: Callable[[wq.Query], bool] | None = None,
+        verbs: bool = True,
+        absent: Callable[[wq.Query], bool] | None = None,
+        longer: Callable[[str], tuple[str, ...]] | None = None,
+    ) -> None:
+        self.aliases = aliases
+        self.concepts = concepts
+        self.expand = expand
+        self.derived = derived
+        self.few = few
+        self.verbs = verbs
+        self.absent = absent
+        self.longer = longer
+
+    def spellings(self, clause: Clause) -> list[QueryWord]:
+        """The clause's own analysis, then that of each other spelling of the same name."""
+        own = query_word(clause.text)
+        names = set(self.aliases.others(clause.text))
+        if own.parts:
+            names.update(self.aliases.others("".join(own.parts)))
+        words = [own] + [query_word(name) for name in sorted(names)]
+        # "오픈AI" and "오픈 AI" analyse alike: look each distinct analysis up once.
+        return [w for w in dict.fromkeys(words) if w.parts]
+
+    def looked_up(self, clause: Clause) -> Looked:
+        """The clause's spellings, then (unless it is exact) its stems and its concept's
+        forms, each weighted; a form already looked up keeps its first, higher, weight."""
+        spelled = self.spellings(clause)
+        weighted = {w: 1.0 if i == 0 else ALIAS_WEIGHT for i, w in enumerate(spelled)}
+        added: list[str] = []
+        apart: list[tuple[QueryWord, float]] = []
+        if not clause.exact and self.derived:
+            for stem in stem_words(clause.text):
+                weighted.setdefault(stem, STEM_WEIGHT)
+        # looked for when the rest finds few articles: longer nouns, broader concepts
+        rarely: list[tuple[QueryWord, float, str]] = []
+        if not clause.exact and self.longer and spelled and len(spelled[0].parts) == 1:
+            for noun in self.longer(spelled[0].parts[0]):  # 국방 -> 국방부
+                if (word := query_word(noun)).parts and word not in weighted:
+                    rarely.append((word, LONGER_WEIGHT, noun))
+        if not clause.exact and self.verbs:
+            nouns = topic_nouns(spelled[0].parts) if spelled else topic_nouns((), clause.text)
+            for noun in nouns:  # "써" -> 사용, 이용; "빨리" -> 속도
+                if (word := query_word(noun)).parts and word not in weighted:
+                    weighted[word] = VERB_NOUN_WEIGHT
+                    added.append(noun)
+        if not clause.exact and self.expand and spelled:
+            expansion = self.concepts.expand(clause.text)
+            if not expansion:
+                expansion = self.concepts.expand(" ".join(spelled[0].parts))
+            if not expansion and self.derived and (stemmed := destemmed(clause.text)):
+                expansion = self.concepts.expand(stemmed)  # 공공기관용: the concept of 공공기관
+            # a concept typed in words the analyser drops in part ("여러 언어"): its other
+            # forms stand in for it, the parts left of it ("언어") are not looked for
+            lossy = clause.loose and bool(dropped_meaning(clause.text))
+            unwritten = lossy or self._unwritten(spelled)
+            sibling = STAND_IN_WEIGHT if unwritten else SIBLING_WEIGHT
+            own = dict(weighted)
+            for forms, weight in (
+                (expansion.siblings, sibling),
+                (expansion.narrower, NARROWER_WEIGHT),
+            ):
+                for form in forms:
+                    word = query_word(form)
+                    if word.parts and word not in weighted and not dropped_meaning(form):
+                        weighted[word] = weight
+                        added.append(form)
+                        if len(word.parts) > 1:
+                            apart.append((word, weight * APART_WEIGHT))
+            if lossy and len(weighted) > len(own):
+                for word in spelled:
+                    del weighted[word]
+            if self.few is not None:
+                broader = [(f, w) for f in expansion.broader if (w := query_word(f)).parts]
+                rarely += [(w, BROADER_WEIGHT, f) for f, w in broader if w not in weighted]
+        above = tuple((w, weight) for w, weight, _ in rarely)
+        above_added = tuple(f for *_, f in rarely)
+        return Looked(tuple(weighted.items()), tuple(added), tuple(apart), above, above_added)
+
+    def _unwritten(self, spelled: list[QueryWord]) -> bool:
+        """Whether no article holds the word typed nor another spelling of it (the `absent`
+        callback says): its concept's other forms then stand in for it."""
+        if self.absent is None:
+            return False
+        return all(q is None or self.absent(q) for q in (in_field("content", w) for w in spelled))
