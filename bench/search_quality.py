@@ -58,6 +58,7 @@ MECHANISMS = {
     "near": "a typed concept's words apart match in full only near one another",
     "longer": "a rare word finds the longer nouns it heads (국방 -> 국방부)",
     "passing": "a country named only in passing matches in part",
+    "beside": "a word a concept typed beside it holds in a form is optional (프라이버시 보호)",
 }
 LOW_NDCG = 0.5
 # The held-out group nobody tunes on: its queries below LOW_NDCG are counted, not listed.

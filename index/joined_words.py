@@ -55,3 +55,41 @@ def _joined(text: str, aliases: AliasTable, concepts: ConceptTable, expand: bool
         if (form := concepts.spelled(bare)) is not None:
             return Clause(form, phrase=True, loose=True)
     return None
+
+
+def said_by_concept(groups: list[tuple[Clause, ...]], concepts: ConceptTable) -> set[int]:
+    """The places of the plain one-part words that a concept typed beside them already holds
+    in a form of several words: 기준 in "AI 윤리 기준" (the concept AI 윤리 has the form 윤리
+    기준), 보호 in "프라이버시 보호" (개인정보 보호). Such a word says what the concept says: an
+    article on the concept need not write it (a privacy attack is about 개인정보 without
+    saying 보호), so it is counted where it stands, not required of a full match."""
+    said = set()
+    for i, group in enumerate(groups):
+        parts = _plain_parts(group)
+        if len(parts) != 1:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(groups) and parts[0] in _form_words(groups[j], concepts):
+                said.add(i)
+                break
+    return said
+
+
+def _plain_parts(group: tuple[Clause, ...]) -> tuple[str, ...]:
+    if len(group) != 1 or group[0].field is not None or group[0].exact or group[0].phrase:
+        return ()
+    return query_word(group[0].text).parts
+
+
+def _form_words(group: tuple[Clause, ...], concepts: ConceptTable) -> set[str]:
+    """The words of the other forms of several words of the concept a group is."""
+    if len(group) != 1 or group[0].field is not None or group[0].exact:
+        return set()
+    text = group[0].text
+    expansion = concepts.expand(text) or concepts.expand(" ".join(query_word(text).parts))
+    own = set(query_word(text).parts)
+    words = set()
+    for form in expansion.siblings:
+        if " " in form.strip():
+            words.update(query_word(form).parts)
+    return words - own

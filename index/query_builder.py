@@ -25,7 +25,7 @@ from index.compiled_query import CompiledQuery, Looked
 from index.concepts import ConceptTable
 from index.errors import QueryError
 from index.filter_queries import UnionOr, filter_query
-from index.joined_words import joined_words
+from index.joined_words import joined_words, said_by_concept
 from index.query_syntax import Clause, ParsedQuery
 from index.query_terms import only_kind_of_thing, topical
 from index.query_words import SEQUENCES, query_word
@@ -44,7 +44,9 @@ class QueryBuilder:
     """Builds Whoosh queries from parsed ones, with the alias table of the index and the
     thesaurus. `expand` and `derived` switch concepts and stems off (exact words only);
     `near=False` lets a concept typed in several words match in full with its words anywhere
-    apart (see NEAR_WINDOW); `longer` looks up the longer nouns a word heads (LONGER_WEIGHT)."""
+    apart (see NEAR_WINDOW); `longer` looks up the longer nouns a word heads (LONGER_WEIGHT);
+    `beside=False` requires of a full match a word that a concept typed beside it holds in one
+    of its forms (joined_words.said_by_concept), which is otherwise counted, not required."""
 
     def __init__(
         self,
@@ -57,6 +59,7 @@ class QueryBuilder:
         absent: Callable[[wq.Query], bool] | None = None,
         near: bool = True,
         longer: Callable[[str], tuple[str, ...]] | None = None,
+        beside: bool = True,
     ) -> None:
         self.aliases = aliases
         self.concepts = concepts if concepts is not None else ConceptTable()
@@ -64,6 +67,7 @@ class QueryBuilder:
         self.verbs = verbs
         self.few = few
         self.near = near
+        self.beside = beside
         self.forms = ClauseForms(
             aliases, self.concepts, expand, derived, few, verbs, absent, longer
         )
@@ -137,9 +141,11 @@ class QueryBuilder:
         groups, required, highlight, typed, countries, optional = [], [], [], [], [], []
         in_full, titled = [], []
         expansions: dict[str, list[str]] = {}
-        for group in topical(
+        kept = topical(
             joined_words(parsed.groups, self.aliases, self.concepts, self.expand), self.verbs
-        ):
+        )
+        said = said_by_concept(kept, self.concepts) if self.expand and self.beside else set()
+        for place, group in enumerate(kept):
             alternatives, strict = [], []
             if (country := country_of(group)) is not None:
                 # an article about the country matches its name even where it does not write
@@ -165,7 +171,7 @@ class QueryBuilder:
             if alternatives:
                 q = alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)
                 full_q = strict[0] if len(strict) == 1 else UnionOr(strict)
-                if only_kind_of_thing(group):
+                if only_kind_of_thing(group) or place in said:
                     optional.append(q)
                 # title: and source: words stay required when the other words are relaxed.
                 if all(c.field is None for c in group):

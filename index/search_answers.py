@@ -85,6 +85,7 @@ class SearchAnswers:
         near: bool = True,
         longer: bool = True,
         passing: bool = True,
+        beside: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
@@ -101,7 +102,9 @@ class SearchAnswers:
         another, anywhere apart in part: index/query_builder.py), `longer` (a rare word finding
         the longer nouns it heads that the analyser keeps whole, 국방 -> 국방부:
         index/longer_nouns.py), `passing` (an article naming a country of the query only in
-        passing matching that word in part: index/ranking.py);
+        passing matching that word in part: index/ranking.py), `beside` (a word a concept typed
+        beside it holds in a form, 보호 in "프라이버시 보호", counted but not required of a full
+        match: index/joined_words.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -125,7 +128,7 @@ class SearchAnswers:
         # feedback expands the words typed: not for exact words, fields, or expand=False
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
-            builder = self._builder(searcher, expand, derived, broader, verbs, near, longer)
+            builder = self._builder(searcher, expand, derived, broader, verbs, near, longer, beside)
             compiled = builder.build(parsed, query)
             if isinstance(budget, SharedBudget):
                 spending = Budget(budget.seconds, budget.start(), limits)
@@ -231,6 +234,7 @@ class SearchAnswers:
         verbs: bool = True,
         near: bool = True,
         longer: bool = True,
+        beside: bool = True,
     ) -> QueryBuilder:
         """The query builder of one search (its switches as `search` takes them), testing
         counts over this searcher's cached postings."""
@@ -240,7 +244,7 @@ class SearchAnswers:
         absent = finds_fewer(searcher, 1)
         heads = longer_nouns(searcher) if longer else None
         return QueryBuilder(
-            self.aliases(), self.concepts, expand, derived, few, verbs, absent, near, heads
+            self.aliases(), self.concepts, expand, derived, few, verbs, absent, near, heads, beside
         )
 
 

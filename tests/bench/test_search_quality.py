@@ -69,6 +69,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         "aibrief -near",
         "aibrief -longer",
         "aibrief -passing",
+        "aibrief -beside",
         "aibrief -extra",
     ]
     offered = [s.search is not None for s in systems]
@@ -78,6 +79,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         False,
         False,
         True,
+        False,
         False,
         False,
         False,

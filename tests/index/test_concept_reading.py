@@ -9,7 +9,7 @@ import pytest
 from index.aliases import AliasTable
 from index.clause_forms import STAND_IN_WEIGHT
 from index.concepts import Concept, ConceptTable
-from index.joined_words import joined_words
+from index.joined_words import joined_words, said_by_concept
 from index.query_builder import QueryBuilder
 from index.query_syntax import Clause, parse_query
 from index.query_words import dropped_meaning, query_word, reading
@@ -88,3 +88,69 @@ def test_the_query_says_the_concept_it_read():
     query = "적은 비용으로 만든 모델"
     compiled = QueryBuilder(AliasTable(()), TABLE).build(parse_query(query), query)
     assert compiled.expansions["적은 비용"] == ["저비용", "low-cost"]
+
+
+PRIVACY = ConceptTable(
+    (
+        Concept("프라이버시", ("프라이버시", "개인정보", "개인정보 보호", "privacy")),
+        Concept("저작권", ("저작권", "copyright")),
+    ),
+    1,
+)
+
+
+def _said(query: str) -> list[str]:
+    groups = joined_words(parse_query(query).groups, AliasTable(()), PRIVACY)
+    return [groups[i][0].text for i in sorted(said_by_concept(groups, PRIVACY))]
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        pytest.param("프라이버시 보호", ["보호"], id="after"),
+        pytest.param("보호 프라이버시", ["보호"], id="before"),
+        pytest.param("저작권 보호", [], id="no-form-holds-it"),
+        pytest.param("프라이버시 정책 보호", [], id="not-beside"),
+        pytest.param('프라이버시 "보호"', [], id="exact"),
+    ],
+)
+def test_a_word_a_concept_beside_it_holds_in_a_form(query, said):
+    assert _said(query) == said
+
+
+@pytest.fixture
+def privacy_index(tmp_path):
+    from index import SearchIndex
+    from tests.index.conftest import make_article
+
+    index = SearchIndex.open(tmp_path / "index", concepts=PRIVACY)
+    articles = [
+        make_article("2024-05-01", "챗봇에서 개인정보 추출 공격 성공"),
+        make_article("2024-05-02", "소비자 보호 방안 발표"),
+        make_article("2024-05-03", "AI 반도체 시장 전망"),
+    ]
+    index.replace_issue("2024-05", articles, "sha")
+    return index
+
+
+def test_the_word_a_concept_holds_is_counted_not_required(privacy_index):
+    hits = privacy_index.search("프라이버시 보호").hits
+    assert [(h.id, h.match) for h in hits] == [("2024-05-01", "all"), ("2024-05-02", "partial")]
+    strict = privacy_index.search("프라이버시 보호", beside=False)
+    assert strict.fallback  # no article holds both 개인정보 and 보호
+
+
+def test_a_device_is_a_kind_of_thing(fresh_index):
+    from tests.index.conftest import make_article
+
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            make_article("2024-05-01", "유해 콘텐츠 필터링 도입"),
+            make_article("2024-05-02", "보안 장치 공개"),
+            make_article("2024-05-03", "AI 반도체 시장 전망"),
+        ],
+        "sha",
+    )
+    hits = fresh_index.search("유해 콘텐츠 필터링 장치").hits
+    assert [(h.id, h.match) for h in hits][0] == ("2024-05-01", "all")
