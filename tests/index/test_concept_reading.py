@@ -154,3 +154,20 @@ def test_a_device_is_a_kind_of_thing(fresh_index):
     )
     hits = fresh_index.search("유해 콘텐츠 필터링 장치").hits
     assert [(h.id, h.match) for h in hits][0] == ("2024-05-01", "all")
+
+
+def test_a_noun_of_worry_is_counted_not_required(fresh_index):
+    from tests.index.conftest import make_article
+
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            make_article("2024-05-01", "기기 안에서 작동해 정보 유출 위험 없는 생성 AI"),
+            make_article("2024-05-02", "AI 일자리 걱정 확산"),
+            make_article("2024-05-03", "AI 반도체 시장 전망"),
+        ],
+        "sha",
+    )
+    hits = fresh_index.search("정보 유출 걱정 없는 AI").hits
+    assert (hits[0].id, hits[0].match) == ("2024-05-01", "all")
+    assert fresh_index.search("정보 유출 =걱정").fallback  # typed exactly, it is required
