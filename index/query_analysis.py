@@ -40,6 +40,7 @@ class _Reading:
 
 _reading: ContextVar[_Reading | None] = ContextVar("query_analysis_reading", default=None)
 _memory: LRUCache[str, Analysis] = LRUCache(65536)
+_quoted = json.encoder.encode_basestring  # a JSON string literal, as json.dumps writes one
 
 
 def _analysis(text: str, tokens) -> Analysis:
@@ -56,8 +57,13 @@ def kiwi_analysis(text: str) -> Analysis:
 
 
 def encode(analysis: Analysis) -> str:
-    """The analysis as the store keeps it: JSON [noun, [[text, pos, start, end, kind], ...]]."""
-    return json.dumps([analysis.noun, analysis.terms], ensure_ascii=False)
+    """The analysis as the store keeps it: JSON [noun, [[text, pos, start, end, kind], ...]],
+    the text json.dumps(..., ensure_ascii=False) writes, put together here with json's own
+    string encoder (half the CPU: a build encodes every indexed term's analysis)."""
+    terms = ", ".join(
+        f"[{_quoted(t[0])}, {t[1]}, {t[2]}, {t[3]}, {_quoted(t[4])}]" for t in analysis.terms
+    )
+    return f"[{'true' if analysis.noun else 'false'}, [{terms}]]"
 
 
 def decode(stored: str) -> Analysis:

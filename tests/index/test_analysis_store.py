@@ -3,6 +3,7 @@ what Kiwi had to answer, and that writers killed or racing leave it whole."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import index.query_analysis as query_analysis
+from index.analysis import Term
 from index.analysis_store import STORE_NAME, AnalysisStore, case_forms
 from index.query_analysis import Analysis, analysis_of, decode, encode, kiwi_analysis, reading
 from index.query_words import forget_analyses, is_compound, query_word
@@ -50,6 +52,23 @@ def test_a_stored_analysis_reads_back_as_kiwi_gave_it(word, tmp_path):
     assert decode(encode(analysis)) == analysis
     assert store.put({word: encode(analysis)})
     assert decode(store.get(word)) == analysis
+
+
+@pytest.mark.parametrize(
+    "analysis",
+    [
+        pytest.param(Analysis((), False), id="no-terms"),
+        pytest.param(Analysis((Term("규제", 0, 0, 2, "part"),), True), id="one-noun"),
+        pytest.param(
+            Analysis((Term('a"b\\c', 0, 0, 5), Term("x\ny\t\x01\u2028", 1, 6, 12, "pair")), False),
+            id="escapes",
+        ),
+        pytest.param(Analysis((Term("\ud800", 0, 0, 1),), False), id="lone-surrogate"),
+    ],
+)
+def test_an_analysis_is_stored_as_json_dumps_writes_it(analysis):
+    assert encode(analysis) == json.dumps([analysis.noun, analysis.terms], ensure_ascii=False)
+    assert decode(encode(analysis)) == analysis
 
 
 def test_a_search_reads_the_store_before_kiwi_and_records_what_kiwi_answered(tmp_path, no_kiwi):
