@@ -50,6 +50,31 @@ def test_the_citation_line_is_the_apa_reference():
     )
 
 
+def test_a_reference_is_rendered_by_citeproc_once_per_item_and_style(monkeypatch):
+    import citeproc
+
+    from archive.citations import reference
+
+    made = []
+    real = citeproc.CitationStylesBibliography
+
+    def counting(*args, **kwargs):
+        made.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(citeproc, "CitationStylesBibliography", counting)
+    if hasattr(reference, "_rendered"):
+        reference._rendered.cache_clear()
+    item = csl_item(RICH, RICH.sources)
+    first = render(item, "apa")
+    assert render(json.loads(json.dumps(item)), "apa") == first  # an equal item: remembered
+    assert len(made) == 1
+    assert render(item, "apa-ko") != first and len(made) == 2
+    changed = {**item, "title": "다른 제목"}  # an article whose fields changed: rendered anew
+    assert "다른 제목" in render(changed, "apa") and len(made) == 3
+    assert render(item, "apa") == first == apa_by_citeproc(item) and len(made) == 3
+
+
 def apa_by_citeproc(item: dict) -> str:
     """The oracle: citeproc-py's own APA rendering of a CSL-JSON item, built from scratch."""
     style = CitationStylesStyle(get_style_filepath("apa"), locale="en-US", validate=False)
