@@ -9,7 +9,7 @@ from flask import Flask
 
 from archive import Archive, ArchiveReader
 from index import BUDGET_SECONDS
-from webui import errors, i18n, security
+from webui import errors, i18n, security, static_files
 from webui.compute_gate import COMPUTING, ComputeGate
 from webui.result_cache import CachedArchive
 from webui.views import actors, articles, feeds, issues, search
@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     i18n.register(app)
     errors.register(app)
     security.register(app)
+    static_files.register(app)
     app.wsgi_app = ComputeGate(app.wsgi_app, app.config["COMPUTING"])  # type: ignore[method-assign]
     return app
 
