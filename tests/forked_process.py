@@ -39,13 +39,13 @@ FLUSH_FAILED = 120
 class ForkedProcess:
     """A forked child, with text pipes for its stdin, stdout and stderr (Popen's names)."""
 
-    def __init__(self, pid: int, stdin: int | None, stdout: int, stderr: int) -> None:
+    def __init__(self, pid: int, stdin: int | None, stdout: int, stderr: int | None) -> None:
         self.pid = pid
         self.args = f"forked pid {pid}"
         self.returncode: int | None = None
         self.stdin = None if stdin is None else os.fdopen(stdin, "w", encoding="utf-8")
         self.stdout = os.fdopen(stdout, encoding="utf-8")
-        self.stderr = os.fdopen(stderr, encoding="utf-8")
+        self.stderr = None if stderr is None else os.fdopen(stderr, encoding="utf-8")
         self._exited = os.pidfd_open(pid)
 
     def poll(self) -> int | None:
@@ -94,8 +94,9 @@ class ForkedProcess:
 
         def read_all(name: str) -> None:
             stream = getattr(self, name)
-            read[name] = "" if stream.closed else stream.read()
-            stream.close()
+            read[name] = "" if stream is None or stream.closed else stream.read()
+            if stream is not None:
+                stream.close()
 
         readers = [threading.Thread(target=read_all, args=(n,)) for n in ("stdout", "stderr")]
         for reader in readers:
@@ -118,15 +119,23 @@ class ForkedProcess:
 
 
 def forked(
-    target: Callable[..., Any], *args: Any, argv: list[str] | None = None, stdin: bool = False
+    target: Callable[..., Any],
+    *args: Any,
+    argv: list[str] | None = None,
+    stdin: bool = False,
+    stderr: Path | None = None,
 ) -> ForkedProcess:
     """`target(*args)` in a child forked from this process; its return value (or SystemExit's
     code) is the child's exit status, an exception a traceback on its stderr and status 1.
     `argv` is the child's sys.argv (what the archive's lock names its holder by); `stdin`, a
-    pipe to write its input to (else it reads /dev/null)."""
+    pipe to write its input to (else it reads /dev/null); `stderr`, a file its stderr goes to
+    instead of a pipe (for a server, which may say more than a pipe holds)."""
     read_in, write_in = os.pipe() if stdin else (os.open(os.devnull, os.O_RDONLY), None)
     read_out, write_out = os.pipe()
-    read_err, write_err = os.pipe()
+    if stderr is None:
+        read_err, write_err = os.pipe()
+    else:
+        read_err, write_err = None, os.open(stderr, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
     parent = os.getpid()
@@ -200,15 +209,18 @@ def run_aibrief(argv: list[str]) -> Any:
     return main(argv, prog_name="aibrief")
 
 
-def aibrief(*args: str | Path, kiwi: bool = True, stdin: bool = False) -> ForkedProcess:
-    """`aibrief ARGS...` in a forked child. With `kiwi`, Kiwi is loaded here first (once per
-    test process), so that the child shares it rather than loading its own."""
+def aibrief(
+    *args: str | Path, kiwi: bool = True, stdin: bool = False, stderr: Path | None = None
+) -> ForkedProcess:
+    """`aibrief ARGS...` in a forked child (`stdin` and `stderr` as for `forked`). With `kiwi`,
+    Kiwi is loaded here first (once per test process), so that the child shares it rather than
+    loading its own."""
     if kiwi:
         from index import load_analyzer
 
         load_analyzer()
     argv = [str(arg) for arg in args]
-    return forked(run_aibrief, argv, argv=["aibrief", *argv], stdin=stdin)
+    return forked(run_aibrief, argv, argv=["aibrief", *argv], stdin=stdin, stderr=stderr)
 
 
 def run(

@@ -7,22 +7,21 @@ import http.client
 import json
 import shutil
 import signal
-import subprocess
-import sys
 import threading
 
 import pytest
-from test_web_serve_processes import CLI, free_port
+from test_web_serve_processes import free_port
 
 from archive import Archive
 from archive.lock import ArchiveLock
 from index import SearchIndex
 from index.schema import STAMP_NAME, current_stamp, read_stamp
+from tests import forked_process
 from webui import create_app
 
 CLIENTS = 8
 
-pytestmark = pytest.mark.slow  # servers that rebuild a real index
+pytestmark = pytest.mark.slow  # servers (forked: tests/forked_process.py) that rebuild an index
 
 
 @pytest.fixture
@@ -62,15 +61,10 @@ def statuses_at_once(port: int, path: str) -> list[int]:
 @pytest.mark.parametrize("processes", ["1", "2"])
 def test_a_stale_index_is_rebuilt_once_and_then_searched(stale_home, tmp_path, processes):
     port = free_port()
-    command = [sys.executable, "-c", CLI, "--home", str(stale_home), "serve"]
-    with (tmp_path / "server.log").open("wb") as log:
-        server = subprocess.Popen(
-            [*command, "--port", str(port), "--processes", processes],
-            stdout=subprocess.PIPE,
-            stderr=log,
-        )
+    command = ["--home", stale_home, "serve", "--port", str(port), "--processes", processes]
+    server = forked_process.aibrief(*command, stderr=tmp_path / "server.log")
     try:
-        assert server.stdout.readline().decode().startswith("Serving aibrief on ")
+        assert server.stdout.readline().startswith("Serving aibrief on ")
         for _ in range(3):
             assert statuses_at_once(port, "/api/search?q=AI") == [200] * CLIENTS
     finally:
