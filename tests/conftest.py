@@ -38,32 +38,59 @@ def strict() -> bool:
     return os.environ.get("AIBRIEF_STRICT") == "1"
 
 
-# With pytest 9.2 and pytest-xdist 3.8, --dist loadgroup ignores the groups (xdist renames
-# the test's old `_nodeid`, which pytest 9.2 no longer reads: pytest-xdist#1386) and hands out
-# single tests as --dist load does. So no costly fixture relies on them: each is built once
-# per run for both workers (built_once); the groups keep a module's fixtures on one worker
-# once xdist reads them again.
-def xdist_group(item: pytest.Item) -> str:
-    """The group a test runs in under pytest-xdist (`make test` runs two workers with --dist
-    loadgroup): its file, so that a module's fixtures are built once, on one worker."""
-    return item.nodeid.split("::")[0]
+# Under pytest-xdist (`make test` runs two workers with --dist loadgroup) the tests are handed
+# out one at a time, so that the two workers finish together, except the browser tests, which
+# go to one worker as one unit: that worker alone starts Chromium (its browser, GPU and network
+# processes and Playwright's driver, and a renderer for each language's context), where two
+# workers each started their own. xdist's own groups cannot say so with pytest 9.2 and
+# pytest-xdist 3.8, which ignore them (xdist renames the test's old `_nodeid`, which pytest 9.2
+# no longer reads: pytest-xdist#1386), so the scheduler below does. The costly fixtures are
+# built once per run for both workers (built_once) and rely on no grouping.
+BROWSER_FILES = frozenset(
+    {
+        "tests/webui/test_web_browser.py",
+        "tests/webui/test_web_generic_issue.py",
+        "tests/webui/test_web_layout.py",
+    }
+)
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups off the markers
+def test_file(nodeid: str) -> str:
+    """The file of a test, from its node id ("tests/x/test_y.py::test_z[p]")."""
+    return nodeid.split("::")[0]
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which `make test-fast` also uses
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """--dist loadgroup: one test at a time, and the tests of BROWSER_FILES as one unit (the
+    largest unit, so handed out first)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneAtATimeBrowserTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if test_file(nodeid) in BROWSER_FILES else nodeid
+
+    return OneAtATimeBrowserTogether(config, log)
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Reading the real issues and driving a browser are slow by nature: `make test-fast`
-    (-m "not slow") leaves them out with the tests marked slow by hand. Under pytest-xdist,
-    each test is put in its group, and the files holding slow tests go first, so that the
-    quick files even out the two workers at the end."""
+    (-m "not slow") leaves them out with the tests marked slow by hand. The files holding slow
+    tests go first, so that the quick ones even out the two workers at the end; a browser test
+    outside BROWSER_FILES is an error (it would start a second Chromium)."""
     for item in items:
         if item.get_closest_marker("corpus") or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    slow_files = {xdist_group(item) for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: xdist_group(item) not in slow_files)  # stable: order kept
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
+        if item.get_closest_marker("browser") and test_file(item.nodeid) not in BROWSER_FILES:
+            raise pytest.UsageError(
+                f"{item.nodeid} drives the browser: add its file to BROWSER_FILES in "
+                "tests/conftest.py, so that one worker runs every browser test"
+            )
+    slow_files = {test_file(item.nodeid) for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: test_file(item.nodeid) not in slow_files)  # stable: order kept
 
 
 def skip_or_fail(reason: str) -> None:
