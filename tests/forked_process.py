@@ -17,6 +17,7 @@ answers as much of subprocess.Popen as the tests use; `aibrief(*argv)` is the co
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import select
@@ -158,6 +159,10 @@ def _run_as_a_new_process(
 ) -> None:
     """In the child: standard streams on descriptors 0-2, signals and warnings as Python sets
     them at start, then the target; exits with its status, never returning into the test."""
+    # The parent's objects are never finalised here: an sqlite connection it left for the
+    # garbage collector, closed by this process, would checkpoint and delete the WAL files of
+    # a database the parent still reads.
+    gc.freeze()
     code: Any = 1
     try:
         die_with_parent(parent)

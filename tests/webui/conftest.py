@@ -72,20 +72,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's headless Chromium, driven by Playwright; screenshots go to tests/artifacts/."""
+def chromium_or_skip() -> None:
+    """Skip (fail in strict mode) where Debian's Chromium or Playwright is missing."""
     if not Path(CHROMIUM).is_file() and not shutil.which("chromium"):
         skip_or_fail(f"Chromium is not installed at {CHROMIUM}: browser tests need it")
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         skip_or_fail("playwright is not installed")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")
@@ -96,20 +90,33 @@ def corpus_server(corpus_home):
 
 
 class PagePool:
-    """The worker's browser pages, kept from test to test: one context per language (its base
+    """The worker's browser pages, kept from test to test: Debian's headless Chromium, driven by
+    Playwright and launched for the first page asked for; one context per language (its base
     URL the sample archive's server; a test of another server goes to absolute addresses), and
     its pages, each handed to one test at a time. A new context and its first page cost
-    Chromium a renderer process, about 1.5 CPU-s; a kept page's next page about 0.2."""
+    Chromium a renderer process, about 1.5 CPU-s; a kept page's next page about 0.2.
 
-    def __init__(self, browser, base_url: str) -> None:
-        self.browser = browser
+    Chromium goes on spending CPU while it waits (its browser and GPU processes, about 0.05
+    CPU-s a second), so it is closed once the next test of the worker needs no page (see
+    pytest_runtest_teardown): `make test` hands the browser tests to one worker in a row."""
+
+    def __init__(self, base_url: str) -> None:
         self.base_url = base_url
+        self.playwright = None
+        self.browser = None
         self.contexts: dict[str, object] = {}
         self.free: dict[str, list] = {}
 
     def take(self, width: int, height: int, locale: str):
         """A page of this language at this size, its console errors collected in
         page.console_errors (emptied for each test)."""
+        if self.browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self.playwright = sync_playwright().start()
+            self.browser = self.playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            )
         if locale not in self.contexts:
             self.contexts[locale] = self.browser.new_context(
                 base_url=self.base_url,
@@ -135,10 +142,34 @@ class PagePool:
         self.contexts[locale].clear_cookies()
         self.free[locale].extend(page for page in pages if not page.is_closed())
 
+    def close(self) -> None:
+        """Close Chromium and its pages; the next page asked for launches it again."""
+        if self.browser is not None:
+            self.browser.close()
+            self.playwright.stop()
+        self.playwright = self.browser = None
+        self.contexts, self.free = {}, {}
+
+
+POOL = pytest.StashKey[PagePool]()
+
 
 @pytest.fixture(scope="session")
-def page_pool(browser, live_server) -> PagePool:
-    return PagePool(browser, live_server)
+def page_pool(request, live_server) -> Iterator[PagePool]:
+    """The worker's PagePool (screenshots go to tests/artifacts/)."""
+    chromium_or_skip()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pool = request.config.stash[POOL] = PagePool(live_server)
+    yield pool
+    pool.close()
+
+
+@pytest.hookimpl(trylast=True)  # after the test's own fixtures gave their pages back
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Close Chromium once a test that used it is followed by one that does not."""
+    pool = item.config.stash.get(POOL, None)
+    if pool is not None and (nextitem is None or "open_page" not in nextitem.fixturenames):
+        pool.close()
 
 
 @pytest.fixture
