@@ -11,6 +11,12 @@ MuPDF and a closed pipe need), so the tests of how processes meet prove the same
 What a fresh interpreter itself does (its start-up, what it imports, loading Kiwi at all) is
 tested with real subprocesses, never with these.
 
+SQLite's state does not survive a fork: a child that opens a database its parent holds open
+shares the parent's record of its locks and its WAL index, and the two then miss each other's
+commits. So the test's process must hold no database of the home a child works on when it
+forks it (`home=`; `aibrief` reads it from --home): garbage is collected first, and a database
+still open is an error naming it.
+
 `forked(target, *args)` starts `target(*args)` in a child and returns a ForkedProcess, which
 answers as much of subprocess.Popen as the tests use; `aibrief(*argv)` is the command.
 """
@@ -119,18 +125,52 @@ class ForkedProcess:
         self.wait()
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_databases(home: Path) -> list[str]:
+    """The SQLite databases (and their WAL files) below `home` that this process holds open."""
+    below = f"{Path(home).resolve()}/"
+    found = []
+    for fd in Path("/proc/self/fd").iterdir():
+        try:
+            target = str(fd.readlink())
+        except OSError:
+            continue
+        if not target.startswith(below):
+            continue
+        database = target.removesuffix("-wal").removesuffix("-shm").removesuffix("-journal")
+        try:
+            with Path(database).open("rb") as file:
+                if file.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+                    found.append(target)
+        except OSError:
+            continue
+    return sorted(found)
+
+
 def forked(
     target: Callable[..., Any],
     *args: Any,
     argv: list[str] | None = None,
     stdin: bool = False,
     stderr: Path | None = None,
+    home: Path | str | None = None,
 ) -> ForkedProcess:
     """`target(*args)` in a child forked from this process; its return value (or SystemExit's
     code) is the child's exit status, an exception a traceback on its stderr and status 1.
     `argv` is the child's sys.argv (what the archive's lock names its holder by); `stdin`, a
     pipe to write its input to (else it reads /dev/null); `stderr`, a file its stderr goes to
-    instead of a pipe (for a server, which may say more than a pipe holds)."""
+    instead of a pipe (for a server, which may say more than a pipe holds); `home`, the archive
+    it works on, of which this process may hold no database open (see above)."""
+    gc.collect()  # an archive no longer referred to may still hold its catalog open
+    if home is not None:
+        held = open_databases(Path(home))
+        if held:
+            raise RuntimeError(
+                f"this process holds {', '.join(held)} open: close it before forking a process"
+                " that opens the same database (SQLite's state does not survive a fork)"
+            )
     read_in, write_in = os.pipe() if stdin else (os.open(os.devnull, os.O_RDONLY), None)
     read_out, write_out = os.pipe()
     if stderr is None:
@@ -225,7 +265,10 @@ def aibrief(
 
         load_analyzer()
     argv = [str(arg) for arg in args]
-    return forked(run_aibrief, argv, argv=["aibrief", *argv], stdin=stdin, stderr=stderr)
+    home = argv[argv.index("--home") + 1] if "--home" in argv[:-1] else None
+    return forked(
+        run_aibrief, argv, argv=["aibrief", *argv], stdin=stdin, stderr=stderr, home=home
+    )
 
 
 def run(

@@ -382,7 +382,9 @@ def start_paused_ingest(home: Path, pdf: Path) -> ForkedProcess:
     """`aibrief ingest pdf` holding the lock, paused just before its index commit."""
     load_analyzer()  # the child shares this process's Kiwi
     argv = ["--home", str(home), "ingest", str(pdf)]
-    ingest = forked(aibrief_paused_at, "before-index", argv, argv=["aibrief", *argv])
+    ingest = forked(
+        aibrief_paused_at, "before-index", argv, argv=["aibrief", *argv], home=home
+    )
     assert ingest.stderr.readline() == "aibrief: paused before-index 2024-04\n"
     return ingest
 
@@ -466,7 +468,7 @@ def hold_lock(home: Path) -> None:
 def test_a_busy_archive_is_one_line_naming_the_holder(tmp_path, samples):
     home = tmp_path / "home"
     home.mkdir()
-    holder = forked(hold_lock, home, stdin=True)
+    holder = forked(hold_lock, home, stdin=True, home=home)
     try:
         assert holder.stdout.readline() == "held\n"
         result = run(home, "ingest", "--wait", "0", str(samples["reissued"]))

@@ -11,14 +11,16 @@ error: never partial totals with exit 0.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from pausing import RESUME_SIGNAL, aibrief_paused_at, pause_at
+from pausing import RESUME_SIGNAL, aibrief_paused_at
 from test_archive_cli import run
 
-from archive import Archive
 from index import SearchIndex, load_analyzer
 from index.analysis_store import STORE_NAME
 from index.schema import STAMP_NAME
@@ -26,6 +28,7 @@ from samples.issues import SAMPLE_ISSUES
 from tests.forked_process import ForkedProcess, forked
 from webui import create_app
 
+HERE = Path(__file__).resolve().parent
 QUERIES = ("규제", "반도체", "오픈AI")
 # The sample issues: what is tested is how processes meet, which neither the number of issues
 # nor their text changes (the real issues take the same path: a rebuild of a few issues is
@@ -55,7 +58,7 @@ def start_paused(home: Path, step: str, *command: str) -> ForkedProcess:
     """`aibrief command` on `home`, stopped when it reaches `step` (said on its stderr)."""
     load_analyzer()  # the child shares this process's Kiwi
     argv = ["--home", str(home), *command]
-    process = forked(aibrief_paused_at, step, argv, argv=["aibrief", *argv])
+    process = forked(aibrief_paused_at, step, argv, argv=["aibrief", *argv], home=home)
     line = process.stderr.readline()
     if line != f"aibrief: paused {step}\n":
         process.kill()
@@ -122,14 +125,20 @@ def test_a_rebuild_killed_at_any_step_leaves_an_index_the_next_reader_completes(
     assert not SearchIndex.open(index).needs_rebuild()
 
 
-def rebuild_beside(home: str, step: str) -> None:
-    """A rebuild of the index beside the one readers use, outside the archive's lock, paused
-    at `step`."""
-    archive = Archive(home)
-    rows = archive.catalog.issues()
-    issues = ((r.issue, archive.issue(r.issue).articles, r.fingerprint) for r in rows)
-    index = SearchIndex.open(archive.home / "index")
-    index.rebuild(issues, total=len(rows), on_step=pause_at(step))
+# A rebuild of the index beside the one readers use, outside the archive's lock: a new
+# interpreter, as the test's app holds the archive's databases open throughout (a forked
+# process would share its SQLite state: see tests/forked_process.py).
+REBUILD = """
+import sys
+from pausing import pause_at
+from archive import Archive
+from index import SearchIndex
+archive = Archive(sys.argv[1])
+rows = archive.catalog.issues()
+issues = ((r.issue, archive.issue(r.issue).articles, r.fingerprint) for r in rows)
+index = SearchIndex.open(archive.home / "index")
+index.rebuild(issues, total=len(rows), on_step=pause_at(sys.argv[2]))
+"""
 
 
 def test_readers_search_the_old_index_until_the_new_one_is_switched_to(home):
@@ -138,8 +147,12 @@ def test_readers_search_the_old_index_until_the_new_one_is_switched_to(home):
     client = app.test_client()
     served = {q: client.get(f"/api/search?q={q}").get_json()["total"] for q in QUERIES}
     before = SearchIndex.open(home / "index").live
-    load_analyzer()  # the child shares this process's Kiwi
-    rebuild = forked(rebuild_beside, str(home), "rebuild-built")
+    rebuild = subprocess.Popen(
+        [sys.executable, "-c", REBUILD, str(home), "rebuild-built"],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parents[1]), str(HERE)])},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert rebuild.stderr.readline() == "aibrief: paused rebuild-built\n"
         assert totals(home) == expected == served
