@@ -111,6 +111,13 @@ def test_an_adverb_the_analyser_drops_finds_its_nouns_and_stays_in_the_query():
     assert [c.text for g in topical(groups) for c in g] == ["AI로", "빨리"]
 
 
+def test_doing_well_is_performance():
+    assert query_word("잘").parts == ()
+    assert topic_nouns((), "잘") == ("성능", "우수")
+    groups = list(parse_query("수학 문제를 잘 푸는 AI").groups)
+    assert "잘" in [c.text for g in topical(groups) for c in g]
+
+
 def test_a_light_verb_with_topic_nouns_stays_in_the_query():
     groups = list(parse_query("생성 AI를 써 본 사람은 얼마나 되나?").groups)
     assert [c.text for g in topical(groups) for c in g] == ["생성", "AI를", "써", "사람은"]
