@@ -27,7 +27,9 @@ class CompiledQuery:
     restrict: wq.Query | None = None
     expansions: dict[str, list[str]] = field(default_factory=dict)  # word -> forms added
     countries: tuple[str, ...] = ()  # the codes of the countries the query's words name
-    optional: tuple[wq.Query, ...] = ()  # groups never required of a full match (head nouns)
+    # groups never required of a full match: head nouns, nouns of attitude, and a word a concept
+    # typed beside it holds in a form (query_terms.only_kind_of_thing, joined_words.said_by_concept)
+    optional: tuple[wq.Query, ...] = ()
     # each group as a full match must match it (a concept typed in several words with its words
     # near one another, not anywhere apart: query_builder.NEAR_WINDOW); () when as `concepts`
     in_full: tuple[wq.Query, ...] = ()

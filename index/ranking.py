@@ -230,10 +230,11 @@ def _about(searcher, countries: tuple[str, ...], scores: Scores) -> Scores:
 
 def _full_matches(evaluator: PostingsScorer, compiled: CompiledQuery, allowed) -> Scores:
     """docnum -> score of the articles matching every concept but the broad ones (one of whose
-    terms more than BROAD_SHARE of the archive holds) and the optional ones (head nouns), which
-    add to the score where they match; every concept but the optional ones when all the others
-    are broad, every concept when all are optional. A concept matches as `in_full` says; the
-    matches are scored by all they match of the query."""
+    terms more than BROAD_SHARE of the archive holds) and the optional ones (head nouns and
+    their like: CompiledQuery.optional), which add to the score where they match; every concept
+    but the optional ones when all the others are broad, every concept when all are optional.
+    A concept matches as `in_full` says; the matches are scored by all they match of the
+    query."""
     groups = compiled.concepts
     cut = BROAD_SHARE * evaluator.doc_count
     core = [g for g in groups if g not in compiled.optional] or list(groups)
