@@ -12,6 +12,7 @@ articles was then about 20 ms, over half of it in these loops."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 
 import numpy as np
@@ -43,6 +44,8 @@ FILTER_FIELDS = frozenset({"id", "issue", "section", "outlet", "fingerprint"})
 # never reaches it; at 100,000 articles the common words of a query set fill it, and a
 # smaller cap (2 million) sent warm p95 from 37 to 230 ms for re-reading them.
 CACHED_POSTINGS = 8_000_000
+# Query parts whose sizes a thread keeps (a query has a few hundred); past this it starts again.
+CACHED_SIZES = 20_000
 
 
 class PostingsScorer:
@@ -62,6 +65,7 @@ class PostingsScorer:
         self._postings: LRUCache[tuple[str, str], Found] = LRUCache(CACHED_POSTINGS, len)
         self._live_ids = found_of(dict.fromkeys(self.live, 0.0))
         self._phrases = PhrasePositions(searcher)
+        self._thread = threading.local()  # .sizes: see _sizes
 
     @classmethod
     def of(cls, searcher) -> PostingsScorer:
@@ -173,7 +177,8 @@ class PostingsScorer:
 
     def _intersect(self, subqueries, within: Pool | None) -> Found:
         """Rarest part first; each further part is only evaluated on what is left."""
-        ordered = sorted(subqueries, key=self.size)
+        sizes = self._sizes()
+        ordered = sorted(subqueries, key=lambda sub: self._size(sub, sizes))
         total = NOTHING
         for i, sub in enumerate(ordered):
             part = self.found(sub, within)
@@ -187,15 +192,36 @@ class PostingsScorer:
         """At most how many articles the query matches, as Whoosh estimates it (an And its
         smallest part, an Or its parts' sum), but from the cached postings, which evaluating
         it reads anyway: Whoosh looks each term up in every segment, on every search."""
+        return self._size(q, self._sizes())
+
+    def _sizes(self) -> dict[int, tuple[wq.Query, int]]:
+        """The sizes this thread has computed of the parts of its recent queries, by the id of
+        the part (which the entry holds alive, so that no other part takes its id): a query's
+        concepts are evaluated several times in a search (its full matches, their scores, its
+        partial matches), each of 400 to 800 parts for a question, and an And of Ors of Ands
+        was sized anew at each level it was intersected at."""
+        sizes = getattr(self._thread, "sizes", None)
+        if sizes is None or len(sizes) > CACHED_SIZES:
+            sizes = self._thread.sizes = {}
+        return sizes
+
+    def _size(self, q: wq.Query, sizes: dict[int, tuple[wq.Query, int]]) -> int:
+        """size(q), each part's kept in `sizes` (see _sizes)."""
+        known = sizes.get(id(q))
+        if known is not None:
+            return known[1]
         if isinstance(q, wq.Term):
-            return len(self._term(q.fieldname, q.text))
-        if isinstance(q, wq.Or | wq.DisjunctionMax):
-            return sum(self.size(sub) for sub in q.subqueries)
-        if isinstance(q, wq.And):
-            return min((self.size(sub) for sub in q.subqueries), default=0)
-        if isinstance(q, wq.AndNot):
-            return self.size(q.a)
-        return q.estimate_size(self.searcher.reader())
+            size = len(self._term(q.fieldname, q.text))
+        elif isinstance(q, wq.Or | wq.DisjunctionMax):
+            size = sum(self._size(sub, sizes) for sub in q.subqueries)
+        elif isinstance(q, wq.And):
+            size = min((self._size(sub, sizes) for sub in q.subqueries), default=0)
+        elif isinstance(q, wq.AndNot):
+            size = self._size(q.a, sizes)
+        else:
+            size = q.estimate_size(self.searcher.reader())
+        sizes[id(q)] = (q, size)
+        return size
 
     def least(self, q: wq.Query) -> int:
         """At least how many articles the query matches, from the cached postings: a term's
