@@ -6,6 +6,7 @@ from extract.model import Article, ArticleActor, body_lines, section_named
 from index.aliases import alias_key
 from index.analysis import PART_SEPARATOR, analyze, normalize
 from index.schema import CONTENT_PARTS, MARKED_FIELDS
+from index.stored_marks import packed
 
 
 def canonical_section(section: str | None) -> str:
@@ -68,7 +69,7 @@ def analysed_texts(fields: dict) -> list[str]:
 
 def with_marks(fields: dict) -> dict:
     """The document as written: with `content` (the weighted parts) and `marks` (each marked
-    field's terms -> their (position, start, end) list)."""
+    field's terms -> their (position, start, end) list, packed: see stored_marks)."""
     marks = {}
     for name in MARKED_FIELDS:
         found: dict[str, list[tuple[int, int, int]]] = {}
@@ -76,6 +77,6 @@ def with_marks(fields: dict) -> dict:
             if term.kind not in ("part", "lemma"):
                 continue  # queries are highlighted by their parts
             found.setdefault(term.text, []).append((term.pos, term.start, term.end))
-        marks[name] = found
+        marks[name] = packed(found)
     content = PART_SEPARATOR.join(fields[name] for name in CONTENT_PARTS)
     return {**fields, "content": content, "marks": marks}

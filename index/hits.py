@@ -5,6 +5,7 @@ from __future__ import annotations
 from index.highlight import cut_snippet, match_spans
 from index.schema import SNIPPET_FIELDS
 from index.search_results import Hit
+from index.stored_marks import field_marks
 
 
 def build_hit(
@@ -20,7 +21,7 @@ def build_hit(
     best_field, best_spans = None, []
     for field in ("title", *SNIPPET_FIELDS):
         text = stored.get(field) or ""
-        spans = match_spans(stored["marks"].get(field, {}), highlight)
+        spans = match_spans(field_marks(stored, field), highlight)
         surfaces.extend(text[s:e] for s, e in spans)
         if field != "title" and text and (best_field is None or len(spans) > len(best_spans)):
             best_field, best_spans = field, spans

@@ -20,6 +20,7 @@ from itertools import chain
 from common.lru_cache import LRUCache
 from index.schema import MARKED_FIELDS
 from index.searcher_state import kept_with
+from index.stored_marks import occurrences
 
 RELATED_COUNT = 10
 # The best matches the terms are taken from: enough to see what they share, few enough to
@@ -78,7 +79,7 @@ class DocTerms:
         written: Counter = Counter()
         for name, terms in self.searcher.stored_fields(docnum)["marks"].items():
             if name in MARKED_FIELDS:
-                written.update({t: len(found) for t, found in terms.items()})
+                written.update({t: occurrences(found) for t, found in terms.items()})
         return written
 
     def frequency(self, term: str) -> int:

@@ -9,6 +9,7 @@ from index.filter_queries import UnionOr
 from index.hits import build_hit
 from index.ranking import best_of
 from index.search_results import Hit
+from index.stored_marks import occurrences
 
 MLT_TERMS = 15  # terms of an article that find the ones like it
 
@@ -32,7 +33,7 @@ def telling_terms(searcher, marks: dict, count: int = MLT_TERMS) -> list[tuple[s
         for term, places in terms.items():
             if len(term) > 1 or not term.isascii():
                 factor = 2.0 if field == "title" else 1.0
-                weights[term] = weights.get(term, 0.0) + factor * len(places)
+                weights[term] = weights.get(term, 0.0) + factor * occurrences(places)
     scored = {t: w * searcher.idf("content", t) for t, w in weights.items()}
     best = sorted(scored.items(), key=lambda tw: (-tw[1], tw[0]))[:count]
     top = best[0][1] if best else 1.0

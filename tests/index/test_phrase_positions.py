@@ -10,6 +10,7 @@ import pytest
 import index.phrase_positions
 from index.near_query import Near
 from index.postings_scorer import PostingsScorer
+from index.stored_marks import field_marks
 
 
 def all_positions(searcher, word: str) -> dict[int, list[int]]:
@@ -42,8 +43,8 @@ def word_sets(searcher) -> list[list[str]]:
     """Pairs and triples of the words of each article's headline, in both orders."""
     sets = []
     for docnum in sorted(searcher.reader().all_doc_ids()):
-        marks = searcher.stored_fields(docnum)["marks"]
-        words = sorted(marks["title"], key=lambda w: marks["title"][w][0][0])[:4]
+        marks = field_marks(searcher.stored_fields(docnum), "title")
+        words = sorted(marks, key=lambda w: marks[w][0][0])[:4]
         for size in (2, 3):
             for chosen in itertools.permutations(words, size):
                 sets.append(list(chosen))
