@@ -100,6 +100,8 @@ class PhrasePositions:
         """The articles of `among` holding every word within `window` positions of one
         occurrence of the rarest (the word of fewest positions in the index, the first typed
         of those as rare), ascending."""
+        if len(set(words)) == 1:  # a word is near itself: every article holding it
+            return among
         distinct = sorted(dict.fromkeys(words), key=lambda word: self.count(field, word))
         keys = [self.keys(field, word, among) for word in distinct]
         found = keys[0]
