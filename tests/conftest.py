@@ -6,6 +6,7 @@ import fcntl
 import os
 import pickle
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -163,8 +164,17 @@ def home_built_once(factory: pytest.TempPathFactory, name: str, pdfs: list[Path]
 def worker_copy(factory: pytest.TempPathFactory, name: str, home: Path) -> Path:
     """A copy, for this worker, of an archive home built once per run (built_once): its tests
     may leave caches in it, never in the other's."""
-    copy = factory.mktemp(name) / "home"
-    shutil.copytree(home, copy)  # milliseconds, against seconds of ingest
+    return copy_home(home, factory.mktemp(name) / "home")  # milliseconds, against an ingest
+
+
+def copy_home(source: Path, copy: Path) -> Path:
+    """`copy`, a copy of the folder `source` (an archive home, an index), made by `cp` in a
+    process of its own. Closing any descriptor of a file drops every POSIX lock this process
+    holds on it, so shutil.copytree here would drop the SQLite locks of a connection this process
+    holds on the source's databases; another process (an MCP server, say) could then remove
+    their WAL files under that connection, whose next reader gets "disk I/O error"."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cp", "-R", str(source), str(copy)], check=True)
     return copy
 
 

@@ -31,7 +31,7 @@ from index import SearchIndex, load_analyzer, with_actors
 from index.schema import STAMP_NAME
 from samples.issues import write_sample_issue
 from tests import forked_process
-from tests.conftest import CORPUS_ARTICLE_COUNTS, built_once, ingest_output
+from tests.conftest import CORPUS_ARTICLE_COUNTS, built_once, copy_home, ingest_output
 from tests.forked_process import ForkedProcess, forked
 
 AIBRIEF = Path(sys.executable).with_name("aibrief")
@@ -195,7 +195,7 @@ def home_with_sample(tmp_path, samples, tmp_path_factory) -> Path:
         assert run(folder / "home", "ingest", str(samples["good"])).exit_code == 0
 
     home = tmp_path / "home"
-    shutil.copytree(built_once(tmp_path_factory, "cli-home-with-sample", ingest) / "home", home)
+    copy_home(built_once(tmp_path_factory, "cli-home-with-sample", ingest) / "home", home)
     return home
 
 
@@ -409,7 +409,7 @@ def test_the_real_issues_ingest_whole_and_export_valid_articles(
     summary = json.loads(ingest_output(corpus_ingest))
     assert {f["issue"]: f["articles"] for f in summary["files"]} == CORPUS_ARTICLE_COUNTS
     home = tmp_path / "home"
-    shutil.copytree(corpus_ingest / "home", home)
+    copy_home(corpus_ingest / "home", home)
     exported = [json.loads(line) for line in run(home, "export").output.splitlines()]
     assert len(exported) == sum(CORPUS_ARTICLE_COUNTS.values())
     assert [first_error("article", a) for a in exported] == [None] * len(exported)

@@ -4,13 +4,13 @@ write is done), so the top ten of a query is a clean build's."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from archive import Archive
 from index import SearchIndex
+from tests.conftest import copy_home
 
 QUERIES = ("규제", "반도체", "오픈AI", "딥페이크", "저작권", "AI 안전", "데이터센터", "일자리")
 
@@ -42,7 +42,7 @@ AGAIN = "2023-12"
 def test_forced_reingests_rank_as_a_clean_build(corpus_home, corpus_pdfs, tmp_path, monkeypatch):
     clean = top_tens(corpus_home)
     home = tmp_path / "home"
-    shutil.copytree(corpus_home, home)
+    copy_home(corpus_home, home)
     pdfs = [corpus_pdfs[AGAIN]]
 
     with monkeypatch.context() as unmerged:  # as before deleted documents were merged away

@@ -25,6 +25,7 @@ from index import SearchIndex, load_analyzer
 from index.analysis_store import STORE_NAME
 from index.schema import STAMP_NAME
 from samples.issues import SAMPLE_ISSUES
+from tests.conftest import copy_home
 from tests.forked_process import ForkedProcess, forked
 from webui import create_app
 
@@ -41,7 +42,7 @@ pytestmark = pytest.mark.slow  # rebuilds in processes of their own, paused and 
 @pytest.fixture
 def home(sample_home, tmp_path) -> Path:
     copy = tmp_path / "home"
-    shutil.copytree(sample_home, copy)
+    copy_home(sample_home, copy)
     return copy
 
 

@@ -18,6 +18,7 @@ from index.analysis import Term
 from index.analysis_store import STORE_NAME, AnalysisStore, case_forms
 from index.query_analysis import Analysis, analysis_of, decode, encode, kiwi_analysis, reading
 from index.query_words import forget_analyses, is_compound, query_word
+from tests.conftest import copy_home
 
 WORDS = [
     "딥페이크",
@@ -280,10 +281,9 @@ def test_a_writer_killed_before_its_commit_leaves_the_rows_before_it(tmp_path):
 def test_a_cold_search_whose_words_are_stored_does_not_load_kiwi(sample_home, tmp_path):
     """`aibrief search` in a process where loading Kiwi fails answers as the command does
     (the sample archive's build stored these words)."""
-    import shutil
 
     home = tmp_path / "home"
-    shutil.copytree(sample_home, home)
+    copy_home(sample_home, home)
     aibrief = str(Path(sys.executable).with_name("aibrief"))
     args = ["--home", str(home), "search", "딥페이크", "--json"]
     without_kiwi = (

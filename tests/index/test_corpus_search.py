@@ -9,7 +9,7 @@ import pytest
 import index.full_build as index_module
 from index import SearchIndex
 from index.analysis_store import STORE_NAME
-from tests.conftest import built_once
+from tests.conftest import built_once, copy_home
 
 pytestmark = pytest.mark.corpus
 
@@ -25,7 +25,7 @@ def corpus_index(corpus_issues, tmp_path_factory):
         index.rebuild((i, issue.articles, issue.pdf.sha256) for i, issue in issues.items())
 
     copy = tmp_path_factory.mktemp("corpus-index") / "index"
-    shutil.copytree(built_once(tmp_path_factory, "corpus-index", build) / "index", copy)
+    copy_home(built_once(tmp_path_factory, "corpus-index", build) / "index", copy)
     return SearchIndex.open(copy), issues
 
 

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 
 import pytest
 
 from archive import Archive
+from tests.conftest import copy_home
 from webui import create_app
 
 pytestmark = pytest.mark.slow  # a copy of the sample archive, rewritten through the archive
@@ -19,7 +19,7 @@ def client(sample_home, tmp_path_factory):
     """A client of a copy of the sample archive whose articles hold those ranges; the tests
     only read it, so it is made once for the module."""
     home = tmp_path_factory.mktemp("page-ranges") / "home"
-    shutil.copytree(sample_home, home)
+    copy_home(sample_home, home)
     archive = Archive(home)
     try:
         issue = archive.issue("2024-04")

@@ -8,6 +8,7 @@ import shutil
 import pymupdf
 import pytest
 
+from tests.conftest import copy_home
 from webui import create_app
 from webui.page_image import (
     MAX_PIXELS,
@@ -80,7 +81,7 @@ def test_a_failed_render_is_remembered(tmp_path, monkeypatch):
 @pytest.mark.slow  # a copy of the sample archive
 def test_a_held_pdf_of_enormous_pages_is_served_within_the_budget(sample_home, tmp_path):
     home = tmp_path / "home"
-    shutil.copytree(sample_home, home)
+    copy_home(sample_home, home)
     held = home / "pdfs" / "2024-04.pdf"
     doc = pymupdf.open(held)
     for page in doc:  # twenty times the size, as the probe's file

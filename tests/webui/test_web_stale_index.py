@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import shutil
 import signal
 import threading
 
@@ -17,6 +16,7 @@ from archive.lock import ArchiveLock
 from index import SearchIndex
 from index.schema import STAMP_NAME, current_stamp, read_stamp
 from tests import forked_process
+from tests.conftest import copy_home
 from webui import create_app
 
 CLIENTS = 8
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow  # servers (forked: tests/forked_process.py) that 
 def stale_home(sample_home, tmp_path):
     """A copy of the sample archive whose index reads as built by another analyzer version."""
     home = tmp_path / "home"
-    shutil.copytree(sample_home, home)
+    copy_home(sample_home, home)
     stamp = SearchIndex.open(home / "index").live / STAMP_NAME
     versions = json.loads(stamp.read_text(encoding="utf-8"))
     versions["analyzer"] -= 1
