@@ -168,27 +168,21 @@ class AnalysisStore:
 
     def proven(self) -> set[str]:
         """Every lower-case text whose case forms were compared for the current version."""
-        with self._lock:
-            try:
-                reader = self._open_reader()
-                if reader is None:
-                    return set()
-                rows = reader.execute(
-                    "SELECT text FROM case_forms WHERE version = ?", (self.version,)
-                ).fetchall()
-            except sqlite3.Error:
-                return set()
-        return {text for (text,) in rows}
+        return self._texts("case_forms")
 
     def known(self) -> set[str]:
         """Every text stored for the current version."""
+        return self._texts("analysis")
+
+    def _texts(self, table: str) -> set[str]:
+        """The texts of the current version in one of the store's two tables."""
         with self._lock:
             try:
                 reader = self._open_reader()
                 if reader is None:
                     return set()
                 rows = reader.execute(
-                    "SELECT text FROM analysis WHERE version = ?", (self.version,)
+                    f"SELECT text FROM {table} WHERE version = ?", (self.version,)
                 ).fetchall()
             except sqlite3.Error:
                 return set()
