@@ -111,18 +111,10 @@ class AnalysisStore:
 
     def get(self, text: str) -> str | None:
         """The stored analysis of `text`, or None (not stored, or no store to read)."""
-        with self._lock:
-            try:
-                reader = self._open_reader()
-                if reader is None:
-                    return None
-                row = reader.execute(
-                    "SELECT terms FROM analysis WHERE version = ? AND text = ?",
-                    (self.version, text),
-                ).fetchone()
-            except sqlite3.Error:
-                return None
-        return row[0] if row else None
+        rows = self._rows(
+            "SELECT terms FROM analysis WHERE version = ? AND text = ?", (self.version, text)
+        )
+        return rows[0][0] if rows else None
 
     def get_case_form(self, text: str) -> str | None:
         """The stored analysis of `text` read from its lower-case text's row, where `text` is
@@ -130,63 +122,48 @@ class AnalysisStore:
         key = text.lower()
         if key == text or text not in case_forms(key):
             return None
-        with self._lock:
-            try:
-                reader = self._open_reader()
-                if reader is None:
-                    return None
-                row = reader.execute(
-                    "SELECT a.terms FROM case_forms f JOIN analysis a"
-                    " ON a.version = f.version AND a.text = f.text"
-                    " WHERE f.version = ? AND f.text = ? AND f.alike = 1",
-                    (self.version, key),
-                ).fetchone()
-            except sqlite3.Error:  # a store of before case forms has no such table
-                return None
-        return row[0] if row else None
+        rows = self._rows(  # a store of before case forms has no such table: no rows
+            "SELECT a.terms FROM case_forms f JOIN analysis a"
+            " ON a.version = f.version AND a.text = f.text"
+            " WHERE f.version = ? AND f.text = ? AND f.alike = 1",
+            (self.version, key),
+        )
+        return rows[0][0] if rows else None
 
     def get_many(self, texts: list[str]) -> dict[str, str]:
         """The stored analyses of those of `texts` the store holds (see `get`)."""
         found: dict[str, str] = {}
-        with self._lock:
-            try:
-                reader = self._open_reader()
-                if reader is None:
-                    return found
-                for i in range(0, len(texts), _CHUNK):
-                    chunk = texts[i : i + _CHUNK]
-                    found.update(
-                        reader.execute(
-                            "SELECT text, terms FROM analysis WHERE version = ? AND text IN"
-                            f" ({', '.join('?' * len(chunk))})",
-                            (self.version, *chunk),
-                        ).fetchall()
-                    )
-            except sqlite3.Error:
-                return {}
+        for i in range(0, len(texts), _CHUNK):
+            chunk = texts[i : i + _CHUNK]
+            found.update(
+                self._rows(
+                    "SELECT text, terms FROM analysis WHERE version = ? AND text IN"
+                    f" ({', '.join('?' * len(chunk))})",
+                    (self.version, *chunk),
+                )
+            )
         return found
 
     def proven(self) -> set[str]:
         """Every lower-case text whose case forms were compared for the current version."""
-        return self._texts("case_forms")
+        return {text for (text,) in self._texts("case_forms")}
 
     def known(self) -> set[str]:
         """Every text stored for the current version."""
-        return self._texts("analysis")
+        return {text for (text,) in self._texts("analysis")}
 
-    def _texts(self, table: str) -> set[str]:
-        """The texts of the current version in one of the store's two tables."""
+    def _texts(self, table: str) -> list[tuple]:
+        return self._rows(f"SELECT text FROM {table} WHERE version = ?", (self.version,))
+
+    def _rows(self, sql: str, parameters: tuple) -> list[tuple]:
+        """The rows a read of the store answers; none where there is no store to read or it
+        cannot be read (a cache: a search then asks Kiwi)."""
         with self._lock:
             try:
                 reader = self._open_reader()
-                if reader is None:
-                    return set()
-                rows = reader.execute(
-                    f"SELECT text FROM {table} WHERE version = ?", (self.version,)
-                ).fetchall()
+                return [] if reader is None else reader.execute(sql, parameters).fetchall()
             except sqlite3.Error:
-                return set()
-        return {text for (text,) in rows}
+                return []
 
     def put(
         self,
