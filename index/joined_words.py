@@ -8,6 +8,7 @@ from __future__ import annotations
 from index.aliases import AliasTable
 from index.concepts import ConceptTable
 from index.query_syntax import Clause
+from index.query_terms import is_plain_word
 from index.query_words import dropped_meaning, is_compound, query_word, reading
 
 # Consecutive words looked up together as one name ("Stability AI", "요슈아 벤지오").
@@ -76,9 +77,7 @@ def said_by_concept(groups: list[tuple[Clause, ...]], concepts: ConceptTable) ->
 
 
 def _plain_parts(group: tuple[Clause, ...]) -> tuple[str, ...]:
-    if len(group) != 1 or group[0].field is not None or group[0].exact or group[0].phrase:
-        return ()
-    return query_word(group[0].text).parts
+    return query_word(group[0].text).parts if is_plain_word(group) else ()
 
 
 def _form_words(group: tuple[Clause, ...], concepts: ConceptTable) -> set[str]:

@@ -180,7 +180,7 @@ def in_context(groups: list[tuple[Clause, ...]]) -> list[tuple[Clause, ...]]:
     i = 0
     while i < len(groups):
         group = groups[i]
-        if i + 1 < len(groups) and _plain(group) and _plain(groups[i + 1]):
+        if i + 1 < len(groups) and is_plain_word(group) and is_plain_word(groups[i + 1]):
             parts = query_word(group[0].text).parts
             if len(parts) > 1 and not carries_topic(parts):
                 text = f"{group[0].text} {groups[i + 1][0].text}"
@@ -193,7 +193,8 @@ def in_context(groups: list[tuple[Clause, ...]]) -> list[tuple[Clause, ...]]:
     return joined
 
 
-def _plain(group: tuple[Clause, ...]) -> bool:
+def is_plain_word(group: tuple[Clause, ...]) -> bool:
+    """Whether a group is one word typed plainly: in no field, not exact, not a phrase."""
     c = group[0]
     return len(group) == 1 and c.field is None and not c.exact and not c.phrase
 
