@@ -7,7 +7,14 @@ from collections import Counter
 
 import pytest
 
-from bench.graded_queries import HELD_OUT_SETS, KINDS, load_all_queries, load_queries, parse_line
+from bench.graded_queries import (
+    BLIND,
+    HELD_OUT_SETS,
+    KINDS,
+    load_all_queries,
+    load_queries,
+    parse_line,
+)
 
 
 def test_parse_line_reads_the_query_its_class_and_its_grades():
@@ -63,6 +70,11 @@ def test_each_held_out_set_is_marked_and_in_no_other_set(group):
     assert len(held) >= 20
     assert all(q.held_out == group and q.new for q in held)
     assert not {q.text for q in held} & others
+
+
+@pytest.mark.parametrize("group", BLIND)
+def test_each_blind_group_is_a_held_out_set_of_at_least_30_queries(group):
+    assert len(load_queries(HELD_OUT_SETS[group], held_out=group)) >= 30
 
 
 def test_a_known_item_query_grades_one_article_two():
