@@ -16,7 +16,8 @@ taking the documents and writing their segment, the mined name pairs, and the st
 analyses a build fills (index/query_analysis.py: Kiwi's reading of every indexed term and of
 the thesaurus forms and name spellings a search for one looks up, once per index commit),
 and, in neither sum, Kiwi alone over the store's texts and over the case forms it compares
-(their share of the store's cost). An
+(their share of the store's cost; the case forms are those of the texts whose character
+types do not decide them, see analysis_store.read_alike_by_type). An
 ingest runs all but the export's reading; an import all but hashing, reading the PDFs and the
 schema check.
 The sums are CPU the bulk paths cannot avoid; their share of Kiwi's is the cost a bulk run
@@ -43,7 +44,13 @@ from bench.respelled_copies import respelled
 from extract import extract_issue, file_sha256
 from index import with_actors
 from index.analysis import normalize, pretokenized, terms_from_morphs
-from index.analysis_store import STORE_NAME, AnalysisStore, case_forms, has_case
+from index.analysis_store import (
+    STORE_NAME,
+    AnalysisStore,
+    case_forms,
+    has_case,
+    read_alike_by_type,
+)
 from index.build_writer import BuildWriter
 from index.concepts import shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
@@ -120,11 +127,16 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
     timed("query analyses stored", lambda: store_query_analyses(analyses, pairs, index_dir))
     # What remember asked Kiwi, again, Kiwi alone: the part of the store's cost no encoding
     # can cut. A fresh store holds nothing, so it asks each text and every case form of the
-    # texts with cased letters (the proof case-folded lookups rest on).
+    # texts with cased letters whose character types do not decide them (the proof
+    # case-folded lookups rest on).
     stored = dict.fromkeys(map(normalize, store_texts(analyses, index_dir)))
     texts = [t for t in stored if t.strip()]
-    keys, asked = sorted({t.lower() for t in texts if has_case(t)}), set(texts)
+    cased = {t.lower() for t in texts if has_case(t)}
+    keys = sorted(k for k in cased if not read_alike_by_type(k))
+    lower_rows = [k for k in sorted(cased) if k not in stored and read_alike_by_type(k)]
+    asked = set(texts)
     forms = [f for f in dict.fromkeys(f for k in keys for f in case_forms(k)) if f not in asked]
+    forms.extend(k for k in lower_rows if k not in forms)
     timed(STORE_KIWI, lambda: list(tokenize_many(texts)))
     timed(STORE_CASE_KIWI, lambda: list(tokenize_many(forms)))
     return seconds

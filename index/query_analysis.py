@@ -18,7 +18,13 @@ from typing import NamedTuple
 
 from common.lru_cache import LRUCache
 from index.analysis import Term, normalize, terms_from_morphs
-from index.analysis_store import BUILD_WAIT, AnalysisStore, case_forms, has_case
+from index.analysis_store import (
+    BUILD_WAIT,
+    AnalysisStore,
+    case_forms,
+    has_case,
+    read_alike_by_type,
+)
 from index.kiwi_loader import kiwi, tokenize_many
 
 
@@ -118,17 +124,20 @@ def remember(store: AnalysisStore, texts: Iterable[str]) -> int:
     Returns how many texts were added."""
     known = store.known()
     new = [t for t in dict.fromkeys(normalize(t) for t in texts) if t.strip() and t not in known]
-    proven = store.proven()
-    keys = {t.lower() for t in (*known, *new) if has_case(t)} - proven
-    forms = {key: case_forms(key) for key in sorted(keys)}
+    keys = {t.lower() for t in (*known, *new) if has_case(t)} - store.proven()
+    by_type = {key for key in keys if read_alike_by_type(key)}  # no need to ask Kiwi
+    forms = {key: case_forms(key) for key in sorted(keys - by_type)}
     # a stored text's analysis is read back rather than asked of Kiwi again (as exact)
-    analysed = {text: decode(row) for text, row in store.get_many(sorted(keys & known)).items()}
+    stored = store.get_many(sorted(forms.keys() & known))
+    analysed = {text: decode(row) for text, row in stored.items()}
     spellings_asked = (f for spellings in forms.values() for f in spellings if f not in analysed)
-    asked = list(dict.fromkeys([*new, *spellings_asked]))
+    lower_rows = sorted(by_type - known)  # the rows a case-folded lookup reads
+    asked = list(dict.fromkeys([*new, *spellings_asked, *lower_rows]))
     # Nothing new (an ingest whose files were all held, say): Kiwi is not loaded for nothing.
     tokens = tokenize_many(asked) if asked else ()
     analysed.update((text, _analysis(text, t)) for text, t in zip(asked, tokens, strict=True))
     alike = {key: len({analysed[f] for f in spellings}) == 1 for key, spellings in forms.items()}
+    alike.update(dict.fromkeys(by_type, True))
     # with the lower-case text's own row, which a case-folded lookup reads
     rows = [*new, *(key for key, same in alike.items() if same and key not in known)]
     store.put(

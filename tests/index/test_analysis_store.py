@@ -15,7 +15,7 @@ import pytest
 
 import index.query_analysis as query_analysis
 from index.analysis import Term
-from index.analysis_store import STORE_NAME, AnalysisStore, case_forms
+from index.analysis_store import STORE_NAME, AnalysisStore, case_forms, read_alike_by_type
 from index.query_analysis import Analysis, analysis_of, decode, encode, kiwi_analysis, reading
 from index.query_words import forget_analyses, is_compound, query_word
 from tests.conftest import copy_home
@@ -299,3 +299,43 @@ def test_a_cold_search_whose_words_are_stored_does_not_load_kiwi(sample_home, tm
     usual = subprocess.run([aibrief, *args], capture_output=True, text=True, env=env)
     assert cold.stdout == usual.stdout
     assert '"hits": [' in cold.stdout and '"total": 0' not in cold.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "by_type"),
+    [
+        pytest.param("deepfake detection", True, id="latin-words"),
+        pytest.param("gpt-4o", True, id="latin-and-digits"),
+        pytest.param("10mph", True, id="kiwi-dictionary-latin-entry"),
+        pytest.param("ai맹", False, id="beside-hangul"),
+        pytest.param("jd 밴스", True, id="hangul-apart"),
+        pytest.param("café", False, id="cased-letter-outside-ascii"),
+        pytest.param("오픈ai", False, id="domain-dictionary-word"),
+    ],
+)
+def test_character_types_decide_case_forms_only_apart_from_other_scripts(text, by_type):
+    assert read_alike_by_type(text) is by_type
+    if by_type:  # what the rule claims, Kiwi confirms
+        assert len({kiwi_analysis(f) for f in case_forms(text)}) == 1
+
+
+def test_a_build_asks_kiwi_no_case_form_its_character_types_decide(tmp_path, monkeypatch):
+    asked: list[str] = []
+    real = query_analysis.tokenize_many
+    monkeypatch.setattr(query_analysis, "tokenize_many", lambda t: asked.extend(t) or real(t))
+    store = AnalysisStore(tmp_path / STORE_NAME)
+    query_analysis.remember(store, ["Deepfake Detection", "ai맹"])
+    assert store.proven() == {"deepfake detection", "ai맹"}
+    assert {"DEEPFAKE DETECTION", "Deepfake detection"}.isdisjoint(asked)
+    assert {"AI맹", "Ai맹"} <= set(asked)  # beside Hangul: Kiwi compares them
+    assert decode(store.get_case_form("DEEPFAKE DETECTION")) == kiwi_analysis("DEEPFAKE DETECTION")
+    assert store.get_case_form("AI맹") is None  # read otherwise, as Kiwi found
+
+
+@pytest.mark.slow
+def test_every_case_form_the_real_issues_store_decides_by_type_kiwi_reads_alike(corpus_home):
+    store = AnalysisStore(corpus_home / "index" / STORE_NAME)
+    decided = sorted(key for key in store.proven() if read_alike_by_type(key))
+    assert len(decided) > 1000
+    differ = [k for k in decided if len({kiwi_analysis(f) for f in case_forms(k)}) > 1]
+    assert differ == []
