@@ -30,7 +30,7 @@ from archive.citations import citation
 from archive.errors import ArchiveBusy, IndexUnavailable, NotFound
 from archive.parameter_readers import BadParameter
 from archive.search_query import SearchQuery
-from extract.model import Article, Issue
+from extract.model import UNKNOWN_LAYOUT, Article, Issue
 from index import Hit, QueryError, SearchResult
 
 # The HTTP status each kind of failure is given, on the web and in --json output alike.
@@ -197,13 +197,17 @@ def article_entry(article: Article) -> dict[str, Any]:
 def issue_entry(issue: Issue) -> dict[str, Any]:
     """An issue as the list of issues and the issue's own answer both begin it; `layout` is
     the generation its PDF was read as ("2023", "2025"), "unknown" when it was not recognised
-    and the issue was read generically, or null for an imported issue."""
+    and the issue was read generically, or null for an imported issue; `dropped_pages`, of an
+    issue read generically, the PDF pages after its contents page whose text no article holds
+    (null for any other issue)."""
     listed = [article_entry(article) for article in issue.articles]
+    generic = issue.layout == UNKNOWN_LAYOUT
     return {
         "issue": issue.issue,
         "title": issue.title,
         "url": issue_url(issue.issue),
         "layout": issue.layout,
+        "dropped_pages": list(issue.dropped_pages) if generic else None,
         "article_count": len(listed),
         "articles": listed,
     }

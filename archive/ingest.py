@@ -53,6 +53,9 @@ class FileOutcome:
     layout: str | None = None  # the layout it was read as, when added or replaced
     # MuPDF's complaints about a file it read all the same, in one line ("MuPDF reported …")
     warning: str | None = None
+    # read generically: the PDF pages after its contents page whose text no article holds
+    # (None for a file read in a recognised layout, or not read)
+    dropped_pages: tuple[int, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Its fields, in order, as `ingest --json` lists each file."""
@@ -210,6 +213,7 @@ class IngestRun:
             sha256=sha,
             layout=issue.layout,
             warning=extracted.warning,
+            dropped_pages=issue.dropped_pages if issue.layout == UNKNOWN_LAYOUT else None,
         )
 
     def extract_all(

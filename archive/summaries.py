@@ -11,9 +11,15 @@ from extract.model import UNKNOWN_LAYOUT, Article
 GENERIC_NOTE = "layout not recognised: read generically"
 
 
-def layout_note(layout: str | None) -> str | None:
-    """What the CLI says of an issue read generically (its layout not recognised), or None."""
-    return GENERIC_NOTE if layout == UNKNOWN_LAYOUT else None
+def layout_note(layout: str | None, dropped_pages: tuple[int, ...] = ()) -> str | None:
+    """What the CLI says of an issue read generically (its layout not recognised), with the
+    PDF pages whose text no article holds, or None."""
+    if layout != UNKNOWN_LAYOUT:
+        return None
+    if not dropped_pages:
+        return GENERIC_NOTE
+    pages = ", ".join(map(str, dropped_pages))
+    return f"{GENERIC_NOTE}; PDF page{'s' if len(dropped_pages) > 1 else ''} {pages} in no article"
 
 
 @dataclass(frozen=True)

@@ -146,11 +146,11 @@ def generic_readings(path: Path, issue: str) -> dict[str, Callable[[], tuple[Art
         return read.articles
 
     return {
-        "forced": lambda: read_generic_articles(read_pages(path), 3, issue),
-        "no contents": lambda: read_generic_articles(read_pages(path), 0, issue),
+        "forced": lambda: read_generic_articles(read_pages(path), 3, issue).articles,
+        "no contents": lambda: read_generic_articles(read_pages(path), 0, issue).articles,
         "no page numbers": lambda: read_generic_articles(
             [without_page_numbers(page) for page in read_pages(path)], 3, issue
-        ),
+        ).articles,
         "renamed cues": renamed,
     }
 

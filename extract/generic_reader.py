@@ -10,7 +10,8 @@ contents page lists it under or the one section label above its headline (else N
 above the headline are never its text), the printed page (as
 the page shows it, else as the contents page lists it, else the PDF page), and its bullets,
 footnotes, captions and sources (`generic_article`). The events part (주요 행사) is left out:
-the generic reader reads no table. An issue read so says layout "unknown".
+the generic reader reads no table. An issue read so says layout "unknown", and names the pages
+after its front matter whose text no article holds (`dropped_pages`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import string
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import NamedTuple
 
 from extract.contents_page import ContentsEntry
 from extract.generic_article import SOURCE_LINE, headline, read_parts
@@ -45,8 +47,17 @@ _EVENTS = re.compile(r"^\W*(?:[ⅠⅡⅢIV]+\s*\.\s*)?주요\s*행사")
 _SIMILAR = 0.7  # share of character pairs a contents title and a headline have in common
 
 
-def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> tuple[Article, ...]:
-    """Every article found in the pages after the front matter (cover and contents)."""
+class GenericRead(NamedTuple):
+    """What the generic reader found: the articles, and the PDF pages after the front matter
+    whose text none of them holds."""
+
+    articles: tuple[Article, ...]
+    dropped_pages: tuple[int, ...]
+
+
+def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> GenericRead:
+    """Every article found in the pages after the front matter (cover and contents), and the
+    pages with text that no article holds."""
     repeated = repeated_lines(pages)
     bodies = {page.number: without_furniture(page, repeated) for page in pages}
     contents, entries = read_generic_contents(pages[:opening])
@@ -84,7 +95,9 @@ def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> tu
         if article is None or _EVENTS.search(article.title):
             continue  # the events part (주요 행사) is a table of events, not an article
         articles.append(_distinct_id(article, {a.id for a in articles}))
-    return tuple(articles)
+    held = {n for a in articles for n in range(a.pdf_pages[0], a.pdf_pages[1] + 1)}
+    dropped = tuple(p.number for p in inner if p.number not in held and bodies[p.number])
+    return GenericRead(tuple(articles), dropped)
 
 
 def _distinct_id(article: Article, taken: set[str]) -> Article:

@@ -106,14 +106,19 @@ def read_generically(path: Path, pages: list[PageText], pdf: PdfInfo) -> Issue:
     """An issue that names the Brief in a layout not recognised, in the generic form (layout
     "unknown"; see `generic_reader`); a LayoutError when not one article page is found."""
     issue = read_issue_month(pages[:NAMING_PAGES], path)
-    articles = read_generic_articles(pages, _OPENING_PAGES, issue)
+    articles, dropped = read_generic_articles(pages, _OPENING_PAGES, issue)
     if not articles:
         raise LayoutError(path, "not recognised, and no article page was found in it")
-    return _issue(issue, pdf, articles, (), UNKNOWN)
+    return _issue(issue, pdf, articles, (), UNKNOWN, dropped)
 
 
 def _issue(
-    issue: str, pdf: PdfInfo, articles: tuple[Article, ...], events: tuple[Event, ...], layout: str
+    issue: str,
+    pdf: PdfInfo,
+    articles: tuple[Article, ...],
+    events: tuple[Event, ...],
+    layout: str,
+    dropped: tuple[int, ...] = (),
 ) -> Issue:
     return Issue(
         issue=issue,
@@ -123,6 +128,7 @@ def _issue(
         events=events,
         layout=layout,
         layout_version=LAYOUTS_VERSION,
+        dropped_pages=dropped,
     )
 
 

@@ -226,6 +226,9 @@ class Issue:
     # issue was imported rather than read from a PDF.
     layout: str | None = None
     layout_version: int | None = None
+    # Of an issue read generically: the PDF pages after its contents page that hold text no
+    # article holds (a divider, the events table, a page not understood), in order.
+    dropped_pages: tuple[int, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = {
@@ -240,6 +243,8 @@ class Issue:
         if self.layout is not None:
             data["layout"] = self.layout
             data["layout_version"] = self.layout_version
+        if self.layout == UNKNOWN_LAYOUT:
+            data["dropped_pages"] = list(self.dropped_pages)
         return data
 
     @classmethod
@@ -253,6 +258,7 @@ class Issue:
             actors_version=data.get("actors_version"),
             layout=data.get("layout"),
             layout_version=data.get("layout_version"),
+            dropped_pages=tuple(data.get("dropped_pages", ())),
         )
 
 

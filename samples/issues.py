@@ -127,6 +127,7 @@ class _Drawn:
     events: tuple[Event, ...]
     breaks: tuple[LineBreak, ...]
     layout: str  # the generation a parser should recognise, or "unknown"
+    dropped: tuple[int, ...] = ()  # read generically: the pages whose text no article holds
 
 
 @cache
@@ -138,8 +139,8 @@ def _draw_issue(issue: str, generation: str | None, text_of: str | None = None) 
         raise ValueError(f"no sample text for issue {source!r}; known: {', '.join(ISSUE_TEXTS)}")
     articles, events = ISSUE_TEXTS[source]
     if generation == PLAIN:
-        pdf, pages, expected = draw_plain_issue(issue, articles, sample_chars())
-        return _Drawn(pdf, pages, expected, (), (), UNKNOWN_LAYOUT)
+        pdf, pages, expected, dropped = draw_plain_issue(issue, articles, sample_chars())
+        return _Drawn(pdf, pages, expected, (), (), UNKNOWN_LAYOUT, dropped)
     return _draw(issue, articles, events, style_for(issue, generation), sample_chars())
 
 
@@ -258,6 +259,7 @@ def _write(path: Path, issue: str, drawn: _Drawn) -> Issue:
         events=drawn.events,
         layout=drawn.layout,
         layout_version=LAYOUTS_VERSION,
+        dropped_pages=drawn.dropped,
     )
 
 

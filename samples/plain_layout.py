@@ -10,9 +10,10 @@ page, page numbers as "- 7 -", sources after "출처:" at 8.5 pt, and a contents
 호 목차" that lists each article as its page number, then its title, with no section names and
 no leader dots. There is no events table.
 
-`draw_plain_issue` returns the PDF and the articles a generic reader should read from it: no
-KEY Contents (the lead lines are the first bullets, under no sub-heading), each section named
-by its label (None for the last article), printed pages as numbered.
+`draw_plain_issue` returns the PDF, the articles a generic reader should read from it (no
+KEY Contents: the lead lines are the first bullets, under no sub-heading; each section named
+by its label, None for the last article; printed pages as numbered) and the page it should
+report as in no article (the back page).
 """
 
 from __future__ import annotations
@@ -108,8 +109,9 @@ class _Cursor:
 
 def draw_plain_issue(
     issue: str, articles: tuple[SampleArticle, ...], charset: frozenset[str]
-) -> tuple[bytes, int, tuple[Article, ...]]:
-    """The PDF of the issue in the plain layout, its page count and the expected articles."""
+) -> tuple[bytes, int, tuple[Article, ...], tuple[int, ...]]:
+    """The PDF of the issue in the plain layout, its page count, the expected articles and
+    the pages whose text no article holds (the back page's disclaimer)."""
     book = _PlainBook(issue, charset | frozenset(EXTRA_CHARS))
     cover = book.page()
     cover.text(_LEFT, 200.0, "NanumSquareBold", 28, "SPRi AI Brief")
@@ -131,7 +133,7 @@ def draw_plain_issue(
     pdf = book.doc.tobytes(garbage=3, deflate=True, no_new_id=True)
     pages = len(book.canvases)
     book.doc.close()
-    return pdf, pages, tuple(expected)
+    return pdf, pages, tuple(expected), (pages,)
 
 
 def _draw_contents(canvas: Canvas, titles: list[tuple[int, str]]) -> None:

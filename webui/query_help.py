@@ -108,7 +108,8 @@ ENDPOINTS = (
         "/api/issues",
         "every issue held, newest first, each with its articles and its layout (\"2023\", "
         "\"2025\", \"unknown\" when it was not recognised and the issue was read generically, "
-        "null when imported)",
+        "null when imported); dropped_pages: of an issue read generically, the PDF pages after "
+        "its contents page whose text no article holds (null for any other issue)",
     ),
     Endpoint("/api/issues/<issue>", "one issue: its articles, its layout and its events table"),
     Endpoint(

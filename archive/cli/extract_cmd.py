@@ -48,7 +48,7 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
 
 def outline(issue: Issue) -> str:
     """A readable outline: the issue, then each section with its titles and printed pages."""
-    note = layout_note(issue.layout)
+    note = layout_note(issue.layout, issue.dropped_pages)
     lines = [
         f"{issue.title} ({issue.pdf.name}, {issue.pdf.pages} pages, "
         f"{len(issue.articles)} articles, {len(issue.events)} events"

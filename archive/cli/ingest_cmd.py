@@ -26,7 +26,7 @@ def outcome_line(outcome: FileOutcome) -> str:
         return f"failed: {path}: {one_line(outcome.reason)}"
     if outcome.status == SKIPPED:
         return f"skipped: {path} ({one_line(outcome.reason)})"
-    note = layout_note(outcome.layout)
+    note = layout_note(outcome.layout, outcome.dropped_pages or ())
     generic = f" ({note})" if note else ""
     articles = counted(outcome.articles, "article")
     return f"{outcome.status}: {path} -> {outcome.issue}, {articles}{generic}"

@@ -173,6 +173,7 @@ def test_ingest_json_reports_failures(tmp_path, samples):
             "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
             "layout": None,
             "warning": None,
+            "dropped_pages": None,
         },
         {
             "path": "nowhere/*.pdf",
@@ -183,6 +184,7 @@ def test_ingest_json_reports_failures(tmp_path, samples):
             "sha256": None,
             "layout": None,
             "warning": None,
+            "dropped_pages": None,
         },
     ]
 

@@ -48,8 +48,17 @@ def test_ingest_says_the_layout_was_read_generically_and_succeeds(generic_home):
     _, pdf, result = generic_home
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
-        f"added: {pdf} -> 2026-01, 6 articles (layout not recognised: read generically)"
+        f"added: {pdf} -> 2026-01, 6 articles"
+        " (layout not recognised: read generically; PDF page 10 in no article)"
     )
+
+
+def test_ingest_json_names_the_pages_no_article_holds(tmp_path, expected):
+    pdf = tmp_path / "2026-01.pdf"
+    write_plain_issue(pdf)
+    (outcome,) = json.loads(run(tmp_path / "home", "ingest", "--json", str(pdf)).output)["files"]
+    assert (outcome["layout"], outcome["dropped_pages"]) == ("unknown", [10])
+    assert expected.dropped_pages == (10,)  # the back page's disclaimer
 
 
 def test_list_and_stats_mark_the_issue(generic_home):
@@ -67,6 +76,7 @@ def test_the_issue_json_says_unknown_and_the_articles_are_searchable(generic_hom
     home, _, _ = generic_home
     issue = json.loads(run(home, "show", "2026-01", "--json").output)
     assert (issue["layout"], len(issue["articles"])) == ("unknown", 6)
+    assert issue["dropped_pages"] == [10]
     assert [a["section"] for a in issue["articles"]][-1] is None
     found = json.loads(run(home, "search", "패키징", "--json").output)
     assert found["hits"][0]["id"] == about(expected, "TSMC")
