@@ -53,9 +53,7 @@ class FileOutcome:
     layout: str | None = None  # the layout it was read as, when added or replaced
     # MuPDF's complaints about a file it read all the same, in one line ("MuPDF reported …")
     warning: str | None = None
-    # read generically: the PDF pages after its contents page whose text no article holds
-    # (None for a file read in a recognised layout, or not read)
-    dropped_pages: tuple[int, ...] | None = None
+    dropped_pages: tuple[int, ...] | None = None  # read generically: pages in no article
 
     def to_json(self) -> dict[str, Any]:
         """Its fields, in order, as `ingest --json` lists each file."""
@@ -205,15 +203,10 @@ class IngestRun:
         self.store.commit_issue(issue, "pdf", str(path), sha, pdf=path)
         self.committed_in_run[issue.issue] = str(path)
         status = REPLACED if held else ADDED
+        dropped = issue.dropped_pages if issue.layout == UNKNOWN_LAYOUT else None
         return FileOutcome(
-            str(path),
-            status,
-            issue.issue,
-            len(issue.articles),
-            sha256=sha,
-            layout=issue.layout,
-            warning=extracted.warning,
-            dropped_pages=issue.dropped_pages if issue.layout == UNKNOWN_LAYOUT else None,
+            str(path), status, issue.issue, len(issue.articles), sha256=sha, layout=issue.layout,
+            warning=extracted.warning, dropped_pages=dropped
         )
 
     def extract_all(
