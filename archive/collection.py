@@ -69,11 +69,15 @@ class Archive(ActorReading):
         # catalog connection, and data_version is only comparable within one connection.
         self._reconciled = threading.local()
         self._actor_listing = None  # (catalog state, ActorListing), built when first asked
-        if self.lock.try_acquire():  # when another process writes, it settles on its own
-            try:
-                self.store.settle_files()
-            finally:
-                self.lock.release()
+        try:
+            if self.lock.try_acquire():  # when another process writes, it settles on its own
+                try:
+                    self.store.settle_files()
+                finally:
+                    self.lock.release()
+        except BaseException:
+            self.close()  # an archive that could not be opened holds no database open
+            raise
 
     # -- writing, under the lock ---------------------------------------------------------
 

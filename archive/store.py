@@ -77,9 +77,10 @@ class Store:
     ) -> None:
         self.home = home
         self.home.mkdir(parents=True, exist_ok=True)
-        self.catalog = Catalog(self.home / "catalog.sqlite3")
         self.files = IssueFiles(self.home)
         self.lock = ArchiveLock(self.home / ".lock")
+        # Opened last, so that nothing failing here leaves it open.
+        self.catalog = Catalog(self.home / "catalog.sqlite3")
         self.on_wait = on_wait
         self._on_commit_step = on_commit_step
         self._index_opener = index_opener

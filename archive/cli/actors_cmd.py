@@ -28,11 +28,8 @@ def actors(
     """List the actors (companies, government bodies, international bodies, research
     institutes, people) with the most articles, and how many are about them."""
     archive = open_archive(ctx)
-    try:
-        with user_errors():
-            listing = archive.actors(year=year, country=country, kind=kind, limit=limit)
-    finally:
-        archive.close()
+    with user_errors():
+        listing = archive.actors(year=year, country=country, kind=kind, limit=limit)
     if as_json:
         click.echo(json.dumps(listing.to_json(), ensure_ascii=False, indent=2))
         return

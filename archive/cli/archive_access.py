@@ -72,14 +72,18 @@ def query_text(words: tuple[str, ...]) -> str | None:
 
 
 def open_archive(ctx: click.Context, wait_seconds: float = DEFAULT_LOCK_TIMEOUT) -> Archive:
-    """The archive in the home folder given to the `aibrief` group."""
+    """The archive in the home folder given to the `aibrief` group, closed when the command
+    `ctx` ends, however it ends (an error, a closed pipe), so that no database of the home
+    stays open after it: a process that runs commands in turn (the tests) may then fork."""
     with user_errors():
-        return Archive(
+        archive = Archive(
             ctx.find_root().obj,
             lock_timeout=wait_seconds,
             on_wait=lambda message: click.echo(message, err=True),
             search_budget=COMMAND_BUDGET_SECONDS,
         )
+    ctx.call_on_close(archive.close)
+    return archive
 
 
 def refuse_unanswerable(archive: Archive, asked: SearchQuery, ctx: click.Context) -> None:

@@ -46,11 +46,8 @@ def article_lines(article: Article) -> list[str]:
 def list_(ctx: click.Context, as_json: bool, files: bool) -> None:
     """List the issues held: article counts and the files they came from."""
     archive = open_archive(ctx)
-    try:
-        summaries = archive.issues()
-        seen = archive.files_seen() if files else []
-    finally:
-        archive.close()
+    summaries = archive.issues()
+    seen = archive.files_seen() if files else []
     if files:
         if as_json:
             echo_json([row.to_json() for row in seen])
@@ -82,11 +79,8 @@ def list_(ctx: click.Context, as_json: bool, files: bool) -> None:
 def show(ctx: click.Context, id_: str, as_json: bool, cite: str | None) -> None:
     """Show one article by ID (2024-04-07), or one issue's articles by YYYY-MM."""
     archive = open_archive(ctx)
-    try:
-        with user_errors():
-            found = archive.issue(id_) if is_issue(id_) else archive.article(id_)
-    finally:
-        archive.close()
+    with user_errors():
+        found = archive.issue(id_) if is_issue(id_) else archive.article(id_)
     if cite:
         articles = [found] if isinstance(found, Article) else found.articles
         click.echo(export_bytes(articles, cite), nl=False)
@@ -107,11 +101,8 @@ def show(ctx: click.Context, id_: str, as_json: bool, cite: str | None) -> None:
 def remove(ctx: click.Context, issue: str, wait_seconds: float) -> None:
     """Remove an issue (YYYY-MM): its articles, its PDF copy and its index entries."""
     archive = open_archive(ctx, wait_seconds)
-    try:
-        with user_errors():
-            archive.remove(issue)
-    finally:
-        archive.close()
+    with user_errors():
+        archive.remove(issue)
     click.echo(f"removed {issue}")
 
 
@@ -121,11 +112,8 @@ def remove(ctx: click.Context, issue: str, wait_seconds: float) -> None:
 def stats(ctx: click.Context, as_json: bool) -> None:
     """Show how much the archive holds and when it last ingested files."""
     archive = open_archive(ctx)
-    try:
-        with user_errors():
-            numbers = archive.stats()
-    finally:
-        archive.close()
+    with user_errors():
+        numbers = archive.stats()
     if as_json:
         echo_json(numbers.to_json())
         return

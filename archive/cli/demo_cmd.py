@@ -20,15 +20,13 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
     """Write the sample issues into HOME/samples, ingest them, and serve the search page."""
     started = time.monotonic()
     archive = open_archive(ctx)
-    try:
-        with user_errors():
-            report = ingest_sample_issues(
-                archive,
-                archive.home / "samples",
-                progress=lambda outcome, done, total: click.echo(outcome_line(outcome)),
-            )
-    finally:
-        archive.close()
+    with user_errors():
+        report = ingest_sample_issues(
+            archive,
+            archive.home / "samples",
+            progress=lambda outcome, done, total: click.echo(outcome_line(outcome)),
+        )
+    archive.close()  # now, not when the command ends: the server opens the archive itself
     click.echo(summary_line(report, time.monotonic() - started))
     if not report.ok:
         ctx.exit(1)

@@ -60,20 +60,20 @@ def export(ctx: click.Context, words: tuple[str, ...], form: str, bom: bool, out
     if output == "-" and EXPORT_FORMATS[form].binary and sys.stdout.isatty():
         raise click.UsageError(f"{form} is not text: give -o FILE.{form} or redirect the output")
     archive = open_archive(ctx)
-    try:
-        refuse_unanswerable(archive, asked, ctx)
-        with user_errors():
-            if asked.q and archive.search(
+    refuse_unanswerable(archive, asked, ctx)
+    with user_errors():
+        if (
+            asked.q
+            and archive.search(
                 asked.q, filters=asked.filters(), per_page=1, expand=asked.expand
-            ).fallback:
-                click.echo(FALLBACK_WARNING.format(q=asked.q), err=True)
-            articles = archive.export_articles(
-                asked.q or None, asked.article_filter(), asked.sort, expand=asked.expand
-            )
-            with click.open_file(output, "wb", atomic=True) as out:
-                count = write_articles(articles, out, form, ExportOptions(bom=bom))
-    finally:
-        archive.close()
+            ).fallback
+        ):
+            click.echo(FALLBACK_WARNING.format(q=asked.q), err=True)
+        articles = archive.export_articles(
+            asked.q or None, asked.article_filter(), asked.sort, expand=asked.expand
+        )
+        with click.open_file(output, "wb", atomic=True) as out:
+            count = write_articles(articles, out, form, ExportOptions(bom=bom))
     if output != "-":
         click.echo(f"exported {counted(count, 'article')} to {output}", err=True)
 
@@ -87,11 +87,8 @@ def import_(ctx: click.Context, file: Path, as_json: bool, wait_seconds: float) 
     """Import articles exported as JSON Lines: all of them, or none when a line is bad (each is
     named, exit 1)."""
     archive = open_archive(ctx, wait_seconds)
-    try:
-        with user_errors():
-            report = archive.import_jsonl(file)
-    finally:
-        archive.close()
+    with user_errors():
+        report = archive.import_jsonl(file)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -108,7 +108,6 @@ def ingest(
             report = archive.ingest(paths, workers=workers, force=force, progress=printer)
     finally:
         printer.close()
-        archive.close()
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -111,14 +111,11 @@ def search(
         raise click.UsageError("give either WORDS or --queries FILE")
     queries = [query] if query is not None else read_queries(queries_file)
     archive = open_archive(ctx)
-    try:
-        refuse_unanswerable(archive, asked, ctx)
-        failed = sum(
-            not answer(archive, asked, text, as_json, batch=queries_file is not None)
-            for text in queries
-        )
-    finally:
-        archive.close()
+    refuse_unanswerable(archive, asked, ctx)
+    failed = sum(
+        not answer(archive, asked, text, as_json, batch=queries_file is not None)
+        for text in queries
+    )
     if failed:
         asked = counted(len(queries), "query", "queries")
         raise click.ClickException(f"{failed} of {asked} failed")
