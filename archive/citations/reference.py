@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from common.lru_cache import LRUCache
 
 if TYPE_CHECKING:
     from citeproc import CitationStylesStyle
@@ -46,6 +48,9 @@ def csl_style(csl: str, locale: str) -> CitationStylesStyle:
 
 
 RENDERED = 4096  # references remembered: an article page shows two, a page of hits ten
+# The references rendered, by item (its CSL-JSON with sorted keys), style and form: the one cache
+# of the citations, the citation line included.
+RENDERED_REFERENCES: LRUCache[tuple[str, str, bool], str] = LRUCache(RENDERED)
 
 
 def render(item: dict[str, Any], style: str = "apa", html: bool = False) -> str:
@@ -54,15 +59,14 @@ def render(item: dict[str, Any], style: str = "apa", html: bool = False) -> str:
     Remembered by the item's content (RENDERED of them): citeproc-py takes some 40 ms a
     reference, and an article page, viewed again and again, shows the same ones; an article
     whose fields change is another item, so nothing stale is ever answered."""
-    return _rendered(json.dumps(item, ensure_ascii=False, sort_keys=True), style, html)
+    key = (json.dumps(item, ensure_ascii=False, sort_keys=True), style, html)
+    return RENDERED_REFERENCES.get_or_compute(key, lambda: _by_citeproc(item, style, html))
 
 
-@lru_cache(maxsize=RENDERED)
-def _rendered(item_json: str, style: str, html: bool) -> str:
+def _by_citeproc(item: dict[str, Any], style: str, html: bool) -> str:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    item = json.loads(item_json)
     chosen = STYLES[style]
     bibliography = CitationStylesBibliography(
         csl_style(chosen.csl, chosen.locale),

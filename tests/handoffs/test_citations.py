@@ -17,6 +17,7 @@ from handoff_articles import RICH
 from archive import export_bytes
 from archive.citations import citation, csl_item, render
 from archive.citations.csl import source_lines
+from common.lru_cache import LRUCache
 from extract.model import Article
 
 
@@ -63,8 +64,7 @@ def test_a_reference_is_rendered_by_citeproc_once_per_item_and_style(monkeypatch
         return real(*args, **kwargs)
 
     monkeypatch.setattr(citeproc, "CitationStylesBibliography", counting)
-    if hasattr(reference, "_rendered"):
-        reference._rendered.cache_clear()
+    reference.RENDERED_REFERENCES.clear()
     item = csl_item(RICH, RICH.sources)
     first = render(item, "apa")
     assert render(json.loads(json.dumps(item)), "apa") == first  # an equal item: remembered
@@ -73,6 +73,25 @@ def test_a_reference_is_rendered_by_citeproc_once_per_item_and_style(monkeypatch
     changed = {**item, "title": "다른 제목"}  # an article whose fields changed: rendered anew
     assert "다른 제목" in render(changed, "apa") and len(made) == 3
     assert render(item, "apa") == first == apa_by_citeproc(item) and len(made) == 3
+
+
+def test_the_citation_line_is_remembered_by_the_render_cache_alone(monkeypatch):
+    import citeproc
+
+    from archive.citations import reference
+
+    made = []
+    real = citeproc.CitationStylesBibliography
+    monkeypatch.setattr(
+        citeproc, "CitationStylesBibliography", lambda *a: made.append(a) or real(*a)
+    )
+    assert isinstance(reference.RENDERED_REFERENCES, LRUCache)
+    assert reference.RENDERED_REFERENCES.capacity == reference.RENDERED
+    reference.RENDERED_REFERENCES.clear()
+    line = citation(RICH)
+    assert citation(RICH) == line and len(made) == 1
+    reference.RENDERED_REFERENCES.clear()  # nothing else keeps it: rendered again
+    assert citation(RICH) == line and len(made) == 2
 
 
 def apa_by_citeproc(item: dict) -> str:
