@@ -9,9 +9,10 @@ graded set runs once to warm the caches, then ROUNDS times as bench.api_latency 
 (SearchIndex.search, then the contract's JSON); each stage's own time (its time less that of
 the stages it calls) is added up, over all queries and over the slowest tenth of them (the
 warm p95 lies there). The stages are the functions of the search path, wrapped for the run:
-compiling the query, its full matches, its partial matches, feedback, the phrases Whoosh
-matches for them, ordering, the facets,
-the actor facets, building the hits, related terms, "did you mean" and the JSON.
+compiling the query, its full matches, its partial matches, feedback, the parts of a query the
+postings scorer leaves to Whoosh's own matcher (a phrase it cannot match by positions, a prefix,
+a range of another field than the issue), ordering, the facets, the actor facets, building the
+hits, related terms, "did you mean" and the JSON.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ STAGES = (
     ("index.ranking", "_full_matches", "full matches"),
     ("index.ranking", "_partial", "partial matches"),
     ("index.ranking", "_fed_back", "feedback"),
-    ("index.postings_scorer", "PostingsScorer._by_whoosh", "phrases"),
+    ("index.postings_scorer", "PostingsScorer._by_whoosh", "whoosh matcher"),
     ("index.ranking", "_best", "ordering"),
     ("index.ranking", "_by_date", "ordering"),
     ("index.postings_scorer", "PostingsScorer.facets", "facets"),
