@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from archive import ArchiveBusy, IndexUnavailable
@@ -116,8 +118,14 @@ def test_script_in_a_title_and_snippet_is_escaped(client):
 
 
 def test_script_in_an_error_message_is_escaped(client):
-    page = client.get("/?q=%22<script>").get_data(as_text=True)
-    assert "<script>" not in page.replace('<script src="/static/app.js" defer></script>', "")
+    response = client.get("/?q=%22<script>", headers={"Accept-Language": "en"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    message = "cannot search for &#39;&#34;&lt;script&gt;&#39;: unbalanced quote"
+    assert f'<p class="message">{message}</p>' in page
+    # The page's one script element is its own (app.js, with its version), none the query's.
+    scripts = re.findall(r"<script\b[^>]*>", page)
+    assert len(scripts) == 1 and scripts[0].startswith('<script src="/static/app.js?v=')
 
 
 @pytest.mark.parametrize(
