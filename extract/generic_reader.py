@@ -4,7 +4,8 @@ Articles start where the contents page says (its printed pages placed in the PDF
 numbers the pages show or, where they show none, by the headlines that print its titles) and
 on every later page that opens with a headline and has text
 under it; an article runs on over the following pages that have none and carry bullets,
-sources or prose. Running heads, feet and page numbers go by repetition (`repeated_lines`).
+sources or prose. Running heads, feet and page numbers go by repetition (`repeated_lines`);
+a page set in two columns is read a column after the other (`columns`).
 Each article has its title (the page's headline, else the contents page's), the section the
 contents page lists it under or the one section label above its headline (else None; lines
 above the headline are never its text), the printed page (as
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
+from extract.columns import in_columns
 from extract.contents_page import ContentsEntry
 from extract.generic_article import SOURCE_LINE, headline, read_parts
 from extract.generic_contents import read_generic_contents
@@ -59,7 +61,7 @@ def read_generic_articles(pages: list[PageText], opening: int, issue: str) -> Ge
     """Every article found in the pages after the front matter (cover and contents), and the
     pages with text that no article holds."""
     repeated = repeated_lines(pages)
-    bodies = {page.number: without_furniture(page, repeated) for page in pages}
+    bodies = {p.number: in_columns(without_furniture(p, repeated), p.width) for p in pages}
     contents, entries = read_generic_contents(pages[:opening])
     front = contents.number if contents else 1
     inner = [page for page in pages if page.number > front]

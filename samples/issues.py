@@ -27,10 +27,11 @@ Public interface:
                                   every wrapped line of the issue's articles and its kind
     write_issue(path, issue, articles, events=(), generation=None) -> Issue
                                   the same layout for a test's own SampleArticle objects
-    write_plain_issue(path, issue="2026-01", text_of="2025-06") -> Issue
+    write_plain_issue(path, issue="2026-01", text_of="2025-06", columns=1) -> Issue
                                   an issue in an invented third layout no generation knows
-                                  (`samples.plain_layout`): what the generic reader should
-                                  read from it, layout "unknown"
+                                  (`samples.plain_layout`; its text in two columns with
+                                  columns=2): what the generic reader should read from it,
+                                  layout "unknown"
 
 What a span reader (``page.get_text("dict")``) sees; font names are the PDF BaseFont names:
 
@@ -115,6 +116,7 @@ __all__ = [
 
 SAMPLE_ISSUES = ("2024-01", "2024-04", "2024-09", "2025-02", "2025-06")
 PLAIN = "plain"  # the invented third layout, which the parser reads generically
+PLAIN_COLUMNS = "plain-columns"  # the same, its articles' text set in two columns
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,11 @@ def _draw_issue(issue: str, generation: str | None, text_of: str | None = None) 
     if source not in ISSUE_TEXTS:
         raise ValueError(f"no sample text for issue {source!r}; known: {', '.join(ISSUE_TEXTS)}")
     articles, events = ISSUE_TEXTS[source]
-    if generation == PLAIN:
-        pdf, pages, expected, dropped = draw_plain_issue(issue, articles, sample_chars())
+    if generation in (PLAIN, PLAIN_COLUMNS):
+        columns = 2 if generation == PLAIN_COLUMNS else 1
+        pdf, pages, expected, dropped = draw_plain_issue(
+            issue, articles, sample_chars(), columns
+        )
         return _Drawn(pdf, pages, expected, (), (), UNKNOWN_LAYOUT, dropped)
     return _draw(issue, articles, events, style_for(issue, generation), sample_chars())
 
@@ -223,11 +228,14 @@ def write_sample_issue(
     return _write(Path(path), issue, _draw_issue(issue, generation))
 
 
-def write_plain_issue(path: str | Path, issue: str = "2026-01", text_of: str = "2025-06") -> Issue:
+def write_plain_issue(
+    path: str | Path, issue: str = "2026-01", text_of: str = "2025-06", columns: int = 1
+) -> Issue:
     """Write an issue in the invented third layout (`samples.plain_layout`), with the text of
-    sample issue `text_of`; return the `Issue` the generic reader should read (layout
-    "unknown")."""
-    return _write(Path(path), issue, _draw_issue(issue, PLAIN, text_of))
+    sample issue `text_of` (in two columns with `columns=2`); return the `Issue` the generic
+    reader should read (layout "unknown")."""
+    generation = PLAIN_COLUMNS if columns == 2 else PLAIN
+    return _write(Path(path), issue, _draw_issue(issue, generation, text_of))
 
 
 def write_issue(

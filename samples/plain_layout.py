@@ -33,6 +33,8 @@ WIDTH, HEIGHT = 595.0, 842.0
 _LEFT, _RIGHT, _TOP, _BOTTOM = 56.0, 539.0, 96.0, 776.0
 EXTRA_CHARS = "•–▶·목차이번호슈분석- "
 _FRONT_PAGES = 2  # cover and contents come before printed page 1
+_GUTTER = 21.0  # between two columns
+_COLUMN_HEIGHT = 300.0  # two columns run this far down a page at most, then the next page
 _NO_SECTION = "이슈 분석"  # the label above the last article: not a section
 _DISCLAIMER = "이 호는 aibrief 프로젝트가 시험용으로 만든 견본이며 실제 발행본이 아닙니다."
 
@@ -85,33 +87,61 @@ class _PlainBook:
 
 
 class _Cursor:
-    def __init__(self, book: _PlainBook) -> None:
+    """Where the next line goes: the page, the column (0, or 1 of two) and the baseline."""
+
+    def __init__(self, book: _PlainBook, columns: int) -> None:
         self.book = book
         self.canvas = book.article_page()
-        self.baseline = _TOP
+        self.baseline = self.top = _TOP  # `top`: where a column starts on this page
+        self.columns, self.column = columns, 0
+        self.width = (_RIGHT - _LEFT - (columns - 1) * _GUTTER) / columns
+
+    def under_headline(self) -> None:
+        """The columns of the first page start below the headline."""
+        self.top = self.baseline
+
+    @property
+    def bottom(self) -> float:
+        """The lowest baseline of a column on this page."""
+        return _BOTTOM if self.columns == 1 else min(_BOTTOM, self.top + _COLUMN_HEIGHT)
+
+    @property
+    def shift(self) -> float:
+        """How far right of the page's left margin the current column starts."""
+        return self.column * (self.width + _GUTTER)
+
+    def next_line(self, step: float) -> None:
+        """Move down a line, on to the next column or page when this one is full."""
+        self.baseline += step
+        if self.baseline <= self.bottom:
+            return
+        if self.column + 1 < self.columns:
+            self.column += 1
+        else:
+            self.canvas, self.column, self.top = self.book.article_page(), 0, _TOP
+        self.baseline = self.top
 
     def paragraph(self, kind: _Kind, text: str) -> None:
-        """Set a paragraph, its glyph before the first line, on to a new page when full."""
-        room = _RIGHT - kind.x
+        """Set a paragraph, its glyph before the first line, on to a new column or page when
+        full."""
+        room = _LEFT + self.width - kind.x
         lines = wrap(text, self.canvas.fonts, kind.face, kind.size, room, room)
-        self.baseline += kind.gap
         for i, line in enumerate(lines):
-            if i:
-                self.baseline += kind.leading
-            if self.baseline > _BOTTOM:
-                self.canvas, self.baseline = self.book.article_page(), _TOP
-            spans = text_spans(kind.face, kind.size, kind.x, line, self.canvas.fonts)
+            self.next_line(kind.leading if i else kind.gap)
+            fonts = self.canvas.fonts
+            spans = text_spans(kind.face, kind.size, kind.x + self.shift, line, fonts)
             if i == 0 and kind.glyph:
-                fonts = self.canvas.fonts
-                spans = text_spans(kind.face, kind.size, kind.glyph_x, kind.glyph, fonts) + spans
+                x = kind.glyph_x + self.shift
+                spans = text_spans(kind.face, kind.size, x, kind.glyph, fonts) + spans
             self.canvas.line(self.baseline, spans)
 
 
 def draw_plain_issue(
-    issue: str, articles: tuple[SampleArticle, ...], charset: frozenset[str]
+    issue: str, articles: tuple[SampleArticle, ...], charset: frozenset[str], columns: int = 1
 ) -> tuple[bytes, int, tuple[Article, ...], tuple[int, ...]]:
-    """The PDF of the issue in the plain layout, its page count, the expected articles and
-    the pages whose text no article holds (the back page's disclaimer)."""
+    """The PDF of the issue in the plain layout (its article text set in `columns` columns),
+    its page count, the expected articles and the pages whose text no article holds (the
+    back page's disclaimer)."""
     book = _PlainBook(issue, charset | frozenset(EXTRA_CHARS))
     cover = book.page()
     cover.text(_LEFT, 200.0, "NanumSquareBold", 28, "SPRi AI Brief")
@@ -121,7 +151,7 @@ def draw_plain_issue(
     expected = []
     for index, article in enumerate(articles):
         section = None if index == len(articles) - 1 else article.section
-        expected.append(_draw_article(book, issue, article, section))
+        expected.append(_draw_article(book, issue, article, section, columns))
     titles = [(a.page, sample.title) for a, sample in zip(expected, articles, strict=True)]
     _draw_contents(contents, titles)
     back = book.page()
@@ -148,16 +178,17 @@ def _draw_contents(canvas: Canvas, titles: list[tuple[int, str]]) -> None:
 
 
 def _draw_article(
-    book: _PlainBook, issue: str, article: SampleArticle, section: str | None
+    book: _PlainBook, issue: str, article: SampleArticle, section: str | None, columns: int
 ) -> Article:
-    cursor = _Cursor(book)
+    cursor = _Cursor(book, columns)
     first, printed = len(book.canvases), book.printed
     label = section.replace("/", " · ") if section else _NO_SECTION
     cursor.canvas.text(_LEFT, 64.0, "NanumGothic", 9, label)
-    room = _RIGHT - _LEFT
+    room = _RIGHT - _LEFT  # the headline spans the columns
     for line in wrap(article.title, book.fonts, "NanumSquareBold", 17, room, room):
         cursor.canvas.text(_LEFT, cursor.baseline, "NanumSquareBold", 17, line)
         cursor.baseline += 22.0
+    cursor.under_headline()
     for key in article.key_contents:
         cursor.paragraph(_LEAD, key)
     for body in article.body:
@@ -176,13 +207,23 @@ def _draw_article(
 
 
 def _draw_figure(cursor: _Cursor, caption: str) -> None:
-    """A caption "<…>" centred above a chart."""
+    """A caption "<…>" centred above a chart: on the page, or in its column."""
     cursor.baseline += 26.0
-    if cursor.baseline + 130 > _BOTTOM:
-        cursor.canvas, cursor.baseline = cursor.book.article_page(), _TOP
-    cursor.canvas.centred(0, WIDTH, cursor.baseline, "NanumGothicBold", 10, caption)
+    if cursor.baseline + 130 > cursor.bottom:
+        cursor.next_line(_BOTTOM)  # on to the top of the next column or page
+    if cursor.columns == 1:
+        cursor.canvas.centred(0, WIDTH, cursor.baseline, "NanumGothicBold", 10, caption)
+        left, right = 168.0, 428.0
+    else:
+        left, right = _LEFT + cursor.shift, _LEFT + cursor.shift + cursor.width
+        room = cursor.width
+        lines = wrap(caption, cursor.canvas.fonts, "NanumGothicBold", 10, room, room)
+        for i, line in enumerate(lines):
+            if i:
+                cursor.next_line(14.0)
+            cursor.canvas.centred(left, right, cursor.baseline, "NanumGothicBold", 10, line)
     top = cursor.baseline + 8
-    cursor.canvas.page.insert_image(pymupdf.Rect(168, top, 428, top + 110), stream=chart_png())
+    cursor.canvas.page.insert_image(pymupdf.Rect(left, top, right, top + 110), stream=chart_png())
     cursor.baseline = top + 110
 
 

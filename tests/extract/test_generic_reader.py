@@ -144,6 +144,16 @@ def test_the_invented_third_layout_reads_back_as_drawn(tmp_path):
     assert not any("2026년 1월호" in a.text or "- 3 -" in a.text for a in got.articles)
 
 
+def test_the_third_layout_in_two_columns_reads_back_as_drawn(tmp_path):
+    expected = write_third_layout(tmp_path / "2026-01.pdf", columns=2)
+    got = extract_issue(tmp_path / "2026-01.pdf")
+    assert got.to_json() == expected.to_json()
+    assert got.dropped_pages == (got.pdf.pages,)  # the back page's disclaimer
+    with pymupdf.open(tmp_path / "2026-01.pdf") as doc:  # the right column is used, and read
+        right = [b for page in doc for b in page.get_text("blocks") if b[0] > 300 and 90 < b[1] < 700]
+    assert len(right) > 10
+
+
 def test_without_page_numbers_the_contents_titles_place_the_articles(tmp_path):
     path = write_plain_issue(tmp_path / "new.pdf", NAMED_COVER, numbers=False)
     issue = extract_issue(path)
