@@ -150,7 +150,8 @@ def test_the_third_layout_in_two_columns_reads_back_as_drawn(tmp_path):
     assert got.to_json() == expected.to_json()
     assert got.dropped_pages == (got.pdf.pages,)  # the back page's disclaimer
     with pymupdf.open(tmp_path / "2026-01.pdf") as doc:  # the right column is used, and read
-        right = [b for page in doc for b in page.get_text("blocks") if b[0] > 300 and 90 < b[1] < 700]
+        blocks = [b for page in doc for b in page.get_text("blocks")]
+    right = [b for b in blocks if b[0] > 300 and 90 < b[1] < 700]
     assert len(right) > 10
 
 
