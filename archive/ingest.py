@@ -204,10 +204,8 @@ class IngestRun:
         self.committed_in_run[issue.issue] = str(path)
         status = REPLACED if held else ADDED
         dropped = issue.dropped_pages if issue.layout == UNKNOWN_LAYOUT else None
-        return FileOutcome(
-            str(path), status, issue.issue, len(issue.articles), sha256=sha, layout=issue.layout,
-            warning=extracted.warning, dropped_pages=dropped
-        )
+        read = {"layout": issue.layout, "warning": extracted.warning, "dropped_pages": dropped}
+        return FileOutcome(str(path), status, issue.issue, len(issue.articles), sha256=sha, **read)
 
     def extract_all(
         self, paths: list[Path], hashes: list[str], workers: int | None
