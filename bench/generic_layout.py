@@ -129,9 +129,7 @@ def without_page_numbers(page: PageText) -> PageText:
 @contextmanager
 def cues_renamed() -> Iterator[None]:
     """While active, `extract_issue` reads pages with their layout cues renamed."""
-    with mock.patch.object(
-        issue_reader, "read_page", lambda page: renamed_cues(read_page(page))
-    ):
+    with mock.patch.object(issue_reader, "read_page", lambda page: renamed_cues(read_page(page))):
         yield
 
 
@@ -148,9 +146,11 @@ def generic_readings(path: Path, issue: str) -> dict[str, Callable[[], tuple[Art
     return {
         "forced": lambda: read_generic_articles(read_pages(path), 3, issue).articles,
         "no contents": lambda: read_generic_articles(read_pages(path), 0, issue).articles,
-        "no page numbers": lambda: read_generic_articles(
-            [without_page_numbers(page) for page in read_pages(path)], 3, issue
-        ).articles,
+        "no page numbers": lambda: (
+            read_generic_articles(
+                [without_page_numbers(page) for page in read_pages(path)], 3, issue
+            ).articles
+        ),
         "renamed cues": renamed,
     }
 
@@ -196,4 +196,3 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

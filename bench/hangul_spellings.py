@@ -19,16 +19,79 @@ from functools import cache
 
 INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-FINALS = ("", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ",
-          "ㅀ", "ㅁ", "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ")
+FINALS = (
+    "",
+    "ㄱ",
+    "ㄲ",
+    "ㄳ",
+    "ㄴ",
+    "ㄵ",
+    "ㄶ",
+    "ㄷ",
+    "ㄹ",
+    "ㄺ",
+    "ㄻ",
+    "ㄼ",
+    "ㄽ",
+    "ㄾ",
+    "ㄿ",
+    "ㅀ",
+    "ㅁ",
+    "ㅂ",
+    "ㅄ",
+    "ㅅ",
+    "ㅆ",
+    "ㅇ",
+    "ㅈ",
+    "ㅊ",
+    "ㅋ",
+    "ㅌ",
+    "ㅍ",
+    "ㅎ",
+)
 
-ONSET = {"P": "ㅍ", "B": "ㅂ", "T": "ㅌ", "D": "ㄷ", "K": "ㅋ", "G": "ㄱ", "F": "ㅍ", "V": "ㅂ",
-         "TH": "ㅅ", "DH": "ㄷ", "S": "ㅅ", "Z": "ㅈ", "SH": "ㅅ", "ZH": "ㅈ", "CH": "ㅊ",
-         "JH": "ㅈ", "M": "ㅁ", "N": "ㄴ", "NG": "ㅇ", "L": "ㄹ", "R": "ㄹ", "HH": "ㅎ"}
+ONSET = {
+    "P": "ㅍ",
+    "B": "ㅂ",
+    "T": "ㅌ",
+    "D": "ㄷ",
+    "K": "ㅋ",
+    "G": "ㄱ",
+    "F": "ㅍ",
+    "V": "ㅂ",
+    "TH": "ㅅ",
+    "DH": "ㄷ",
+    "S": "ㅅ",
+    "Z": "ㅈ",
+    "SH": "ㅅ",
+    "ZH": "ㅈ",
+    "CH": "ㅊ",
+    "JH": "ㅈ",
+    "M": "ㅁ",
+    "N": "ㄴ",
+    "NG": "ㅇ",
+    "L": "ㄹ",
+    "R": "ㄹ",
+    "HH": "ㅎ",
+}
 # A vowel: its syllables' medials (a diphthong is two syllables: 에이, 아이, 아우).
-VOWELS = {"AA": "ㅏ", "AE": "ㅐ", "AH": "ㅓ", "AO": "ㅗ", "AW": "ㅏㅜ", "AY": "ㅏㅣ", "EH": "ㅔ",
-          "ER": "ㅓ", "EY": "ㅔㅣ", "IH": "ㅣ", "IY": "ㅣ", "OW": "ㅗ", "OY": "ㅗㅣ", "UH": "ㅜ",
-          "UW": "ㅜ"}
+VOWELS = {
+    "AA": "ㅏ",
+    "AE": "ㅐ",
+    "AH": "ㅓ",
+    "AO": "ㅗ",
+    "AW": "ㅏㅜ",
+    "AY": "ㅏㅣ",
+    "EH": "ㅔ",
+    "ER": "ㅓ",
+    "EY": "ㅔㅣ",
+    "IH": "ㅣ",
+    "IY": "ㅣ",
+    "OW": "ㅗ",
+    "OY": "ㅗㅣ",
+    "UH": "ㅜ",
+    "UW": "ㅜ",
+}
 LONG = frozenset({"IY", "EY", "AY", "OW", "UW", "AW", "OY", "ER"})
 REDUCED = frozenset({"AH0", "IH0", "AA0", "AA1", "AA2", "ER0"})
 PALATAL = {"ㅏ": "ㅑ", "ㅓ": "ㅕ", "ㅗ": "ㅛ", "ㅜ": "ㅠ", "ㅔ": "ㅖ", "ㅐ": "ㅒ"}
@@ -39,10 +102,34 @@ SONORANT_CODA = {"M": "ㅁ", "N": "ㄴ", "NG": "ㅇ", "L": "ㄹ"}
 DENTAL = frozenset({"T", "D", "N", "S"})
 LETTER_VOWEL = {"a": "ㅏ", "e": "ㅔ", "i": "ㅣ", "o": "ㅗ", "u": "ㅓ", "y": "ㅣ"}
 # The letters as Koreans name them, to spell an acronym (GPT 지피티, LLM 엘엘엠).
-LETTERS = {"a": "에이", "b": "비", "c": "씨", "d": "디", "e": "이", "f": "에프", "g": "지",
-           "h": "에이치", "i": "아이", "j": "제이", "k": "케이", "l": "엘", "m": "엠", "n": "엔",
-           "o": "오", "p": "피", "q": "큐", "r": "알", "s": "에스", "t": "티", "u": "유",
-           "v": "브이", "w": "더블유", "x": "엑스", "y": "와이", "z": "지"}
+LETTERS = {
+    "a": "에이",
+    "b": "비",
+    "c": "씨",
+    "d": "디",
+    "e": "이",
+    "f": "에프",
+    "g": "지",
+    "h": "에이치",
+    "i": "아이",
+    "j": "제이",
+    "k": "케이",
+    "l": "엘",
+    "m": "엠",
+    "n": "엔",
+    "o": "오",
+    "p": "피",
+    "q": "큐",
+    "r": "알",
+    "s": "에스",
+    "t": "티",
+    "u": "유",
+    "v": "브이",
+    "w": "더블유",
+    "x": "엑스",
+    "y": "와이",
+    "z": "지",
+}
 
 
 def compose(syllables: list[list[str]]) -> str:
@@ -81,9 +168,7 @@ def _opens(phones: list[str], n: int) -> bool:
     )
 
 
-def write_phones(
-    phones: list[str], vowels: list[str] | None = None, tense: bool = False
-) -> str:
+def write_phones(phones: list[str], vowels: list[str] | None = None, tense: bool = False) -> str:
     """ARPAbet phones in Hangul; `vowels`, when given, is the medial to write for each vowel;
     `tense` closes a syllable of a long i or u with a voiceless stop too (deep 딥, not 디프)."""
     phones = _drop_r(phones)
@@ -122,8 +207,12 @@ def write_phones(
         elif (
             base in STOP_CODA
             and prev_open
-            and (before not in LONG and not phones[n - 1].endswith("R")
-                 or tense and before in ("IY", "UW"))
+            and (
+                before not in LONG
+                and not phones[n - 1].endswith("R")
+                or tense
+                and before in ("IY", "UW")
+            )
             and after not in ("L", "R")
         ):
             out[-1][2] = STOP_CODA[base]
@@ -235,10 +324,29 @@ def spell(form: str) -> set[str]:
 # each applied at one place at a time. 쉽/십 (리더쉽), 쳐/처 (피쳐), 져/저 (버젼), 컨/콘
 # (컨텐츠), 런/론 (프론티어), 털/탈 (디지탈), 터/타 (센타), 튜/투 (파인투닝), 세지/시지 (메세지),
 # 스/즈 (비지니스), 티/띠, and ㅔ/ㅐ (에이전트/애이전트).
-SWAPS = (("쉽", "십"), ("십", "쉽"), ("쳐", "처"), ("처", "쳐"), ("져", "저"), ("저", "져"),
-         ("컨", "콘"), ("콘", "컨"), ("런", "론"), ("론", "런"), ("털", "탈"), ("탈", "털"),
-         ("터", "타"), ("튜", "투"), ("투", "튜"), ("세지", "시지"), ("시지", "세지"),
-         ("스", "즈"), ("즈", "스"), ("즈", "지"), ("티", "띠"))
+SWAPS = (
+    ("쉽", "십"),
+    ("십", "쉽"),
+    ("쳐", "처"),
+    ("처", "쳐"),
+    ("져", "저"),
+    ("저", "져"),
+    ("컨", "콘"),
+    ("콘", "컨"),
+    ("런", "론"),
+    ("론", "런"),
+    ("털", "탈"),
+    ("탈", "털"),
+    ("터", "타"),
+    ("튜", "투"),
+    ("투", "튜"),
+    ("세지", "시지"),
+    ("시지", "세지"),
+    ("스", "즈"),
+    ("즈", "스"),
+    ("즈", "지"),
+    ("티", "띠"),
+)
 _MEDIAL_SWAPS = {"ㅔ": "ㅐ", "ㅐ": "ㅔ"}
 
 

@@ -154,11 +154,14 @@ def report(out, every: bool) -> None:
             other = owner.get(fold(c.spelling))
             status = f"held by {other.table}:{other.key}" if other else "new"
             held = "-" if texts is None else str(sum(fold(c.spelling) in t for t in texts))
-            print(line.table, line.key, c.spelling, c.rule, c.source, status, held, sep="\t",
-                  file=out)
+            print(
+                line.table, line.key, c.spelling, c.rule, c.source, status, held, sep="\t", file=out
+            )
             tally[c.rule] = tally.get(c.rule, 0) + 1
-    print(f"{len(lines)} lines, {len(gaps)} with English forms and no Hangul spelling of them",
-          file=sys.stderr)
+    print(
+        f"{len(lines)} lines, {len(gaps)} with English forms and no Hangul spelling of them",
+        file=sys.stderr,
+    )
     for rule, n in sorted(tally.items()):
         print(f"  {rule:8} {n} candidates", file=sys.stderr)
 

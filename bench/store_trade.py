@@ -192,12 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'group':<14}{'queries':>8}{'full store':>12}{'without pairs':>15}")
     for group, counts in cost["groups"].items():
         print(
-            f"{group:<14}{counts['queries']:>8}{counts['kiwi_full']:>12}"
-            f"{counts['kiwi_pruned']:>15}"
+            f"{group:<14}{counts['queries']:>8}{counts['kiwi_full']:>12}{counts['kiwi_pruned']:>15}"
         )
-    print("loading Kiwi only without the pairs (blind groups not listed): " + "; ".join(
-        cost["newly"]
-    ))
+    print(
+        "loading Kiwi only without the pairs (blind groups not listed): " + "; ".join(cost["newly"])
+    )
     groups = {g: dict(c) for g, c in cost["groups"].items()}
     print(
         json.dumps(

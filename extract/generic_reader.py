@@ -199,9 +199,7 @@ def _continues(
         return False
     if any(line.marker or SOURCE_LINE.match(line.text) for line in lines):
         return True
-    in_sources = any(
-        SOURCE_LINE.match(line.text) for n in range(start, page) for line in bodies[n]
-    )
+    in_sources = any(SOURCE_LINE.match(line.text) for n in range(start, page) for line in bodies[n])
     return len(lines) >= _PROSE_LINES or (in_sources and ends_with_date(lines[-1].text))
 
 

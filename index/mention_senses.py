@@ -63,9 +63,7 @@ def unit_after(mention: Mention, text: str) -> str | None:
     word = match.group(1)
     for cut in range(min(len(word) - 1, LONGEST_PARTICLE), -1, -1):
         stem = word[: len(word) - cut] if cut else word
-        if (cut == 0 or word[len(word) - cut :] in PARTICLE_SET) and stem.endswith(
-            UNIT_ENDINGS
-        ):
+        if (cut == 0 or word[len(word) - cut :] in PARTICLE_SET) and stem.endswith(UNIT_ENDINGS):
             return None if stem in UNIT_ENDINGS and stem not in SCHOOLS else stem
     return None
 

@@ -139,8 +139,6 @@ such as CN or a name such as 중국). Search one actor's articles with the query
         ] = None,
         limit: Limit = 20,
     ) -> Annotated[CallToolResult, ActorsAnswer]:
-        return answered(
-            lambda: answers.actors_answer(archive, year, section, kind, country, limit)
-        )
+        return answered(lambda: answers.actors_answer(archive, year, section, kind, country, limit))
 
     return server

@@ -142,9 +142,7 @@ def _draw_issue(issue: str, generation: str | None, text_of: str | None = None) 
     articles, events = ISSUE_TEXTS[source]
     if generation in (PLAIN, PLAIN_COLUMNS):
         columns = 2 if generation == PLAIN_COLUMNS else 1
-        pdf, pages, expected, dropped = draw_plain_issue(
-            issue, articles, sample_chars(), columns
-        )
+        pdf, pages, expected, dropped = draw_plain_issue(issue, articles, sample_chars(), columns)
         return _Drawn(pdf, pages, expected, (), (), UNKNOWN_LAYOUT, dropped)
     return _draw(issue, articles, events, style_for(issue, generation), sample_chars())
 

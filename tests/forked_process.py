@@ -266,9 +266,7 @@ def aibrief(
         load_analyzer()
     argv = [str(arg) for arg in args]
     home = argv[argv.index("--home") + 1] if "--home" in argv[:-1] else None
-    return forked(
-        run_aibrief, argv, argv=["aibrief", *argv], stdin=stdin, stderr=stderr, home=home
-    )
+    return forked(run_aibrief, argv, argv=["aibrief", *argv], stdin=stdin, stderr=stderr, home=home)
 
 
 def run(

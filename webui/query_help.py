@@ -106,8 +106,8 @@ ENDPOINTS = (
     ),
     Endpoint(
         "/api/issues",
-        "every issue held, newest first, each with its articles and its layout (\"2023\", "
-        "\"2025\", \"unknown\" when it was not recognised and the issue was read generically, "
+        'every issue held, newest first, each with its articles and its layout ("2023", '
+        '"2025", "unknown" when it was not recognised and the issue was read generically, '
         "null when imported); dropped_pages: of an issue read generically, the PDF pages after "
         "its contents page whose text no article holds (null for any other issue)",
     ),

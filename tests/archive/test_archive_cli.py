@@ -369,8 +369,10 @@ def test_import_names_every_bad_line_and_imports_nothing(home_with_sample, tmp_p
         f"{path}: line 3: a string is not valid Unicode (a lone surrogate)",
         f"Error: {path}: nothing imported (2 bad lines)",
     ]
-    assert run(other, "export").output == before == (
-        f"Error: the archive at {other} is empty: run aibrief ingest PDF…\n"
+    assert (
+        run(other, "export").output
+        == before
+        == (f"Error: the archive at {other} is empty: run aibrief ingest PDF…\n")
     )
     as_json = run(other, "import", "--json", str(path))
     assert as_json.exit_code == 1
@@ -384,9 +386,7 @@ def start_paused_ingest(home: Path, pdf: Path) -> ForkedProcess:
     """`aibrief ingest pdf` holding the lock, paused just before its index commit."""
     load_analyzer()  # the child shares this process's Kiwi
     argv = ["--home", str(home), "ingest", str(pdf)]
-    ingest = forked(
-        aibrief_paused_at, "before-index", argv, argv=["aibrief", *argv], home=home
-    )
+    ingest = forked(aibrief_paused_at, "before-index", argv, argv=["aibrief", *argv], home=home)
     assert ingest.stderr.readline() == "aibrief: paused before-index 2024-04\n"
     return ingest
 

@@ -316,7 +316,6 @@ def test_the_ingest_hashes_each_file_once_and_hands_the_hash_to_the_parser(tmp_p
     assert held == report.files[0].sha256 == file_sha256(inbox / "2024-01.pdf")
 
 
-
 def test_an_issue_read_generically_is_read_again_once_a_newer_set_of_layouts_exists(
     tmp_path, monkeypatch
 ):
@@ -339,9 +338,7 @@ def test_an_issue_read_generically_is_read_again_once_a_newer_set_of_layouts_exi
     assert archive.ingest([path]).files[0].status == "skipped"
 
 
-def test_an_issue_in_a_recognised_layout_is_not_read_again_for_a_newer_set(
-    tmp_path, monkeypatch
-):
+def test_an_issue_in_a_recognised_layout_is_not_read_again_for_a_newer_set(tmp_path, monkeypatch):
     path = write_fake_pdf(tmp_path / "old.pdf", "2025-02", layout="2025")
     archive = open_archive(tmp_path / "home")
     archive.ingest([path])

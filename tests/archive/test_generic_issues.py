@@ -120,9 +120,7 @@ def test_an_older_catalog_gains_the_layout_columns(tmp_path):
         catalog.close()
 
 
-def test_the_web_and_the_mcp_answers_mark_the_issue_and_serve_its_articles(
-    generic_home, expected
-):
+def test_the_web_and_the_mcp_answers_mark_the_issue_and_serve_its_articles(generic_home, expected):
     from archive import Archive
     from mcp_server import answers
     from webui import create_app

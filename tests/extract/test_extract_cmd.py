@@ -137,9 +137,9 @@ def test_mupdf_messages_on_a_damaged_file_stay_off_stdout(sample_dir, tmp_path):
     assert result.returncode == 1
     assert [issue["issue"] for issue in json.loads(result.stdout)] == ["2024-01"]
     (line,) = result.stderr.splitlines()
-    assert line.startswith(
-        f"Error: {damaged}: the PDF is damaged or truncated (MuPDF reported "
-    ), line
+    assert line.startswith(f"Error: {damaged}: the PDF is damaged or truncated (MuPDF reported "), (
+        line
+    )
     assert " problems, first: " in line
 
 

@@ -38,9 +38,7 @@ def _written(directory: Path, documents: list[dict], ours: bool) -> dict[str, by
     directory.mkdir()
     ix = whoosh_index.create_in(directory, build_schema())
     writer = (
-        BuildWriter(ix, compound=False)
-        if ours
-        else ix.writer(compound=False, codec=POSTINGS_CODEC)
+        BuildWriter(ix, compound=False) if ours else ix.writer(compound=False, codec=POSTINGS_CODEC)
     )
     for document in documents:
         writer.add_document(**document)

@@ -123,9 +123,7 @@ def test_a_boosted_phrase_within_another_query_counts_its_boost_once(built_index
     # (an Or: Whoosh's own DisjunctionMax over a phrase scores articles it does not match)
     from whoosh import query as wq
 
-    q = wq.Or(
-        [wq.Phrase("content", ["ai", "일자리"], boost=0.6), wq.Term("content", "딥페이크")]
-    )
+    q = wq.Or([wq.Phrase("content", ["ai", "일자리"], boost=0.6), wq.Term("content", "딥페이크")])
     with built_index._reading() as searcher:
         theirs = {h.docnum: h.score for h in searcher.search(q, limit=None)}
         ours = PostingsScorer(searcher).evaluate(q)
