@@ -23,8 +23,9 @@ test: install chromium  ## run the whole test suite, on two workers
 test-fast: install  ## everything but the slow tests (real issues, browsers, processes): under 30 s
 	$(BIN)/pytest -m "not slow" -n 2 --dist loadgroup
 
-lint: install  ## run ruff
+lint: install  ## run ruff: its checks, and its formatter's check (ruff format . applies it)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 demo: install  ## generate sample issues, ingest them into .demo-home and serve the search page
 	$(BIN)/aibrief --home $(HOME_DEMO) demo
