@@ -8,12 +8,15 @@ the answers):
     {ok, query: {q, sections, issue_from, issue_to, issues, actor, country, sort, page, limit,
      expand}, total, hint, fallback, suggestion, expansions: {word: [words]}, related_terms,
      limits, facets: {section|issue|year|actor|country: {value: count}}, hits: [{id, issue,
-     section, title, page, pdf_pages, url, score, match, terms, snippet, marks, citation}]}
+     section, title, page, pdf_pages, url, score, match, missing, passing, terms, snippet, marks,
+     citation}]}
 
 `query` echoes the search as read: `issue_from` and `issue_to` the first and last issue
 searched (an issue or a year narrowed to its range), `issues` the issues asked for by name.
 `total` and the facets count the articles matching every word, or when none does (`fallback`
-true) those matching some; each hit's `match` says which (`all` or `partial`).
+true) those matching some; each hit's `match` says which (`all` or `partial`), and of a partial
+match `missing` the words of the query it does not hold and `passing` those it names only in
+passing (or with their words scattered), each as typed (both empty for a full match).
 `snippet` is plain text and `marks` the [start, end) code-point spans of the matched words in
 it; each edge renders them (escaped `<mark>` on the web, brackets or colour in a terminal).
 `limits` names, one sentence each, what the search cut short to bound its work (see
@@ -60,6 +63,8 @@ HIT_FIELDS = (
     "url",
     "score",
     "match",
+    "missing",
+    "passing",
     "terms",
     "snippet",
     "marks",
@@ -114,6 +119,8 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "url": article_url(hit.id),
         "score": round(hit.score, 4),
         "match": hit.match,
+        "missing": list(hit.missing),
+        "passing": list(hit.passing),
         "terms": list(hit.terms),
         "snippet": hit.snippet,
         "marks": [list(mark) for mark in hit.marks],

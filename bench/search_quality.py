@@ -61,6 +61,7 @@ MECHANISMS = {
     "longer": "a rare word finds the longer nouns it heads (국방 -> 국방부)",
     "passing": "a country named only in passing matches in part",
     "beside": "a word a concept typed beside it holds in a form is optional (프라이버시 보호)",
+    "about": "a concept named only in passing matches in part (a full match says each concept)",
 }
 LOW_NDCG = 0.5
 

@@ -13,10 +13,12 @@ def build_hit(
     score: float,
     highlight: tuple[tuple[str, ...], ...] | dict[str, list[tuple[str, ...]]],
     match: str = "all",
+    reasons: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
 ) -> Hit:
     """The Hit for a document's stored fields: the snippet comes from the field with the
     most matches of the term sequences `highlight` (as they are or filed by_first_term).
-    `match` is "all" (every concept of the query) or "partial"."""
+    `match` is "all" (every concept of the query) or "partial", and `reasons` the words a
+    partial match lacks and those it names only in passing (index/match_reasons.py)."""
     surfaces: list[str] = []
     best_field, best_spans = None, []
     for field in ("title", *SNIPPET_FIELDS):
@@ -40,4 +42,6 @@ def build_hit(
         marks=marks,
         terms=tuple(dict.fromkeys(surfaces)),
         match=match,
+        missing=reasons[0],
+        passing=reasons[1],
     )

@@ -139,7 +139,7 @@ class QueryBuilder:
     def build(self, parsed: ParsedQuery, query_text: str) -> CompiledQuery:
         """Compile; raises QueryError when no clause has a searchable word."""
         groups, required, highlight, typed, countries, optional = [], [], [], [], [], []
-        in_full, titled = [], []
+        in_full, titled, labels = [], [], []
         expansions: dict[str, list[str]] = {}
         kept = topical(
             joined_words(parsed.groups, self.aliases, self.concepts, self.expand), self.verbs
@@ -160,9 +160,9 @@ class QueryBuilder:
                     if clause.loose and self.near:
                         q = self._clause_query(clause, looked, scattered=False) or q
                     strict.append(q)
-                    if country is not None:  # named in its headline (see ranking.in_passing)
+                    if country is not None:  # in its headline: country_ranking.in_passing
                         title = self._clause_query(replace(clause, field="title"), looked)
-                        titled.append((country, title))
+                        titled.append((country, title, len(groups)))
                     if clause.field not in ACTOR_FIELDS:
                         typed.append(clause.text)
                     highlight.extend(marked(w) for w, _ in looked.words for marked in SEQUENCES)
@@ -177,6 +177,7 @@ class QueryBuilder:
                 if all(c.field is None for c in group):
                     groups.append(q)
                     in_full.append(full_q)
+                    labels.append(" OR ".join(c.text for c in group))
                 else:
                     required.append(q)
         filters = filter_query(parsed.sections, parsed.issue_from, parsed.issue_to)
@@ -204,6 +205,7 @@ class QueryBuilder:
             tuple(optional),
             tuple(in_full) if in_full != groups else (),
             tuple(titled),
+            tuple(labels),
         )
 
     @staticmethod

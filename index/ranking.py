@@ -10,8 +10,11 @@ against 0.680 on the held-out queries): a long query's commonest word ("AI", "�
 articles with it and one stray word outrank the article about the rest. A partial match never
 comes before a full one. An article matches a concept typed in several words in full only where
 its words stand near one another (query_builder.NEAR_WINDOW); with them anywhere apart, in part.
-Filters and exclusions hold for both. `total` and the facets count the full matches; when there
-are none, the partial ones (and `fallback` says so)."""
+A full match is about the query: of a query of two concepts or more that it must match, it says
+each specific one (about_query; salience.SAID: in its headline or KEY Contents, or more than
+once), and one that names such a concept only in passing (once in its body, among its sources,
+or by a narrower form) matches it in part. Filters and exclusions hold for both. `total` and the
+facets count the full matches; when there are none, the partial ones (and `fallback` says so)."""
 
 from __future__ import annotations
 
@@ -20,8 +23,10 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
+from index.about_query import said_in_full, specific_places
 from index.actor_facets import ActorColumns
 from index.compiled_query import CompiledQuery
+from index.country_ranking import in_passing, raised_about
 from index.feedback import (
     FEEDBACK_BELOW,
     FEEDBACK_DOCS,
@@ -56,11 +61,6 @@ FEW = 5
 # against 0.931 / 0.892 / 0.862 / 0.766 / 0.915 without it; most of what it won back came from
 # full matches that were full only through a concept's typed words scattered through them, which
 # now match it only in part (query_builder.NEAR_WINDOW): 0.933 / 0.895 / 0.863 / 0.777 / 0.915.
-# An article about a country the query names (its `country` field: see article_actors) has its
-# score raised by this share, among the full and among the partial matches: a soft boost, so
-# that "중국의 AI 규제" puts China's rules above the EU's that mention China in passing, and
-# never a filter (country: is the filter).
-COUNTRY_BOOST = 1.0
 
 
 @dataclass
@@ -73,6 +73,10 @@ class Ranked:
     fallback: bool
     full: frozenset[int] = frozenset()  # the hits that match in full (and maybe others)
     counted: Scores = field(default_factory=dict)  # docnum -> score of what `total` counts
+    # the places among the query's concepts of those required of a full match, and of those it
+    # must say (about_query.specific_places); what match_reasons tests a partial match against
+    required: tuple[int, ...] = ()
+    specific: tuple[int, ...] = ()
 
     def is_full(self, place: int) -> bool:
         """Whether the hit at this 0-based place in the whole order matches every concept."""
@@ -139,13 +143,15 @@ def rank(
     broad: bool = True,
     countries: bool = True,
     passing: bool = True,
+    about: bool = True,
 ) -> Ranked:
     """The first `limit` matches (None: all), with the total and facets (see the module
     docstring). partial=False lists full matches only, or partial ones when none is full;
     feedback=True adds pseudo-relevance feedback; broad=False requires even the concepts most
     articles match (see BROAD_SHARE); countries=False leaves the articles about a country the
-    query names unraised (see COUNTRY_BOOST); passing=False lets an article that names such a
-    country only in passing match it in full (see in_passing)."""
+    query names unraised (see country_ranking.COUNTRY_BOOST); passing=False lets an article
+    that names such a country only in passing match it in full (see in_passing); about=False
+    lets an article that names a concept only in passing match it in full (see about_query)."""
     evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else set(evaluator.evaluate(restrict))
 
@@ -153,14 +159,21 @@ def rank(
         scores = evaluator.evaluate(q)
         return scores if allowed is None else {d: s for d, s in scores.items() if d in allowed}
 
-    full = _full_matches(evaluator, compiled, allowed) if broad else matches(compiled.all_words)
+    groups = compiled.concepts
+    narrow, relaxed = required_concepts(evaluator, compiled) if broad else (list(groups), [])
+    full = _full_matches(evaluator, compiled, allowed, narrow, relaxed) if broad else None
+    if full is None:
+        full = matches(compiled.all_words)
     if passing and compiled.titled:
         full = in_passing(searcher, evaluator, compiled.titled, full)
+    required = tuple(i for i, g in enumerate(groups) if any(g is n for n in narrow))
+    specific = specific_places(evaluator, compiled, required) if about else ()
+    full = said_in_full(searcher, evaluator, compiled, full, specific)
     # partial matches fill a page, below the full ones
     wanted = not full or (partial and limit is not None and len(full) < limit)
     some = _partial(evaluator, compiled, allowed, full) if wanted else {}
     if countries and compiled.countries and sort == "relevance":
-        full, some = (_about(searcher, compiled.countries, s) for s in (full, some))
+        full, some = (raised_about(searcher, compiled.countries, s) for s in (full, some))
     if feedback and sort == "relevance":
         full, some = _fed_back(searcher, evaluator, compiled, allowed, full, some)
     counted = full or some
@@ -180,7 +193,8 @@ def rank(
         **ActorColumns.of(searcher).facets(matched),
     }
     whole = frozenset(d for d, _ in hits if d in full)
-    return Ranked(hits, len(counted), facets, not full and bool(some), whole, counted)
+    fallback = not full and bool(some)
+    return Ranked(hits, len(counted), facets, fallback, whole, counted, required, specific)
 
 
 def _fed_back(searcher, evaluator, compiled, allowed, full: Scores, some: Scores):
@@ -200,41 +214,11 @@ def _fed_back(searcher, evaluator, compiled, allowed, full: Scores, some: Scores
     return with_feedback(full, found, top), with_feedback(some, found, top)
 
 
-def in_passing(searcher, evaluator, titled, full: Scores) -> Scores:
-    """The full matches but those that name a country of the query only in passing: neither
-    about it (ActorColumns.about) nor naming it in their headline. They match that word in part
-    only, ranked among the partial matches: an article on the EU's AI Act that mentions China
-    once is no full match of "중국의 AI 규제"."""
-    columns = ActorColumns.of(searcher)
-    for code, title in titled:
-        named = evaluator.evaluate(title, set(full)) if title is not None else {}
-        about = columns.about(code)
-        full = {d: s for d, s in full.items() if d in about or d in named}
-    return full
-
-
-def _about(searcher, countries: tuple[str, ...], scores: Scores) -> Scores:
-    """The scores with those of the articles about one of the countries raised by COUNTRY_BOOST
-    (see ActorColumns.about); only the articles about them are visited."""
-    columns = ActorColumns.of(searcher)
-    about: set[int] = set()
-    for code in countries:
-        about.update(columns.about(code) & scores.keys())
-    if not about:
-        return scores
-    raised = dict(scores)
-    for d in about:
-        raised[d] *= 1.0 + COUNTRY_BOOST
-    return raised
-
-
-def _full_matches(evaluator: PostingsScorer, compiled: CompiledQuery, allowed) -> Scores:
-    """docnum -> score of the articles matching every concept but the broad ones (one of whose
-    terms more than BROAD_SHARE of the archive holds) and the optional ones (head nouns and
-    their like: CompiledQuery.optional), which add to the score where they match; every concept
-    but the optional ones when all the others are broad, every concept when all are optional.
-    A concept matches as `in_full` says; the matches are scored by all they match of the
-    query."""
+def required_concepts(evaluator: PostingsScorer, compiled: CompiledQuery) -> tuple[list, list]:
+    """The concepts a full match must match, and those it need not (the broad ones, one of whose
+    terms more than BROAD_SHARE of the archive holds, and the optional ones: head nouns and
+    their like, CompiledQuery.optional): every concept but the optional ones when all the others
+    are broad, every concept when all are optional."""
     groups = compiled.concepts
     cut = BROAD_SHARE * evaluator.doc_count
     core = [g for g in groups if g not in compiled.optional] or list(groups)
@@ -242,6 +226,16 @@ def _full_matches(evaluator: PostingsScorer, compiled: CompiledQuery, allowed) -
     if len(broad) == len(core):
         broad = []
     broad += [g for g in groups if g not in core]
+    return [g for g in groups if g not in broad], broad
+
+
+def _full_matches(
+    evaluator: PostingsScorer, compiled: CompiledQuery, allowed, narrow: list, broad: list
+) -> Scores:
+    """docnum -> score of the articles matching every `narrow` concept (required_concepts); the
+    `broad` ones, optional and broad, add to the score where they match. A concept matches as
+    `in_full` says; the matches are scored by all they match of the query."""
+    groups = compiled.concepts
     if not broad:
         scores = evaluator.evaluate(compiled.all_words)
         found = scores if allowed is None else {d: s for d, s in scores.items() if d in allowed}
@@ -250,7 +244,6 @@ def _full_matches(evaluator: PostingsScorer, compiled: CompiledQuery, allowed) -
     if compiled.restrict is not None:
         within = set(evaluator.evaluate(compiled.restrict, allowed))
     strict = dict(zip(groups, compiled.in_full or groups, strict=True))
-    narrow = [g for g in groups if g not in broad]
     required = [strict[g] for g in narrow]
     found = evaluator.raised(_and(required), [strict[g] for g in broad], within)
     return _rescored(evaluator, compiled, narrow, broad, found)

@@ -86,6 +86,7 @@ class SearchAnswers:
         longer: bool = True,
         passing: bool = True,
         beside: bool = True,
+        about: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
@@ -104,7 +105,8 @@ class SearchAnswers:
         index/longer_nouns.py), `passing` (an article naming a country of the query only in
         passing matching that word in part: index/ranking.py), `beside` (a word a concept typed
         beside it holds in a form, 보호 in "프라이버시 보호", counted but not required of a full
-        match: index/joined_words.py);
+        match: index/joined_words.py), `about` (an article that names a concept of the query
+        only in passing matching it in part: index/salience.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -119,7 +121,8 @@ class SearchAnswers:
             )
         if page < 1 or per_page < 1:
             raise QueryError(query, "page and per_page must be 1 or more")
-        from index.ranking import rank  # see the module docstring
+        from index.match_reasons import partial_reasons  # see the module docstring
+        from index.ranking import rank
         from index.score_arrays import largest
 
         limits: list[str] = []
@@ -145,17 +148,22 @@ class SearchAnswers:
                 broad,
                 countries,
                 passing,
+                about,
             )
             first = (page - 1) * per_page
+            shown = ranked.hits[first : page * per_page]
             marked = by_first_term(compiled.highlight)  # once for every hit
+            partly = [d for d, _ in shown if d not in ranked.full]
+            reasons = partial_reasons(searcher, compiled, ranked, partly, passing)
             hits = tuple(
                 build_hit(
                     searcher.stored_fields(docnum),
                     score,
                     marked,
                     "all" if ranked.is_full(place) else "partial",
+                    reasons.get(docnum, ((), ())),
                 )
-                for place, (docnum, score) in enumerate(ranked.hits[first : page * per_page], first)
+                for place, (docnum, score) in enumerate(shown, first)
             )
             related_found: tuple[str, ...] = ()
             if related and spending.spent:

@@ -41,6 +41,10 @@ class Hit:
     terms: tuple[str, ...] = ()  # the surface strings matched, for highlighting on the page image
     pdf_pages: tuple[int, int] = (0, 0)  # first and last 1-based page of the PDF file
     match: str = "all"  # "all": every word of the query; "partial": some (a fallback hit)
+    # of a partial match, the words of the query it does not hold, and those it names only in
+    # passing or with their words scattered (index/match_reasons.py); () for a full match
+    missing: tuple[str, ...] = ()
+    passing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         "aibrief -longer",
         "aibrief -passing",
         "aibrief -beside",
+        "aibrief -about",
         "aibrief -extra",
     ]
     offered = [s.search is not None for s in systems]
@@ -79,6 +80,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         False,
         False,
         True,
+        False,
         False,
         False,
         False,

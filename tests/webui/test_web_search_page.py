@@ -50,6 +50,8 @@ def test_api_search_has_the_documented_shape(client):
         "url": "/articles/2024-01-01",
         "score": 1.0,
         "match": "all",
+        "missing": [],
+        "passing": [],
         "terms": ["규제"],
         "snippet": "EU regulation 규제 법안 합의",
         "marks": [[14, 16]],
@@ -185,4 +187,6 @@ def test_related_terms_are_chips_that_add_the_term_to_the_query(client):
 def test_partial_matches_are_marked_quietly(client):
     page = client.get("/?q=딥페이크 일자리").get_data(as_text=True)
     assert page.count('<li class="hit partial">') == 2
-    assert page.count('<span class="match">일부 단어 일치</span>') == 2
+    assert page.count('<span class="match">일부 단어 일치 · ') == 2
+    assert "일부 단어 일치 · 일자리 없음</span>" in page  # and why: the words it lacks
+    assert "일부 단어 일치 · 딥페이크 없음</span>" in page

@@ -194,7 +194,10 @@ class FakeArchive:
                 facets[name][value] = facets[name].get(value, 0) + 1
         shown = counted[(page - 1) * per_page : page * per_page]
         match = "partial" if partial else "all"
-        hits = tuple(replace(self._hit(a, query), match=match) for a in shown)
+        hits = tuple(
+            replace(self._hit(a, query), match=match, missing=self._lacks(a, query, filters))
+            for a in shown
+        )
         suggestion = "규제" if not found and query == "규젱" else None
         expansions = {w: f for w, f in self.EXPANSIONS.items() if expand and w in query.split()}
         return SearchResult(
@@ -209,6 +212,10 @@ class FakeArchive:
             expansions=expansions,
             related_terms=self.RELATED.get(query, ()),
         )
+
+    def _lacks(self, article: Article, query: str, filters) -> tuple[str, ...]:
+        """The words of the query the article does not match (none for a full match)."""
+        return tuple(w for w in query.split() if article not in self._matches(w, filters))
 
     def _hit(self, article: Article, query: str) -> Hit:
         words = query.split()

@@ -42,6 +42,8 @@ def hit_view(hit: Any, q: str) -> dict[str, Any]:
         "snippet": marked_snippet(hit.snippet, hit.marks),
         "url": url_for("articles.article", article_id=hit.id, q=q or None),
         "match": hit.match,
+        "missing": ", ".join(hit.missing),
+        "passing": ", ".join(hit.passing),
     }
 
 

@@ -1,0 +1,41 @@
+"""Which concepts of a query a full match must say, not only name (index/salience.py says what
+saying is): a full match is about the query, and one that names a specific concept of it only in
+passing matches it in part."""
+
+from __future__ import annotations
+
+from index.compiled_query import CompiledQuery
+from index.postings_scorer import PostingsScorer, Scores
+from index.salience import Salience
+
+# A concept of the query no form of which more than this share of the archive holds is specific:
+# a full match must say it, not only name it in passing (said_in_full; salience.SAID says what each
+# share gave). Counting the articles the whole concept matches instead cost every search an
+# evaluation of each required concept over the whole archive.
+SPECIFIC_SHARE = 0.2
+
+
+def specific_places(evaluator: PostingsScorer, compiled: CompiledQuery, required) -> tuple:
+    """Of the required concepts (places), when there are two or more, those a full match must
+    say: those no form of which more than SPECIFIC_SHARE of the archive holds (a term's count,
+    read off its cached postings, as for ranking.BROAD_SHARE), else the one whose commonest
+    form fewest hold; the commoner ones (능력, 방식, 모델) need only be there."""
+    if len(required) < 2:
+        return ()
+    counts = {i: evaluator.least(compiled.concepts[i]) for i in required}
+    cut = SPECIFIC_SHARE * evaluator.doc_count
+    return tuple(i for i in required if counts[i] <= cut) or (min(required, key=counts.get),)
+
+
+def said_in_full(searcher, evaluator, compiled: CompiledQuery, full: Scores, specific) -> Scores:
+    """The full matches that say the query's specific concepts (specific_places), not only
+    mention them in passing (salience.SAID); the commoner ones need only be there."""
+    if not specific or not full:
+        return full
+    strict = compiled.in_full or compiled.concepts
+    salience = Salience.of(searcher)
+    pool = evaluator.pool(full)
+    kept = set(full)
+    for i in specific:
+        kept &= salience.said(evaluator, strict[i], pool)
+    return {d: s for d, s in full.items() if d in kept}

@@ -1,0 +1,48 @@
+"""The countries a query names, in its ranking: the articles about one raised, and those that
+name one only in passing matching its word in part (see the functions)."""
+
+from __future__ import annotations
+
+from index.actor_facets import ActorColumns
+
+Scores = dict[int, float]
+
+# An article about a country the query names (its `country` field: see article_actors) has its
+# score raised by this share, among the full and among the partial matches: a soft boost, so
+# that "중국의 AI 규제" puts China's rules above the EU's that mention China in passing, and
+# never a filter (country: is the filter).
+COUNTRY_BOOST = 1.0
+
+
+def in_passing(searcher, evaluator, titled, full: Scores) -> Scores:
+    """The full matches but those that name a country of the query only in passing: neither
+    about it (ActorColumns.about) nor naming it in their headline. They match that word in part
+    only, ranked among the partial matches: an article on the EU's AI Act that mentions China
+    once is no full match of "중국의 AI 규제"."""
+    for code, title, _ in titled:
+        kept = named_or_about(searcher, evaluator, code, title, set(full))
+        full = {d: s for d, s in full.items() if d in kept}
+    return full
+
+
+def named_or_about(searcher, evaluator, code: str, title, among: set[int]) -> set[int]:
+    """The articles of `among` about the country (ActorColumns.about) or naming it in their
+    headline (`title`, the word's query in the title field)."""
+    named = evaluator.evaluate(title, among) if title is not None else {}
+    about = ActorColumns.of(searcher).about(code)
+    return {d for d in among if d in about or d in named}
+
+
+def raised_about(searcher, countries: tuple[str, ...], scores: Scores) -> Scores:
+    """The scores with those of the articles about one of the countries raised by COUNTRY_BOOST
+    (see ActorColumns.about); only the articles about them are visited."""
+    columns = ActorColumns.of(searcher)
+    about: set[int] = set()
+    for code in countries:
+        about.update(columns.about(code) & scores.keys())
+    if not about:
+        return scores
+    raised = dict(scores)
+    for d in about:
+        raised[d] *= 1.0 + COUNTRY_BOOST
+    return raised
