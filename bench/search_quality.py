@@ -62,6 +62,7 @@ MECHANISMS = {
     "passing": "a country named only in passing matches in part",
     "beside": "a word a concept typed beside it holds in a form is optional (프라이버시 보호)",
     "about": "a concept named only in passing matches in part (a full match says each concept)",
+    "respell": "a word no article holds looked up as its nearest spelling (엔디비아 -> 엔비디아)",
 }
 LOW_NDCG = 0.5
 
@@ -107,7 +108,10 @@ def first_page(index: SearchIndex, **switches: bool) -> Search:
 
     def search(query: str) -> list[str]:
         try:
-            return [hit.id for hit in index.search(query, per_page=CUTOFF, **switches).hits]
+            # no time budget, as on the command line: what a search finds never depends on
+            # whether the spelling index was built in time (the nearest spellings)
+            found = index.search(query, per_page=CUTOFF, budget=float("inf"), **switches)
+            return [hit.id for hit in found.hits]
         except QueryError as error:
             print(f"search_quality: {error}", file=sys.stderr)
             return []

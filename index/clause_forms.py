@@ -11,6 +11,7 @@ and a concept typed so is looked for by its other forms alone, which stand in fo
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from whoosh import query as wq
 
@@ -60,6 +61,7 @@ class ClauseForms:
         verbs: bool = True,
         absent: Callable[[wq.Query], bool] | None = None,
         longer: Callable[[str], tuple[str, ...]] | None = None,
+        respell: Callable[[str], str | None] | None = None,
     ) -> None:
         self.aliases = aliases
         self.concepts = concepts
@@ -69,6 +71,7 @@ class ClauseForms:
         self.verbs = verbs
         self.absent = absent
         self.longer = longer
+        self.respell = respell
 
     def spellings(self, clause: Clause) -> list[QueryWord]:
         """The clause's own analysis, then that of each other spelling of the same name."""
@@ -82,7 +85,23 @@ class ClauseForms:
 
     def looked_up(self, clause: Clause) -> Looked:
         """The clause's spellings, then (unless it is exact) its stems and its concept's
-        forms, each weighted; a form already looked up keeps its first, higher, weight."""
+        forms, each weighted; a form already looked up keeps its first, higher, weight. A
+        plain word no article holds in any spelling, and that no concept or verb widens, is
+        looked up as the archive's nearest spelling of it (`respell`: 엔디비아 -> 엔비디아),
+        which stands in for it, as the words added say."""
+        looked = self._looked_up(clause)
+        if clause.exact or clause.phrase or self.respell is None or looked.added:
+            return looked
+        forms = [w for w, _ in looked.words]  # its spellings and stems
+        if not forms or not self._unwritten(forms):
+            return looked
+        near = self.respell(clause.text)
+        if not near or near == clause.text:
+            return looked
+        found = self._looked_up(replace(clause, text=near))
+        return replace(found, added=(near, *found.added))
+
+    def _looked_up(self, clause: Clause) -> Looked:
         spelled = self.spellings(clause)
         weighted = {w: 1.0 if i == 0 else ALIAS_WEIGHT for i, w in enumerate(spelled)}
         added: list[str] = []
@@ -103,9 +122,7 @@ class ClauseForms:
                     weighted[word] = VERB_NOUN_WEIGHT
                     added.append(noun)
         if not clause.exact and self.expand and spelled:
-            expansion = self.concepts.expand(clause.text)
-            if not expansion:
-                expansion = self.concepts.expand(" ".join(spelled[0].parts))
+            expansion = typed_concept(self.concepts, clause.text)
             if not expansion and self.derived and (stemmed := destemmed(clause.text)):
                 expansion = self.concepts.expand(stemmed)  # 공공기관용: the concept of 공공기관
             # a concept typed in words the analyser drops in part ("여러 언어"): its other
@@ -141,3 +158,11 @@ class ClauseForms:
         if self.absent is None:
             return False
         return all(q is None or self.absent(q) for q in (in_field("content", w) for w in spelled))
+
+
+def typed_concept(concepts: ConceptTable, text: str):
+    """The concept of the text as typed, else of its analysed parts ("오픈AI의" is 오픈 + ai):
+    the one fallback of the query builder and of joined_words.said_by_concept."""
+    expansion = concepts.expand(text)
+    parts = query_word(text).parts
+    return expansion or (concepts.expand(" ".join(parts)) if parts else expansion)

@@ -6,6 +6,7 @@ words apart."""
 from __future__ import annotations
 
 from index.aliases import AliasTable
+from index.clause_forms import typed_concept
 from index.concepts import ConceptTable
 from index.query_syntax import Clause
 from index.query_terms import is_plain_word
@@ -85,7 +86,7 @@ def _form_words(group: tuple[Clause, ...], concepts: ConceptTable) -> set[str]:
     if len(group) != 1 or group[0].field is not None or group[0].exact:
         return set()
     text = group[0].text
-    expansion = concepts.expand(text) or concepts.expand(" ".join(query_word(text).parts))
+    expansion = typed_concept(concepts, text)
     own = set(query_word(text).parts)
     words = set()
     for form in expansion.siblings:

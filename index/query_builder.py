@@ -46,7 +46,8 @@ class QueryBuilder:
     `near=False` lets a concept typed in several words match in full with its words anywhere
     apart (see NEAR_WINDOW); `longer` looks up the longer nouns a word heads (LONGER_WEIGHT);
     `beside=False` requires of a full match a word that a concept typed beside it holds in one
-    of its forms (joined_words.said_by_concept), which is otherwise counted, not required."""
+    of its forms (joined_words.said_by_concept), which is otherwise counted, not required;
+    `respell` gives the archive's nearest spelling of a word it does not hold (ClauseForms)."""
 
     def __init__(
         self,
@@ -60,16 +61,15 @@ class QueryBuilder:
         near: bool = True,
         longer: Callable[[str], tuple[str, ...]] | None = None,
         beside: bool = True,
+        respell: Callable[[str], str | None] | None = None,
     ) -> None:
         self.aliases = aliases
         self.concepts = concepts if concepts is not None else ConceptTable()
         self.expand = expand
-        self.verbs = verbs
-        self.few = few
         self.near = near
         self.beside = beside
         self.forms = ClauseForms(
-            aliases, self.concepts, expand, derived, few, verbs, absent, longer
+            aliases, self.concepts, expand, derived, few, verbs, absent, longer, respell
         )
 
     def actor_query(self, clause: Clause) -> wq.Query:
@@ -95,7 +95,8 @@ class QueryBuilder:
             return self.actor_query(clause), Looked(())
         looked = self.looked_up(clause)
         q = self._clause_query(clause, looked)
-        if looked.broader and self.few is not None and (q is None or self.few(q)):
+        few = self.forms.few  # the one place of the switch, as of `verbs`
+        if looked.broader and few is not None and (q is None or few(q)):
             looked = looked.widened()
             q = self._clause_query(clause, looked)
         return q, looked
@@ -142,7 +143,7 @@ class QueryBuilder:
         in_full, titled, labels = [], [], []
         expansions: dict[str, list[str]] = {}
         kept = topical(
-            joined_words(parsed.groups, self.aliases, self.concepts, self.expand), self.verbs
+            joined_words(parsed.groups, self.aliases, self.concepts, self.expand), self.forms.verbs
         )
         said = said_by_concept(kept, self.concepts) if self.expand and self.beside else set()
         for place, group in enumerate(kept):

@@ -36,7 +36,7 @@ from index.request_limits import (
     capped,
 )
 from index.search_results import SORTS, Hit, SearchFilters, SearchResult
-from index.suggest import suggest
+from index.suggest import nearest_spelling, suggest
 
 Method = TypeVar("Method", bound=Callable)
 
@@ -87,6 +87,7 @@ class SearchAnswers:
         passing: bool = True,
         beside: bool = True,
         about: bool = True,
+        respell: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
@@ -106,7 +107,9 @@ class SearchAnswers:
         passing matching that word in part: index/ranking.py), `beside` (a word a concept typed
         beside it holds in a form, 보호 in "프라이버시 보호", counted but not required of a full
         match: index/joined_words.py), `about` (an article that names a concept of the query
-        only in passing matching it in part: index/salience.py);
+        only in passing matching it in part: index/salience.py), `respell` (a word no article
+        holds, that no concept widens, looked up as the archive's nearest spelling of it:
+        index/clause_forms.py, which waits for the spelling index up to the budget);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -131,7 +134,11 @@ class SearchAnswers:
         # feedback expands the words typed: not for exact words, fields, or expand=False
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
-            builder = self._builder(searcher, expand, derived, broader, verbs, near, longer, beside)
+            wait = budget.seconds if isinstance(budget, SharedBudget) else budget
+            nearest = self._respeller(searcher, wait, limits) if respell and expand else None
+            builder = self._builder(
+                searcher, expand, derived, broader, verbs, near, longer, beside, nearest
+            )
             compiled = builder.build(parsed, query)
             if isinstance(budget, SharedBudget):
                 spending = Budget(budget.seconds, budget.start(), limits)
@@ -228,10 +235,16 @@ class SearchAnswers:
         restrict = filters_query(_checked(filters, query))
         fed = expand and has_plain_words(parsed)  # as search does by default
         with self._reading() as searcher:
-            builder = self._builder(searcher, expand)
+            nearest = self._respeller(searcher, float("inf"), []) if expand else None
+            builder = self._builder(searcher, expand, respell=nearest)
             compiled = builder.build(parsed, query)
             ranked = rank(searcher, compiled, restrict, "relevance", None, feedback=fed)
             return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]
+
+    def _respeller(self, searcher, timeout: float, limits: list):
+        """suggest.nearest_spelling over this generation's spelling index."""
+        generation = (self._live, searcher.reader().generation())
+        return nearest_spelling(lambda: self._spelling.get(generation, timeout), limits)
 
     def _builder(
         self,
@@ -243,6 +256,7 @@ class SearchAnswers:
         near: bool = True,
         longer: bool = True,
         beside: bool = True,
+        respell=None,
     ) -> QueryBuilder:
         """The query builder of one search (its switches as `search` takes them), testing
         counts over this searcher's cached postings."""
@@ -252,7 +266,17 @@ class SearchAnswers:
         absent = finds_fewer(searcher, 1)
         heads = longer_nouns(searcher) if longer else None
         return QueryBuilder(
-            self.aliases(), self.concepts, expand, derived, few, verbs, absent, near, heads, beside
+            self.aliases(),
+            self.concepts,
+            expand,
+            derived,
+            few,
+            verbs,
+            absent,
+            near,
+            heads,
+            beside,
+            respell,
         )
 
 

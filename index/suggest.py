@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from whoosh.support.levenshtein import damerau_levenshtein
+
 from index.query_words import query_word
 from index.request_limits import DID_YOU_MEAN, MAX_SUGGESTED_WORDS, Budget, cut_note
 from index.spelling import SpellingIndex
+
+# The shortest word (in characters) that may be a typing slip of another the index holds, in
+# Hangul and in Latin letters; twice as long, two edits.
+RESPELT_HANGUL, RESPELT_LATIN = 3, 5
 
 
 def unknown_parts(speller: SpellingIndex, word: str) -> list[str]:
@@ -31,6 +37,47 @@ def corrected_word(speller: SpellingIndex, word: str) -> str | None:
             return None
         corrected = corrected[:at] + replacement + corrected[at + len(part) :]
     return corrected if corrected != word else None
+
+
+def respelling(speller: SpellingIndex, word: str) -> str | None:
+    """The term the index holds that a word of one part it does not hold is a typing slip of:
+    one edit away (a swap of neighbours is one: 엔디비아 -> 엔비디아), two for a long word, and
+    none for a short one (주의, 알리는), whose nearest term is another word more often than
+    its slip (커머스 is two edits from 서비스)."""
+    parts = query_word(word).parts
+    if len(parts) != 1 or speller.frequency(parts[0]) > 0:
+        return None
+    part = parts[0]
+    latin = part.isascii()
+    if len(part) < (RESPELT_LATIN if latin else RESPELT_HANGUL):
+        return None
+    near = speller.closest(part)
+    edits = 1 if len(part) < 2 * (RESPELT_LATIN if latin else RESPELT_HANGUL) else 2
+    if near is None or damerau_levenshtein(part, near) > edits:
+        return None
+    return near
+
+
+def nearest_spelling(
+    speller_of: Callable[[], SpellingIndex | None], limits: list
+) -> Callable[[str], str | None]:
+    """respelling, once the spelling index `speller_of` gives is ready; when it is not (a
+    served search waits only its time budget for it to be built), None and a note in
+    `limits`."""
+
+    def nearest(word: str) -> str | None:
+        speller = speller_of()
+        if speller is None:
+            note = cut_note(
+                "also matched: the nearest spellings of unknown words not looked up in time",
+                for_time=True,
+            )
+            if note not in limits:
+                limits.append(note)
+            return None
+        return respelling(speller, word)
+
+    return nearest
 
 
 def suggest(

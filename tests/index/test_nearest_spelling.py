@@ -1,0 +1,43 @@
+"""A word no article holds, in any spelling, and that no concept widens, is looked up as the
+archive's nearest spelling of it (a typo, 엔디비아 for 엔비디아), which the result names among
+the words added ("also matched")."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import SearchIndex, derive_actors
+from tests.index.conftest import make_article
+
+
+@pytest.fixture(scope="module")
+def spelled_index(tmp_path_factory) -> SearchIndex:
+    index = SearchIndex.open(tmp_path_factory.mktemp("spelled"))
+    articles = [
+        make_article("2024-06-01", "엔비디아, 차세대 칩 공개", bullets=("엔비디아 매출 증가",)),
+        make_article("2024-06-02", "엔비디아 시가총액 1위", bullets=("반도체 수요 확대",)),
+        make_article("2024-06-03", "기업 실적 발표", bullets=("매출 증가",)),
+    ]
+    index.replace_issue("2024-06", derive_actors(articles), "sha")
+    return index
+
+
+def test_a_misspelt_name_finds_the_articles_of_its_nearest_spelling(spelled_index):
+    result = spelled_index.search("엔디비아", budget=float("inf"))
+    assert sorted(hit.id for hit in result.hits) == ["2024-06-01", "2024-06-02"]
+    assert result.expansions["엔디비아"][0] == "엔비디아"
+    assert result.limits == ()
+
+
+def test_a_word_the_archive_holds_is_not_respelled(spelled_index):
+    result = spelled_index.search("엔비디아", budget=float("inf"))
+    assert "엔비디아" not in result.expansions
+
+
+def test_the_nearest_spelling_is_a_switch(spelled_index):
+    result = spelled_index.search("엔디비아", respell=False, budget=float("inf"))
+    assert (result.total, result.expansions) == (0, {})
+
+
+def test_an_exact_word_is_never_respelled(spelled_index):
+    assert spelled_index.search("=엔디비아", budget=float("inf")).total == 0
