@@ -261,6 +261,8 @@ def test_json_shapes(built_index):
         "url",
         "score",
         "match",
+        "missing",
+        "passing",
         "terms",
         "snippet",
         "marks",
