@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests import forked_process
+
 CORPUS_ENV = "AIBRIEF_CORPUS"
 
 # The suite starts some sixty Python processes of aibrief (and two workers under xdist). Where
@@ -92,6 +94,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             )
     slow_files = {test_file(item.nodeid) for item in items if item.get_closest_marker("slow")}
     items.sort(key=lambda item: test_file(item.nodeid) not in slow_files)  # stable: order kept
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """When slow tests collected start processes (tests/forked_process.py), start the fork
+    server now, before any test opens a database: its children hold none of this process's.
+    (A quick test that forks starts it on first use, if no database is open by then.)"""
+    modules = {
+        item.module
+        for item in session.items
+        if getattr(item, "module", None) and item.get_closest_marker("slow")
+    }
+    if any(forked_process.uses_forked_processes(module) for module in modules):
+        forked_process.start_server()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    forked_process.stop_server()
 
 
 def skip_or_fail(reason: str) -> None:

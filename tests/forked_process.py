@@ -1,59 +1,108 @@
-"""Processes forked from the test's own, for tests that need another process but not a new
-interpreter: a second writer holding the archive's lock, a command killed or paused at a named
-step, a server another process reads from.
+"""Processes forked from the fork server (tests/fork_server.py), for tests that need another
+process but not a new interpreter: a second writer holding the archive's lock, a command killed
+or paused at a named step, a server another process reads from, a command whose reader went
+away.
 
-A new interpreter of aibrief imports its modules and loads Kiwi, about 1.5 CPU s a process
-that needs Kiwi and 0.3 one that does not. A fork of the test's process, which has both, costs
-milliseconds: the child goes on with the parent's Kiwi as the product's own forked workers do
-(index.start_in_worker). It is still a process of its own, with its own pid, its own open
-files and locks, and its own stdin, stdout and stderr (pipes, at the descriptor level, as
-MuPDF and a closed pipe need), so the tests of how processes meet prove the same thing.
-What a fresh interpreter itself does (its start-up, what it imports, loading Kiwi at all) is
-tested with real subprocesses, never with these.
-
-SQLite's state does not survive a fork: a child that opens a database its parent holds open
-shares the parent's record of its locks and its WAL index, and the two then miss each other's
-commits. So the test's process must hold no database of the home a child works on when it
-forks it (`home=`; `aibrief` reads it from --home): garbage is collected first, and a database
-still open is an error naming it.
-
-`forked(target, *args)` starts `target(*args)` in a child and returns a ForkedProcess, which
-answers as much of subprocess.Popen as the tests use; `aibrief(*argv)` is the command.
+`forked(target, *args)` starts `target(*args)` in such a process and returns a ForkedProcess,
+which answers as much of subprocess.Popen as the tests use; `aibrief(*argv)` is the command,
+`run(*argv)` the command waited for. The target must be importable by reference (a function
+at the top level of a module), as it travels to the server pickled. The test's process may
+hold any database open meanwhile: the server forked before any was opened.
 """
 
 from __future__ import annotations
 
-import gc
-import io
+import contextlib
 import os
-import select
 import signal
+import socket
 import subprocess
 import sys
 import threading
-import traceback
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common.child_processes import die_with_parent, forking_beside_threads
+from tests.fork_server import STATUS, ForkServer, Request
 
-# What a child exits with when it could not flush its output at the end, as Python does.
-FLUSH_FAILED = 120
+_server: ForkServer | None = None
+
+# Modules the server imports before forking the command that needs them, so that each child
+# does not import them again: the web page's (Flask and waitress) and the MCP SDK's.
+WARM_FOR_COMMAND = {"serve": ("webui",), "mcp": ("mcp_server",)}
+
+
+def start_server() -> None:
+    """Start this process's fork server, after loading Kiwi (shared by every child), unless
+    it runs. Call it before any test opens a database (conftest.py does, after collection)."""
+    global _server
+    if _server is not None:
+        return
+    held = open_databases()
+    if held:
+        raise RuntimeError(
+            f"this process holds {', '.join(held)} open: the fork server must start before"
+            " any database opens (SQLite's state does not survive a fork)"
+        )
+    import archive.cli  # noqa: F401 - the command every child runs
+    from index import load_analyzer
+
+    load_analyzer()
+    _server = ForkServer.start()
+
+
+def stop_server() -> None:
+    """Stop the fork server, if it runs (its children end with it)."""
+    global _server
+    if _server is not None:
+        _server.stop()
+        _server = None
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_databases(home: Path | None = None) -> list[str]:
+    """The SQLite databases (and their WAL files) this process holds open, below `home` if
+    given."""
+    below = None if home is None else f"{Path(home).resolve()}/"
+    found = []
+    for fd in Path("/proc/self/fd").iterdir():
+        try:
+            target = Path(fd.readlink())
+            if below is not None and not str(target).startswith(below):
+                continue
+            if not target.is_file():  # a pipe, a socket, a device, a file since deleted
+                continue
+            name = str(target).removesuffix("-wal").removesuffix("-shm").removesuffix("-journal")
+            with Path(name).open("rb") as file:
+                if file.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+                    found.append(str(target))
+        except OSError:
+            continue
+    return sorted(found)
 
 
 class ForkedProcess:
-    """A forked child, with text pipes for its stdin, stdout and stderr (Popen's names)."""
+    """A child of the fork server, with text pipes for its stdin, stdout and stderr (Popen's
+    names; None where the test gave a descriptor of its own)."""
 
-    def __init__(self, pid: int, stdin: int | None, stdout: int, stderr: int | None) -> None:
+    def __init__(
+        self,
+        pid: int,
+        pidfd: int,
+        status: socket.socket,
+        pipes: tuple[int | None, int | None, int | None],
+    ) -> None:
         self.pid = pid
         self.args = f"forked pid {pid}"
         self.returncode: int | None = None
+        self._pidfd = pidfd
+        self._status = status
+        stdin, stdout, stderr = pipes
         self.stdin = None if stdin is None else os.fdopen(stdin, "w", encoding="utf-8")
-        self.stdout = os.fdopen(stdout, encoding="utf-8")
+        self.stdout = None if stdout is None else os.fdopen(stdout, encoding="utf-8")
         self.stderr = None if stderr is None else os.fdopen(stderr, encoding="utf-8")
-        self._exited = os.pidfd_open(pid)
 
     def poll(self) -> int | None:
         """The exit status once the child has ended (a signal: minus its number), else None."""
@@ -64,20 +113,27 @@ class ForkedProcess:
         (timeout=0 from poll returns None instead)."""
         if self.returncode is not None:
             return self.returncode
-        ready, _, _ = select.select([self._exited], [], [], timeout)
-        if not ready:
+        self._status.settimeout(timeout)
+        try:
+            data = self._status.recv(STATUS.size, socket.MSG_WAITALL)
+        except TimeoutError:
             if timeout == 0:
                 return None
-            raise subprocess.TimeoutExpired(self.args, timeout)
-        _, status = os.waitpid(self.pid, 0)
-        self.returncode = os.waitstatus_to_exitcode(status)
-        os.close(self._exited)
+            raise subprocess.TimeoutExpired(self.args, timeout) from None
+        except BlockingIOError:  # timeout=0 and no status yet
+            return None
+        if len(data) != STATUS.size:
+            raise RuntimeError(f"the fork server ended before {self.args} did")
+        (self.returncode,) = STATUS.unpack(data)
+        self._status.close()
+        os.close(self._pidfd)
         return self.returncode
 
     def send_signal(self, sig: int) -> None:
-        """Send `sig` to the child, unless it has already been waited for."""
+        """Send `sig` to the child, unless it has already ended."""
         if self.returncode is None:
-            os.kill(self.pid, sig)
+            with contextlib.suppress(ProcessLookupError):  # unless it has just ended
+                signal.pidfd_send_signal(self._pidfd, sig)
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
@@ -125,126 +181,71 @@ class ForkedProcess:
         self.wait()
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def open_databases(home: Path) -> list[str]:
-    """The SQLite databases (and their WAL files) below `home` that this process holds open."""
-    below = f"{Path(home).resolve()}/"
-    found = []
-    for fd in Path("/proc/self/fd").iterdir():
-        try:
-            target = str(fd.readlink())
-        except OSError:
-            continue
-        if not target.startswith(below):
-            continue
-        database = target.removesuffix("-wal").removesuffix("-shm").removesuffix("-journal")
-        try:
-            with Path(database).open("rb") as file:
-                if file.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
-                    found.append(target)
-        except OSError:
-            continue
-    return sorted(found)
-
-
 def forked(
     target: Callable[..., Any],
     *args: Any,
     argv: list[str] | None = None,
     stdin: bool = False,
+    stdout: int | None = None,
     stderr: Path | None = None,
-    home: Path | str | None = None,
+    warm: tuple[str, ...] = (),
+    new_session: bool = False,
+    ignore_sigint: bool = False,
 ) -> ForkedProcess:
-    """`target(*args)` in a child forked from this process; its return value (or SystemExit's
-    code) is the child's exit status, an exception a traceback on its stderr and status 1.
-    `argv` is the child's sys.argv (what the archive's lock names its holder by); `stdin`, a
-    pipe to write its input to (else it reads /dev/null); `stderr`, a file its stderr goes to
-    instead of a pipe (for a server, which may say more than a pipe holds); `home`, the archive
-    it works on, of which this process may hold no database open (see above)."""
-    gc.collect()  # an archive no longer referred to may still hold its catalog open
-    if home is not None:
-        held = open_databases(Path(home))
-        if held:
-            raise RuntimeError(
-                f"this process holds {', '.join(held)} open: close it before forking a process"
-                " that opens the same database (SQLite's state does not survive a fork)"
-            )
-    read_in, write_in = os.pipe() if stdin else (os.open(os.devnull, os.O_RDONLY), None)
-    read_out, write_out = os.pipe()
-    if stderr is None:
-        read_err, write_err = os.pipe()
+    """`target(*args)` in a child of the fork server; its return value (or SystemExit's code)
+    is the child's exit status, an exception a traceback on its stderr and status 1. `argv`
+    is the child's sys.argv (what the archive's lock names its holder by); `stdin`, a pipe to
+    write its input to (else it reads /dev/null); `stdout`, a descriptor it writes to instead
+    of a pipe (a terminal, a pipe whose reader is gone); `stderr`, a file its stderr goes to
+    instead of a pipe (for a server, which may say more than a pipe holds); `warm`, modules
+    the server imports first; `new_session` and `ignore_sigint` as for fork_server.Request."""
+    start_server()
+    request = Request(
+        target, args, argv, str(Path.cwd()), dict(os.environ), warm, new_session, ignore_sigint
+    )
+    ours: list[int] = []  # our ends of the pipes
+    theirs: list[int] = []  # the child's, closed here once passed
+    if stdin:
+        read, write = os.pipe()
+        ours.append(write)
+        theirs.append(read)
     else:
-        read_err, write_err = None, os.open(stderr, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
-    for stream in (sys.stdout, sys.stderr):
-        stream.flush()
-    parent = os.getpid()
-    with forking_beside_threads():
-        pid = os.fork()
-    if pid == 0:  # the child: never returns
-        for fd, standard in ((read_in, 0), (write_out, 1), (write_err, 2)):
-            os.dup2(fd, standard)
-        for fd in (read_in, write_in, read_out, write_out, read_err, write_err):
-            if fd is not None:
+        theirs.append(os.open(os.devnull, os.O_RDONLY))
+        ours.append(-1)
+    for given, path in ((stdout, None), (None, stderr)):
+        if given is not None:
+            theirs.append(os.dup(given))
+            ours.append(-1)
+        elif path is not None:
+            theirs.append(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND))
+            ours.append(-1)
+        else:
+            read, write = os.pipe()
+            ours.append(read)
+            theirs.append(write)
+    try:
+        pid, pidfd, status = _server.fork(request, (theirs[0], theirs[1], theirs[2]))
+    except BaseException:
+        for fd in ours:
+            if fd >= 0:
                 os.close(fd)
-        _run_as_a_new_process(parent, target, args, argv)
-    for fd in (read_in, write_out, write_err):
-        os.close(fd)
-    return ForkedProcess(pid, write_in, read_out, read_err)
-
-
-def _run_as_a_new_process(
-    parent: int, target: Callable[..., Any], args: tuple, argv: list[str] | None
-) -> None:
-    """In the child: standard streams on descriptors 0-2, signals and warnings as Python sets
-    them at start, then the target; exits with its status, never returning into the test."""
-    # The parent's objects are never finalised here: an sqlite connection it left for the
-    # garbage collector, closed by this process, would checkpoint and delete the WAL files of
-    # a database the parent still reads.
-    gc.freeze()
-    code: Any = 1
-    try:
-        die_with_parent(parent)
-        sys.stdin = sys.__stdin__ = io.TextIOWrapper(io.FileIO(0, "r"), encoding="utf-8")
-        sys.stdout = sys.__stdout__ = io.TextIOWrapper(io.FileIO(1, "w"), encoding="utf-8")
-        sys.stderr = sys.__stderr__ = io.TextIOWrapper(
-            io.FileIO(2, "w"), encoding="utf-8", errors="backslashreplace", line_buffering=True
-        )
-        if "pymupdf" in sys.modules:  # it kept the sys.stdout it found at import, the test's
-            sys.modules["pymupdf"].set_messages(stream=sys.stdout)
-            sys.modules["pymupdf"].set_log(stream=sys.stdout)
-        for sig in (signal.SIGTERM, signal.SIGUSR1, signal.SIGUSR2, signal.SIGHUP, signal.SIGCHLD):
-            signal.signal(sig, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        warnings.resetwarnings()
-        for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning):
-            warnings.simplefilter("ignore", category)
-        warnings.simplefilter("ignore", ResourceWarning)
-        if argv is not None:
-            sys.argv = list(argv)
-        from index import start_in_worker
-
-        start_in_worker()
-        code = target(*args)
-    except SystemExit as exit:
-        code = exit.code
-    except BaseException:  # noqa: BLE001 - reported as Python reports an uncaught exception
-        traceback.print_exc()
-        code = 1
-    if code is None:
-        code = 0
-    elif not isinstance(code, int):
-        sys.stderr.write(f"{code}\n")
-        code = 1
-    try:
-        sys.stdout.flush()
-    except OSError:  # as Python at exit: the output could not be written
-        code = FLUSH_FAILED
-    try:
-        sys.stderr.flush()
+        raise
     finally:
-        os._exit(code)
+        for fd in theirs:
+            os.close(fd)
+    pipes = tuple(None if fd < 0 else fd for fd in ours)
+    return ForkedProcess(pid, pidfd, status, pipes)  # type: ignore[arg-type]
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command an aibrief command line names ("serve" in --home H serve --port 1)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--home":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def run_aibrief(argv: list[str]) -> Any:
@@ -255,25 +256,44 @@ def run_aibrief(argv: list[str]) -> Any:
 
 
 def aibrief(
-    *args: str | Path, kiwi: bool = True, stdin: bool = False, stderr: Path | None = None
+    *args: object,
+    stdin: bool = False,
+    stdout: int | None = None,
+    stderr: Path | None = None,
+    new_session: bool = False,
+    ignore_sigint: bool = False,
 ) -> ForkedProcess:
-    """`aibrief ARGS...` in a forked child (`stdin` and `stderr` as for `forked`). With `kiwi`,
-    Kiwi is loaded here first (once per test process), so that the child shares it rather than
-    loading its own."""
-    if kiwi:
-        from index import load_analyzer
-
-        load_analyzer()
+    """`aibrief ARGS...` in a child of the fork server (the options as for `forked`)."""
     argv = [str(arg) for arg in args]
-    home = argv[argv.index("--home") + 1] if "--home" in argv[:-1] else None
-    return forked(run_aibrief, argv, argv=["aibrief", *argv], stdin=stdin, stderr=stderr, home=home)
+    warm = WARM_FOR_COMMAND.get(command_of(argv), ())
+    return forked(
+        run_aibrief,
+        argv,
+        argv=["aibrief", *argv],
+        stdin=stdin,
+        stdout=stdout,
+        stderr=stderr,
+        warm=warm,
+        new_session=new_session,
+        ignore_sigint=ignore_sigint,
+    )
 
 
 def run(
-    *args: str | Path, input: str | None = None, timeout: float = 600
+    *args: object, input: str | None = None, timeout: float = 600
 ) -> subprocess.CompletedProcess:
-    """`aibrief ARGS...` in a forked child, waited for: a CompletedProcess with text output,
-    as subprocess.run(capture_output=True, text=True) gives."""
+    """`aibrief ARGS...` in a child of the fork server, waited for: a CompletedProcess with
+    text output, as subprocess.run(capture_output=True, text=True) gives."""
     with aibrief(*args, stdin=input is not None) as child:
         out, err = child.communicate(input, timeout=timeout)
     return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+
+
+def uses_forked_processes(module: Any) -> bool:
+    """Whether a test module starts processes through this one (conftest.py starts the
+    server for it)."""
+    this = sys.modules[__name__]
+    return any(
+        value is this or getattr(value, "__module__", None) == __name__
+        for value in vars(module).values()
+    )

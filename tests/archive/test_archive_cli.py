@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -27,14 +27,12 @@ from extract.errors import (
     NotAPdfError,
     NoTextLayerError,
 )
-from index import SearchIndex, load_analyzer, with_actors
+from index import SearchIndex, with_actors
 from index.schema import STAMP_NAME
 from samples.issues import write_sample_issue
 from tests import forked_process
 from tests.conftest import CORPUS_ARTICLE_COUNTS, built_once, copy_home, ingest_output
 from tests.forked_process import ForkedProcess, forked
-
-AIBRIEF = Path(sys.executable).with_name("aibrief")
 
 pytestmark = pytest.mark.slow  # the real parser and index, and aibrief processes
 
@@ -320,15 +318,15 @@ def test_export_takes_unquoted_words_as_one_query(home_with_sample):
 
 @pytest.mark.parametrize("command", [("export",), ("search", "AI"), ("list",)])
 def test_a_closed_pipe_ends_a_command_quietly(home_with_sample, command):
-    reader_gone = subprocess.Popen(
-        [str(AIBRIEF), "--home", str(home_with_sample), *command],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    reader_gone.stdout.close()  # before the command writes its first line
+    gone, stdout = os.pipe()
+    os.close(gone)  # the reader is gone before the command writes its first line
+    try:
+        reader_gone = forked_process.aibrief("--home", home_with_sample, *command, stdout=stdout)
+    finally:
+        os.close(stdout)
     with reader_gone.stderr:
         assert reader_gone.wait(timeout=60) == 1
-        assert reader_gone.stderr.read() == b""
+        assert reader_gone.stderr.read() == ""
 
 
 def test_export_takes_a_section_by_either_half_of_its_name(home_with_sample):
@@ -384,9 +382,8 @@ def test_import_names_every_bad_line_and_imports_nothing(home_with_sample, tmp_p
 
 def start_paused_ingest(home: Path, pdf: Path) -> ForkedProcess:
     """`aibrief ingest pdf` holding the lock, paused just before its index commit."""
-    load_analyzer()  # the child shares this process's Kiwi
     argv = ["--home", str(home), "ingest", str(pdf)]
-    ingest = forked(aibrief_paused_at, "before-index", argv, argv=["aibrief", *argv], home=home)
+    ingest = forked(aibrief_paused_at, "before-index", argv, argv=["aibrief", *argv])
     assert ingest.stderr.readline() == "aibrief: paused before-index 2024-04\n"
     return ingest
 
@@ -470,7 +467,7 @@ def hold_lock(home: Path) -> None:
 def test_a_busy_archive_is_one_line_naming_the_holder(tmp_path, samples):
     home = tmp_path / "home"
     home.mkdir()
-    holder = forked(hold_lock, home, stdin=True, home=home)
+    holder = forked(hold_lock, home, stdin=True)
     try:
         assert holder.stdout.readline() == "held\n"
         result = run(home, "ingest", "--wait", "0", str(samples["reissued"]))

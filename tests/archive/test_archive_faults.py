@@ -47,7 +47,7 @@ def open_archive(home: Path) -> Archive:
 
 
 def start_writer(home: Path, *paths: Path, pause: str | None = None) -> ForkedProcess:
-    return forked(writer, str(home), pause or "", *map(str, paths), home=home)
+    return forked(writer, str(home), pause or "", *map(str, paths))
 
 
 def wait_for_line(process: ForkedProcess, start: str) -> str:

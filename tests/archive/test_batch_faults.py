@@ -49,7 +49,7 @@ def writer(home: str, step: str, kind: str, command: str, *paths: str) -> None:
 
 
 def start(home: Path, pause: str, kind: str, command: str, *paths: Path) -> ForkedProcess:
-    return forked(writer, str(home), pause, kind, command, *map(str, paths), home=home)
+    return forked(writer, str(home), pause, kind, command, *map(str, paths))
 
 
 @pytest.fixture

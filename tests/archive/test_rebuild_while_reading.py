@@ -1,7 +1,7 @@
 """Readers while the index is rebuilt: they never see a half-built index.
 
 An archive of the sample issues whose index was removed is rebuilt by `aibrief stats` in
-another process (forked from the test's: tests/forked_process.py), stopped at a named step of
+another process (tests/forked_process.py), stopped at a named step of
 its rebuild (pausing.pause_at); meanwhile the command line and the web are asked. The build is
 written beside the index readers use and switched to whole, so a reader either gets every
 issue or, where there was no index to keep, the one-line "being rebuilt (n of m issues)"
@@ -11,17 +11,15 @@ error: never partial totals with exit 0.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from pausing import RESUME_SIGNAL, aibrief_paused_at
+from pausing import RESUME_SIGNAL, aibrief_paused_at, pause_at
 from test_archive_cli import run
 
-from index import SearchIndex, load_analyzer
+from archive import Archive
+from index import SearchIndex
 from index.analysis_store import STORE_NAME
 from index.schema import STAMP_NAME
 from samples.issues import SAMPLE_ISSUES
@@ -29,7 +27,6 @@ from tests.conftest import copy_home
 from tests.forked_process import ForkedProcess, forked
 from webui import create_app
 
-HERE = Path(__file__).resolve().parent
 QUERIES = ("규제", "반도체", "오픈AI")
 # The sample issues: what is tested is how processes meet, which neither the number of issues
 # nor their text changes (the real issues take the same path: a rebuild of a few issues is
@@ -57,9 +54,8 @@ def totals(home: Path) -> dict[str, int]:
 
 def start_paused(home: Path, step: str, *command: str) -> ForkedProcess:
     """`aibrief command` on `home`, stopped when it reaches `step` (said on its stderr)."""
-    load_analyzer()  # the child shares this process's Kiwi
     argv = ["--home", str(home), *command]
-    process = forked(aibrief_paused_at, step, argv, argv=["aibrief", *argv], home=home)
+    process = forked(aibrief_paused_at, step, argv, argv=["aibrief", *argv])
     line = process.stderr.readline()
     if line != f"aibrief: paused {step}\n":
         process.kill()
@@ -126,20 +122,14 @@ def test_a_rebuild_killed_at_any_step_leaves_an_index_the_next_reader_completes(
     assert not SearchIndex.open(index).needs_rebuild()
 
 
-# A rebuild of the index beside the one readers use, outside the archive's lock: a new
-# interpreter, as the test's app holds the archive's databases open throughout (a forked
-# process would share its SQLite state: see tests/forked_process.py).
-REBUILD = """
-import sys
-from pausing import pause_at
-from archive import Archive
-from index import SearchIndex
-archive = Archive(sys.argv[1])
-rows = archive.catalog.issues()
-issues = ((r.issue, archive.issue(r.issue).articles, r.fingerprint) for r in rows)
-index = SearchIndex.open(archive.home / "index")
-index.rebuild(issues, total=len(rows), on_step=pause_at(sys.argv[2]))
-"""
+def rebuild_paused_at(home: str, step: str) -> None:
+    """A rebuild of the index beside the one readers use, outside the archive's lock (in a
+    process of its own: see tests/forked_process.py), paused at `step`."""
+    archive = Archive(home)
+    rows = archive.catalog.issues()
+    issues = ((r.issue, archive.issue(r.issue).articles, r.fingerprint) for r in rows)
+    index = SearchIndex.open(archive.home / "index")
+    index.rebuild(issues, total=len(rows), on_step=pause_at(step))
 
 
 def test_readers_search_the_old_index_until_the_new_one_is_switched_to(home):
@@ -148,12 +138,7 @@ def test_readers_search_the_old_index_until_the_new_one_is_switched_to(home):
     client = app.test_client()
     served = {q: client.get(f"/api/search?q={q}").get_json()["total"] for q in QUERIES}
     before = SearchIndex.open(home / "index").live
-    rebuild = subprocess.Popen(
-        [sys.executable, "-c", REBUILD, str(home), "rebuild-built"],
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parents[1]), str(HERE)])},
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    rebuild = forked(rebuild_paused_at, str(home), "rebuild-built")
     try:
         assert rebuild.stderr.readline() == "aibrief: paused rebuild-built\n"
         assert totals(home) == expected == served

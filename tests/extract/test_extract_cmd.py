@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from archive.cli import main
-
-AIBRIEF = Path(sys.executable).with_name("aibrief")
+from tests import forked_process
 
 
 def run(*args: str):
@@ -128,12 +125,7 @@ def write_damaged_copy(pdf: Path, damaged: Path) -> Path:
 @pytest.mark.slow  # an aibrief process: MuPDF prints to the stdout it found at import
 def test_mupdf_messages_on_a_damaged_file_stay_off_stdout(sample_dir, tmp_path):
     damaged = write_damaged_copy(sample_dir / "2024-01.pdf", tmp_path / "flipped.pdf")
-    result = subprocess.run(
-        [AIBRIEF, "extract", "--json", sample_dir / "2024-01.pdf", damaged],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = forked_process.run("extract", "--json", sample_dir / "2024-01.pdf", damaged)
     assert result.returncode == 1
     assert [issue["issue"] for issue in json.loads(result.stdout)] == ["2024-01"]
     (line,) = result.stderr.splitlines()
@@ -158,9 +150,7 @@ def test_mupdf_messages_on_a_file_read_whole_are_one_warning_line(sample_dir, tm
     short = str(int(length.group(1)) - 5).encode()
     path = tmp_path / "length.pdf"
     path.write_bytes(data[: length.start(1)] + short + data[length.end(1) :])
-    result = subprocess.run(
-        [AIBRIEF, "extract", "--json", path], capture_output=True, text=True, check=False
-    )
+    result = forked_process.run("extract", "--json", path)
     assert result.returncode == 0
     assert json.loads(result.stdout)["issue"] == "2024-01"
     assert result.stderr == (

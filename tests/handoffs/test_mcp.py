@@ -1,14 +1,18 @@
-"""`aibrief mcp` driven by the MCP SDK's own client, as a subprocess over stdio: the tools are
-listed, each is called, and the answers agree with the CLI's JSON for the same query."""
+"""`aibrief mcp` driven by the MCP SDK's own client, as a process of its own over stdio (forked:
+tests/forked_process.py): the tools are listed, each is called, and the answers agree with the
+CLI's JSON for the same query."""
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import socket
-import subprocess
-import sys
+import tempfile
 import time
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -20,8 +24,9 @@ from click.testing import CliRunner
 from archive import Archive, contract
 from archive.citations import citation
 from archive.cli import main
+from tests import forked_process
+from tests.forked_process import ForkedProcess
 
-AIBRIEF = str(Path(sys.executable).with_name("aibrief"))
 TOOLS = {"search", "get_article", "list_issues", "trend", "actors"}
 
 # Each test starts the server as a process on an archive built for the session.
@@ -43,19 +48,62 @@ def cli_json(home: Path, *args: str) -> Any:
     return json.loads(done.stdout)
 
 
+@asynccontextmanager
+async def over_stdio(server: ForkedProcess) -> AsyncIterator[tuple[Any, Any]]:
+    """The client's side of the stdio transport, on the pipes of a server process: a JSON-RPC
+    message a line each way, as the MCP specification frames stdio. Closing the server's
+    stdin at the end ends it, as the SDK's own stdio client does first."""
+    import anyio
+    import mcp_types
+    from mcp.shared.message import SessionMessage
+
+    received, read_stream = anyio.create_memory_object_stream(0)
+    write_stream, to_send = anyio.create_memory_object_stream(0)
+
+    async def receive() -> None:
+        async with received:
+            while line := await anyio.to_thread.run_sync(server.stdout.readline):
+                message = mcp_types.jsonrpc_message_adapter.validate_json(line)
+                await received.send(SessionMessage(message))
+
+    def write_line(text: str) -> None:
+        server.stdin.write(text)
+        server.stdin.flush()
+
+    async def send() -> None:
+        async with to_send:
+            async for message in to_send:
+                text = message.message.model_dump_json(by_alias=True, exclude_unset=True)
+                await anyio.to_thread.run_sync(write_line, text + "\n")
+
+    async with anyio.create_task_group() as tasks:
+        tasks.start_soon(receive)
+        tasks.start_soon(send)
+        try:
+            yield read_stream, write_stream
+        finally:
+            server.stdin.close()
+            await anyio.to_thread.run_sync(server.wait, 60)
+            tasks.cancel_scope.cancel()
+
+
 def session(home: Path, calls: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     """Start the server on `home`, list its tools and make the calls, in one session."""
 
-    async def run() -> dict[str, Any]:
-        from mcp import Client, StdioServerParameters  # here: importing the SDK costs 0.8 CPU s
+    async def run(server: ForkedProcess) -> dict[str, Any]:
+        from mcp import Client  # here: importing the SDK costs 0.8 CPU s
 
-        params = StdioServerParameters(command=AIBRIEF, args=["--home", str(home), "mcp"])
-        async with Client(params, read_timeout_seconds=120) as client:
+        async with Client(over_stdio(server), read_timeout_seconds=120) as client:
             listed = await client.list_tools()
             answers = [await client.call_tool(name, args) for name, args in calls]
         return {"tools": listed.tools, "answers": answers}
 
-    return run_client(run)
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "server.log"  # what it logs, which a pipe might not hold
+        with forked_process.aibrief("--home", home, "mcp", stdin=True, stderr=log) as server:
+            done = run_client(functools.partial(run, server))
+        assert server.returncode == 0, log.read_text()
+    return done
 
 
 def structured(result: Any) -> dict[str, Any]:
@@ -154,22 +202,24 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for_port(server: subprocess.Popen, port: int) -> None:
+def wait_for_port(server: ForkedProcess, port: int) -> None:
     """Return once the server accepts connections on the loopback port (60 s at most)."""
     deadline = time.monotonic() + 60
     while True:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return
-        assert server.poll() is None, server.stderr.read().decode()
+        assert server.poll() is None, server.stderr.read()
         assert time.monotonic() < deadline, "the server did not listen within 60 s"
-        time.sleep(0.2)
+        time.sleep(0.05)
 
 
 def test_the_server_answers_over_streamable_http_on_loopback(sample_archive):
     port = free_port()
-    command = [AIBRIEF, "--home", str(sample_archive), "mcp", "--http", "--port", str(port)]
-    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as server:
+    command = ["--home", str(sample_archive), "mcp", "--http", "--port", str(port)]
+    with Path(os.devnull).open("w") as quiet:
+        server = forked_process.aibrief(*command, stdout=quiet.fileno())
+    with server:
         try:
             wait_for_port(server, port)
 

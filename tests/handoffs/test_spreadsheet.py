@@ -6,10 +6,7 @@ import io
 import json
 import os
 import pty
-import subprocess
-import sys
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from handoff_articles import RICH
@@ -18,6 +15,7 @@ from openpyxl import load_workbook
 from archive import export_bytes
 from archive.export import CSV_FIELDS
 from extract.model import Article
+from tests import forked_process
 
 
 def check_every_cell(articles: list[Article]) -> None:
@@ -74,24 +72,12 @@ def test_every_real_article_reads_back_cell_for_cell(corpus_articles):
 def test_a_workbook_is_never_written_to_a_terminal(tmp_path):
     controller, terminal = pty.openpty()
     try:
-        done = subprocess.run(
-            [
-                str(Path(sys.executable).with_name("aibrief")),
-                "--home",
-                str(tmp_path),
-                "export",
-                "--format",
-                "xlsx",
-            ],
-            stdout=terminal,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-        )
+        with forked_process.aibrief(
+            "--home", tmp_path, "export", "--format", "xlsx", stdout=terminal
+        ) as done:
+            _, errors = done.communicate(timeout=600)
     finally:
         os.close(terminal)
         os.close(controller)
     assert done.returncode == 2
-    assert done.stderr.endswith(
-        "Error: xlsx is not text: give -o FILE.xlsx or redirect the output\n"
-    )
+    assert errors.endswith("Error: xlsx is not text: give -o FILE.xlsx or redirect the output\n")

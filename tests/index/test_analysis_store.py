@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,7 @@ from index.analysis_store import STORE_NAME, AnalysisStore, case_forms, read_ali
 from index.query_analysis import Analysis, analysis_of, decode, encode, kiwi_analysis, reading
 from index.query_words import forget_analyses, is_compound, query_word
 from tests.conftest import copy_home
+from tests.forked_process import forked
 
 WORDS = [
     "딥페이크",
@@ -219,58 +221,59 @@ def test_every_case_form_a_build_folds_is_read_as_kiwi_reads_it(built_index):
     assert all(len({kiwi_analysis(f) for f in case_forms(f.lower())}) > 1 for f in unproven)
 
 
-WRITER = """
-import sys
-from pathlib import Path
-from index.analysis_store import AnalysisStore
-store = AnalysisStore(Path(sys.argv[1]), version="v")
-for i in range(int(sys.argv[3])):
-    assert store.put({f"{sys.argv[2]}{i}": "[false, []]"}, wait=30)
-"""
+def write_rows(path: str, name: str, count: int) -> None:
+    """A writer process (tests/forked_process.py): `count` rows, one commit each."""
+    store = AnalysisStore(Path(path), version="v")
+    for i in range(count):
+        assert store.put({f"{name}{i}": "[false, []]"}, wait=30)
 
 
 @pytest.mark.slow
 def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     path = tmp_path / STORE_NAME
-    writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(path), name, "150"])
-        for name in ("a", "b")
-    ]
-    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    writers = [forked(write_rows, str(path), name, 150) for name in ("a", "b")]
+    outputs = [w.communicate(timeout=120) for w in writers]
+    assert [w.returncode for w in writers] == [0, 0], outputs
     known = AnalysisStore(path, version="v").known()
     assert known == {f"{name}{i}" for name in "ab" for i in range(150)}
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-KILLED_WRITER = """
-import os, signal, sqlite3, sys
-from pathlib import Path
-from index.analysis_store import AnalysisStore
-store = AnalysisStore(Path(sys.argv[1]), version="v")
-store.put({"before": "[false, []]"})
-real_connect = sqlite3.connect
-class Dying:
-    def __init__(self, connection):
+class DyingConnection:
+    """A connection whose process is killed once it has written rows, before their commit."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
-    def __getattr__(self, name):
+
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.connection, name)
-    def __enter__(self):
+
+    def __enter__(self) -> DyingConnection:
         return self
-    def __exit__(self, *exc):
+
+    def __exit__(self, *exc: object) -> Any:
         return self.connection.__exit__(*exc)
-    def executemany(self, *args):
+
+    def executemany(self, *args: Any) -> None:
         self.connection.executemany(*args)
         os.kill(os.getpid(), signal.SIGKILL)  # the rows written, not committed
-sqlite3.connect = lambda *a, **k: Dying(real_connect(*a, **k))
-store.put({"after": "[false, []]"})
-"""
+
+
+def killed_writer(path: str) -> None:
+    """A writer process (tests/forked_process.py) killed in its second write."""
+    store = AnalysisStore(Path(path), version="v")
+    store.put({"before": "[false, []]"})
+    connect = sqlite3.connect
+    sqlite3.connect = lambda *a, **k: DyingConnection(connect(*a, **k))
+    store.put({"after": "[false, []]"})
 
 
 @pytest.mark.slow
 def test_a_writer_killed_before_its_commit_leaves_the_rows_before_it(tmp_path):
     path = tmp_path / STORE_NAME
-    killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)], check=False)
+    with forked(killed_writer, str(path)) as killed:
+        killed.communicate(timeout=120)
     assert killed.returncode == -signal.SIGKILL
     store = AnalysisStore(path, version="v")
     assert store.put({"next": "[false, []]"})  # a later writer rolls the torn write back

@@ -7,7 +7,6 @@ import http.client
 import os
 import signal
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -15,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from tests import forked_process
+from tests.forked_process import ForkedProcess
+
 pytestmark = [
     pytest.mark.skipif(sys.platform != "linux", reason="reads /proc; forks workers"),
     pytest.mark.slow,  # servers forking workers, started and stopped
 ]
 
-CLI = "from archive.cli import main; main()"
 WATCHDOG = 300  # seconds: only a hung process takes this long, however busy the machine
 
 
@@ -54,7 +55,7 @@ def wait_until_gone(pids: list[int]) -> list[int]:
     return [pid for pid in pids if alive(pid)]
 
 
-def read_until_all_exit(process: subprocess.Popen) -> bytes:
+def read_until_all_exit(process: ForkedProcess) -> str:
     """What is left on the server's stdout, read until it closes. The pipe is open in the
     parent and in every worker it forked, so it closes once each of them has exited: an event
     to wait on, however busy the machine (a fixed wait once failed under load). Should they
@@ -87,19 +88,16 @@ def get(port: int, path: str) -> int:
 @pytest.fixture
 def server(tmp_path):
     """`aibrief serve --processes 2` in its own session: (process, port, workers)."""
-    log = (tmp_path / "server.log").open("wb")
-    command = [sys.executable, "-c", CLI, "--home", str(tmp_path / "home"), "serve"]
     port = free_port()
-    process = subprocess.Popen(
-        [*command, "--port", str(port), "--processes", "2"],
-        stdout=subprocess.PIPE,
-        stderr=log,
-        start_new_session=True,  # so a Ctrl-C can be sent to its group alone
+    process = forked_process.aibrief(
+        *("--home", tmp_path / "home", "serve", "--port", port, "--processes", 2),
+        stderr=tmp_path / "server.log",
+        new_session=True,  # so a Ctrl-C can be sent to its group alone
         # SIGINT ignored, as a shell starts a script's background job: serve heeds it anyway
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        ignore_sigint=True,
     )
     try:
-        line = process.stdout.readline().decode()
+        line = process.stdout.readline()
         assert line == f"Serving aibrief on http://127.0.0.1:{port}/\n", line
         yield process, port, children_of(process.pid)
     finally:
@@ -107,7 +105,6 @@ def server(tmp_path):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
         process.stdout.close()
-        log.close()
 
 
 def test_two_workers_serve_on_one_port(server):
@@ -120,7 +117,7 @@ def test_sigterm_stops_every_worker(server):
     process, port, workers = server
     assert get(port, "/api/issues") == 200
     process.send_signal(signal.SIGTERM)
-    assert read_until_all_exit(process) == b""  # the address was printed once, at the start
+    assert read_until_all_exit(process) == ""  # the address was printed once, at the start
     assert process.wait() == 0
     assert wait_until_gone(workers) == []
 
@@ -128,7 +125,7 @@ def test_sigterm_stops_every_worker(server):
 def test_ctrl_c_stops_every_worker(server):
     process, port, workers = server
     os.killpg(process.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: the whole group
-    assert read_until_all_exit(process) == b""
+    assert read_until_all_exit(process) == ""
     assert process.wait() == 0
     assert [pid for pid in workers if alive(pid)] == []
 
@@ -155,12 +152,8 @@ def test_a_dead_worker_stops_the_server_with_one_line(server, tmp_path):
 def test_a_worker_that_cannot_start_is_reported_in_one_line(tmp_path):
     home = tmp_path / "home"
     (home / "catalog.sqlite3").mkdir(parents=True)  # the catalog cannot be opened
-    result = subprocess.run(
-        [sys.executable, "-c", CLI, "--home", str(home), "serve", "--port", str(free_port())]
-        + ["--processes", "2"],
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = forked_process.run(
+        *("--home", home, "serve", "--port", free_port(), "--processes", 2), timeout=60
     )
     assert result.returncode == 1
     assert result.stdout == ""
