@@ -106,8 +106,11 @@ def test_killed_before_the_catalog_commit_leaves_the_issue_absent(tmp_path, inbo
     assert assert_consistent(home) == {}
     assert list((home / "issues").iterdir()) == []
     assert list((home / "pdfs").iterdir()) == []
-    # The next ingest completes the work.
+    # The next ingest completes the work, and leaves each issue's files in place (looked at
+    # before this process opens the archive, which would settle what it found).
     assert finish(start_writer(home, *inbox)) == "added:2024-01 added:2024-02 added:2024-03"
+    held = ["2024-01.json", "2024-02.json", "2024-03.json"]
+    assert sorted(p.name for p in (home / "issues").iterdir()) == held
     assert assert_consistent(home) == {"2024-01": 3, "2024-02": 2, "2024-03": 4}
 
 
