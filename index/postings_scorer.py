@@ -12,7 +12,6 @@ articles was then about 20 ms, over half of it in these loops."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 
 import numpy as np
@@ -34,7 +33,7 @@ from index.score_arrays import (
     within_of,
     without,
 )
-from index.searcher_state import kept_with
+from index.searcher_state import kept_for_request, kept_with
 
 Scores = dict[int, float]
 # Fields matched as filters, which add nothing to a score.
@@ -44,8 +43,6 @@ FILTER_FIELDS = frozenset({"id", "issue", "section", "outlet", "fingerprint"})
 # never reaches it; at 100,000 articles the common words of a query set fill it, and a
 # smaller cap (2 million) sent warm p95 from 37 to 230 ms for re-reading them.
 CACHED_POSTINGS = 8_000_000
-# Query parts whose sizes a thread keeps (a query has a few hundred); past this it starts again.
-CACHED_SIZES = 20_000
 
 
 class PostingsScorer:
@@ -65,7 +62,6 @@ class PostingsScorer:
         self._postings: LRUCache[tuple[str, str], Found] = LRUCache(CACHED_POSTINGS, len)
         self._live_ids = found_of(dict.fromkeys(self.live, 0.0))
         self._phrases = PhrasePositions(searcher)
-        self._thread = threading.local()  # .sizes: see _sizes
 
     @classmethod
     def of(cls, searcher) -> PostingsScorer:
@@ -195,15 +191,15 @@ class PostingsScorer:
         return self._size(q, self._sizes())
 
     def _sizes(self) -> dict[int, tuple[wq.Query, int]]:
-        """The sizes this thread has computed of the parts of its recent queries, by the id of
-        the part (which the entry holds alive, so that no other part takes its id): a query's
-        concepts are evaluated several times in a search (its full matches, their scores, its
-        partial matches), each of 400 to 800 parts for a question, and an And of Ors of Ands
-        was sized anew at each level it was intersected at."""
-        sizes = getattr(self._thread, "sizes", None)
-        if sizes is None or len(sizes) > CACHED_SIZES:
-            sizes = self._thread.sizes = {}
-        return sizes
+        """The sizes computed in this request (searcher_state.one_request) of the parts of its
+        queries, by the id of the part (which the entry holds alive, so that no other part
+        takes its id): a query's concepts are evaluated several times in a search (its full
+        matches, their scores, its partial matches), each of 400 to 800 parts for a question,
+        and an And of Ors of Ands was sized anew at each level it was intersected at. They
+        are dropped with the request: the next search builds its parts anew, so none of the
+        up to 20,000 kept per thread before was ever asked again; kept, they were only more
+        objects for each garbage collection to walk through."""
+        return kept_for_request(self.searcher, "sizes", dict)
 
     def _size(self, q: wq.Query, sizes: dict[int, tuple[wq.Query, int]]) -> int:
         """size(q), each part's kept in `sizes` (see _sizes)."""

@@ -23,6 +23,7 @@ from index.mined_aliases import MINED_ALIASES, MinedAliases, mined_pairs
 from index.query_analysis import remember
 from index.schema import STAMP_NAME, build_schema, current_stamp, read_stamp, write_stamp
 from index.search_answers import SearchAnswers
+from index.searcher_state import one_request
 from index.searchers import SearcherCache
 from index.spelling import SpellingCache
 
@@ -158,11 +159,13 @@ class SearchIndex(SearchAnswers):
 
     @contextmanager
     def _reading(self) -> Iterator:
-        """The calling thread's searcher, kept open between searches (see SearcherCache)."""
+        """The calling thread's searcher, kept open between searches (see SearcherCache); what
+        one request keeps on it (searcher_state.one_request) is dropped when the block ends."""
         ix = self._fresh()
         if self._searchers is None:
             self._searchers = SearcherCache(ix)
-        yield self._searchers.current()
+        with one_request(self._searchers.current()) as searcher:
+            yield searcher
 
     # Writing -------------------------------------------------------------------------------
 

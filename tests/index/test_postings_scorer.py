@@ -131,3 +131,30 @@ def test_a_boosted_phrase_within_another_query_counts_its_boost_once(built_index
     assert ours.keys() == theirs.keys()
     for docnum, score in theirs.items():
         assert ours[docnum] == pytest.approx(score)
+
+
+def test_the_sizes_of_a_query_s_parts_last_one_request(built_index):
+    query = "AI 법 OR 딥페이크"
+    compiled = QueryBuilder(built_index.aliases()).build(parse_query(query), query)
+    with built_index._reading() as searcher:
+        evaluator = PostingsScorer.of(searcher)
+        size = evaluator.size(compiled.all_words)
+        assert evaluator._sizes()[id(compiled.all_words)] == (compiled.all_words, size)
+    with built_index._reading() as searcher:  # the next request starts with none
+        assert evaluator._sizes() == {}
+    built_index.search(query)
+    assert getattr(searcher, "aibrief_request", None) is None  # the search's sizes dropped
+
+
+def test_sizes_kept_or_not_evaluate_alike(built_index):
+    """Outside a request no size is kept: each evaluation sizes its parts anew, and answers
+    what one request, keeping them, answers."""
+    query = "AI 규제 OR 딥페이크 -벤지오"
+    compiled = QueryBuilder(built_index.aliases()).build(parse_query(query), query)
+    with built_index._reading() as searcher:
+        evaluator = PostingsScorer.of(searcher)
+        kept = [evaluator.evaluate(q) for q in (*compiled.concepts, compiled.all_words)]
+        assert evaluator._sizes()  # kept within the request
+    anew = [evaluator.evaluate(q) for q in (*compiled.concepts, compiled.all_words)]
+    assert evaluator._sizes() == {}
+    assert anew == kept
