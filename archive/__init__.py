@@ -28,7 +28,8 @@ may translate is a Message (archive.messages: an English template and its values
 
 For the edges, besides: extract_issue and ExtractError (reading a PDF without storing it),
 atom_feed, ingest_sample_issues (the demo), default_home, and the helpers every layer shares
-(LRUCache, die_with_parent, MupdfMessages, echoed: how an error message quotes a value).
+(LRUCache, die_with_parent, MupdfMessages, echoed: how an error message quotes a value), and
+ready_to_serve (before a process serves many searches: index.ready_to_serve).
 
 Errors: ArchiveError (one line, safe to show), NotFound, ArchiveBusy (the lock was not free in
 time), IndexUnavailable (the index is being rebuilt by another process, or cannot be opened;
@@ -73,6 +74,7 @@ from common.child_processes import die_with_parent
 from common.echo import echoed
 from common.lru_cache import LRUCache
 from extract import ExtractError
+from index import ready_to_serve
 
 if TYPE_CHECKING:
     from common.mupdf_messages import MupdfMessages
@@ -129,6 +131,7 @@ __all__ = [
     "contract",
     "default_home",
     "die_with_parent",
+    "ready_to_serve",
     "echoed",
     "export_bytes",
     "export_format",

@@ -36,6 +36,8 @@ Public interface:
     country_code(value) -> str                   "CN" for "CN", "중국" or "China"; QueryError
     load_analyzer()                              load Kiwi now, before forking workers that share it
     start_in_worker()                            first thing in such a forked worker process
+    ready_to_serve()                             before serving many searches: import what a
+                                                 first search would, gc.freeze() what is alive
     BUDGET_SECONDS, COMMAND_BUDGET_SECONDS       a served and a command-line search's time
                                                  budget for optional work (request_limits.py)
     SharedBudget(seconds)                        one such budget for all the searches of a web
@@ -48,6 +50,7 @@ from index.article_actors import actors_version, derive_actors, with_actors
 from index.errors import IndexBuildError, IndexRebuilding, NotIndexed, QueryError, StaleIndexError
 from index.query_syntax import country_code
 from index.request_limits import BUDGET_SECONDS, COMMAND_BUDGET_SECONDS, SharedBudget
+from index.search_answers import ready_to_serve
 from index.search_index import REBUILD_STEPS, SearchIndex
 from index.search_results import SORTS, Hit, SearchFilters, SearchResult
 
@@ -71,6 +74,7 @@ __all__ = [
     "country_code",
     "derive_actors",
     "load_analyzer",
+    "ready_to_serve",
     "start_in_worker",
     "with_actors",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive import Archive
+from archive import Archive, ready_to_serve
 from index import COMMAND_BUDGET_SECONDS
 from mcp_server.server import build_server
 
@@ -27,6 +27,7 @@ def serve(
     archive.reconcile()
     try:
         server = build_server(archive)
+        ready_to_serve()
         if http:
             server.run("streamable-http", host=host, port=port)
         else:

@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from archive import die_with_parent
+from archive import die_with_parent, ready_to_serve
 from webui.app import create_app
 from webui.request_line import create_server
 
@@ -54,6 +54,7 @@ def serve(
         serve_forked(config, host, port, processes)
         return
     app = create_app(config)  # reconciles the archive, once, before any request
+    ready_to_serve()
     # Bind first: a busy port fails before an address is printed, and port 0 shows the real one.
     server = create_server(app, host=host, port=port, threads=THREADS, ident="aibrief")
     click.echo(f"Serving aibrief on {address(host, server.effective_port)}")
@@ -138,6 +139,7 @@ def run_worker(config: dict[str, Any], sock: socket.socket, parent: int, ready: 
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         try:
             app = create_app(config)
+            ready_to_serve()
             server = create_server(app, sockets=[sock], threads=THREADS, ident="aibrief")
         except Exception as error:  # reported by the parent, which stops with its message
             os.write(ready, str(error).encode("utf-8", "replace") or type(error).__name__.encode())

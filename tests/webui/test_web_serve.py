@@ -23,11 +23,21 @@ class FakeServer:
         self.closed = True
 
 
+@pytest.fixture(autouse=True)
+def readied(monkeypatch):
+    """The server's freeze of its long-lived objects, recorded instead of done: done in the
+    test's process it would keep every later test's garbage cycles from being collected."""
+    calls = []
+    monkeypatch.setattr(webui.serving, "ready_to_serve", lambda: calls.append("ready"))
+    return calls
+
+
 @pytest.fixture
-def served(monkeypatch):
+def served(monkeypatch, readied):
     calls = []
 
     def create_server(app, **options):
+        assert readied == ["ready"], "ready before serving"
         server = FakeServer(app, **options)
         calls.append((app, options))
         return server
