@@ -45,7 +45,9 @@ class _Reading:
 
 
 _reading: ContextVar[_Reading | None] = ContextVar("query_analysis_reading", default=None)
-_memory: LRUCache[str, Analysis] = LRUCache(65536)
+# Analyses held as plain tuples (see _plain), up to this many texts.
+REMEMBERED = 65536
+_memory: LRUCache[str, tuple] = LRUCache(REMEMBERED)
 _quoted = json.encoder.encode_basestring  # a JSON string literal, as json.dumps writes one
 
 
@@ -78,11 +80,24 @@ def decode(stored: str) -> Analysis:
     return Analysis(tuple(Term(*t) for t in terms), bool(noun))
 
 
+def _plain(analysis: Analysis) -> tuple:
+    """The analysis as tuples of strings and numbers only, which the garbage collector stops
+    tracking (one level of them at each collection that walks them); a NamedTuple it tracks for ever, and a long-running server's memory of 65,536
+    analyses, each a tuple of Terms, was then a few hundred thousand objects for each full
+    collection to walk through."""
+    return tuple(tuple(t) for t in analysis.terms), analysis.noun
+
+
+def _from_plain(plain: tuple) -> Analysis:
+    terms, noun = plain
+    return Analysis(tuple(Term._make(t) for t in terms), noun)
+
+
 def analysis_of(text: str) -> Analysis:
     """The analysis of a normalised query text (see the module docstring)."""
-    found = _memory.get(text)
-    if found is not None:
-        return found
+    kept = _memory.get(text)
+    if kept is not None:
+        return _from_plain(kept)
     reading = _reading.get()
     store = reading.store if reading is not None else None
     stored = (store.get(text) or store.get_case_form(text)) if store else None
@@ -92,7 +107,8 @@ def analysis_of(text: str) -> Analysis:
         found = kiwi_analysis(text)
         if reading is not None:
             reading.missed[text] = found
-    return _memory.put(text, found)
+    _memory.put(text, _plain(found))
+    return found
 
 
 def terms_of(text: str) -> tuple[Term, ...]:
@@ -149,4 +165,4 @@ def remember(store: AnalysisStore, texts: Iterable[str]) -> int:
 def forget() -> None:
     """Drop the analyses held in memory (for tests and benchmarks comparing their sources)."""
     global _memory
-    _memory = LRUCache(65536)
+    _memory = LRUCache(REMEMBERED)

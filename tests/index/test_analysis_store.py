@@ -3,6 +3,7 @@ what Kiwi had to answer, and that writers killed or racing leave it whole."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -342,3 +343,20 @@ def test_every_case_form_the_real_issues_store_decides_by_type_kiwi_reads_alike(
     assert len(decided) > 1000
     differ = [k for k in decided if len({kiwi_analysis(f) for f in case_forms(k)}) > 1]
     assert differ == []
+
+
+def test_analyses_are_remembered_as_tuples_the_collector_stops_tracking(monkeypatch):
+    made = Analysis((Term("딥페이크", 0, 0, 4), Term("규제", 1, 5, 7, "part")), False)
+    asked = []
+    monkeypatch.setattr(query_analysis, "kiwi_analysis", lambda text: asked.append(text) or made)
+    query_analysis.forget()
+    try:
+        assert analysis_of("딥페이크 규제") == made
+        again = analysis_of("딥페이크 규제")
+        assert again == made and type(again.terms[1]) is Term and asked == ["딥페이크 규제"]
+        kept = query_analysis._memory.get("딥페이크 규제")
+        for _ in range(3):  # one level of tuples untracked at each collection
+            gc.collect()
+        assert not any(gc.is_tracked(t) for t in (kept, kept[0], *kept[0]))
+    finally:
+        query_analysis.forget()
