@@ -72,13 +72,15 @@ class ActorColumns:
         return self._about[code]
 
 
-def _inverted(searcher, field: str) -> list[tuple[str, ...]]:
-    """docnum -> the field's values in that document (a list, so that counting over the
-    matches runs in C: see _counted)."""
+def _inverted(searcher, field: str) -> tuple[tuple[str, ...], ...]:
+    """docnum -> the field's values in that document (a sequence, so that counting over the
+    matches runs in C: see _counted; a tuple of tuples of strings, which the garbage
+    collector stops tracking, where a list it walks through, all of it, at each full
+    collection)."""
     reader = searcher.reader()
     found: dict[int, list[str]] = {}
     if field not in searcher.schema or reader.doc_count_all() == 0:
-        return []
+        return ()
     for text in reader.lexicon(field):
         value = text.decode("utf-8")
         for docnum in reader.postings(field, value).all_ids():
@@ -86,14 +88,14 @@ def _inverted(searcher, field: str) -> list[tuple[str, ...]]:
     column: list[tuple[str, ...]] = [()] * reader.doc_count_all()
     for docnum, values in found.items():
         column[docnum] = tuple(values)
-    return column
+    return tuple(column)
 
 
 class ValuePairs:
     """A column of several values per article as (docnum, value) pairs in arrays, to count
     the values of many articles in one vector pass."""
 
-    def __init__(self, column: list[tuple[str, ...]]) -> None:
+    def __init__(self, column: tuple[tuple[str, ...], ...]) -> None:
         self.column = column
         self.values = sorted({v for values in column for v in values})
         number = {v: n for n, v in enumerate(self.values)}

@@ -54,10 +54,12 @@ class PostingsScorer:
         self.doc_count = reader.doc_count_all()
         self.live = set(reader.all_doc_ids())
         names = ("section", "issue", "year", "page")
-        # An empty index has no columns to read (Whoosh's EmptyReader refuses).
-        self.columns = {n: list(reader.column_reader(n)) if self.doc_count else [] for n in names}
+        # An empty index has no columns to read (Whoosh's EmptyReader refuses). The columns
+        # and lengths are tuples of strings and numbers, which the garbage collector stops
+        # tracking: lists of one entry per article it walks through at each full collection.
+        self.columns = {n: tuple(reader.column_reader(n)) if self.doc_count else () for n in names}
         self.tie_order = _tie_order(self.columns["issue"], self.columns["page"])
-        self._lengths: dict[str, list[int]] = {}
+        self._lengths: dict[str, tuple[int, ...]] = {}
         self._codes: dict[str, tuple[np.ndarray, list]] = {}
         self._postings: LRUCache[tuple[str, str], Found] = LRUCache(CACHED_POSTINGS, len)
         self._live_ids = found_of(dict.fromkeys(self.live, 0.0))
@@ -68,10 +70,10 @@ class PostingsScorer:
         """The evaluator kept with a searcher (made on first use)."""
         return kept_with(searcher, "evaluator", lambda: cls(searcher))
 
-    def _field_lengths(self, field: str) -> list[int]:
+    def _field_lengths(self, field: str) -> tuple[int, ...]:
         if field not in self._lengths:
             length = self.searcher.doc_field_length
-            self._lengths[field] = [length(d, field, 1) for d in range(self.doc_count)]
+            self._lengths[field] = tuple(length(d, field, 1) for d in range(self.doc_count))
         return self._lengths[field]
 
     def term(self, field: str, text: str) -> Scores:
@@ -266,11 +268,11 @@ def _by_value(values: list):
     return lambda item: str(values[item[0]])
 
 
-def _tie_order(issues: list[str], pages: list[int]) -> list[int]:
+def _tie_order(issues: tuple[str, ...], pages: tuple[int, ...]) -> tuple[int, ...]:
     """docnum -> its place among equal scores: newest issue first, then by page. It depends
     on the articles only, not on how the index happens to be split into segments."""
     by_date = sorted(range(len(issues)), key=lambda d: (issues[d], -pages[d]), reverse=True)
     order = [0] * len(issues)
     for place, docnum in enumerate(by_date):
         order[docnum] = place
-    return order
+    return tuple(order)
