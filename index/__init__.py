@@ -50,9 +50,9 @@ from index.article_actors import actors_version, derive_actors, with_actors
 from index.errors import IndexBuildError, IndexRebuilding, NotIndexed, QueryError, StaleIndexError
 from index.query_syntax import country_code
 from index.request_limits import BUDGET_SECONDS, COMMAND_BUDGET_SECONDS, SharedBudget
-from index.search_answers import ready_to_serve
 from index.search_index import REBUILD_STEPS, SearchIndex
 from index.search_results import SORTS, Hit, SearchFilters, SearchResult
+from index.serving import ready_to_serve
 
 __all__ = [
     "BUDGET_SECONDS",

@@ -82,9 +82,9 @@ def decode(stored: str) -> Analysis:
 
 def _plain(analysis: Analysis) -> tuple:
     """The analysis as tuples of strings and numbers only, which the garbage collector stops
-    tracking (one level of them at each collection that walks them); a NamedTuple it tracks for ever, and a long-running server's memory of 65,536
-    analyses, each a tuple of Terms, was then a few hundred thousand objects for each full
-    collection to walk through."""
+    tracking (one level of them at each collection that walks them); a NamedTuple it tracks
+    for ever, and a long-running server's memory of 65,536 analyses, each a tuple of Terms,
+    was then a few hundred thousand objects for each full collection to walk through."""
     return tuple(tuple(t) for t in analysis.terms), analysis.noun
 
 

@@ -17,7 +17,6 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from common.echo import echoed
-from common.long_lived import freeze_long_lived
 from index.errors import QueryError
 from index.filter_queries import filters_query
 from index.highlight import by_first_term
@@ -41,15 +40,8 @@ from index.suggest import nearest_spelling, suggest
 
 Method = TypeVar("Method", bound=Callable)
 
-# What the first search imports (see the module docstring).
+# What the first search imports (see the module docstring; index.serving imports them sooner).
 SEARCH_MODULES = ("index.ranking", "index.score_arrays", "index.similar")
-
-
-def ready_to_serve() -> None:
-    """Before a process serves many searches (the web and MCP servers, a file of queries):
-    import what the first search would, then keep every object alive now out of the garbage
-    collector's full collections (common.long_lived)."""
-    freeze_long_lived(SEARCH_MODULES)
 
 
 def _analysing(method: Method) -> Method:
