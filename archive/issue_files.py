@@ -3,12 +3,18 @@
 A new version of an issue is first written whole beside the old one as `<name>.pending`; the
 catalog commit decides which version is the issue; `promote()` then renames the pending files
 into place. After a crash, `settle_pending()` finishes or discards what a writer left.
+
+A removal first leaves `<issue>.removing` beside the JSON, then commits the catalog, then deletes
+the files. A held JSON with no catalog row is deleted only when that mark says a removal was killed
+after its commit; any other such file is set aside under home/set-aside/, never deleted, since a
+catalog read that missed a commit would otherwise turn into the loss of a whole issue.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +22,7 @@ from common.atomic_files import copy_atomic, fsync_dir, remove_stale_temporaries
 from extract.model import Issue
 
 PENDING = ".pending"
+REMOVING = ".removing"
 
 
 def issue_json_bytes(issue: Issue) -> bytes:
@@ -41,6 +48,7 @@ class IssueFiles:
     """The issues/ and pdfs/ folders of an archive home."""
 
     def __init__(self, home: Path) -> None:
+        self.set_aside_dir = home / "set-aside"
         self.issues_dir = home / "issues"
         self.pdfs_dir = home / "pdfs"
         self.issues_dir.mkdir(parents=True, exist_ok=True)
@@ -82,11 +90,52 @@ class IssueFiles:
         fsync_dir(self.pdfs_dir)
         fsync_dir(self.issues_dir)
 
+    def settle_unlisted(self, listed: Iterable[str]) -> set[str]:
+        """Deal with held files the catalog does not list; return the issues still held.
+
+        A removal killed after its catalog commit left its mark: its files are deleted. No writer
+        leaves any other such file, so it is kept, out of the way. A mark whose issue is still
+        listed is from a removal killed before its commit: it is dropped.
+        """
+        held, marked = set(self.held()), set(self._marked())
+        for issue in held - set(listed):
+            if issue in marked:
+                self.delete(issue)
+            else:
+                self.set_aside(issue)
+            held.discard(issue)
+        for issue in marked & set(listed):
+            self._removing(issue).unlink(missing_ok=True)
+        return held
+
+    def mark_removing(self, issue: str) -> None:
+        """Say, before the catalog forgets an issue, that its files are to be deleted."""
+        write_atomic(self._removing(issue), b"")
+
     def delete(self, issue: str) -> None:
-        """Delete an issue's files (after the catalog has forgotten it)."""
+        """Delete an issue's files (after the catalog has forgotten it), then its mark."""
         for path in (self.json_path(issue), self.pdf_path(issue)):
             path.unlink(missing_ok=True)
             pending(path).unlink(missing_ok=True)
+        fsync_dir(self.issues_dir)
+        self._removing(issue).unlink(missing_ok=True)
+
+    def set_aside(self, issue: str) -> Path:
+        """Move an issue's files that no catalog row holds to home/set-aside/; return the folder."""
+        folder = self.set_aside_dir / issue
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in (self.json_path(issue), self.pdf_path(issue)):
+            if path.exists():
+                path.replace(folder / path.name)
+        fsync_dir(folder)
+        fsync_dir(self.issues_dir)
+        return folder
+
+    def _removing(self, issue: str) -> Path:
+        return self.issues_dir / f"{issue}{REMOVING}"
+
+    def _marked(self) -> list[str]:
+        return [path.name.removesuffix(REMOVING) for path in self.issues_dir.glob(f"*{REMOVING}")]
 
     def settle_pending(self, committed: dict[str, tuple[str, str | None]]) -> Settled:
         """Finish or discard interrupted writes.

@@ -37,8 +37,9 @@ def with_current_actors(issue: Issue) -> Issue:
 # committed and the files are in place, the index not yet updated; and, once for the issues
 # indexed together (Store.indexing_together), just before the index commits them. A rebuild of
 # the index adds its own (index.REBUILD_STEPS): each issue taken, the new index built, then
-# switched to.
-COMMIT_STEPS = ("before-catalog", "before-index", "before-index-batch")
+# switched to. A removal stops at "before-catalog" (its files marked) and "before-files" (the
+# catalog has forgotten the issue, its files are still there).
+COMMIT_STEPS = ("before-catalog", "before-index", "before-index-batch", "before-files")
 CommitStepCallback = Callable[[str, str], None]
 
 
@@ -98,9 +99,7 @@ class Store:
             for issue, row in rows.items()
         }
         self.files.settle_pending(committed)
-        held = set(self.files.held())
-        for issue in held - rows.keys():  # a removal was killed after its catalog commit
-            self.files.delete(issue)
+        held = self.files.settle_unlisted(rows.keys())
         for issue in rows.keys() - held:  # its JSON is gone: the issue cannot be whole
             self.catalog.remove_issue(issue)
 
@@ -242,7 +241,10 @@ class Store:
         """Drop an issue: its catalog row, files and index entries (lock held)."""
         if self.catalog.issue(issue) is None:
             raise NotFound(f"no issue {issue} in the archive")
+        self.files.mark_removing(issue)
+        self._step("before-catalog", issue)
         self.catalog.remove_issue(issue)
+        self._step("before-files", issue)
         self.files.delete(issue)
         self.open_index().remove_issue(issue)
 

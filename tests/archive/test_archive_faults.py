@@ -198,10 +198,52 @@ def test_an_orphan_issue_file_from_a_killed_removal_is_deleted(tmp_path, inbox):
     home = tmp_path / "home"
     archive = open_archive(home)
     archive.ingest(inbox)
+    archive.files.mark_removing("2024-02")
     archive.catalog.remove_issue("2024-02")  # ... and the process died before deleting files
     archive.close()
     assert assert_consistent(home) == {"2024-01": 3, "2024-03": 4}
     assert not (home / "pdfs" / "2024-02.pdf").exists()
+    assert not (home / "set-aside").exists()
+
+
+def test_an_issue_file_no_removal_marked_is_set_aside_not_deleted(tmp_path, inbox):
+    home = tmp_path / "home"
+    archive = open_archive(home)
+    archive.ingest(inbox)
+    json_bytes = (home / "issues" / "2024-02.json").read_bytes()
+    archive.catalog.remove_issue("2024-02")  # as a catalog read that missed a commit would see
+    archive.close()
+    assert assert_consistent(home) == {"2024-01": 3, "2024-03": 4}
+    aside = home / "set-aside" / "2024-02"
+    assert sorted(p.name for p in aside.iterdir()) == ["2024-02.json", "2024-02.pdf"]
+    assert (aside / "2024-02.json").read_bytes() == json_bytes
+
+
+def remover(home: str, step: str, issue: str) -> None:
+    """The remover process: remove `issue` from `home`, paused at `step`."""
+    derive_no_actors()
+    archive = Archive(
+        home, extractor=fake_extract, index_opener=FakeIndex.open, on_commit_step=pause_at(step)
+    )
+    archive.remove(issue)
+
+
+@pytest.mark.parametrize(
+    ("point", "held"),
+    [
+        ("before-catalog", {"2024-01": 3, "2024-02": 2, "2024-03": 4}),
+        ("before-files", {"2024-01": 3, "2024-03": 4}),
+    ],
+)
+def test_a_killed_removal_leaves_the_issue_whole_or_gone(tmp_path, inbox, point, held):
+    home = tmp_path / "home"
+    finish(start_writer(home, *inbox))
+    process = forked(remover, str(home), point, "2024-02")
+    assert wait_for_line(process, "aibrief: paused") == f"aibrief: paused {point} 2024-02"
+    assert (home / "issues" / "2024-02.removing").exists()
+    kill(process)
+    assert assert_consistent(home) == held
+    assert not (home / "set-aside").exists()
 
 
 def _mark_index_as_another_version(home: Path) -> None:
