@@ -43,6 +43,9 @@ FILTER_FIELDS = frozenset({"id", "issue", "section", "outlet", "fingerprint"})
 # never reaches it; at 100,000 articles the common words of a query set fill it, and a
 # smaller cap (2 million) sent warm p95 from 37 to 230 ms for re-reading them.
 CACHED_POSTINGS = 8_000_000
+# Each term's weights as the index keeps them (what scores are computed from, and what
+# index/salience.py reads), kept per searcher, counted in entries.
+CACHED_WEIGHTS = 4_000_000
 
 
 class PostingsScorer:
@@ -62,6 +65,7 @@ class PostingsScorer:
         self._lengths: dict[str, tuple[int, ...]] = {}
         self._codes: dict[str, tuple[np.ndarray, list]] = {}
         self._postings: LRUCache[tuple[str, str], Found] = LRUCache(CACHED_POSTINGS, len)
+        self._weights: LRUCache[tuple[str, str], Found] = LRUCache(CACHED_WEIGHTS, len)
         self._live_ids = found_of(dict.fromkeys(self.live, 0.0))
         self._phrases = PhrasePositions(searcher)
 
@@ -83,15 +87,28 @@ class PostingsScorer:
     def _term(self, field: str, text: str) -> Found:
         return self._postings.get_or_compute((field, text), lambda: self._read_term(field, text))
 
-    def _read_term(self, field: str, text: str) -> Found:
-        searcher = self.searcher
-        if (field, text) not in searcher.reader():
+    def weights(self, field: str, text: str) -> Found:
+        """docnum -> the term's weight as the index keeps it (in `content`, its frequency
+        weighted by the part it stands in: analysis.PART_WEIGHTS), read once then cached; its
+        scores are computed from it, and index/salience.py reads it."""
+        return self._weights.get_or_compute((field, text), lambda: self._read_weights(field, text))
+
+    def _read_weights(self, field: str, text: str) -> Found:
+        reader = self.searcher.reader()
+        if (field, text) not in reader:
             return NOTHING
-        matcher = searcher.reader().postings(field, text)
+        matcher = reader.postings(field, text)
         found: dict[int, float] = {}
         while matcher.is_active():
             found[matcher.id()] = matcher.weight()
             matcher.next()
+        return found_of(found)
+
+    def _read_term(self, field: str, text: str) -> Found:
+        searcher = self.searcher
+        found = self.weights(field, text).as_dict()
+        if not found:
+            return NOTHING
         if field in FILTER_FIELDS or not searcher.schema[field].scorable:
             return found_of({d: 0.0 for d in found if d in self.live})
         idf = searcher.idf(field, text)

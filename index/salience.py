@@ -35,9 +35,8 @@ import math
 import numpy as np
 from whoosh import query as wq
 
-from common.lru_cache import LRUCache
 from index.near_query import Near
-from index.score_arrays import NOTHING, Found, Pool, combined, found_of
+from index.score_arrays import NOTHING, Found, Pool, combined
 from index.searcher_state import kept_with
 
 # The least weight at which an article says a concept, not only mentions it (see the docstring).
@@ -45,11 +44,6 @@ SAID = 1.5
 # A word of the `title` field (title:, or a headline query) weighs what one in `content`'s
 # headline part does.
 TITLE_WEIGHT = 4.0
-# Weights kept per searcher, counted in entries, as the postings scorer keeps its scores.
-CACHED_WEIGHTS = 4_000_000
-# A term held by more than this many times the articles asked about is read for those alone
-# (skipping through its postings), and not kept.
-SKIPPING = 8
 
 
 class Salience:
@@ -58,7 +52,6 @@ class Salience:
     def __init__(self, searcher) -> None:
         self.searcher = searcher
         self.size = searcher.reader().doc_count_all()
-        self._weights: LRUCache[tuple[str, str], Found] = LRUCache(CACHED_WEIGHTS, len)
 
     @classmethod
     def of(cls, searcher) -> Salience:
@@ -74,7 +67,7 @@ class Salience:
         """docnum -> the weight the articles of `within` give the query (see the docstring)."""
         boost = getattr(q, "boost", 1.0)
         if isinstance(q, wq.Term):
-            return self._term(q.fieldname, q.text, within).boosted(boost)
+            return self._term(evaluator, q.fieldname, q.text, within).boosted(boost)
         if isinstance(q, wq.Or | wq.DisjunctionMax):
             parts = [self.weight(evaluator, sub, within) for sub in q.subqueries]
             return combined(parts, self.size, True).boosted(boost)
@@ -103,35 +96,11 @@ class Salience:
             within = Pool(least.ids, self.size)
         return least if least is not None else NOTHING
 
-    def _term(self, field: str, text: str, within: Pool) -> Found:
-        """The weights of a term in the articles of `within`: read for them alone when they are
-        few beside the articles that hold the term, else read whole and kept for later queries."""
-        key = (field, text)
-        kept = self._weights.get(key)
-        if kept is None:
-            reader = self.searcher.reader()
-            if key not in reader:
-                return NOTHING
-            if SKIPPING * len(within) < reader.doc_frequency(field, text):
-                return self._read(field, text, within.ids)
-            kept = self._weights.put(key, self._read(field, text))
-        return within.restrict(kept)
-
-    def _read(self, field: str, text: str, only: np.ndarray | None = None) -> Found:
-        """docnum -> the term's weight, over every article that holds it or over `only`."""
-        scorable = self.searcher.schema[field].scorable
-        scale = TITLE_WEIGHT if field == "title" else 1.0
-        matcher = self.searcher.reader().postings(field, text)
-        found: dict[int, float] = {}
-        for docnum in only.tolist() if only is not None else ():
-            if matcher.is_active() and matcher.id() < docnum:
-                matcher.skip_to(docnum)
-            if not matcher.is_active():
-                break
-            if matcher.id() == docnum:
-                found[docnum] = matcher.weight() * scale if scorable else math.inf
-        while only is None and matcher.is_active():
+    def _term(self, evaluator, field: str, text: str, within: Pool) -> Found:
+        """The term's weights in the articles of `within`, from those the evaluator read to
+        score it (PostingsScorer.weights), a `title` word's as a headline word's."""
+        found = within.restrict(evaluator.weights(field, text))
+        if not self.searcher.schema[field].scorable:
             # a filter field (country) says all it holds: the article is about the country
-            found[matcher.id()] = matcher.weight() * scale if scorable else math.inf
-            matcher.next()
-        return found_of(found)
+            return Found(found.ids, np.full(len(found), math.inf))
+        return found.boosted(TITLE_WEIGHT) if field == "title" else found

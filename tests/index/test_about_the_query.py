@@ -126,37 +126,28 @@ def test_a_country_named_in_passing_is_named_as_such(tmp_path):
     assert (hit.match, hit.missing, hit.passing) == ("partial", (), ("중국의",))
 
 
-def test_a_term_read_for_a_few_articles_weighs_what_its_whole_read_gives(about_index):
+def test_a_term_weighs_in_each_article_what_its_postings_say(about_index):
     import numpy as np
 
+    from index.postings_scorer import PostingsScorer
     from index.salience import Salience
     from index.score_arrays import Pool
 
     with about_index._reading() as searcher:
-        salience = Salience(searcher)
+        salience, evaluator = Salience(searcher), PostingsScorer(searcher)
         reader = searcher.reader()
         size = reader.doc_count_all()
-        pools = [np.arange(0, size, step, dtype=np.int64) for step in (1, 2, 3, 7)]
-        pools.append(np.array([size - 1], dtype=np.int64))
-        terms = [(field, text) for field, text in reader.all_terms() if field == "content"][:200]
-        assert len(terms) > 50
+        pools = [np.arange(0, size, step) for step in (1, 2, 3, 7)] + [np.array([size - 1])]
+        terms = [(f, t) for f, t in reader.all_terms() if f in ("content", "title")][:300]
+        assert {f for f, _ in terms} == {"content", "title"}
         for field, text in terms:
-            whole = salience._read(field, text)
+            matcher, whole = reader.postings(field, text), {}
+            while matcher.is_active():  # the weight BM25F reads (analysis.WeightedPositions)
+                whole[matcher.id()] = matcher.weight()
+                matcher.next()
+            scale = 4.0 if field == "title" else 1.0
             for ids in pools:
-                wanted = Pool(ids.astype(whole.ids.dtype), size).restrict(whole)
-                read = salience._read(field, text, ids.astype(whole.ids.dtype))
-                assert read.ids.tolist() == wanted.ids.tolist(), (text, ids)
-                assert read.scores.tolist() == wanted.scores.tolist(), (text, ids)
-
-
-@pytest.mark.parametrize("skipping", [0, 10**9])
-def test_answers_are_the_same_whether_terms_are_read_whole_or_for_a_few(
-    about_index, monkeypatch, skipping
-):
-    import index.salience
-
-    queries = ("딥페이크 선거", "딥페이크 탐지 기술", "선거 기간 표시", "기술 투자 매출")
-    before = [kinds(about_index.search(q, expand=False)) for q in queries]
-    monkeypatch.setattr(index.salience, "SKIPPING", skipping)
-    about_index._searchers = None  # searchers made afresh: nothing kept from the reads above
-    assert [kinds(about_index.search(q, expand=False)) for q in queries] == before
+                pool = Pool(ids.astype(np.int64), size)
+                found = salience._term(evaluator, field, text, pool)
+                wanted = {d: whole[d] * scale for d in ids.tolist() if d in whole}
+                assert found.as_dict() == wanted, (field, text)
