@@ -33,7 +33,7 @@ from archive.citations import citation
 from archive.errors import ArchiveBusy, IndexUnavailable, NotFound
 from archive.parameter_readers import BadParameter
 from archive.search_query import SearchQuery
-from extract.model import UNKNOWN_LAYOUT, Article, Issue
+from extract.model import Article, Issue
 from index import Hit, QueryError, SearchResult
 
 # The HTTP status each kind of failure is given, on the web and in --json output alike.
@@ -208,13 +208,13 @@ def issue_entry(issue: Issue) -> dict[str, Any]:
     issue read generically, the PDF pages after its contents page whose text no article holds
     (null for any other issue)."""
     listed = [article_entry(article) for article in issue.articles]
-    generic = issue.layout == UNKNOWN_LAYOUT
+    dropped = issue.pages_in_no_article
     return {
         "issue": issue.issue,
         "title": issue.title,
         "url": issue_url(issue.issue),
         "layout": issue.layout,
-        "dropped_pages": list(issue.dropped_pages) if generic else None,
+        "dropped_pages": list(dropped) if dropped is not None else None,
         "article_count": len(listed),
         "articles": listed,
     }

@@ -203,7 +203,7 @@ class IngestRun:
         self.store.commit_issue(issue, "pdf", str(path), sha, pdf=path)
         self.committed_in_run[issue.issue] = str(path)
         status = REPLACED if held else ADDED
-        dropped = issue.dropped_pages if issue.layout == UNKNOWN_LAYOUT else None
+        dropped = issue.pages_in_no_article
         read = {"layout": issue.layout, "warning": extracted.warning, "dropped_pages": dropped}
         return FileOutcome(str(path), status, issue.issue, len(issue.articles), sha256=sha, **read)
 

@@ -243,9 +243,14 @@ class Issue:
         if self.layout is not None:
             data["layout"] = self.layout
             data["layout_version"] = self.layout_version
-        if self.layout == UNKNOWN_LAYOUT:
-            data["dropped_pages"] = list(self.dropped_pages)
+        if self.pages_in_no_article is not None:
+            data["dropped_pages"] = list(self.pages_in_no_article)
         return data
+
+    @property
+    def pages_in_no_article(self) -> tuple[int, ...] | None:
+        """`dropped_pages` where the reader says it (an issue read generically), else None."""
+        return self.dropped_pages if self.layout == UNKNOWN_LAYOUT else None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Issue:
