@@ -38,6 +38,8 @@ class CompiledQuery:
     titled: tuple[tuple[str, wq.Query | None, int], ...] = ()
     # the words of each concept as typed, in the order of `concepts` (() when it is Every)
     labels: tuple[str, ...] = ()
+    # the periods the query's time words say, as inclusive issue ranges (time_words)
+    periods: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

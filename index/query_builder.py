@@ -29,6 +29,7 @@ from index.joined_words import joined_words, said_by_concept
 from index.query_syntax import Clause, ParsedQuery
 from index.query_terms import only_kind_of_thing, topical
 from index.query_words import SEQUENCES, query_word
+from index.time_words import Dated, dated
 from index.word_queries import in_field, near, words_apart
 
 ACTOR_FIELDS = frozenset({"actor", "subject", "country"})
@@ -47,7 +48,9 @@ class QueryBuilder:
     apart (see NEAR_WINDOW); `longer` looks up the longer nouns a word heads (LONGER_WEIGHT);
     `beside=False` requires of a full match a word that a concept typed beside it holds in one
     of its forms (joined_words.said_by_concept), which is otherwise counted, not required;
-    `respell` gives the archive's nearest spelling of a word it does not hold (ClauseForms)."""
+    `respell` gives the archive's nearest spelling of a word it does not hold (ClauseForms);
+    `newest` gives the newest issue held, by which the query's time words are read as periods
+    (time_words; None: read as words)."""
 
     def __init__(
         self,
@@ -62,12 +65,14 @@ class QueryBuilder:
         longer: Callable[[str], tuple[str, ...]] | None = None,
         beside: bool = True,
         respell: Callable[[str], str | None] | None = None,
+        newest: Callable[[], str | None] | None = None,
     ) -> None:
         self.aliases = aliases
         self.concepts = concepts if concepts is not None else ConceptTable()
         self.expand = expand
         self.near = near
         self.beside = beside
+        self.newest = newest
         self.forms = ClauseForms(
             aliases, self.concepts, expand, derived, few, verbs, absent, longer, respell
         )
@@ -145,6 +150,8 @@ class QueryBuilder:
         kept = topical(
             joined_words(parsed.groups, self.aliases, self.concepts, self.expand), self.forms.verbs
         )
+        when = dated(kept, self.newest) if self.newest is not None else Dated(kept)
+        kept = when.groups
         said = said_by_concept(kept, self.concepts) if self.expand and self.beside else set()
         for place, group in enumerate(kept):
             alternatives, strict = [], []
@@ -172,7 +179,7 @@ class QueryBuilder:
             if alternatives:
                 q = alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)
                 full_q = strict[0] if len(strict) == 1 else UnionOr(strict)
-                if only_kind_of_thing(group) or place in said:
+                if only_kind_of_thing(group) or place in said or place in when.written:
                     optional.append(q)
                 # title: and source: words stay required when the other words are relaxed.
                 if all(c.field is None for c in group):
@@ -207,6 +214,7 @@ class QueryBuilder:
             tuple(in_full) if in_full != groups else (),
             tuple(titled),
             tuple(labels),
+            when.periods,
         )
 
     @staticmethod

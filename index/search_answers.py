@@ -91,6 +91,7 @@ class SearchAnswers:
         beside: bool = True,
         about: bool = True,
         respell: bool = True,
+        dates: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
@@ -112,7 +113,8 @@ class SearchAnswers:
         match: index/joined_words.py), `about` (an article that names a concept of the query
         only in passing matching it in part: index/salience.py), `respell` (a word no article
         holds, that no concept widens, looked up as the archive's nearest spelling of it:
-        index/clause_forms.py, which waits for the spelling index up to the budget);
+        index/clause_forms.py, which waits for the spelling index up to the budget), `dates`
+        (the articles of a period the query's time words say raised: index/time_words.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -139,27 +141,15 @@ class SearchAnswers:
         with self._reading() as searcher:
             wait = budget.seconds if isinstance(budget, SharedBudget) else budget
             nearest = self._respeller(searcher, wait, limits) if respell and expand else None
-            builder = self._builder(
-                searcher, expand, derived, broader, verbs, near, longer, beside, nearest
-            )
+            switches = (expand, derived, broader, verbs, near, longer, beside, nearest, dates)
+            builder = self._builder(searcher, *switches)
             compiled = builder.build(parsed, query)
             if isinstance(budget, SharedBudget):
                 spending = Budget(budget.seconds, budget.start(), limits)
             else:
                 spending = Budget(budget, limits=limits)
-            ranked = rank(
-                searcher,
-                compiled,
-                restrict,
-                sort,
-                page * per_page,
-                partial,
-                fed,
-                broad,
-                countries,
-                passing,
-                about,
-            )
+            kept = (partial, fed, broad, countries, passing, about)
+            ranked = rank(searcher, compiled, restrict, sort, page * per_page, *kept)
             first = (page - 1) * per_page
             shown = ranked.hits[first : page * per_page]
             marked = by_first_term(compiled.highlight)  # once for every hit
@@ -260,10 +250,11 @@ class SearchAnswers:
         longer: bool = True,
         beside: bool = True,
         respell=None,
+        dates: bool = True,
     ) -> QueryBuilder:
         """The query builder of one search (its switches as `search` takes them), testing
         counts over this searcher's cached postings."""
-        from index.ranking import FEW, finds_fewer  # see the module docstring
+        from index.ranking import FEW, finds_fewer, newest_issue  # see the module docstring
 
         few = finds_fewer(searcher, FEW) if broader else None
         absent = finds_fewer(searcher, 1)
@@ -280,6 +271,7 @@ class SearchAnswers:
             heads,
             beside,
             respell,
+            newest_issue(searcher) if dates else None,
         )
 
 

@@ -73,6 +73,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         "aibrief -beside",
         "aibrief -about",
         "aibrief -respell",
+        "aibrief -dates",
         "aibrief -extra",
     ]
     offered = [s.search is not None for s in systems]
@@ -82,6 +83,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         False,
         False,
         True,
+        False,
         False,
         False,
         False,

@@ -1,0 +1,105 @@
+"""Words of a query that say when: a year ("2024년", "2024년의"), 올해 and 작년, 최근, and a half
+of a year ("2024년 상반기").
+
+A researcher who types "2024년 미국 AI 정책" means the articles of 2024, which seldom write the
+year (an article of the 2024-03 issue speaks of "지난 2월"), while the articles of later issues
+write it often, looking back ("2024년 12월 발표된"). Required as a word, or counted as one, the
+year raised the wrong articles. So a time word is a period of issues, and the articles of that
+period are raised to twice their score, among the full and among the partial matches, as those
+about a country the query names are (ranking.PERIOD_BOOST); it never filters (issue: does).
+A year is still searched as written, counted where an article writes it, never required of a
+full match (an article may look ahead: "2024년 반도체 시장 전망" in a December issue). A relative
+word counts from the newest issue the archive holds, not from today: 올해 and 금년 are its year,
+작년 and 지난해 the year before, 최근, 최신 and 요즘 the RECENT_MONTHS up to it; such a word says
+nothing an article writes ("최근" in an article is its own month), so it is not searched. 상반기
+and 하반기 right after a year or a relative year narrow it to the issues of that half.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.query_syntax import Clause
+from index.query_words import query_word
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+RELATIVE_YEARS = {"올해": 0, "금년": 0, "작년": -1, "지난해": -1}
+RECENT = frozenset({"최근", "최신", "요즘"})
+# 최근 is the issues of the last twelve months up to the newest held.
+RECENT_MONTHS = 12
+HALVES = {"상반기": ("01", "06"), "하반기": ("07", "12")}
+
+Groups = list[tuple[Clause, ...]]
+
+
+@dataclass(frozen=True)
+class Dated:
+    """The query's groups once its time words are read: the groups left to search, the places
+    among them of the years searched as written (counted, never required), and each period
+    said, as an inclusive range of issues (YYYY-MM)."""
+
+    groups: Groups
+    written: frozenset[int] = frozenset()
+    periods: tuple[tuple[str, str], ...] = ()
+
+
+def dated(groups: Groups, newest: Callable[[], str | None]) -> Dated:
+    """Read the time words of the query's groups (see the module docstring); `newest` gives
+    the newest issue held (None: none), asked only of a relative word. A query of time words
+    only keeps them as words."""
+    kept: Groups = []
+    written: set[int] = set()
+    periods: list[tuple[str, str]] = []
+    i = 0
+    while i < len(groups):
+        word = _word(groups[i])
+        year, searched = _year(word, newest)
+        if year is not None:
+            half = HALVES.get(_word(groups[i + 1])) if i + 1 < len(groups) else None
+            low, high = half or ("01", "12")
+            periods.append((f"{year}-{low}", f"{year}-{high}"))
+            if searched:
+                written.add(len(kept))
+                kept.append(groups[i])
+            i += 2 if half else 1
+            continue
+        if word in RECENT and (last := newest()) is not None:
+            periods.append((_months_before(last, RECENT_MONTHS - 1), last))
+        else:
+            kept.append(groups[i])
+        i += 1
+    if not kept:
+        return Dated(groups)
+    return Dated(kept, frozenset(written), tuple(dict.fromkeys(periods)))
+
+
+def _word(group: tuple[Clause, ...]) -> str:
+    """The one analysed part of a group of one plain word ("" for any other group)."""
+    c = group[0]
+    if len(group) != 1 or c.field is not None or c.exact or c.phrase:
+        return ""
+    parts = query_word(c.text).parts
+    return parts[0] if len(parts) == 1 else ""
+
+
+def _year(word: str, newest: Callable[[], str | None]) -> tuple[int | None, bool]:
+    """The year a word says, and whether it is searched as written (a year typed, not 올해)."""
+    if YEAR.fullmatch(word):
+        return int(word), True
+    if word in RELATIVE_YEARS and (last := newest()) is not None:
+        return int(last[:4]) + RELATIVE_YEARS[word], False
+    return None, False
+
+
+def _months_before(issue: str, months: int) -> str:
+    """The issue `months` before a YYYY-MM issue."""
+    year, month = int(issue[:4]), int(issue[5:7])
+    count = year * 12 + month - 1 - months
+    return f"{count // 12:04d}-{count % 12 + 1:02d}"
+
+
+def in_period(issue: str, periods: tuple[tuple[str, str], ...]) -> bool:
+    """Whether an issue (YYYY-MM) falls in one of the periods."""
+    return any(low <= issue <= high for low, high in periods)

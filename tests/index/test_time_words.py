@@ -1,0 +1,91 @@
+"""A query's time words: a year, 올해, 최근 and a half of a year read as a period of issues,
+whose articles are raised, never filtered."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.query_syntax import parse_query
+from index.time_words import dated
+from tests.index.conftest import make_article
+
+
+def read(query: str, newest: str | None = "2025-08"):
+    when = dated(list(parse_query(query).groups), lambda: newest)
+    return [g[0].text for g in when.groups], sorted(when.written), when.periods
+
+
+@pytest.mark.parametrize(
+    ("query", "groups", "written", "periods"),
+    [
+        pytest.param(
+            "2024년 미국 AI 정책",
+            ["2024년", "미국", "AI", "정책"],
+            [0],
+            (("2024-01", "2024-12"),),
+            id="year-searched-as-written",
+        ),
+        pytest.param(
+            "최근 AI 반도체", ["AI", "반도체"], [], (("2024-09", "2025-08"),), id="recent"
+        ),
+        pytest.param(
+            "올해의 AI 규제", ["AI", "규제"], [], (("2025-01", "2025-12"),), id="this-year"
+        ),
+        pytest.param("작년 AI 투자", ["AI", "투자"], [], (("2024-01", "2024-12"),), id="last-year"),
+        pytest.param(
+            "2024년 상반기 AI 투자",
+            ["2024년", "AI", "투자"],
+            [0],
+            (("2024-01", "2024-06"),),
+            id="half-of-a-year",
+        ),
+        pytest.param("AI 반도체", ["AI", "반도체"], [], (), id="none"),
+        pytest.param("최근", ["최근"], [], (), id="time-word-alone"),
+        pytest.param('"최근" 반도체', ["최근", "반도체"], [], (), id="exact"),
+    ],
+)
+def test_time_words_are_read_as_periods(query, groups, written, periods):
+    assert read(query) == (groups, written, periods)
+
+
+def test_relative_words_stay_words_in_an_empty_archive():
+    assert read("최근 AI 반도체", newest=None) == (["최근", "AI", "반도체"], [], ())
+
+
+@pytest.fixture
+def dated_index(fresh_index):
+    standard = "AI 표준 초안 공개"
+    for issue, article in (
+        # a later article that writes the year, looking back at it
+        ("2025-08", make_article("2025-08-01", standard, key=("2024년 12월 발표된 AI 표준 개정",))),
+        ("2024-05", make_article("2024-05-01", standard, key=("정부가 AI 표준 초안을 공개",))),
+        ("2023-12", make_article("2023-12-01", standard, key=("업계가 AI 표준 초안을 공개",))),
+    ):
+        fresh_index.replace_issue(issue, [article], f"sha-{issue}")
+    return fresh_index
+
+
+def ids(result) -> list[str]:
+    return [hit.id for hit in result.hits]
+
+
+def test_the_articles_of_the_year_typed_come_first(dated_index):
+    assert ids(dated_index.search("2024년 AI 표준"))[0] == "2024-05-01"
+    # as a word, the year raised the later article that writes it
+    assert ids(dated_index.search("2024년 AI 표준", dates=False))[0] == "2025-08-01"
+
+
+def test_a_year_is_no_filter_nor_required(dated_index):
+    found = dated_index.search("2024년 AI 표준")
+    assert found.total == 3
+    assert {hit.match for hit in found.hits} == {"all"}
+
+
+def test_recent_counts_from_the_newest_issue_held(dated_index):
+    recent = {hit.id: hit.score for hit in dated_index.search("최근 AI 표준").hits}
+    plain = {hit.id: hit.score for hit in dated_index.search("AI 표준").hits}
+    # the newest issue's article raised to twice its score, the others as they were
+    assert recent == pytest.approx({**plain, "2025-08-01": 2 * plain["2025-08-01"]})
+    # 최근 as a word: no article writes it
+    assert dated_index.search("최근 AI 표준", dates=False).fallback
+    assert ids(dated_index.search("작년 AI 표준"))[0] == "2024-05-01"
