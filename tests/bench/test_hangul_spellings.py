@@ -8,6 +8,8 @@ from bench.hangul_spellings import respell, spell
 from bench.loanword_candidates import Line, candidates, is_gap
 
 
+# spell() reads the CMU Pronouncing Dictionary, about 1.4 CPU-s a process
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("english", "hangul"),
     [
@@ -30,6 +32,7 @@ def test_an_english_form_is_spelt_as_korean_writers_do(english, hangul) -> None:
     assert hangul in spell(english)
 
 
+@pytest.mark.slow  # the CMU Pronouncing Dictionary
 def test_an_acronym_is_also_kept_in_latin_letters() -> None:
     assert "sovereign AI" not in spell("sovereign AI")
     assert any(s.endswith(" AI") for s in spell("sovereign AI"))
@@ -53,6 +56,7 @@ def test_a_loanword_is_respelt_one_change_at_a_time(written, also) -> None:
     assert written not in respell(written)
 
 
+@pytest.mark.slow  # the CMU Pronouncing Dictionary
 def test_a_line_lists_only_spellings_it_does_not_hold() -> None:
     line = Line("concepts", "환각", ("환각", "할루시네이션", "hallucination"))
     found = {c.spelling for c in candidates(line)}

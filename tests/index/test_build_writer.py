@@ -7,12 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from whoosh import index as whoosh_index
 
 from index.build_writer import POSTINGS_CODEC, BuildWriter
 from index.documents import article_fields, with_marks
 from index.schema import build_schema
 from tests.index.conftest import ARTICLES, make_article
+
+# segments of some 300 articles written twice and compared, and a fresh interpreter
+pytestmark = pytest.mark.slow
 
 
 def _documents() -> list[dict]:

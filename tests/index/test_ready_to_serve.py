@@ -30,6 +30,7 @@ def answers(index) -> list:
     return [search_json(SearchQuery(q=q), index.search(q)) for q in QUERIES]
 
 
+@pytest.mark.slow  # the search modules imported, and a full collection of the test process
 def test_frozen_or_not_a_search_answers_alike(built_index, frozen):
     before = answers(built_index)
     frozen()

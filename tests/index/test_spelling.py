@@ -81,6 +81,7 @@ def test_deletions_are_every_string_a_few_deletions_away():
     assert deletions("abc", 2) == {"abc", "bc", "ac", "ab", "a", "b", "c"}
 
 
+@pytest.mark.slow  # every term scanned at two distances for some hundred words: 1.4 CPU-s
 def test_the_neighbourhood_finds_what_the_scan_finds(built_index):
     with built_index._reading() as searcher:
         reader = searcher.reader()

@@ -57,6 +57,7 @@ def test_write_issue_checks_the_continues_flag_against_the_layout(tmp_path):
         write_issue(tmp_path / "own.pdf", "2024-05", [wrong])
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_a_sample_issue_has_the_same_bytes_in_a_fresh_process(tmp_path):
     here = write_sample_issue(tmp_path / "here.pdf", "2025-02")
     script = (
