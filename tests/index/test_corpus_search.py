@@ -9,6 +9,7 @@ import pytest
 import index.full_build as index_module
 from index import SearchIndex
 from index.analysis_store import STORE_NAME
+from index.mined_aliases import MINED_ALIASES
 from tests.conftest import built_once, copy_home
 
 pytestmark = pytest.mark.corpus
@@ -60,7 +61,35 @@ def test_facets_cover_every_real_issue(corpus_index):
     assert sum(result.facets["section"].values()) == result.total
 
 
+def index_contents(index) -> tuple[dict, ...]:
+    """Everything a search reads of an index, by article id (a build in workers numbers the
+    documents otherwise, in segments of its own): each document's stored fields, each term's
+    postings in every field (weight and encoded positions), each scorable field's length and
+    each sortable field's column."""
+    with index._reading() as searcher:
+        reader = searcher.reader()
+        schema = reader.schema
+        ids = {docnum: fields["id"] for docnum, fields in reader.iter_docs()}
+        stored = {ids[docnum]: fields for docnum, fields in reader.iter_docs()}
+        postings: dict[tuple, dict] = {}
+        for field, text, docnum, weight, value in reader.iter_postings():
+            postings.setdefault((field, text), {})[ids[docnum]] = (weight, value)
+        lengths = {
+            (field, ids[docnum]): reader.doc_field_length(docnum, field)
+            for field in schema.scorable_names()
+            for docnum in ids
+        }
+        columns = {
+            field: {ids[docnum]: value for docnum, value in enumerate(reader.column_reader(field))}
+            for field in schema.names()
+            if schema[field].column_type and reader.has_column(field)
+        }
+    return stored, postings, lengths, columns
+
+
 def test_a_build_in_workers_answers_as_one_in_process_does(corpus_index, tmp_path, monkeypatch):
+    """The same index, term by term, so that every query answers alike; a few queries, a
+    headline of each issue among them, answered by both to show it."""
     index, issues = corpus_index
     monkeypatch.setattr(index_module, "PARALLEL_MIN_CHARS", 1)
     # The store of query analyses the first build filled: a cache of Kiwi's readings, which
@@ -68,7 +97,11 @@ def test_a_build_in_workers_answers_as_one_in_process_does(corpus_index, tmp_pat
     shutil.copy(index.directory / STORE_NAME, tmp_path / STORE_NAME)
     shared = SearchIndex.open(tmp_path)
     shared.rebuild((i, issue.articles, issue.pdf.sha256) for i, issue in issues.items())
-    headlines = [article.title for issue in issues.values() for article in issue.articles]
+    stored, postings, lengths, columns = index_contents(shared)
+    assert len(stored) == index.doc_count() and len(postings) > 10_000
+    assert (stored, postings, lengths, columns) == index_contents(index)
+    assert (shared.live / MINED_ALIASES).read_text() == (index.live / MINED_ALIASES).read_text()
+    headlines = [issue.articles[0].title for issue in issues.values()]
     for query in [*headlines, "AI", "반도체", "오픈AI", "OpenAI"]:
         assert ranked(shared, query, 20) == ranked(index, query, 20), query
 
