@@ -19,10 +19,12 @@ Layout of a home folder: catalog.sqlite3 (issues held, every file seen, ingest r
 issues/<issue>.json (one extracted issue each), pdfs/<issue>.pdf (the copy of its PDF),
 index/ (the search index, derived from the issues), .lock (held by the one writer).
 
-Public modules, which the edges may import names from: archive.contract (the JSON contract:
-search_json, hit_json, error_json, article_json, issue_json, issues_json), archive.parameters
-(PARAMETERS, one table the web, /api/help and the CLI read, the names each request takes and
-the limits) and archive.citations (CSL-JSON items, citeproc rendering).
+Public modules, which the edges may import names from: archive.also_matched (the few forms
+the thesaurus added that a page of hits holds, as the CLI and the page name them),
+archive.contract (the JSON contract: search_json, hit_json, error_json, article_json,
+issue_json, issues_json), archive.parameters (PARAMETERS, one table the web, /api/help and the
+CLI read, the names each request takes and the limits) and archive.citations (CSL-JSON items,
+citeproc rendering).
 SearchQuery.from_args(args) -> SearchQuery; BadParameter. A message for the user that an edge
 may translate is a Message (archive.messages: an English template and its values).
 
@@ -40,7 +42,7 @@ a malformed query, excepted). Extraction failures are not raised: ingest reports
 
 from typing import TYPE_CHECKING
 
-from archive import citations, contract, parameters
+from archive import also_matched, citations, contract, parameters
 from archive.atom_feed import FeedInfo, atom_feed
 from archive.collection import DEFAULT_LOCK_TIMEOUT, Archive
 from archive.demo import ingest_sample_issues
@@ -126,6 +128,7 @@ __all__ = [
     "NotFound",
     "SearchQuery",
     "Stats",
+    "also_matched",
     "atom_feed",
     "citations",
     "contract",

@@ -6,10 +6,10 @@ search result (`search_shape()`, which /api/help and the README repeat; a test h
 the answers):
 
     {ok, query: {q, sections, issue_from, issue_to, issues, actor, country, sort, page, limit,
-     expand}, total, hint, fallback, suggestion, expansions: {word: [words]}, related_terms,
-     limits, facets: {section|issue|year|actor|country: {value: count}}, hits: [{id, issue,
-     section, title, page, pdf_pages, url, score, match, missing, passing, terms, snippet, marks,
-     citation}]}
+     expand}, total, hint, fallback, suggestion, expansions: {word: [words]}, expansions_found:
+     {word: {word: hits}}, related_terms, limits, facets: {section|issue|year|actor|country:
+     {value: count}}, hits: [{id, issue, section, title, page, pdf_pages, url, score, match,
+     missing, passing, terms, snippet, marks, citation}]}
 
 `query` echoes the search as read: `issue_from` and `issue_to` the first and last issue
 searched (an issue or a year narrowed to its range), `issues` the issues asked for by name.
@@ -19,6 +19,8 @@ match `missing` the words of the query it does not hold and `passing` those it n
 passing (or with their words scattered), each as typed (both empty for a full match).
 `snippet` is plain text and `marks` the [start, end) code-point spans of the matched words in
 it; each edge renders them (escaped `<mark>` on the web, brackets or colour in a terminal).
+`expansions` lists every form the thesaurus added to each word typed, and `expansions_found`
+those of them the hits of this page hold, each with how many of the hits hold it, most first.
 `limits` names, one sentence each, what the search cut short to bound its work (see
 index/request_limits.py); it is empty for an ordinary query. No answer carries a local
 filesystem path.
@@ -79,6 +81,7 @@ SEARCH_FIELDS = (
     "fallback",
     "suggestion",
     "expansions",
+    "expansions_found",
     "related_terms",
     "limits",
     "facets",
@@ -91,6 +94,7 @@ def search_shape() -> str:
     nested = {
         "query": "query: {" + ", ".join(QUERY_FIELDS) + "}",
         "expansions": "expansions: {word: [words]}",
+        "expansions_found": "expansions_found: {word: {word: hits}}",
         "facets": "facets: {" + "|".join(FACET_NAMES) + ": {value: count}}",
         "hits": "hits: [{" + ", ".join(HIT_FIELDS) + "}]",
     }
@@ -155,6 +159,7 @@ def search_json(
         "fallback": result.fallback,
         "suggestion": result.suggestion,
         "expansions": {word: list(added) for word, added in result.expansions.items()},
+        "expansions_found": {word: dict(held) for word, held in result.expansions_found.items()},
         "related_terms": list(result.related_terms)[:10],
         "limits": list(result.limits),
         "facets": {name: dict(counts) for name, counts in result.facets.items()},

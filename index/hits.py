@@ -2,10 +2,40 @@
 
 from __future__ import annotations
 
-from index.highlight import cut_snippet, match_spans
+from typing import Any
+
+from index.highlight import by_first_term, cut_snippet, match_spans
+from index.matched_forms import FormsFound
 from index.schema import SNIPPET_FIELDS
 from index.search_results import Hit
 from index.stored_marks import field_marks
+
+
+def page_hits(
+    searcher: Any,
+    shown: list[tuple[int, float]],
+    first: int,
+    compiled: Any,
+    ranked: Any,
+    reasons: dict[int, tuple[tuple[str, ...], tuple[str, ...]]],
+) -> tuple[tuple[Hit, ...], dict[str, dict[str, int]]]:
+    """The hits of a page, `shown` (docnum, score) from rank `first` on, each a full or a
+    partial match as `ranked` says; and the forms the thesaurus added that they hold, with
+    how many hold each (index/matched_forms.py)."""
+    marked = by_first_term(compiled.highlight)  # once for every hit
+    found = FormsFound(compiled.expansions)
+    hits = tuple(
+        build_hit(
+            searcher.stored_fields(docnum),
+            score,
+            marked,
+            "all" if ranked.is_full(place) else "partial",
+            reasons.get(docnum, ((), ())),
+            found,
+        )
+        for place, (docnum, score) in enumerate(shown, first)
+    )
+    return hits, found.counts()
 
 
 def build_hit(
@@ -14,16 +44,21 @@ def build_hit(
     highlight: tuple[tuple[str, ...], ...] | dict[str, list[tuple[str, ...]]],
     match: str = "all",
     reasons: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+    forms: FormsFound | None = None,
 ) -> Hit:
     """The Hit for a document's stored fields: the snippet comes from the field with the
     most matches of the term sequences `highlight` (as they are or filed by_first_term).
     `match` is "all" (every concept of the query) or "partial", and `reasons` the words a
-    partial match lacks and those it names only in passing (index/match_reasons.py)."""
+    partial match lacks and those it names only in passing (index/match_reasons.py); `forms`
+    counts the thesaurus's forms its fields hold (index/matched_forms.py)."""
     surfaces: list[str] = []
     best_field, best_spans = None, []
-    for field in ("title", *SNIPPET_FIELDS):
+    fields = [field_marks(stored, field) for field in ("title", *SNIPPET_FIELDS)]
+    if forms is not None:
+        forms.see(fields)
+    for field, marks in zip(("title", *SNIPPET_FIELDS), fields, strict=True):
         text = stored.get(field) or ""
-        spans = match_spans(field_marks(stored, field), highlight)
+        spans = match_spans(marks, highlight)
         surfaces.extend(text[s:e] for s, e in spans)
         if field != "title" and text and (best_field is None or len(spans) > len(best_spans)):
             best_field, best_spans = field, spans

@@ -19,8 +19,7 @@ from typing import Any, TypeVar
 from common.echo import echoed
 from index.errors import QueryError
 from index.filter_queries import filters_query
-from index.highlight import by_first_term
-from index.hits import build_hit
+from index.hits import page_hits
 from index.longer_nouns import longer_nouns
 from index.query_analysis import reading
 from index.query_builder import QueryBuilder
@@ -152,19 +151,9 @@ class SearchAnswers:
             ranked = rank(searcher, compiled, restrict, sort, page * per_page, *kept)
             first = (page - 1) * per_page
             shown = ranked.hits[first : page * per_page]
-            marked = by_first_term(compiled.highlight)  # once for every hit
             partly = [d for d, _ in shown if d not in ranked.full]
             reasons = partial_reasons(searcher, compiled, ranked, partly, passing)
-            hits = tuple(
-                build_hit(
-                    searcher.stored_fields(docnum),
-                    score,
-                    marked,
-                    "all" if ranked.is_full(place) else "partial",
-                    reasons.get(docnum, ((), ())),
-                )
-                for place, (docnum, score) in enumerate(shown, first)
-            )
+            hits, found = page_hits(searcher, shown, first, compiled, ranked, reasons)
             related_found: tuple[str, ...] = ()
             if related and spending.spent:
                 spending.skipped(RELATED_TERMS)
@@ -185,6 +174,7 @@ class SearchAnswers:
                 page,
                 per_page,
                 expansions={w: tuple(f) for w, f in compiled.expansions.items()},
+                expansions_found=found,
                 related_terms=related_found,
                 limits=tuple(spending.limits),
             )

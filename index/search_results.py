@@ -62,6 +62,8 @@ class SearchResult:
     page: int = 1
     per_page: int = 10
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> words added
+    # word -> {form added: hits of this page holding it}, most held first (matched_forms.py)
+    expansions_found: dict[str, dict[str, int]] = field(default_factory=dict)
     related_terms: tuple[str, ...] = ()  # words that often come with the query's, best first
     limits: tuple[str, ...] = ()  # what was cut short to bound the work (request_limits.py)
 

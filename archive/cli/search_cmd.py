@@ -10,6 +10,7 @@ from typing import Any, TextIO
 import click
 
 from archive import SearchQuery
+from archive.also_matched import also_matched
 from archive.cli.archive_access import (
     EdgeError,
     open_archive,
@@ -51,13 +52,32 @@ def summary_line(result: Any) -> str:
     )
 
 
+def expansion_lines(result: Any) -> list[str]:
+    """What the thesaurus added that the hits shown hold, most held first ("AI 규제 ×5": five
+    hits hold it), at most eight forms; the rest counted, every one in --json."""
+    also = also_matched(result)
+    if also is None:
+        return []
+    lines = [
+        f"  also matched for {word}: {', '.join(f'{form} ×{count}' for form, count in forms)}"
+        for word, forms in also.found
+    ]
+    if also.more:
+        some = "more " if also.named else ""
+        forms = counted(also.more, f"{some}form")
+        held = "" if also.named else ", none in these hits"
+        lines.append(
+            f"  also looked for {forms}{held} (all in --json; --no-expand: the words typed only)"
+        )
+    return lines
+
+
 def result_lines(result: Any, tty: bool) -> list[str]:
     """A result as readable lines: a summary, then each hit with its snippet."""
     lines = [summary_line(result)]
     if result.suggestion:
         lines.append(f"  did you mean: {result.suggestion}")
-    for word, forms in result.expansions.items():
-        lines.append(f"  also matched for {word}: {', '.join(forms)}")
+    lines.extend(expansion_lines(result))
     if result.related_terms:
         lines.append(f"  related terms: {', '.join(result.related_terms)}")
     lines.extend(f"  limited: {limit}" for limit in result.limits)

@@ -272,3 +272,28 @@ def test_the_concept_words_anywhere_apart_match_in_full_when_near_is_off(near_in
         ("2024-05-01", "all"),
     }
     assert result.total == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        pytest.param("고용", {"고용": {"일자리": 1}}, id="one-hit"),
+        pytest.param("발표", {"발표": {"공개": 1}}, id="sibling-in-a-headline"),
+        pytest.param(
+            "동영상 생성",
+            {"동영상 생성": {"영상 생성": 1, "영상": 1, "생성형 AI": 1}},
+            id="several",
+        ),
+        pytest.param("일자리", {}, id="none-held"),  # it adds 고용, jobs and 채용
+    ],
+)
+def test_a_result_counts_the_hits_shown_that_hold_each_form_added(concept_index, query, found):
+    """Of the forms the thesaurus added, those the hits hold, each with how many hold it."""
+    assert concept_index.search(query).expansions_found == found
+
+
+def test_forms_held_count_only_the_hits_of_the_page(concept_index):
+    assert concept_index.search("발표", page=2, per_page=1).expansions_found == {
+        "발표": {"공개": 1}
+    }
+    assert concept_index.search("발표", per_page=1).expansions_found == {}

@@ -246,6 +246,7 @@ def test_json_shapes(built_index):
         "fallback",
         "suggestion",
         "expansions",
+        "expansions_found",
         "related_terms",
         "limits",
         "facets",

@@ -286,3 +286,26 @@ def test_a_count_is_said_in_the_singular_for_one(count, said):
     assert counted(count, "article") == said.replace("queries", "articles").replace(
         "query", "article"
     )
+
+
+def test_also_matched_names_the_forms_the_hits_hold_and_counts_the_rest(home):
+    """규제 adds dozens of forms; the one hit holds 규제샌드박스, which is named (×1: one hit
+    holds it), and the others are a count, every one of them in --json."""
+    lines = run(home, "규제").output.splitlines()
+    expansions = json.loads(run(home, "규제", "--json").output)["expansions"]["규제"]
+    assert lines[1:3] == [
+        "  also matched for 규제: 규제 샌드박스 ×1",
+        f"  also looked for {len(expansions) - 1} more forms"
+        " (all in --json; --no-expand: the words typed only)",
+    ]
+    assert len(expansions) > 20 and "규제 샌드박스" in expansions
+    assert "also" not in run(home, "규제", "--no-expand").output
+
+
+def test_forms_no_hit_holds_are_only_counted(home):
+    lines = run(home, "반도체").output.splitlines()
+    added = json.loads(run(home, "반도체", "--json").output)["expansions"]["반도체"]
+    assert [line for line in lines if "also" in line] == [
+        f"  also looked for {len(added)} forms, none in these hits"
+        " (all in --json; --no-expand: the words typed only)"
+    ]

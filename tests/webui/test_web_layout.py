@@ -215,14 +215,21 @@ def test_every_page_on_a_phone_opens_on_its_heading_and_fits_the_width(
     ],
 )
 def test_a_real_search_on_a_phone_opens_on_its_results(open_page, corpus_server, locale, summary):
-    """The thesaurus adds 57 words to 딥페이크 규제 on the real issues: listed open, they took
-    the phone's first screen; folded behind their count, the first hit is above the fold."""
+    """The thesaurus adds over 80 forms to 딥페이크 규제 on the real issues: listed open, they
+    took the phone's first screen. The page names the few the hits hold (at most eight, each
+    with the number of hits holding it) and folds the rest behind their count: the first hit
+    is above the fold."""
     page = open_page(*PHONE, locale=locale)
     page.goto(f"{corpus_server}/?q=딥페이크 규제")
     first_hit = box(page, ".hit h3")
     assert first_hit["y"] + first_hit["height"] < PHONE[1]
     assert summary in page.locator(".summary p").first.inner_text()
+    named = page.locator(".expansions .form").all_inner_texts()
+    counts = [int(c.lstrip("×")) for c in page.locator(".expansions .count").all_inner_texts()]
+    assert 1 <= len(named) <= 8 and min(counts) >= 1
     assert page.locator(".expansions details").get_attribute("open") is None
+    added = page.locator(".expansions details").text_content()
+    assert all(form in added for form in named) and added.count(",") > 60
     assert box(page, ".hits")["y"] < box(page, ".result-tools")["y"]  # downloads after hits
     assert page.evaluate(SIDEWAYS) <= 0
     page.screenshot(path=ARTIFACTS / f"phone-real-search-{locale[:2]}.png")

@@ -35,6 +35,7 @@ def test_api_search_has_the_documented_shape(client):
         "fallback",
         "suggestion",
         "expansions",
+        "expansions_found",
         "related_terms",
         "limits",
         "facets",
@@ -154,22 +155,34 @@ def test_every_html_page_links_to_its_json_twin(client):
 
 def test_the_page_says_what_else_matched_and_offers_the_words_typed_only(client, fake_archive):
     page = client.get("/?q=합의").get_data(as_text=True)
+    # the one article holds no 타결: the form is only looked for, folded
     assert (
-        "<details open><summary>함께 찾은 말: 1개</summary>\n        합의 → 타결</details>" in page
+        "<summary>함께 찾아본 말 1개 (이 결과에는 없음)</summary>\n        합의 → 타결</details>"
+        in page
     )
+    assert "함께 찾은 말:" not in page
     assert '<a href="/?q=%ED%95%A9%EC%9D%98&amp;expand=0">입력한 단어만 찾기</a>' in page
     exact = client.get("/?q=합의&expand=0").get_data(as_text=True)
     assert fake_archive.expanded[-2:] == [True, False]
-    assert "함께 찾은 말" not in exact
+    assert "함께 찾" not in exact
     assert '<a href="/?q=%ED%95%A9%EC%9D%98">관련 개념까지 찾기</a>' in exact
 
 
-def test_a_long_list_of_what_else_matched_is_folded(client, fake_archive, monkeypatch):
-    many = tuple(f"말{n}" for n in range(9))
+def test_the_page_names_the_few_forms_the_hits_hold_and_folds_the_rest(
+    client, fake_archive, monkeypatch
+):
+    """Of twelve forms added, the nine the article holds: the eight first named, most held
+    first, each with the number of hits holding it; every form added behind a fold."""
+    held = ("EU", "regulation", "법안", "규제", "AI", "법", "E", "U", "r")
+    many = (*(f"말{n}" for n in range(3)), *held)
     monkeypatch.setattr(fake_archive, "EXPANSIONS", {"합의": many})
     page = client.get("/?q=합의").get_data(as_text=True)
-    assert "<details><summary>함께 찾은 말: 9개</summary>" in page
+    named = re.findall(r'<span class="form">([^<]*)</span> <span class="count"[^>]*>×(\d+)', page)
+    assert named == [(form, "1") for form in held[:8]]
+    assert 'title="보여 준 기사 1건에 있음"' in page
+    assert "<summary>그 밖에 함께 찾아본 말 4개</summary>" in page
     assert "합의 → " + ", ".join(many) in page  # there when opened
+    assert "<details open" not in page
 
 
 def test_api_search_says_what_was_added_and_the_related_terms(client):

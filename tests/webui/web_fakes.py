@@ -200,6 +200,10 @@ class FakeArchive:
         )
         suggestion = "규제" if not found and query == "규젱" else None
         expansions = {w: f for w, f in self.EXPANSIONS.items() if expand and w in query.split()}
+        held = {
+            w: {f: n for f in forms if (n := sum(f in a.text for a in shown))}
+            for w, forms in expansions.items()
+        }
         return SearchResult(
             query,
             len(counted),
@@ -210,6 +214,9 @@ class FakeArchive:
             page,
             per_page,
             expansions=expansions,
+            expansions_found={
+                w: dict(sorted(h.items(), key=lambda fn: -fn[1])) for w, h in held.items() if h
+            },
             related_terms=self.RELATED.get(query, ()),
         )
 

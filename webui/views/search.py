@@ -11,6 +11,7 @@ from typing import Any
 from flask import Blueprint, Response, redirect, request, url_for
 
 from archive import EXPORT_FORMATS, BadParameter, SearchQuery
+from archive.also_matched import also_matched
 from archive.contract import search_json as contract_search_json
 from archive.parameters import BY_NAME, EXPORT_NAMES, MAX_PAGE, read_arguments
 from extract.model import Article
@@ -26,9 +27,6 @@ from webui.trend_chart import trend_chart
 from webui.twins import Context, twin
 
 bp = Blueprint("search", __name__)
-# Words the thesaurus added that the page lists open; more are folded behind their count (a
-# phone's first screen went to the 57 words 딥페이크 규제 adds).
-LISTED_OPEN = 8
 
 
 def hit_view(hit: Any, q: str) -> dict[str, Any]:
@@ -107,7 +105,6 @@ def search_context() -> Context:
     def link(**changes: Any) -> str:
         return url_for("search.search", **req.args(**changes))
 
-    added = sum(len(forms) for forms in result.expansions.values())
     context.update(
         result=result,
         hits=[hit_view(hit, req.q) for hit in result.hits],
@@ -127,8 +124,8 @@ def search_context() -> Context:
         suggestion_url=url_for("search.search", q=result.suggestion) if result.suggestion else None,
         feed_url=url_for("feeds.feed", **req.feed_args()),
         exact_url=link(expand=False, page=1) if result.expansions else None,
-        expanded_words=added,
-        expansions_open=added <= LISTED_OPEN,
+        # the few forms added that the hits hold; every one folded below (archive.also_matched)
+        also=also_matched(result),
         expanded_url=None if req.expand else link(expand=True, page=1),
         related=[(term, link(q=f"{req.q} {term}", page=1)) for term in result.related_terms],
     )

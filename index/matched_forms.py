@@ -1,0 +1,84 @@
+"""Which of the forms the thesaurus added the hits of a page hold, and how many hold each.
+
+A query's words may add a hundred forms (딥페이크 규제 adds 97 on the real issues); a reader
+needs the few that matched something shown, most frequent first. Each hit's fields are read
+for it from the marks its snippet is cut from (index/hits.py), so no article is read twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from index.highlight import Vector, by_first_term
+from index.query_words import SEQUENCES, query_word
+
+Pair = tuple[str, str]  # (word as typed, form added)
+
+
+@lru_cache(maxsize=65536)
+def form_sequences(form: str) -> tuple[tuple[str, ...], ...]:
+    """The term sequences a form added is highlighted by (query_words.SEQUENCES)."""
+    analysed = query_word(form)
+    if not analysed.parts:
+        return ()
+    return tuple(dict.fromkeys(marked(analysed) for marked in SEQUENCES))
+
+
+class FormsFound:
+    """The forms `expansions` added (word -> forms), counted over the hits `seen`."""
+
+    def __init__(self, expansions: Mapping[str, Sequence[str]]) -> None:
+        self._pairs: dict[tuple[str, ...], list[Pair]] = {}
+        self._order: dict[Pair, int] = {}  # ties keep the order the thesaurus added them in
+        for word, forms in expansions.items():
+            for form in forms:
+                self._order.setdefault((word, form), len(self._order))
+                for sequence in form_sequences(form):
+                    self._pairs.setdefault(sequence, []).append((word, form))
+        # first term -> (the terms after it with their offsets, all its terms, its pairs)
+        self._filed = {
+            first: [
+                (tuple(enumerate(seq[1:], 1)), frozenset(seq), self._pairs[seq]) for seq in seqs
+            ]
+            for first, seqs in by_first_term(self._pairs).items()
+        }
+        self._counts: dict[Pair, int] = {}
+
+    def see(self, fields: Iterable[Vector]) -> None:
+        """Count once each form that one hit's fields hold."""
+        if not self._filed:
+            return
+        held: set[Pair] = set()
+        for vector in fields:
+            self._add_held(vector, held)
+        for pair in held:
+            self._counts[pair] = self._counts.get(pair, 0) + 1
+
+    def _add_held(self, vector: Vector, held: set[Pair]) -> None:
+        """Add to `held` the forms one field holds: a sequence's terms at consecutive
+        positions, each term's positions unpacked once, when asked."""
+        terms = vector.keys()
+        positions: dict[str, set[int]] = {}
+
+        def at(term: str) -> set[int]:
+            if term not in positions:
+                positions[term] = {place[0] for place in vector[term]}
+            return positions[term]
+
+        for first in self._filed.keys() & terms:
+            for rest, needed, pairs in self._filed[first]:
+                if held.issuperset(pairs) or not terms >= needed:
+                    continue
+                if not rest or any(all(p + i in at(t) for i, t in rest) for p in at(first)):
+                    held.update(pairs)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """word -> {form: hits holding it}, the forms most held first (ties as the thesaurus
+        lists them); a word none of whose forms a hit holds is left out."""
+        found: dict[str, dict[str, int]] = {}
+        for (word, form), count in sorted(
+            self._counts.items(), key=lambda item: (-item[1], self._order[item[0]])
+        ):
+            found.setdefault(word, {})[form] = count
+        return found
