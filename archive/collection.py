@@ -238,13 +238,23 @@ class Archive(ActorReading):
         filters: ArticleFilter | None = None,
         sort: str | None = None,
         expand: bool = True,
+        budget: SharedBudget | None = None,
+        limits: list[str] | None = None,
     ) -> Iterator[Article]:
         """The articles matching a query (every article when None): in archive order, or by
-        `sort` ("relevance" ranks a query's matches, "newest" and "oldest" order by issue)."""
+        `sort` ("relevance" ranks a query's matches, "newest" and "oldest" order by issue).
+        The query is bounded as `search` bounds it (`budget`, else `search_budget`), and what
+        that cut short (the nearest spellings not looked up in time) is appended to `limits`
+        once the first article is asked for."""
         ranked = None
         if query:
             with self._searching() as index:
-                ranked = index.article_ids(query, expand=expand)
+                ranked = index.article_ids(
+                    query,
+                    expand=expand,
+                    budget=self.search_budget if budget is None else budget,
+                    limits=limits,
+                )
         filters = filters or ArticleFilter()
         held = [row.issue for row in self.catalog.issues() if filters.admits_issue(row.issue)]
         if sort in ("newest", "oldest"):

@@ -43,6 +43,8 @@ class ArchiveReader(Protocol):
         filters: ArticleFilter | None = None,
         sort: str | None = None,
         expand: bool = True,
+        budget: SharedBudget | None = None,
+        limits: list[str] | None = None,
     ) -> Iterator[Article]: ...
 
     def stats(self) -> Stats: ...

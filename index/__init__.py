@@ -15,7 +15,8 @@ Public interface:
     index.fingerprints() -> dict[str, str]        issue -> fingerprint it was indexed with
     index.search(query, filters=None, sort="relevance", page=1, per_page=10) -> SearchResult
     index.more_like_this(article_id, limit=5) -> list[Hit]   raises NotIndexed
-    index.article_ids(query, filters=None) -> list[str]   every match, for export
+    index.article_ids(query, filters=None, budget=0.5, limits=None) -> list[str]   every match,
+                                                 for export (what was cut appended to limits)
     index.doc_count() -> int ; index.size_bytes() -> int
     QueryError                                   malformed query; message safe to show
     StaleIndexError                              reading or writing an index that needs_rebuild()

@@ -209,16 +209,26 @@ class SearchAnswers:
 
     @_analysing
     def article_ids(
-        self, query: str, filters: SearchFilters | None = None, expand: bool = True
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        expand: bool = True,
+        *,
+        budget: float | SharedBudget = BUDGET_SECONDS,
+        limits: list[str] | None = None,
     ) -> list[str]:
-        """Every article `search` counts in `total`, in the order it ranks them."""
+        """Every article `search` counts in `total`, in the order it ranks them; the spelling
+        index is waited for within `budget`, as search waits, and what was cut for it is
+        appended to `limits`."""
         from index.ranking import rank  # see the module docstring
 
-        parsed = capped(parse_query(query), lambda limit: None)
+        cut = [] if limits is None else limits
+        parsed = capped(parse_query(query), cut.append)
         restrict = filters_query(_checked(filters, query))
         fed = expand and has_plain_words(parsed)  # as search does by default
         with self._reading() as searcher:
-            nearest = self._respeller(searcher, float("inf"), []) if expand else None
+            wait = budget.seconds if isinstance(budget, SharedBudget) else budget
+            nearest = self._respeller(searcher, wait, cut) if expand else None
             builder = self._builder(searcher, expand, respell=nearest)
             compiled = builder.build(parsed, query)
             ranked = rank(searcher, compiled, restrict, "relevance", None, feedback=fed)

@@ -22,6 +22,17 @@ def download(articles: Iterable[Article], name: str, stem: str) -> Response:
     return response
 
 
+# The header of a download whose search its time budget cut short, naming what was cut.
+LIMITS_HEADER = "X-Aibrief-Limits"
+PRINTABLE = "".join(chr(c) for c in range(32, 127) if chr(c) != "%")  # kept as it is
+
+
+def limits_header(limits: Iterable[str]) -> str:
+    """The limits in one header value ("; " between them), a character outside printable
+    ASCII percent-encoded (a header is Latin-1, a query word may be Korean)."""
+    return quote("; ".join(limits), safe=PRINTABLE)
+
+
 def content_disposition(name: str) -> str:
     """An attachment header for a name that may hold Korean: an ASCII fallback and RFC 5987's."""
     fallback = re.sub(r"-{2,}", "-", name.encode("ascii", "ignore").decode())

@@ -126,7 +126,9 @@ ENDPOINTS = (
     Endpoint(
         "/export",
         "every article the search matches, as a download in any export format: the article's "
-        "JSON form, CSV (with a byte order mark for Excel), xlsx, or a citation format",
+        "JSON form, CSV (with a byte order mark for Excel), xlsx, or a citation format; "
+        "within a search's time budget, and when that cut its work short (a misspelt word's "
+        "nearest spelling not looked up in time) the header X-Aibrief-Limits says what was cut",
         EXPORT_NAMES,
     ),
     Endpoint(

@@ -69,11 +69,14 @@ def export(ctx: click.Context, words: tuple[str, ...], form: str, bom: bool, out
             ).fallback
         ):
             click.echo(FALLBACK_WARNING.format(q=asked.q), err=True)
+        limits: list[str] = []
         articles = archive.export_articles(
-            asked.q or None, asked.article_filter(), asked.sort, expand=asked.expand
+            asked.q or None, asked.article_filter(), asked.sort, expand=asked.expand, limits=limits
         )
         with click.open_file(output, "wb", atomic=True) as out:
             count = write_articles(articles, out, form, ExportOptions(bom=bom))
+    for limit in limits:  # bounded as search is (the archive's budget): say what was cut
+        click.echo(f"warning: limited: {limit}", err=True)
     if output != "-":
         click.echo(f"exported {counted(count, 'article')} to {output}", err=True)
 

@@ -199,7 +199,7 @@ class FakeIndex:
     def doc_ids(self) -> list[str]:
         return sorted(i for v in self._load()["issues"].values() for i in v["docs"])
 
-    def article_ids(self, query, filters=None, expand=True) -> list[str]:
+    def article_ids(self, query, filters=None, expand=True, budget=None, limits=None) -> list[str]:
         docs = [d for v in self._load()["issues"].values() for d in v["docs"].items()]
         return [doc_id for doc_id, text in docs if query in text]
 

@@ -41,3 +41,33 @@ def test_the_nearest_spelling_is_a_switch(spelled_index):
 
 def test_an_exact_word_is_never_respelled(spelled_index):
     assert spelled_index.search("=엔디비아", budget=float("inf")).total == 0
+
+
+class UnreadySpelling:
+    """A spelling index still being built: each wait is recorded, and it is never ready."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    def get(self, generation, timeout: float):
+        self.waits.append(timeout)
+        return None
+
+
+def test_every_id_a_search_matches_waits_for_the_spelling_index_only_within_its_budget(
+    spelled_index, monkeypatch
+):
+    """The export's ids wait as a served search does, and say what the wait cut short."""
+    unready = UnreadySpelling()
+    monkeypatch.setattr(spelled_index, "_spelling", unready)
+    limits: list[str] = []
+    assert spelled_index.article_ids("엔디비아", budget=0.25, limits=limits) == []
+    assert unready.waits == [0.25]
+    assert limits == ["also matched: the nearest spellings of unknown words not looked up in time"]
+    assert spelled_index.article_ids("엔디비아") == [] and unready.waits[-1] == 0.5
+
+
+def test_every_id_with_the_spelling_index_ready_finds_the_nearest_spelling(spelled_index):
+    limits: list[str] = []
+    found = spelled_index.article_ids("엔디비아", budget=float("inf"), limits=limits)
+    assert (sorted(found), limits) == (["2024-06-01", "2024-06-02"], [])

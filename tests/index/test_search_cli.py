@@ -309,3 +309,19 @@ def test_forms_no_hit_holds_are_only_counted(home):
         f"  also looked for {len(added)} forms, none in these hits"
         " (all in --json; --no-expand: the words typed only)"
     ]
+
+
+def test_an_export_says_what_its_bound_cut_short(home, monkeypatch):
+    """export is bounded as search is, and says on stderr when the spelling index was not
+    ready within that bound (here never: the command's budget has no end)."""
+    from index.spelling import SpellingCache
+
+    monkeypatch.setattr(SpellingCache, "get", lambda self, generation, timeout: None)
+    result = CliRunner().invoke(
+        main, ["--home", str(home), "export", "엔디비아", "--format", "json"]
+    )
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+    assert result.stderr.splitlines()[-1] == (
+        "warning: limited: also matched: the nearest spellings of unknown words not looked up"
+        " in time"
+    )

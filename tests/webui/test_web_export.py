@@ -124,3 +124,20 @@ def test_the_issue_filter_takes_several_issues(client):
     assert answer["query"]["issues"] == ["2024-04", "2025-02"]
     assert (answer["query"]["issue_from"], answer["query"]["issue_to"]) == ("2024-04", "2025-02")
     assert answer["total"] == 3
+
+
+def test_an_export_is_bounded_as_the_search_page_and_says_what_the_bound_cut(
+    client, fake_archive, monkeypatch
+):
+    """/export waits for the spelling index only within the request's budget, as the page
+    does; the download holds articles only, so a header names what the budget cut short."""
+    note = "also matched: the nearest spellings of unknown words not looked up in time"
+    monkeypatch.setattr(fake_archive, "EXPORT_LIMITS", (note, "words past 규제 left out"))
+    response = client.get("/export?q=규제&format=json")
+    assert response.status_code == 200
+    assert response.headers["X-Aibrief-Limits"] == (
+        f"{note}; words past %EA%B7%9C%EC%A0%9C left out"
+    )
+    assert fake_archive.budgets[-1] is not None  # the request's SharedBudget
+    monkeypatch.setattr(fake_archive, "EXPORT_LIMITS", ())
+    assert "X-Aibrief-Limits" not in client.get("/export?q=규제&format=json").headers

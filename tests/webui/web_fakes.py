@@ -251,7 +251,16 @@ class FakeArchive:
             if a.section == article.section and a.id != article_id
         ][:limit]
 
-    def export_articles(self, query=None, filters=None, sort=None, expand=True):
+    # What the fake's export says it cut short (the real one: the nearest spellings not looked
+    # up within the request's budget).
+    EXPORT_LIMITS: tuple[str, ...] = ()
+
+    def export_articles(
+        self, query=None, filters=None, sort=None, expand=True, budget=None, limits=None
+    ):
+        self.budgets.append(budget)
+        if limits is not None and query:
+            limits.extend(self.EXPORT_LIMITS)
         found = self._matches(query, None) if query else self.articles
         if sort in ("newest", "oldest"):
             found = sorted(found, key=lambda a: a.issue, reverse=sort == "newest")

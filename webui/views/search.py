@@ -17,7 +17,7 @@ from archive.parameters import BY_NAME, EXPORT_NAMES, MAX_PAGE, read_arguments
 from extract.model import Article
 from index import SearchFilters
 from webui.app_state import current_archive
-from webui.downloads import download
+from webui.downloads import LIMITS_HEADER, download, limits_header
 from webui.errors import wants_json
 from webui.facets import actor_facets, build_facets, facet_counts
 from webui.query_help import ENDPOINTS, ERROR_NOTE, ERRORS, NOTES, QUERY_LANGUAGE
@@ -176,10 +176,17 @@ def search_address() -> Response:
     return redirect(url_for("search.search", **request.args.to_dict(flat=False)), code=302)
 
 
-def matching_articles(req: SearchQuery) -> Iterable[Article]:
-    """Every article the search matches, in the order asked, through the archive's export."""
+def matching_articles(req: SearchQuery, limits: list[str] | None = None) -> Iterable[Article]:
+    """Every article the search matches, in the order asked, through the archive's export,
+    within the request's time budget as the search page's; what that cut short is appended
+    to `limits` as the articles are read."""
     return current_archive().export_articles(
-        req.q or None, req.article_filter(), sort=req.sort, expand=req.expand
+        req.q or None,
+        req.article_filter(),
+        sort=req.sort,
+        expand=req.expand,
+        budget=request_budget(),
+        limits=limits,
     )
 
 
@@ -196,4 +203,8 @@ def export() -> Response:
     args = request.args.to_dict(flat=False)
     req = SearchQuery.from_args(args, EXPORT_NAMES)
     name = read_arguments(args, ("format",), strict=False)["format"]
-    return download(matching_articles(req), name, export_name(req))
+    limits: list[str] = []
+    response = download(matching_articles(req, limits), name, export_name(req))
+    if limits:  # the file holds articles only: the header says what the bound cut short
+        response.headers[LIMITS_HEADER] = limits_header(limits)
+    return response
