@@ -34,10 +34,9 @@ from index.feedback import (
     feedback_scores,
     with_feedback,
 )
+from index.period_ranking import raised_in
 from index.postings_scorer import PostingsScorer, Scores
 from index.score_arrays import reaching
-from index.searcher_state import kept_with
-from index.time_words import in_period
 
 FACETS = ("section", "issue", "year")
 # Above this many matches per wanted hit, the best are found by their score alone first.
@@ -56,10 +55,6 @@ BROAD_SHARE = 0.3
 # 0.765, 0.765 and 0.775 held out; always looking for them gave 0.909 and 0.775, but pulled
 # topic queries down (데이터센터 투자 0.935 -> 0.767, reasoning model 0.954 -> 0.781).
 FEW = 5
-# An article of a period the query's time words say (time_words) has its score raised by this
-# share, among the full and among the partial matches, as one about a country the query names
-# (country_ranking.COUNTRY_BOOST): a preference, never a filter (issue: is the filter).
-PERIOD_BOOST = 1.0
 # A strict order, every full match above every partial one, is the order the issue asks for. A
 # margin that let a strong partial match outrank a weak full one (a full match counting 1.3
 # times its score against the partial ones, when fewer than ten matched in full) gave nDCG@10
@@ -118,24 +113,6 @@ def finds_any(searcher, q, restrict) -> bool:
     evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else set(evaluator.evaluate(restrict))
     return bool(evaluator.evaluate(q, allowed))
-
-
-def newest_issue(searcher):
-    """A callable giving the newest issue the searcher's index holds (None: none), found on
-    first call and kept with the searcher."""
-
-    def newest() -> str | None:
-        columns = PostingsScorer.of(searcher).columns["issue"]
-        return kept_with(searcher, "newest", lambda: max(columns, default=None))
-
-    return newest
-
-
-def _raised_in(evaluator: PostingsScorer, periods, scores: Scores) -> Scores:
-    """The scores with those of the articles of the periods raised by PERIOD_BOOST."""
-    issues = evaluator.columns["issue"]
-    raise_by = 1.0 + PERIOD_BOOST
-    return {d: s * raise_by if in_period(issues[d], periods) else s for d, s in scores.items()}
 
 
 def finds_fewer(searcher, count: int):
@@ -199,7 +176,7 @@ def rank(
     if countries and compiled.countries and sort == "relevance":
         full, some = (raised_about(searcher, compiled.countries, s) for s in (full, some))
     if compiled.periods and sort == "relevance":
-        full, some = (_raised_in(evaluator, compiled.periods, s) for s in (full, some))
+        full, some = (raised_in(searcher, compiled.periods, s) for s in (full, some))
     if feedback and sort == "relevance":
         full, some = _fed_back(searcher, evaluator, compiled, allowed, full, some)
     counted = full or some

@@ -254,7 +254,8 @@ class SearchAnswers:
     ) -> QueryBuilder:
         """The query builder of one search (its switches as `search` takes them), testing
         counts over this searcher's cached postings."""
-        from index.ranking import FEW, finds_fewer, newest_issue  # see the module docstring
+        from index.period_ranking import newest_issue  # see the module docstring
+        from index.ranking import FEW, finds_fewer
 
         few = finds_fewer(searcher, FEW) if broader else None
         absent = finds_fewer(searcher, 1)
