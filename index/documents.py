@@ -18,7 +18,9 @@ def canonical_section(section: str | None) -> str:
 
 
 def body_text(article: Article) -> str:
-    """Sub-headings, bullets, sub-bullets, captions and footnotes, one per line."""
+    """Sub-headings, bullets, sub-bullets, captions and footnotes, one per line. The sub-headings
+    weigh what the bullets do: weighed as the KEY Contents, nDCG@10 on the quality bench went from
+    0.944 to 0.939 on all and from 0.889 to 0.876 on held-out 1 (held-out 4 0.923 -> 0.930)."""
     return "\n".join(line for line in body_lines(article) if line)
 
 
