@@ -12,6 +12,10 @@ Scores = dict[int, float]
 # that "중국의 AI 규제" puts China's rules above the EU's that mention China in passing, and
 # never a filter (country: is the filter).
 COUNTRY_BOOST = 1.0
+# The same raise for an actor the query names (the articles whose headline's subject it is:
+# the `subject` field), measured and not kept: the open groups of the quality bench unchanged,
+# held-out 7 0.769 -> 0.754 (with the countries' words raised as actors too, held-out 3 0.953 ->
+# 0.934 besides).
 
 
 def in_passing(searcher, evaluator, titled, full: Scores) -> Scores:
