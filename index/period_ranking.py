@@ -1,5 +1,5 @@
 """The periods a query's time words say (index/time_words.py), in its ranking: the articles of
-those periods raised, and the newest issue held, from which 올해 and 최근 count."""
+those periods raised, and the oldest and newest issues held, from which 올해 and 최근 count."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ from index.time_words import in_period
 PERIOD_BOOST = 1.0
 
 
-def newest_issue(searcher):
-    """A callable giving the newest issue the searcher's index holds (None: none), found on
-    first call and kept with the searcher."""
+def held_issues(searcher):
+    """A callable giving the oldest and the newest issue the searcher's index holds (None:
+    none), found on first call and kept with the searcher."""
 
-    def newest() -> str | None:
+    def held() -> tuple[str, str] | None:
         issues = PostingsScorer.of(searcher).columns["issue"]
-        return kept_with(searcher, "newest", lambda: max(issues, default=None))
+        return kept_with(searcher, "held", lambda: (min(issues), max(issues)) if issues else None)
 
-    return newest
+    return held
 
 
 def raised_in(searcher, periods: tuple[tuple[str, str], ...], scores: Scores) -> Scores:

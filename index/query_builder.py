@@ -49,8 +49,8 @@ class QueryBuilder:
     `beside=False` requires of a full match a word that a concept typed beside it holds in one
     of its forms (joined_words.said_by_concept), which is otherwise counted, not required;
     `respell` gives the archive's nearest spelling of a word it does not hold (ClauseForms);
-    `newest` gives the newest issue held, by which the query's time words are read as periods
-    (time_words; None: read as words)."""
+    `held` gives the oldest and newest issues held, by which the query's time words are read
+    as periods (time_words; None: read as words)."""
 
     def __init__(
         self,
@@ -65,14 +65,14 @@ class QueryBuilder:
         longer: Callable[[str], tuple[str, ...]] | None = None,
         beside: bool = True,
         respell: Callable[[str], str | None] | None = None,
-        newest: Callable[[], str | None] | None = None,
+        held: Callable[[], tuple[str, str] | None] | None = None,
     ) -> None:
         self.aliases = aliases
         self.concepts = concepts if concepts is not None else ConceptTable()
         self.expand = expand
         self.near = near
         self.beside = beside
-        self.newest = newest
+        self.held = held
         self.forms = ClauseForms(
             aliases, self.concepts, expand, derived, few, verbs, absent, longer, respell
         )
@@ -150,7 +150,7 @@ class QueryBuilder:
         kept = topical(
             joined_words(parsed.groups, self.aliases, self.concepts, self.expand), self.forms.verbs
         )
-        when = dated(kept, self.newest) if self.newest is not None else Dated(kept)
+        when = dated(kept, self.held) if self.held is not None else Dated(kept)
         kept = when.groups
         said = said_by_concept(kept, self.concepts) if self.expand and self.beside else set()
         for place, group in enumerate(kept):

@@ -254,7 +254,7 @@ class SearchAnswers:
     ) -> QueryBuilder:
         """The query builder of one search (its switches as `search` takes them), testing
         counts over this searcher's cached postings."""
-        from index.period_ranking import newest_issue  # see the module docstring
+        from index.period_ranking import held_issues  # see the module docstring
         from index.ranking import FEW, finds_fewer
 
         few = finds_fewer(searcher, FEW) if broader else None
@@ -272,7 +272,7 @@ class SearchAnswers:
             heads,
             beside,
             respell,
-            newest_issue(searcher) if dates else None,
+            held_issues(searcher) if dates else None,
         )
 
 

@@ -8,7 +8,8 @@ year raised the wrong articles. So a time word is a period of issues, and the ar
 period are raised to twice their score, among the full and among the partial matches, as those
 about a country the query names are (ranking.PERIOD_BOOST); it never filters (issue: does).
 A year is still searched as written, counted where an article writes it, never required of a
-full match (an article may look ahead: "2024년 반도체 시장 전망" in a December issue). A relative
+full match (an article may look ahead: "2024년 반도체 시장 전망" in a December issue). A year of
+which the archive holds no issue ("2030년까지", a target) is a word as any other. A relative
 word counts from the newest issue the archive holds, not from today: 올해 and 금년 are its year,
 작년 and 지난해 the year before, 최근, 최신 and 요즘 the RECENT_MONTHS up to it; such a word says
 nothing an article writes ("최근" in an article is its own month), so it is not searched. 상반기
@@ -45,17 +46,17 @@ class Dated:
     periods: tuple[tuple[str, str], ...] = ()
 
 
-def dated(groups: Groups, newest: Callable[[], str | None]) -> Dated:
-    """Read the time words of the query's groups (see the module docstring); `newest` gives
-    the newest issue held (None: none), asked only of a relative word. A query of time words
-    only keeps them as words."""
+def dated(groups: Groups, held: Callable[[], tuple[str, str] | None]) -> Dated:
+    """Read the time words of the query's groups (see the module docstring); `held` gives
+    the oldest and the newest issue held (None: none), asked only of a time word. A query of
+    time words only keeps them as words."""
     kept: Groups = []
     written: set[int] = set()
     periods: list[tuple[str, str]] = []
     i = 0
     while i < len(groups):
         word = _word(groups[i])
-        year, searched = _year(word, newest)
+        year, searched = _year(word, held)
         if year is not None:
             half = HALVES.get(_word(groups[i + 1])) if i + 1 < len(groups) else None
             low, high = half or ("01", "12")
@@ -65,8 +66,8 @@ def dated(groups: Groups, newest: Callable[[], str | None]) -> Dated:
                 kept.append(groups[i])
             i += 2 if half else 1
             continue
-        if word in RECENT and (last := newest()) is not None:
-            periods.append((_months_before(last, RECENT_MONTHS - 1), last))
+        if word in RECENT and (issues := held()) is not None:
+            periods.append((_months_before(issues[1], RECENT_MONTHS - 1), issues[1]))
         else:
             kept.append(groups[i])
         i += 1
@@ -84,13 +85,15 @@ def _word(group: tuple[Clause, ...]) -> str:
     return parts[0] if len(parts) == 1 else ""
 
 
-def _year(word: str, newest: Callable[[], str | None]) -> tuple[int | None, bool]:
-    """The year a word says, and whether it is searched as written (a year typed, not 올해)."""
-    if YEAR.fullmatch(word):
-        return int(word), True
-    if word in RELATIVE_YEARS and (last := newest()) is not None:
-        return int(last[:4]) + RELATIVE_YEARS[word], False
-    return None, False
+def _year(word: str, held: Callable[[], tuple[str, str] | None]) -> tuple[int | None, bool]:
+    """The year a word says, if the archive holds issues of it, and whether it is searched as
+    written (a year typed, not 올해)."""
+    if not (YEAR.fullmatch(word) or word in RELATIVE_YEARS) or (issues := held()) is None:
+        return None, False
+    oldest, newest = (int(issue[:4]) for issue in issues)
+    if word in RELATIVE_YEARS:
+        return newest + RELATIVE_YEARS[word], False
+    return (int(word), True) if oldest <= int(word) <= newest else (None, False)
 
 
 def _months_before(issue: str, months: int) -> str:

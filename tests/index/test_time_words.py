@@ -10,8 +10,8 @@ from index.time_words import dated
 from tests.index.conftest import make_article
 
 
-def read(query: str, newest: str | None = "2025-08"):
-    when = dated(list(parse_query(query).groups), lambda: newest)
+def read(query: str, held: tuple[str, str] | None = ("2023-12", "2025-08")):
+    when = dated(list(parse_query(query).groups), lambda: held)
     return [g[0].text for g in when.groups], sorted(when.written), when.periods
 
 
@@ -40,6 +40,9 @@ def read(query: str, newest: str | None = "2025-08"):
             id="half-of-a-year",
         ),
         pytest.param("AI 반도체", ["AI", "반도체"], [], (), id="none"),
+        # a year of which no issue is held is a target, not the time of the articles
+        pytest.param("2030년 탄소 중립", ["2030년", "탄소", "중립"], [], (), id="later-year"),
+        pytest.param("2020년 AI 투자", ["2020년", "AI", "투자"], [], (), id="earlier-year"),
         pytest.param("최근", ["최근"], [], (), id="time-word-alone"),
         pytest.param('"최근" 반도체', ["최근", "반도체"], [], (), id="exact"),
     ],
@@ -48,8 +51,9 @@ def test_time_words_are_read_as_periods(query, groups, written, periods):
     assert read(query) == (groups, written, periods)
 
 
-def test_relative_words_stay_words_in_an_empty_archive():
-    assert read("최근 AI 반도체", newest=None) == (["최근", "AI", "반도체"], [], ())
+def test_time_words_stay_words_in_an_empty_archive():
+    assert read("최근 AI 반도체", held=None) == (["최근", "AI", "반도체"], [], ())
+    assert read("2024년 AI 반도체", held=None) == (["2024년", "AI", "반도체"], [], ())
 
 
 @pytest.fixture
