@@ -345,6 +345,7 @@ def test_every_case_form_the_real_issues_store_decides_by_type_kiwi_reads_alike(
     assert differ == []
 
 
+@pytest.mark.slow  # three full collections of the test process's heap
 def test_analyses_are_remembered_as_tuples_the_collector_stops_tracking(monkeypatch):
     made = Analysis((Term("딥페이크", 0, 0, 4), Term("규제", 1, 5, 7, "part")), False)
     asked = []
