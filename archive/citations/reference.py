@@ -9,6 +9,7 @@ every command that loads the citations (`aibrief list`, a search without --json)
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -50,7 +51,7 @@ def csl_style(csl: str, locale: str) -> CitationStylesStyle:
 RENDERED = 4096  # references remembered: an article page shows two, a page of hits ten
 # The references rendered, by item (its CSL-JSON with sorted keys), style and form: the one cache
 # of the citations, the citation line included.
-RENDERED_REFERENCES: LRUCache[tuple[str, str, bool], str] = LRUCache(RENDERED)
+RENDERED_REFERENCES: LRUCache[tuple[Hashable, str, bool], str] = LRUCache(RENDERED)
 
 
 def render(item: dict[str, Any], style: str = "apa", html: bool = False) -> str:
@@ -61,6 +62,21 @@ def render(item: dict[str, Any], style: str = "apa", html: bool = False) -> str:
     whose fields change is another item, so nothing stale is ever answered."""
     key = (json.dumps(item, ensure_ascii=False, sort_keys=True), style, html)
     return RENDERED_REFERENCES.get_or_compute(key, lambda: _by_citeproc(item, style, html))
+
+
+def remembered(
+    fields: tuple[Hashable, ...],
+    item_of: Callable[[], dict[str, Any]],
+    style: str = "apa",
+    html: bool = False,
+) -> str:
+    """render(item_of(), style, html), remembered in the same cache under `fields`, which
+    must wholly determine the item (a tuple is never equal to render's JSON key): for a
+    caller that knows a key cheaper than the item's JSON, the item is not even built when
+    the reference is remembered."""
+    return RENDERED_REFERENCES.get_or_compute(
+        (fields, style, html), lambda: _by_citeproc(item_of(), style, html)
+    )
 
 
 def _by_citeproc(item: dict[str, Any], style: str, html: bool) -> str:
