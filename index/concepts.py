@@ -104,6 +104,14 @@ class ConceptTable:
     def __len__(self) -> int:
         return len(self._by_label)
 
+    def every_form(self) -> set[str]:
+        """Every form and narrower term the table writes, and each of several words glued
+        too (a query typing it apart is asked whether it spells that one compound): what a
+        build stores the analyses of, so that a query typed as any form loads no Kiwi."""
+        written = set(self._spelled.values())
+        written.update(term for concept in self._by_label.values() for term in concept.narrower)
+        return written | {form.replace(" ", "") for form in written if " " in form.strip()}
+
     def forms_around(self, words: Iterable[str]) -> set[str]:
         """The forms, as the table writes them, of every concept one of the words is a form
         of, and every form its expansion adds (see expand)."""

@@ -141,13 +141,15 @@ class SearchIndex(SearchAnswers):
         return fresh
 
     def _remember_terms(self, ix, mined: MinedAliases) -> None:
-        """Store the analysis of every indexed term that the store lacks, and of the thesaurus
-        forms and name spellings a search for one of them looks up, so that such searches
-        need not load Kiwi (query_analysis)."""
+        """Store the analysis of every indexed term that the store lacks, of every thesaurus
+        form (each of several words glued too) and of the name spellings a search for a term
+        looks up, so that such searches need not load Kiwi (query_analysis). Every form, not
+        only those of the terms' concepts: a query typed as a form of several words ("반도체
+        장비") loaded Kiwi at its first search to read the form and its glued spelling."""
         with ix.reader() as reader:
             terms = [term.decode("utf-8") for term in reader.lexicon("content")]
         if terms:
-            around = self.concepts.forms_around(terms) | mined.table().spellings_around(terms)
+            around = self.concepts.every_form() | mined.table().spellings_around(terms)
             remember(self._analyses, [*terms, *around])
 
     def _switch_to(self, fresh: Path, on_step: StepCallback | None = None) -> None:

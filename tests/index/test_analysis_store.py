@@ -361,3 +361,40 @@ def test_analyses_are_remembered_as_tuples_the_collector_stops_tracking(monkeypa
         assert not any(gc.is_tracked(t) for t in (kept, kept[0], *kept[0]))
     finally:
         query_analysis.forget()
+
+
+# No article of ARTICLES writes any of these words: only the build's forms are stored.
+FORMS_ONLY = """\
+# version: 1
+반도체 장비\t반도체 장비, 노광 장비, chipmaking equipment\t극자외선 노광
+반도체\t반도체, 칩
+장비\t장비, 설비
+"""
+
+
+def test_a_query_typed_as_a_thesaurus_form_no_article_term_reaches_loads_no_kiwi(
+    tmp_path, monkeypatch
+):
+    """A build stores every thesaurus form, each of several words glued too, not only the
+    forms of its terms' concepts: a first search typed as one (and asked whether its words
+    typed apart spell one compound) reads them all from the store."""
+    from index import SearchIndex
+    from index.concepts import ConceptTable, parse_concepts
+    from tests.index.conftest import ARTICLES
+
+    version, concepts = parse_concepts(FORMS_ONLY)
+    index = SearchIndex.open(tmp_path / "index", concepts=ConceptTable(concepts, version))
+    index.rebuild((issue, articles, f"sha-{issue}") for issue, articles in ARTICLES.items())
+
+    def refuse(text: str) -> Analysis:
+        raise AssertionError(f"Kiwi was asked about {text!r}")
+
+    forget_analyses()
+    monkeypatch.setattr(query_analysis, "kiwi_analysis", refuse)
+    try:
+        result = index.search("반도체 장비")
+    finally:
+        forget_analyses()
+    assert result.expansions == {
+        "반도체 장비": ("노광 장비", "chipmaking equipment", "극자외선 노광")
+    }
