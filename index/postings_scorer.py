@@ -16,12 +16,12 @@ from collections.abc import Iterable
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.scoring import bm25
 
 from common.lru_cache import LRUCache
 from index.bm25 import K1, B
 from index.near_query import Near
 from index.phrase_positions import PhrasePositions, near_found, phrase_found
+from index.postings_reader import UNHELD, TermPostings, term_postings
 from index.score_arrays import (
     DOCNUMS,
     NOTHING,
@@ -38,14 +38,11 @@ from index.searcher_state import kept_for_request, kept_with
 Scores = dict[int, float]
 # Fields matched as filters, which add nothing to a score.
 FILTER_FIELDS = frozenset({"id", "issue", "section", "outlet", "fingerprint"})
-# Postings kept per searcher, counted in entries (16 bytes each; 100 as a dict): the most
-# recently used terms stay until the total passes this. An archive of a few thousand articles
-# never reaches it; at 100,000 articles the common words of a query set fill it, and a
-# smaller cap (2 million) sent warm p95 from 37 to 230 ms for re-reading them.
+# Postings kept per searcher, counted in entries (24 bytes each: docnum, score, weight): the
+# most recently used terms stay until the total passes this. An archive of a few thousand
+# articles never reaches it; at 100,000 articles the common words of a query set fill it, and
+# a smaller cap (2 million) sent warm p95 from 37 to 230 ms for re-reading them.
 CACHED_POSTINGS = 8_000_000
-# Each term's weights as the index keeps them (what scores are computed from, and what
-# index/salience.py reads), kept per searcher, counted in entries.
-CACHED_WEIGHTS = 4_000_000
 
 
 class PostingsScorer:
@@ -62,10 +59,12 @@ class PostingsScorer:
         # tracking: lists of one entry per article it walks through at each full collection.
         self.columns = {n: tuple(reader.column_reader(n)) if self.doc_count else () for n in names}
         self.tie_order = _tie_order(self.columns["issue"], self.columns["page"])
-        self._lengths: dict[str, tuple[int, ...]] = {}
+        self._lengths: dict[str, np.ndarray] = {}
         self._codes: dict[str, tuple[np.ndarray, list]] = {}
-        self._postings: LRUCache[tuple[str, str], Found] = LRUCache(CACHED_POSTINGS, len)
-        self._weights: LRUCache[tuple[str, str], Found] = LRUCache(CACHED_WEIGHTS, len)
+        self._postings: LRUCache[tuple[str, str], TermPostings] = LRUCache(CACHED_POSTINGS, len)
+        self._deleted = len(self.live) < self.doc_count
+        self._live_mask = np.zeros(self.doc_count, bool)
+        self._live_mask[list(self.live)] = True
         self._live_ids = found_of(dict.fromkeys(self.live, 0.0))
         self._phrases = PhrasePositions(searcher)
 
@@ -74,10 +73,12 @@ class PostingsScorer:
         """The evaluator kept with a searcher (made on first use)."""
         return kept_with(searcher, "evaluator", lambda: cls(searcher))
 
-    def _field_lengths(self, field: str) -> tuple[int, ...]:
+    def _field_lengths(self, field: str) -> np.ndarray:
         if field not in self._lengths:
             length = self.searcher.doc_field_length
-            self._lengths[field] = tuple(length(d, field, 1) for d in range(self.doc_count))
+            # None where a field keeps no length for an article: one that holds none of its terms
+            lengths = [length(d, field, 1) or 0 for d in range(self.doc_count)]
+            self._lengths[field] = np.array(lengths, np.int64)
         return self._lengths[field]
 
     def term(self, field: str, text: str) -> Scores:
@@ -85,38 +86,36 @@ class PostingsScorer:
         return self._term(field, text).as_dict()
 
     def _term(self, field: str, text: str) -> Found:
-        return self._postings.get_or_compute((field, text), lambda: self._read_term(field, text))
+        return self._postings_of(field, text).scored
 
     def weights(self, field: str, text: str) -> Found:
         """docnum -> the term's weight as the index keeps it (in `content`, its frequency
-        weighted by the part it stands in: analysis.PART_WEIGHTS), read once then cached; its
-        scores are computed from it, and index/salience.py reads it."""
-        return self._weights.get_or_compute((field, text), lambda: self._read_weights(field, text))
+        weighted by the part it stands in: analysis.PART_WEIGHTS), for the live articles; its
+        scores are computed from it, and index/salience.py reads it. Kept with the scores
+        (one entry of the cache): kept apart, in a cache of their own, the weights of a query
+        set's terms at 100,000 articles were dropped and read again from disk at each search
+        that asked for them, while the scores read with them were still kept."""
+        return self._postings_of(field, text).weighed
 
-    def _read_weights(self, field: str, text: str) -> Found:
-        reader = self.searcher.reader()
-        if (field, text) not in reader:
-            return NOTHING
-        matcher = reader.postings(field, text)
-        found: dict[int, float] = {}
-        while matcher.is_active():
-            found[matcher.id()] = matcher.weight()
-            matcher.next()
-        return found_of(found)
+    def _postings_of(self, field: str, text: str) -> TermPostings:
+        return self._postings.get_or_compute((field, text), lambda: self._read_term(field, text))
 
-    def _read_term(self, field: str, text: str) -> Found:
+    def _read_term(self, field: str, text: str) -> TermPostings:
         searcher = self.searcher
-        found = self.weights(field, text).as_dict()
-        if not found:
-            return NOTHING
+        ids, weights = term_postings(searcher.reader(), field, text)
+        if self._deleted and len(ids):
+            live = self._live_mask[ids]
+            ids, weights = ids[live], weights[live]
+        if not len(ids):
+            return UNHELD
         if field in FILTER_FIELDS or not searcher.schema[field].scorable:
-            return found_of({d: 0.0 for d in found if d in self.live})
+            return TermPostings(Found(ids, np.zeros(len(ids))), Found(ids, weights))
         idf = searcher.idf(field, text)
         avg = searcher.avg_field_length(field) or 1
-        lengths = self._field_lengths(field)
-        return found_of(
-            {d: bm25(idf, w, lengths[d], avg, B, K1) for d, w in found.items() if d in self.live}
-        )
+        lengths = self._field_lengths(field)[ids]
+        # whoosh.scoring.bm25, operation for operation: the same float for every article
+        scores = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / avg)))
+        return TermPostings(Found(ids, scores), Found(ids, weights))
 
     def evaluate(self, q: wq.Query, within: set[int] | None = None) -> Scores:
         """docnum -> score for every article the query matches (among `within`, if given)."""
