@@ -26,11 +26,13 @@ full matches alone (none when there are none), nDCG@10 all / held-out / held-out
 
 from __future__ import annotations
 
+import numpy as np
 from whoosh import query as wq
 
 from index.filter_queries import UnionOr
 from index.postings_scorer import PostingsScorer, Scores
 from index.related_terms import related_terms
+from index.score_arrays import DOCNUMS, Found
 
 FEEDBACK_DOCS = 5  # the best matches the terms come from
 FEEDBACK_TERMS = 10
@@ -52,13 +54,21 @@ def feedback_scores(
 
 
 def with_feedback(
-    scores: Scores, feedback: Scores, top: float, weight: float = FEEDBACK_WEIGHT
-) -> Scores:
-    """The scores raised by `weight` of each article's share of the best feedback score,
-    times `top` (the query's best score)."""
+    scores: Scores | Found, feedback: Scores, top: float, weight: float = FEEDBACK_WEIGHT
+) -> Scores | Found:
+    """The scores (a dict, or arrays) raised by `weight` of each article's share of the best
+    feedback score, times `top` (the query's best score)."""
     if not feedback or not scores:
         return scores
     most = max(feedback.values()) or 1.0
+    if isinstance(scores, Found):  # the same floats, added where the arrays hold the article
+        ids = np.fromiter(feedback, DOCNUMS, len(feedback))
+        extra = np.fromiter(feedback.values(), np.float64, len(feedback))
+        at = np.minimum(np.searchsorted(scores.ids, ids), len(scores) - 1)
+        held = scores.ids[at] == ids
+        raised_scores = scores.scores.copy()
+        raised_scores[at[held]] += weight * top * extra[held] / most
+        return Found(scores.ids, raised_scores)
     raised = dict(scores)
     for d, extra in feedback.items():
         if d in raised:

@@ -36,7 +36,7 @@ from index.feedback import (
 )
 from index.period_ranking import raised_in
 from index.postings_scorer import PostingsScorer, Scores
-from index.score_arrays import reaching
+from index.score_arrays import NOTHING, Found, reaching
 
 FACETS = ("section", "issue", "year")
 # Measured within the groups and not kept (nDCG@10 all / held-out / held-out 2 / held-out 7 on
@@ -91,9 +91,11 @@ class Ranked:
         return self.hits[place][0] in self.full
 
 
-def _best(evaluator: PostingsScorer, scores: Scores, limit: int | None) -> list[tuple[int, float]]:
-    """Highest score first; ties newest first (see PostingsScorer.tie_order)."""
+def _best(evaluator: PostingsScorer, scores: Scores | Found, limit: int | None):
+    """Highest score first, as (docnum, score); ties newest first (PostingsScorer.tie_order)."""
     tie_order = evaluator.tie_order
+    if isinstance(scores, Found) and (limit is None or len(scores) <= BROAD * limit):
+        scores = scores.as_dict()
 
     def key(item):
         return (-item[1], tie_order[item[0]])
@@ -129,8 +131,9 @@ def finds_fewer(searcher, count: int):
     return lambda q: not evaluator.count_above(q, count - 1)
 
 
-def _by_date(evaluator: PostingsScorer, scores: Scores, newest: bool, limit: int | None):
+def _by_date(evaluator: PostingsScorer, scores: Scores | Found, newest: bool, limit: int | None):
     """By issue (newest or oldest first), then by page within an issue."""
+    scores = scores.as_dict() if isinstance(scores, Found) else scores
     issues, pages = evaluator.columns["issue"], evaluator.columns["page"]
     if newest:
         ordered = sorted(scores.items(), key=lambda item: (issues[item[0]], -pages[item[0]]))
@@ -179,14 +182,15 @@ def rank(
     full = said_in_full(searcher, evaluator, compiled, full, specific)
     # partial matches fill a page, below the full ones
     wanted = not full or (partial and limit is not None and len(full) < limit)
-    some = _partial(evaluator, compiled, allowed, full) if wanted else {}
+    some = _partial(evaluator, compiled, allowed, full) if wanted else NOTHING
     if countries and compiled.countries and sort == "relevance":
+        some = some.as_dict() if isinstance(some, Found) else some
         full, some = (raised_about(searcher, compiled.countries, s) for s in (full, some))
     if compiled.periods and sort == "relevance":
         full, some = (raised_in(searcher, compiled.periods, s) for s in (full, some))
     if feedback and sort == "relevance":
         full, some = _fed_back(searcher, evaluator, compiled, allowed, full, some)
-    counted = full or some
+    counted = full or (some.as_dict() if isinstance(some, Found) else some)
     rest = None if limit is None else limit - min(len(full), limit)
     if sort == "relevance":
         hits = _best(evaluator, full, limit)
@@ -271,11 +275,11 @@ def _and(queries: list[wq.Query]) -> wq.Query:
     return queries[0] if len(queries) == 1 else wq.And(queries)
 
 
-def _partial(evaluator: PostingsScorer, compiled: CompiledQuery, allowed, full: Scores) -> Scores:
-    """docnum -> summed score of the articles matching some concepts but not all, within the
-    filters and exclusions."""
+def _partial(evaluator: PostingsScorer, compiled: CompiledQuery, allowed, full: Scores) -> Found:
+    """The summed score of the articles matching some concepts but not all, within the
+    filters and exclusions (as arrays: see PostingsScorer.summed)."""
     if len(compiled.concepts) < 2 and not compiled.in_full and not compiled.titled:
-        return {}
+        return NOTHING
     if compiled.restrict is not None:
         kept = set(evaluator.evaluate(compiled.restrict, allowed))
         allowed = kept

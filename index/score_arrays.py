@@ -105,12 +105,16 @@ def largest(scores: dict[int, float], count: int) -> list[int]:
     return ids[np.argsort(-values, kind="stable")[:count]].tolist()
 
 
-def reaching(scores: dict[int, float], count: int) -> tuple[np.ndarray, np.ndarray]:
-    """The docnums and scores, in the dict's order, of the matches that score at least the
-    `count`-th highest score (more than `count` where scores tie at the cut; `count` must be
-    fewer than the matches): the only ones a top `count` can hold, found among bare floats."""
-    ids = np.fromiter(scores, DOCNUMS, len(scores))
-    values = np.fromiter(scores.values(), np.float64, len(scores))
+def reaching(scores: dict[int, float] | Found, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The docnums and scores, in the dict's order (a Found's: docnum order), of the matches
+    that score at least the `count`-th highest score (more than `count` where scores tie at the
+    cut; `count` must be fewer than the matches): the only ones a top `count` can hold, found
+    among bare floats."""
+    if isinstance(scores, Found):
+        ids, values = scores.ids, scores.scores
+    else:
+        ids = np.fromiter(scores, DOCNUMS, len(scores))
+        values = np.fromiter(scores.values(), np.float64, len(scores))
     cut = np.partition(values, len(values) - count)[len(values) - count]
     reach = np.flatnonzero(values >= cut)
     return ids[reach], values[reach]
