@@ -82,3 +82,22 @@ def test_value_pairs_count_as_a_counter_of_every_article_s_values(share):
     pairs, pool = ValuePairs(column), Pool.of(docnums, SIZE)
     assert pairs.counted(pool, 10) == dict(ordered[:10])
     assert list(pairs.counted(pool, None).items()) == ordered
+
+
+@pytest.mark.parametrize("count", [3, 10, 60])
+def test_partial_matches_as_arrays_rank_and_take_feedback_as_their_dict_does(count):
+    from types import SimpleNamespace
+
+    from index.feedback import with_feedback
+    from index.ranking import _best
+
+    scores = combined([found_of(p) for p in PARTS], SIZE, best=False)
+    ties = {d: 1.5 for d in list(PARTS[3])}  # equal scores, ordered by the tie order
+    scores = found_of({**scores.as_dict(), **ties})
+    evaluator = SimpleNamespace(tie_order=tuple(random.Random(7).sample(range(SIZE), SIZE)))
+    assert _best(evaluator, scores, count) == _best(evaluator, scores.as_dict(), count)
+    assert _best(evaluator, scores, None) == _best(evaluator, scores.as_dict(), None)
+    feedback = PARTS[4] | {SIZE + 5: 2.0}  # and one article it does not hold
+    raised = with_feedback(scores, feedback, 7.25)
+    assert raised.as_dict() == with_feedback(scores.as_dict(), feedback, 7.25)  # the same floats
+    assert raised.as_dict() != scores.as_dict()
