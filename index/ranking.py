@@ -80,7 +80,8 @@ class Ranked:
     facets: dict[str, dict[str, int]]
     fallback: bool
     full: frozenset[int] = frozenset()  # the hits that match in full (and maybe others)
-    counted: Scores = field(default_factory=dict)  # docnum -> score of what `total` counts
+    # docnum -> score of what `total` counts (partial matches as arrays: PostingsScorer.summed)
+    counted: Scores | Found = field(default_factory=dict)
     # the places among the query's concepts of those required of a full match, and of those it
     # must say (about_query.specific_places); what match_reasons tests a partial match against
     required: tuple[int, ...] = ()
@@ -183,14 +184,16 @@ def rank(
     # partial matches fill a page, below the full ones
     wanted = not full or (partial and limit is not None and len(full) < limit)
     some = _partial(evaluator, compiled, allowed, full) if wanted else NOTHING
+    raising = countries and compiled.countries or compiled.periods
+    if raising and sort == "relevance":
+        some = some.as_dict()  # the raises below take dicts
     if countries and compiled.countries and sort == "relevance":
-        some = some.as_dict() if isinstance(some, Found) else some
         full, some = (raised_about(searcher, compiled.countries, s) for s in (full, some))
     if compiled.periods and sort == "relevance":
         full, some = (raised_in(searcher, compiled.periods, s) for s in (full, some))
     if feedback and sort == "relevance":
         full, some = _fed_back(searcher, evaluator, compiled, allowed, full, some)
-    counted = full or (some.as_dict() if isinstance(some, Found) else some)
+    counted = full or some
     rest = None if limit is None else limit - min(len(full), limit)
     if sort == "relevance":
         hits = _best(evaluator, full, limit)

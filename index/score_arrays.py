@@ -96,10 +96,12 @@ class Pool:
         return Found(found.ids[keep], found.scores[keep])
 
 
-def largest(scores: dict[int, float], count: int) -> list[int]:
-    """The `count` docnums of highest score, highest first, equal scores in the dict's order:
-    heapq.nlargest's answer, but a vector pass over a broad query's matches."""
+def largest(scores: dict[int, float] | Found, count: int) -> list[int]:
+    """The `count` docnums of highest score, highest first, equal scores in the dict's order
+    (a Found's: docnum order): heapq.nlargest's answer, but a vector pass over a broad query's
+    matches."""
     if len(scores) <= count:
+        scores = scores.as_dict() if isinstance(scores, Found) else scores
         return heapq.nlargest(count, scores, key=scores.__getitem__)
     ids, values = reaching(scores, count)
     return ids[np.argsort(-values, kind="stable")[:count]].tolist()

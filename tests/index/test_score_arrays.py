@@ -69,6 +69,9 @@ def test_the_largest_are_heapq_s_ties_included(count):
     rng = random.Random(count)
     scores = {d: float(rng.randint(0, 20)) for d in rng.sample(range(SIZE), 300)}  # many ties
     assert largest(scores, count) == heapq.nlargest(count, scores, key=scores.__getitem__)
+    in_order = dict(sorted(scores.items()))  # a Found's order: by docnum
+    wanted = heapq.nlargest(count, in_order, key=in_order.__getitem__)
+    assert largest(found_of(scores), count) == wanted  # partial matches kept as arrays
 
 
 @pytest.mark.parametrize("share", [0.01, 0.5, 1.0])
