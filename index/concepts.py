@@ -32,6 +32,34 @@ def concept_key(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
+# An English plural: a Latin letter and s, not a singular's ss, us or is (access, status, crisis);
+# an acronym's plural is its capitals and s (APIs, GPUs), whatever letter ends the acronym.
+_PLURAL = re.compile(r"(?<=[a-z])s$")
+_NOT_PLURAL = re.compile(r"(ss|us|is)$")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2}s$")
+# A singular shorter than this is an acronym the plural may not be of (CVs are résumés, not
+# computer vision; ads are not AD).
+SHORTEST_SINGULAR = 3
+
+
+def english_singulars(text: str) -> tuple[str, ...]:
+    """The keys of the singulars an English plural may be of, likeliest first: chips -> chip,
+    processes -> process, policies -> policy, APIs -> api; () for a word that is no plural."""
+    bare = re.sub(r"\s+", "", text)
+    key = bare.lower()
+    if _ACRONYM_PLURAL.search(bare):
+        singulars = [key[:-1]]
+    elif not _PLURAL.search(key) or _NOT_PLURAL.search(key):
+        return ()
+    else:
+        singulars = [key[:-1]]
+        if key.endswith("es"):
+            singulars.append(key[:-2])
+        if key.endswith("ies"):
+            singulars.append(key[:-3] + "y")
+    return tuple(s for s in singulars if len(s) >= SHORTEST_SINGULAR)
+
+
 @dataclass(frozen=True)
 class Concept:
     """One line of the table: the label, its equivalents and its narrower terms."""
@@ -117,7 +145,7 @@ class ConceptTable:
         of, and every form its expansion adds (see expand)."""
         found: set[str] = set()
         for word in words:
-            key = concept_key(word)
+            key = self._key(word)
             if key not in self._by_form and key not in self._above:
                 continue  # most words of an index: no concept, and expand would add nothing
             for concept in self._by_form.get(key, ()):
@@ -127,13 +155,27 @@ class ConceptTable:
                 found.update(expansion.siblings, expansion.narrower, expansion.broader)
         return found
 
+    def _key(self, text: str) -> str:
+        """The key the text is looked up by: its own, or, for an English plural the table does
+        not list, its singular's ("neuromorphic chips" is "neuromorphic chip", "foundries" is
+        foundry). One rule instead of a plural form on every line: the briefs write English in
+        the singular (none of the 931 plurals of its English forms it does not list is in the
+        six real issues), so a plural is only ever typed, and the rule adds no term to look up."""
+        key = concept_key(text)
+        if key in self._by_form or key in self._above:
+            return key
+        for singular in english_singulars(text):
+            if singular in self._by_form or singular in self._above:
+                return singular
+        return key
+
     def knows(self, text: str) -> bool:
-        """Whether the text is a form of some concept."""
-        return concept_key(text) in self._by_form
+        """Whether the text is a form of some concept (or an English plural of one)."""
+        return self._key(text) in self._by_form
 
     def spelled(self, text: str) -> str | None:
         """The form the text is, as the table writes it ("생성 ai" -> "생성 AI"); None if none."""
-        return self._spelled.get(concept_key(text))
+        return self._spelled.get(self._key(text))
 
     def read_alike(self, text: str, read: Callable[[str], tuple[str, ...]]) -> str | None:
         """The form of several words, as the table writes it, that `read` reads as it reads
@@ -153,7 +195,8 @@ class ConceptTable:
 
     def expand(self, word: str) -> Expansion:
         """The siblings and narrower terms of a word, without the word itself."""
-        own = concept_key(word)
+        typed = concept_key(word)
+        own = self._key(word)  # a plural typed: its singular's concept, the singular a sibling
         siblings: dict[str, str] = {}
         narrower: dict[str, str] = {}
         for concept in self._by_form.get(own, ()):
@@ -163,8 +206,8 @@ class ConceptTable:
                 below = self._by_label.get(concept_key(term))
                 if below is not None:
                     narrower.update((concept_key(f), f) for f in below.forms)
-        siblings.pop(own, None)
-        for key in (own, *siblings):
+        siblings.pop(typed, None)
+        for key in (typed, own, *siblings):
             narrower.pop(key, None)
         broader: dict[str, str] = {}
         for key in dict.fromkeys(
@@ -174,7 +217,7 @@ class ConceptTable:
                 if len(concept.narrower) > HUB:
                     continue
                 broader.update((concept_key(f), f) for f in concept.forms)
-        for key in (own, *siblings, *narrower):
+        for key in (typed, own, *siblings, *narrower):
             broader.pop(key, None)
         return Expansion(
             tuple(siblings.values()), tuple(narrower.values()), tuple(broader.values())

@@ -63,6 +63,38 @@ def test_spelling_and_spacing_do_not_matter(table):
     assert table.expand("생성형AI").siblings == ("생성 AI", "generative AI")
 
 
+PLURALS = """\
+# version: 1
+일자리\t일자리, 고용, jobs
+영상\t영상, video
+생성 AI\t생성 AI, generative AI
+정책\t정책, policy
+API\tAPI, 에이피아이
+"""
+
+
+@pytest.mark.parametrize(
+    ("typed", "siblings"),
+    [
+        pytest.param("videos", ("영상", "video"), id="plural"),
+        pytest.param("policies", ("정책", "policy"), id="ies"),
+        pytest.param("APIs", ("API", "에이피아이"), id="acronym"),
+        pytest.param("generative AIs", ("생성 AI", "generative AI"), id="phrase"),
+        pytest.param("jobs", ("일자리", "고용"), id="listed-plural"),
+    ],
+)
+def test_an_english_plural_the_table_does_not_list_is_its_singular(typed, siblings):
+    plural_table = ConceptTable(parse_concepts(PLURALS)[1])
+    assert plural_table.knows(typed)
+    assert plural_table.expand(typed).siblings == siblings
+
+
+@pytest.mark.parametrize("word", ["status", "access", "analysis", "ais", "CVs", "job"])
+def test_a_word_that_is_no_plural_or_of_a_short_acronym_is_not_folded(word):
+    _, concepts = parse_concepts("# version: 1\nAI\tAI, jobs, analysi, acces, statu, cv\n")
+    assert not ConceptTable(concepts).knows(word)
+
+
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
