@@ -1,0 +1,41 @@
+"""The bulk stages' bound: what Kiwi's own work leaves each path under the target."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.bulk_stages import (
+    IMPORT_ONLY,
+    KIWI_LOAD,
+    READ_PDFS,
+    RESPELLING,
+    STORE_CASE_KIWI,
+    STORE_KIWI,
+    TARGET_OVER_KIWI,
+    floors,
+)
+
+
+def test_the_floor_is_kiwis_work_and_for_an_ingest_the_pdfs():
+    seconds = {
+        KIWI_LOAD: 1.0,
+        "hash the PDFs": 0.5,
+        READ_PDFS: 4.0,
+        RESPELLING: 100.0,  # the bench's own work: in no sum
+        "schema check": 0.5,
+        IMPORT_ONLY[0]: 2.0,
+        "Kiwi": 10.0,
+        "Whoosh takes the documents": 3.0,
+        "query analyses stored": 5.0,
+        STORE_KIWI: 2.5,  # shares of the store's row: in no sum of their own
+        STORE_CASE_KIWI: 0.5,
+    }
+    found = floors(seconds)
+    assert found["import"]["all"] == pytest.approx((1 + 2 + 10 + 3 + 5) / 10)
+    assert found["ingest"]["all"] == pytest.approx((1 + 0.5 + 4 + 0.5 + 10 + 3 + 5) / 10)
+    assert found["import"]["floor"] == pytest.approx((1 + 10 + 2.5 + 0.5) / 10)
+    assert found["ingest"]["floor"] == pytest.approx((1 + 10 + 2.5 + 0.5 + 4) / 10)
+    for share in found.values():
+        assert share["left"] == pytest.approx(TARGET_OVER_KIWI - share["floor"])
+        assert share["rest"] == pytest.approx(share["all"] - share["floor"])
+    assert round(TARGET_OVER_KIWI, 4) == 1.6667
