@@ -10,7 +10,7 @@ import pytest
 
 from archive.contract import search_json
 from archive.search_query import SearchQuery
-from index import ready_to_serve
+from index import COMMAND_BUDGET_SECONDS, ready_to_serve
 from index.search_answers import SEARCH_MODULES
 
 QUERIES = ["딥페이크", "AI 규제 OR 딥페이크 -벤지오", '"AI 안전"', "생성 AI를 써 본 사람은?"]
@@ -27,7 +27,12 @@ def frozen():
 
 
 def answers(index) -> list:
-    return [search_json(SearchQuery(q=q), index.search(q)) for q in QUERIES]
+    """The searches' answers, without a time budget: a budget spent on a busy machine would
+    cut a part (the related terms) from one answer and not from the other."""
+    return [
+        search_json(SearchQuery(q=q), index.search(q, budget=COMMAND_BUDGET_SECONDS))
+        for q in QUERIES
+    ]
 
 
 @pytest.mark.slow  # the search modules imported, and a full collection of the test process
