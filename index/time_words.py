@@ -13,7 +13,11 @@ which the archive holds no issue ("2030년까지", a target) is a word as any ot
 word counts from the newest issue the archive holds, not from today: 올해 and 금년 are its year,
 작년 and 지난해 the year before, 최근, 최신 and 요즘 the RECENT_MONTHS up to it; such a word says
 nothing an article writes ("최근" in an article is its own month), so it is not searched. 상반기
-and 하반기 right after a year or a relative year narrow it to the issues of that half.
+and 하반기 right after a year or a relative year narrow it to the issues of that half, and a month
+("2024년 3월", "작년 11월") to the issue of that month and the next: an issue reports the month
+before its own (the 2024-04 issue holds March's news), so a researcher's "3월" is the news of
+the April issue, and the March issue is the one they may mean by name. The month is not searched:
+as a word it is the number 3, and the articles of that month seldom write it.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ RECENT = frozenset({"최근", "최신", "요즘"})
 # 최근 is the issues of the last twelve months up to the newest held.
 RECENT_MONTHS = 12
 HALVES = {"상반기": ("01", "06"), "하반기": ("07", "12")}
+MONTH = re.compile(r"(0?[1-9]|1[0-2])월")
 
 Groups = list[tuple[Clause, ...]]
 
@@ -58,13 +63,13 @@ def dated(groups: Groups, held: Callable[[], tuple[str, str] | None]) -> Dated:
         word = _word(groups[i])
         year, searched = _year(word, held)
         if year is not None:
-            half = HALVES.get(_word(groups[i + 1])) if i + 1 < len(groups) else None
-            low, high = half or ("01", "12")
-            periods.append((f"{year}-{low}", f"{year}-{high}"))
+            after = groups[i + 1] if i + 1 < len(groups) else None
+            narrowed = _narrowed(year, after) if after is not None else None
+            periods.append(narrowed or (f"{year}-01", f"{year}-12"))
             if searched:
                 written.add(len(kept))
                 kept.append(groups[i])
-            i += 2 if half else 1
+            i += 2 if narrowed else 1
             continue
         if word in RECENT and (issues := held()) is not None:
             periods.append((_months_before(issues[1], RECENT_MONTHS - 1), issues[1]))
@@ -85,6 +90,20 @@ def _word(group: tuple[Clause, ...]) -> str:
     return parts[0] if len(parts) == 1 else ""
 
 
+def _narrowed(year: int, group: tuple[Clause, ...]) -> tuple[str, str] | None:
+    """The issues of a half or a month of the year that the group after it names, if it
+    names one: a half's issues, or a month's issue and the next (see the module docstring)."""
+    word = _word(group)
+    if word in HALVES:
+        low, high = HALVES[word]
+        return f"{year}-{low}", f"{year}-{high}"
+    month = MONTH.match(group[0].text)
+    if not word or month is None or int(month.group(1)) != int(word):
+        return None
+    issue = f"{year}-{int(word):02d}"
+    return issue, _months_before(issue, -1)
+
+
 def _year(word: str, held: Callable[[], tuple[str, str] | None]) -> tuple[int | None, bool]:
     """The year a word says, if the archive holds issues of it, and whether it is searched as
     written (a year typed, not 올해)."""
@@ -97,7 +116,7 @@ def _year(word: str, held: Callable[[], tuple[str, str] | None]) -> tuple[int | 
 
 
 def _months_before(issue: str, months: int) -> str:
-    """The issue `months` before a YYYY-MM issue."""
+    """The issue `months` before a YYYY-MM issue (after it, for a negative count)."""
     year, month = int(issue[:4]), int(issue[5:7])
     count = year * 12 + month - 1 - months
     return f"{count // 12:04d}-{count % 12 + 1:02d}"

@@ -39,6 +39,36 @@ def read(query: str, held: tuple[str, str] | None = ("2023-12", "2025-08")):
             (("2024-01", "2024-06"),),
             id="half-of-a-year",
         ),
+        # a month: its issue, and the next, which reports that month's news
+        pytest.param(
+            "2024년 3월 AI 발표",
+            ["2024년", "AI", "발표"],
+            [0],
+            (("2024-03", "2024-04"),),
+            id="month-of-a-year",
+        ),
+        pytest.param(
+            "2024년 12월의 AI 규제",
+            ["2024년", "AI", "규제"],
+            [0],
+            (("2024-12", "2025-01"),),
+            id="december-runs-into-the-next-year",
+        ),
+        pytest.param(
+            "작년 11월 AI", ["AI"], [], (("2024-11", "2024-12"),), id="month-of-last-year"
+        ),
+        # a month without a year, or a number that is no month, stays a word
+        pytest.param("3월 AI 발표", ["3월", "AI", "발표"], [], (), id="month-alone"),
+        pytest.param(
+            "2024년 13월 AI",
+            ["2024년", "13월", "AI"],
+            [0],
+            (("2024-01", "2024-12"),),
+            id="no-month",
+        ),
+        pytest.param(
+            "2024년 3개 AI", ["2024년", "3개", "AI"], [0], (("2024-01", "2024-12"),), id="a-count"
+        ),
         pytest.param("AI 반도체", ["AI", "반도체"], [], (), id="none"),
         # a year of which no issue is held is a target, not the time of the articles
         pytest.param("2030년 탄소 중립", ["2030년", "탄소", "중립"], [], (), id="later-year"),
@@ -93,3 +123,12 @@ def test_recent_counts_from_the_newest_issue_held(dated_index):
     # 최근 as a word: no article writes it
     assert dated_index.search("최근 AI 표준", dates=False).fallback
     assert ids(dated_index.search("작년 AI 표준"))[0] == "2024-05-01"
+
+
+def test_a_month_raises_its_issue_and_the_next(dated_index):
+    found = dated_index.search("2024년 5월 AI 표준")
+    assert ids(found)[0] == "2024-05-01"
+    # the month is not searched as the number it is
+    assert found.total == 3
+    assert ids(dated_index.search("2024년 4월 AI 표준"))[0] == "2024-05-01"
+    assert ids(dated_index.search("2024년 6월 AI 표준"))[0] != "2024-05-01"
