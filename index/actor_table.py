@@ -35,6 +35,19 @@ REGION_MEMBERS = {
     ),
 }
 
+# The members of a group of actors a researcher names as one, by the thesaurus label of its
+# words (concepts.tsv: 빅테크 is also Big Tech, 거대 기술기업): an article whose headline is
+# about Google is about 빅테크, as one about France is about Europe. The big five, and the Chinese
+# companies named so in the press (중국 빅테크: the country raise ranks them first for it); the
+# archive calls Intel, AMD and Cisco 빅테크 once, among UALink's eight, and they are left out:
+# a group is the companies it names as such throughout. "AI 스타트업" names no set of companies.
+GROUP_MEMBERS = {
+    "빅테크": (
+        *("구글", "구글 딥마인드", "구글 클라우드", "마이크로소프트", "메타", "아마존", "애플"),
+        *("알리바바", "알리바바 클라우드", "바이두", "텐센트"),
+    ),
+}
+
 
 @dataclass(frozen=True)
 class TableEntry:
@@ -97,6 +110,12 @@ class ActorTable:
         """The codes an article's country field holds when it is about this country or region:
         the code, and for a region its member states (an article on France is about Europe)."""
         return (code, *REGION_MEMBERS.get(code, ()))
+
+    def members(self, group: str) -> tuple[TableEntry, ...]:
+        """The entries of a group's members (GROUP_MEMBERS, by its thesaurus label); ()
+        for any other word."""
+        spelled = self.by_spelling()
+        return tuple(spelled[alias_key(name)] for name in GROUP_MEMBERS.get(group, ()))
 
     @cached_property
     def country_of_key(self) -> dict[str, str]:

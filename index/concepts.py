@@ -173,6 +173,10 @@ class ConceptTable:
         """Whether the text is a form of some concept (or an English plural of one)."""
         return self._key(text) in self._by_form
 
+    def labels(self, text: str) -> tuple[str, ...]:
+        """The labels of the concepts the text is a form of ("Big Tech" -> ("빅테크",))."""
+        return tuple(c.label for c in self._by_form.get(concept_key(text), ()))
+
     def spelled(self, text: str) -> str | None:
         """The form the text is, as the table writes it ("생성 ai" -> "생성 AI"); None if none."""
         return self._spelled.get(self._key(text))

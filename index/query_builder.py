@@ -161,6 +161,13 @@ class QueryBuilder:
                 countries.append(country)
                 alternatives.extend(wq.Term("country", c) for c in actor_table().region(country))
                 strict.extend(alternatives)
+            if self.expand and (members := member_keys(group, self.concepts)):
+                # an article about a member of a group of actors matches the group's word even
+                # where it does not write it (one about Google, for 빅테크), unscored as a
+                # country's is: its headline's subject is the member (actor_table.GROUP_MEMBERS)
+                about = [wq.Term("subject", k, boost=0.0) for k in members]
+                alternatives.extend(about)
+                strict.extend(about)
             for clause in group:
                 q, looked = self.clause_query(clause)
                 if q is not None:
@@ -232,3 +239,19 @@ def country_of(group: tuple[Clause, ...]) -> str | None:
         return None
     parts = query_word(group[0].text).parts
     return actor_table().country_named(parts[0]) if len(parts) == 1 else None
+
+
+def member_keys(group: tuple[Clause, ...], concepts: ConceptTable) -> tuple[str, ...]:
+    """The subject keys of the members of the group of actors a group of one plain word names
+    ("빅테크의", "Big Tech": see actor_table.GROUP_MEMBERS); () for any other group."""
+    if len(group) != 1 or group[0].field is not None or group[0].exact:
+        return ()
+    parts = query_word(group[0].text).parts
+    labels = concepts.labels(group[0].text) or concepts.labels("".join(parts))
+    keys = {
+        alias_key(normalize(spelling))
+        for label in labels
+        for entry in actor_table().members(label)
+        for spelling in entry.spellings
+    }
+    return tuple(sorted(keys))

@@ -6,7 +6,8 @@ index keeps of each term (index/analysis.PART_WEIGHTS: a word in the headline co
 KEY Contents 2, in the body 1, among the sources 0.5; a stem half of that), times the weight of
 the form that matched (the word typed 1.0, another form of its concept less: clause_forms). A
 concept's forms count by the best of them; a phrase or a form of several words by the least of
-its words. An article about a country the query names (its `country` field) says it in full.
+its words. An article about a country the query names (its `country` field) says it in full, as
+one whose headline is about a member of a group of actors the query names (빅테크) says the group.
 
 SAID is what makes a concept said: the word typed once in the headline or the KEY Contents, twice
 in the body, or once in the body and once among the sources; another form of its concept, whose
@@ -44,6 +45,9 @@ SAID = 1.5
 # A word of the `title` field (title:, or a headline query) weighs what one in `content`'s
 # headline part does.
 TITLE_WEIGHT = 4.0
+# Fields whose terms say what the article is about, whatever their weight (query_builder: an
+# article about a member of a group of actors, 빅테크, by its headline's subject).
+ABOUT_FIELDS = frozenset({"subject"})
 
 
 class Salience:
@@ -67,7 +71,10 @@ class Salience:
         """docnum -> the weight the articles of `within` give the query (see the docstring)."""
         boost = getattr(q, "boost", 1.0)
         if isinstance(q, wq.Term):
-            return self._term(evaluator, q.fieldname, q.text, within).boosted(boost)
+            found = self._term(evaluator, q.fieldname, q.text, within)
+            # an article about the query's actor says it, whatever the term's score (0 for a
+            # group's member: query_builder)
+            return found if q.fieldname in ABOUT_FIELDS else found.boosted(boost)
         if isinstance(q, wq.Or | wq.DisjunctionMax):
             parts = [self.weight(evaluator, sub, within) for sub in q.subqueries]
             return combined(parts, self.size, True).boosted(boost)
@@ -100,7 +107,8 @@ class Salience:
         """The term's weights in the articles of `within`, from those the evaluator read to
         score it (PostingsScorer.weights), a `title` word's as a headline word's."""
         found = within.restrict(evaluator.weights(field, text))
-        if not self.searcher.schema[field].scorable:
-            # a filter field (country) says all it holds: the article is about the country
+        if field in ABOUT_FIELDS or not self.searcher.schema[field].scorable:
+            # a filter field (country) says all it holds: the article is about the country; so
+            # does the headline's subject, by which a group of actors matches its members
             return Found(found.ids, np.full(len(found), math.inf))
         return found.boosted(TITLE_WEIGHT) if field == "title" else found
