@@ -56,7 +56,7 @@ from index.concepts import shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
 from index.kiwi_loader import tokenize_many
 from index.mined_aliases import MinedAliases, mined_pairs
-from index.query_analysis import remember
+from index.query_analysis import forget, remember
 from index.schema import build_schema
 
 IMPORT_ONLY = ("read and check the export",)
@@ -177,7 +177,9 @@ def store_texts(analyses: list[dict], index_dir: Path) -> list[str]:
 
 
 def store_query_analyses(analyses: list[dict], pairs: dict, index_dir: Path) -> int:
-    """What a build does after its commit (SearchIndex._remember_terms) on a fresh store."""
+    """What a build does after its commit (SearchIndex._remember_terms) on a fresh store, in
+    a process that has read none of its texts before (query_analysis keeps what it read)."""
+    forget()
     MinedAliases(index_dir).save(pairs)
     return remember(AnalysisStore(index_dir / STORE_NAME), store_texts(analyses, index_dir))
 

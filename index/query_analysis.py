@@ -149,9 +149,7 @@ def remember(store: AnalysisStore, texts: Iterable[str]) -> int:
     spellings_asked = (f for spellings in forms.values() for f in spellings if f not in analysed)
     lower_rows = sorted(by_type - known)  # the rows a case-folded lookup reads
     asked = list(dict.fromkeys([*new, *spellings_asked, *lower_rows]))
-    # Nothing new (an ingest whose files were all held, say): Kiwi is not loaded for nothing.
-    tokens = tokenize_many(asked) if asked else ()
-    analysed.update((text, _analysis(text, t)) for text, t in zip(asked, tokens, strict=True))
+    analysed.update(_kiwi_readings(asked))
     alike = {key: len({analysed[f] for f in spellings}) == 1 for key, spellings in forms.items()}
     alike.update(dict.fromkeys(by_type, True))
     # with the lower-case text's own row, which a case-folded lookup reads
@@ -160,6 +158,24 @@ def remember(store: AnalysisStore, texts: Iterable[str]) -> int:
         {text: encode(analysed[text]) for text in rows}, wait=BUILD_WAIT, tidy=True, alike=alike
     )
     return len(new)
+
+
+def _kiwi_readings(texts: list[str]) -> dict[str, Analysis]:
+    """Kiwi's analysis of each text, those this process holds in memory read from there: Kiwi
+    reads a text alike every time, so a process that fills several stores (a test run, a
+    benchmark building several archives) asks it about the thesaurus's forms and the texts
+    they share once. Nothing left to ask (an ingest whose files were all held, say): Kiwi is
+    not loaded for nothing."""
+    readings = {}
+    for text in texts:
+        kept = _memory.get(text)
+        if kept is not None:
+            readings[text] = _from_plain(kept)
+    asked = [text for text in texts if text not in readings]
+    for text, tokens in zip(asked, tokenize_many(asked) if asked else (), strict=True):
+        readings[text] = _analysis(text, tokens)
+        _memory.put(text, _plain(readings[text]))
+    return readings
 
 
 def forget() -> None:

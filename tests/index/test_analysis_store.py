@@ -179,6 +179,30 @@ def test_remembering_texts_all_stored_does_not_load_kiwi(tmp_path, monkeypatch):
     assert query_analysis.remember(store, []) == 0
 
 
+def test_a_second_store_filled_in_one_process_asks_kiwi_only_what_the_first_did_not(
+    tmp_path, monkeypatch
+):
+    asked: list[str] = []
+    real = query_analysis.tokenize_many
+    monkeypatch.setattr(query_analysis, "tokenize_many", lambda t: asked.extend(t) or real(t))
+    query_analysis.forget()
+    first, second = (AnalysisStore(tmp_path / name / STORE_NAME) for name in ("a", "b"))
+    for store in (first, second):
+        store.path.parent.mkdir()
+    query_analysis.remember(first, ["반도체 장비", "OpenAI", "규제를"])
+    asked_first = list(asked)
+    query_analysis.remember(second, ["반도체 장비", "OpenAI", "규제를", "딥페이크"])
+    assert asked[len(asked_first) :] == ["딥페이크"]
+    query_analysis.forget()  # the second store's rows are those Kiwi gives afresh
+    fresh = AnalysisStore(tmp_path / "c" / STORE_NAME)
+    fresh.path.parent.mkdir()
+    query_analysis.remember(fresh, ["반도체 장비", "OpenAI", "규제를", "딥페이크"])
+    texts = sorted(fresh.known())
+    assert sorted(second.known()) == texts
+    assert second.get_many(texts) == fresh.get_many(texts)
+    assert second.proven() == fresh.proven()
+
+
 def test_a_store_that_cannot_be_read_or_written_is_passed_over(tmp_path):
     damaged = tmp_path / STORE_NAME
     damaged.write_bytes(b"not a database" * 100)
@@ -327,6 +351,7 @@ def test_a_build_asks_kiwi_no_case_form_its_character_types_decide(tmp_path, mon
     asked: list[str] = []
     real = query_analysis.tokenize_many
     monkeypatch.setattr(query_analysis, "tokenize_many", lambda t: asked.extend(t) or real(t))
+    query_analysis.forget()  # what this process read before would not be asked
     store = AnalysisStore(tmp_path / STORE_NAME)
     query_analysis.remember(store, ["Deepfake Detection", "ai맹"])
     assert store.proven() == {"deepfake detection", "ai맹"}
