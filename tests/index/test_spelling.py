@@ -140,6 +140,9 @@ def test_up_to_the_cap_unknown_words_are_corrected(built_index):
 
 
 def test_a_spent_budget_skips_the_optional_work_and_says_so(built_index):
+    # The spelling index ready, as after any earlier search: the nearest spelling of 딥페잌,
+    # which the answer needs, is then looked up at once (not an optional part, see below).
+    built_index.search("딥페잌", budget=float("inf"))
     result = built_index.search("딥페잌", budget=0)
     assert result.suggestion is None
     assert result.related_terms == ()
