@@ -158,10 +158,21 @@ def waitress_port(tmp_path):
     """The app over the fake archive, served by waitress as `aibrief serve` does."""
     app = create_app({"AIBRIEF_ARCHIVE": FakeArchive(tmp_path / "home")})
     server = create_server(app, host="127.0.0.1", port=0, threads=1)
-    thread = threading.Thread(target=server.run, daemon=True)
+    closing = threading.Event()
+
+    def run() -> None:
+        try:
+            server.run()
+        except OSError:  # its sockets closed between its loop's listing them and its select
+            if not closing.is_set():
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     yield server.effective_port
+    closing.set()
     server.close()
+    thread.join(timeout=30)
 
 
 def raw_get(port: int, target: bytes) -> tuple[bytes, bytes]:
