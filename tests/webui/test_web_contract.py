@@ -157,7 +157,8 @@ def test_help_lists_the_export_and_article_parameters(client):
 def waitress_port(tmp_path):
     """The app over the fake archive, served by waitress as `aibrief serve` does."""
     app = create_app({"AIBRIEF_ARCHIVE": FakeArchive(tmp_path / "home")})
-    server = create_server(app, host="127.0.0.1", port=0, threads=1)
+    # its loop wakes every 50 ms (waitress: every second) to see that it was closed
+    server = create_server(app, host="127.0.0.1", port=0, threads=1, asyncore_loop_timeout=0.05)
     closing = threading.Event()
 
     def run() -> None:
