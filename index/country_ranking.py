@@ -4,8 +4,8 @@ name one only in passing matching its word in part (see the functions)."""
 from __future__ import annotations
 
 from index.actor_facets import ActorColumns
-
-Scores = dict[int, float]
+from index.postings_scorer import Scores
+from index.score_raise import raised
 
 # An article about a country the query names (its `country` field: see article_actors) has its
 # score raised by this share, among the full and among the partial matches: a soft boost, so
@@ -44,9 +44,4 @@ def raised_about(searcher, countries: tuple[str, ...], scores: Scores) -> Scores
     about: set[int] = set()
     for code in countries:
         about.update(columns.about(code) & scores.keys())
-    if not about:
-        return scores
-    raised = dict(scores)
-    for d in about:
-        raised[d] *= 1.0 + COUNTRY_BOOST
-    return raised
+    return raised(scores, about, COUNTRY_BOOST)

@@ -4,6 +4,7 @@ those periods raised, and the oldest and newest issues held, from which 올해 a
 from __future__ import annotations
 
 from index.postings_scorer import PostingsScorer, Scores
+from index.score_raise import raised
 from index.searcher_state import kept_with
 from index.time_words import in_period
 
@@ -34,10 +35,4 @@ def raised_in(searcher, periods: tuple[tuple[str, str], ...], scores: Scores) ->
         f"period {periods}",
         lambda: frozenset(d for d, issue in enumerate(issues) if in_period(issue, periods)),
     )
-    inside = within & scores.keys()
-    if not inside:
-        return scores
-    raised = dict(scores)
-    for d in inside:
-        raised[d] *= 1.0 + PERIOD_BOOST
-    return raised
+    return raised(scores, within, PERIOD_BOOST)
