@@ -3,15 +3,10 @@
 Whoosh's matcher hands them out one posting per call (is_active, id, weight, next, each
 through a wrapper per segment): about 1.8 CPU µs a posting, which at 100,000 articles made a
 common word's first read cost more than a whole search (AI: 80,000 postings). Whoosh 3's
-leaf matcher decodes a block of up to 128 postings at once (`_read_ids`, `_read_weights`);
-here each block's decoded ids and weights are taken whole, so the per-posting cost is numpy's.
-The weights are the float32 values the block stores, the same that `matcher.weight()` gives.
-
-This module uses Whoosh's private API (the W3 leaf matcher's `_read_ids`, `_read_weights`,
-`_ids`, `_weights`, `_next_block` and `is_active`), written for the version
-index.build_writer.WHOOSH_VERSION pins (that module refuses to load with another). A matcher
-of any other kind (a term inlined in the terms file, another codec) is read one posting at a
-time, as before; a test compares both reads over every term of an index.
+leaf matcher decodes a block of up to 128 postings at once; here each block's decoded ids and
+weights are taken whole (build_writer.decoded_blocks, with the rest of Whoosh's private API),
+so the per-posting cost is numpy's. A matcher of any other kind is read one posting at a time,
+as before; a test compares both reads over every term of an index.
 """
 
 from __future__ import annotations
@@ -19,10 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
-import index.build_writer  # noqa: F401  (refuses to load with another Whoosh version)
+from index.build_writer import decoded_blocks
 from index.score_arrays import DOCNUMS, NOTHING, Found
 
 EMPTY = (np.empty(0, DOCNUMS), np.empty(0, np.float64))
@@ -64,19 +58,13 @@ def term_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray
 
 
 def _read(matcher) -> tuple[np.ndarray, np.ndarray]:
-    if type(matcher) is W3LeafMatcher:
-        return _by_blocks(matcher)
-    return one_at_a_time(matcher)
-
-
-def _by_blocks(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
+    blocks = decoded_blocks(matcher)
+    if blocks is None:
+        return one_at_a_time(matcher)
     ids, weights = [], []
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, DOCNUMS))
-        weights.append(np.asarray(matcher._weights, np.float64))
-        matcher._next_block()
+    for block_ids, block_weights in blocks:
+        ids.append(np.asarray(block_ids, DOCNUMS))
+        weights.append(np.asarray(block_weights, np.float64))
     if not ids:
         return EMPTY
     return np.concatenate(ids), np.concatenate(weights)

@@ -217,3 +217,23 @@ def test_a_circle_is_found(tmp_path):
         modules[name] = tmp_path / f"{name}.py"
         modules[name].write_text(text)
     assert cycles(modules) == [["loop.a", "loop.b"]]
+
+
+# Attributes of Whoosh's private API the index uses (README, "How it is built"): each only in
+# the module that checks the installed Whoosh against the version it was written for.
+WHOOSH_PRIVATE = (
+    "_flush_segment", "_close_segment", "_finalize_segment", "_commit_toc", "_blocklimit",
+    "_write_block", "_postwriter", "_fieldid", "_tindex", "_read_ids", "_read_weights",
+    "_next_block",
+)  # fmt: skip
+WHOOSH_PRIVATE_MODULE = "index.build_writer"
+
+
+def private_attributes(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)} & set(WHOOSH_PRIVATE)
+
+
+def test_whoosh_s_private_api_is_used_in_one_module():
+    using = {name for name, path in MODULES.items() if private_attributes(path)}
+    assert using == {WHOOSH_PRIVATE_MODULE}
