@@ -184,13 +184,13 @@ def rank(
     # partial matches fill a page, below the full ones
     wanted = not full or (partial and limit is not None and len(full) < limit)
     some = _partial(evaluator, compiled, allowed, full) if wanted else NOTHING
-    raising = countries and compiled.countries or compiled.periods
-    if raising and sort == "relevance":
-        some = some.as_dict()  # the raises below take dicts
-    if countries and compiled.countries and sort == "relevance":
-        full, some = (raised_about(searcher, compiled.countries, s) for s in (full, some))
-    if compiled.periods and sort == "relevance":
-        full, some = (raised_in(searcher, compiled.periods, s) for s in (full, some))
+    named = compiled.countries if countries else ()
+    if (named or compiled.periods) and sort == "relevance":
+        some = some.as_dict()  # the raises take dicts
+        if named:
+            full, some = (raised_about(searcher, named, s) for s in (full, some))
+        if compiled.periods:
+            full, some = (raised_in(searcher, compiled.periods, s) for s in (full, some))
     if feedback and sort == "relevance":
         full, some = _fed_back(searcher, evaluator, compiled, allowed, full, some)
     counted = full or some
