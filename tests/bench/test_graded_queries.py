@@ -11,6 +11,7 @@ from bench.graded_queries import (
     BLIND,
     HELD_OUT_SETS,
     KINDS,
+    QUERIES,
     load_all_queries,
     load_queries,
     parse_line,
@@ -70,6 +71,12 @@ def test_each_held_out_set_is_marked_and_in_no_other_set(group):
     assert len(held) >= 20
     assert all(q.held_out == group and q.new for q in held)
     assert not {q.text for q in held} & others
+
+
+def test_every_held_out_file_is_a_group_and_the_two_newest_are_blind():
+    files = sorted(QUERIES.parent.glob("heldout*.tsv"))
+    assert sorted(HELD_OUT_SETS.values()) == files
+    assert tuple(list(HELD_OUT_SETS)[-2:]) == BLIND
 
 
 @pytest.mark.parametrize("group", BLIND)
