@@ -139,6 +139,21 @@ def test_a_question_verb_finds_the_articles_that_name_its_noun(fresh_index):
     assert "배우는" not in fresh_index.search("영상만 보고 말을 배우는 AI", verbs=False).expansions
 
 
+def test_blocking_is_preventing_not_banning(fresh_index):
+    # "막는" asks what keeps a harm out (방지, 차단); a ban (금지) is another topic
+    assert "금지" not in topic_nouns(query_word("막는").parts)
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            make_article("2024-05-01", "딥페이크 차단 기술 개발"),
+            make_article("2024-05-02", "딥페이크 앱 판매 금지"),
+        ],
+        "sha",
+    )
+    hits = fresh_index.search("딥페이크를 막는 기술").hits
+    assert [(h.id, h.match) for h in hits] == [("2024-05-01", "all"), ("2024-05-02", "partial")]
+
+
 def test_a_head_noun_is_counted_but_not_required_of_a_full_match(fresh_index):
     fresh_index.replace_issue(
         "2024-05",
