@@ -203,3 +203,13 @@ def test_the_company_xai_finds_no_explainable_ai() -> None:
 
     expansion = shipped_concepts().expand("xAI")
     assert not any("explain" in form.lower() for form in expansion.siblings + expansion.narrower)
+
+
+def test_an_ai_tutor_is_found_under_tutors_not_under_teaching_ai() -> None:
+    """AI 교육 is teaching people AI (a course, a curriculum); an AI tutor is AI that teaches,
+    which the briefs call a 가정교사 or 개인교사, forms of 튜터."""
+    from index.concepts import shipped_concepts
+
+    broader = shipped_concepts().expand("AI tutor").broader
+    assert "가정교사" in broader
+    assert "AI 교육" not in broader
