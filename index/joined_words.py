@@ -61,10 +61,10 @@ def _joined(text: str, aliases: AliasTable, concepts: ConceptTable, expand: bool
 
 def said_by_concept(groups: list[tuple[Clause, ...]], concepts: ConceptTable) -> set[int]:
     """The places of the plain one-part words that a concept typed beside them already holds
-    in a form of several words: 기준 in "AI 윤리 기준" (the concept AI 윤리 has the form 윤리
-    기준), 보호 in "프라이버시 보호" (개인정보 보호). Such a word says what the concept says: an
-    article on the concept need not write it (a privacy attack is about 개인정보 without
-    saying 보호), so it is counted where it stands, not required of a full match."""
+    in a form of several words: 보호 in "프라이버시 보호" (프라이버시 is a form of the concept
+    개인정보 보호). Such a word says what the concept says: an article on the concept need not
+    write it (a privacy attack is about 개인정보 without saying 보호), so it is counted where
+    it stands, not required of a full match."""
     said = set()
     for i, group in enumerate(groups):
         parts = _plain_parts(group)

@@ -213,3 +213,16 @@ def test_an_ai_tutor_is_found_under_tutors_not_under_teaching_ai() -> None:
     broader = shipped_concepts().expand("AI tutor").broader
     assert "가정교사" in broader
     assert "AI 교육" not in broader
+
+
+def test_ethics_standards_are_a_concept_of_their_own_under_ethics() -> None:
+    """A query for ethics standards (AI 윤리 기준) finds guidelines, principles and codes, not
+    the values they set out (fairness, transparency, responsible AI), which are ethics'
+    narrower terms beside them; a query for ethics still finds the standards."""
+    from index.concepts import shipped_concepts
+
+    standards = shipped_concepts().expand("AI 윤리 기준")
+    assert "윤리 지침" in standards.siblings
+    assert not {"공정성", "투명성", "책임 있는 AI"} & set(standards.siblings + standards.narrower)
+    ethics = shipped_concepts().expand("AI 윤리")
+    assert {"윤리 지침", "공정성", "책임 있는 AI"} <= set(ethics.narrower)
