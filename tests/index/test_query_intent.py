@@ -154,6 +154,21 @@ def test_blocking_is_preventing_not_banning(fresh_index):
     assert [(h.id, h.match) for h in hits] == [("2024-05-01", "all"), ("2024-05-02", "partial")]
 
 
+def test_replacing_a_person_is_outdoing_them(fresh_index):
+    # "대신할" asks whether AI can take a person's place; the articles say it outdoes them
+    assert topic_nouns(query_word("대신할").parts) == ("능가",)
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            make_article("2024-05-01", "AI 진단 시스템, 의사 능가하는 정확도 기록"),
+            make_article("2024-05-02", "의사 대상 AI 활용 설문 조사"),
+        ],
+        "sha",
+    )
+    hits = fresh_index.search("AI가 의사를 대신할 수 있을까?").hits
+    assert [(h.id, h.match) for h in hits] == [("2024-05-01", "all"), ("2024-05-02", "partial")]
+
+
 def test_a_head_noun_is_counted_but_not_required_of_a_full_match(fresh_index):
     fresh_index.replace_issue(
         "2024-05",
