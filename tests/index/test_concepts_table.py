@@ -226,3 +226,10 @@ def test_ethics_standards_are_a_concept_of_their_own_under_ethics() -> None:
     assert not {"공정성", "투명성", "책임 있는 AI"} & set(standards.siblings + standards.narrower)
     ethics = shipped_concepts().expand("AI 윤리")
     assert {"윤리 지침", "공정성", "책임 있는 AI"} <= set(ethics.narrower)
+
+
+def test_results_find_a_return_on_investment() -> None:
+    """Whether AI pays off is asked as 성과 (results); the articles report it as ROI."""
+    from index.concepts import shipped_concepts
+
+    assert {"투자수익률", "ROI"} <= set(shipped_concepts().expand("성과").narrower)
