@@ -233,3 +233,11 @@ def test_results_find_a_return_on_investment() -> None:
     from index.concepts import shipped_concepts
 
     assert {"투자수익률", "ROI"} <= set(shipped_concepts().expand("성과").narrower)
+
+
+def test_market_and_forecast_typed_in_english_find_the_briefs_words() -> None:
+    """For "AI chip market forecast" the articles write 시장 규모 and 예측 or 전망."""
+    from index.concepts import shipped_concepts
+
+    assert "시장" in shipped_concepts().expand("market").siblings
+    assert {"전망", "예측"} <= set(shipped_concepts().expand("forecast").siblings)
