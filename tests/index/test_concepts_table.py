@@ -241,3 +241,10 @@ def test_market_and_forecast_typed_in_english_find_the_briefs_words() -> None:
 
     assert "시장" in shipped_concepts().expand("market").siblings
     assert {"전망", "예측"} <= set(shipped_concepts().expand("forecast").siblings)
+
+
+def test_hyperscalers_are_the_big_cloud_providers_the_briefs_name() -> None:
+    """The briefs call Google, Microsoft and Amazon the 3대 클라우드 사업자, not hyperscalers."""
+    from index.concepts import shipped_concepts
+
+    assert "3대 클라우드 사업자" in shipped_concepts().expand("hyperscaler").siblings
