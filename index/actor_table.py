@@ -41,6 +41,10 @@ REGION_MEMBERS = {
 # companies named so in the press (중국 빅테크: the country raise ranks them first for it); the
 # archive calls Intel, AMD and Cisco 빅테크 once, among UALink's eight, and they are left out:
 # a group is the companies it names as such throughout. "AI 스타트업" names no set of companies.
+# Measured and not kept (the members match unscored, below every article that writes a form of
+# the group's concept): hyperscalers as Amazon, Microsoft and Google (hyperscaler 0.726 either
+# way, the cloud articles reached by the broader concept staying above them), local governments
+# as 서울시, 캘리포니아주 and 뉴욕주 (지자체의 AI 정책 0.119 either way).
 GROUP_MEMBERS = {
     "빅테크": (
         *("구글", "구글 딥마인드", "구글 클라우드", "마이크로소프트", "메타", "아마존", "애플"),
