@@ -248,3 +248,9 @@ def test_hyperscalers_are_the_big_cloud_providers_the_briefs_name() -> None:
     from index.concepts import shipped_concepts
 
     assert "3대 클라우드 사업자" in shipped_concepts().expand("hyperscaler").siblings
+
+
+def test_the_ai_readiness_index_typed_in_english_finds_the_briefs_words() -> None:
+    from index.concepts import shipped_concepts
+
+    assert "AI 준비 지수" in shipped_concepts().expand("AI readiness index").siblings
