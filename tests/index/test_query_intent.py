@@ -214,3 +214,19 @@ def test_a_word_read_alone_as_light_verbs_is_read_with_the_next_word():
 def test_a_question_of_light_verbs_only_is_left_as_it_is():
     groups = list(parse_query("어떻게 하나?").groups)
     assert topical(groups) == groups
+
+
+def test_assisting_people_is_augmenting_or_complementing_them(fresh_index):
+    # "보조할까?" asks whether AI assists people; the articles say augment (증강) or complement
+    # (보완), and 보조 alone found 보조금 (subsidies) among the longer nouns it heads
+    assert topic_nouns(query_word("보조할까?").parts) == ("증강", "보완")
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            make_article("2024-05-01", "AI, 근로자 업무 증강 효과 분석"),
+            make_article("2024-05-02", "AI 기업 보조금 지원 확대"),
+        ],
+        "sha",
+    )
+    hits = fresh_index.search("AI는 근로자를 보조할까?").hits
+    assert hits[0].id == "2024-05-01"
