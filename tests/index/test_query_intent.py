@@ -230,3 +230,8 @@ def test_assisting_people_is_augmenting_or_complementing_them(fresh_index):
     )
     hits = fresh_index.search("AI는 근로자를 보조할까?").hits
     assert hits[0].id == "2024-05-01"
+
+
+def test_replacing_work_is_automating_it():
+    # "AI는 사람 일을 대체할까?": the articles on it say 자동화 (automation)
+    assert topic_nouns(query_word("대체할까").parts) == ("자동화",)
