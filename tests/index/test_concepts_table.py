@@ -254,3 +254,13 @@ def test_the_ai_readiness_index_typed_in_english_finds_the_briefs_words() -> Non
     from index.concepts import shipped_concepts
 
     assert "AI 준비 지수" in shipped_concepts().expand("AI readiness index").siblings
+
+
+def test_likeness_rights_find_the_ways_a_likeness_is_taken() -> None:
+    """초상권 (likeness rights) is what a cloned voice, a swapped face or an impersonation
+    infringes; the articles name those, or a celebrity's likeness (유명인 초상)."""
+    from index.concepts import shipped_concepts
+
+    expansion = shipped_concepts().expand("초상권")
+    assert "초상" in expansion.siblings
+    assert {"음성 복제", "얼굴 합성", "사칭"} <= set(expansion.narrower)
