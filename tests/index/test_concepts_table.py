@@ -264,3 +264,9 @@ def test_likeness_rights_find_the_ways_a_likeness_is_taken() -> None:
     expansion = shipped_concepts().expand("초상권")
     assert "초상" in expansion.siblings
     assert {"음성 복제", "얼굴 합성", "사칭"} <= set(expansion.narrower)
+
+
+def test_an_ai_avatar_finds_generated_videos_of_a_person() -> None:
+    from index.concepts import shipped_concepts
+
+    assert "인물 동영상 생성" in shipped_concepts().expand("AI 아바타").narrower
