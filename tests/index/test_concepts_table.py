@@ -270,3 +270,10 @@ def test_an_ai_avatar_finds_generated_videos_of_a_person() -> None:
     from index.concepts import shipped_concepts
 
     assert "인물 동영상 생성" in shipped_concepts().expand("AI 아바타").narrower
+
+
+def test_local_governments_find_state_governments_and_seoul() -> None:
+    """The archive's local governments are American states and Seoul (서울시)."""
+    from index.concepts import shipped_concepts
+
+    assert {"주 정부", "서울시"} <= set(shipped_concepts().expand("지자체").narrower)
