@@ -118,8 +118,11 @@ class ActorTable:
     def members(self, group: str) -> tuple[TableEntry, ...]:
         """The entries of a group's members (GROUP_MEMBERS, by its thesaurus label); ()
         for any other word."""
+        names = GROUP_MEMBERS.get(group, ())
+        if not names:  # most words: by_spelling reads every spelling of the table
+            return ()
         spelled = self.by_spelling()
-        return tuple(spelled[alias_key(name)] for name in GROUP_MEMBERS.get(group, ()))
+        return tuple(spelled[alias_key(name)] for name in names)
 
     @cached_property
     def country_of_key(self) -> dict[str, str]:

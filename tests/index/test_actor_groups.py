@@ -36,6 +36,15 @@ def test_other_words_name_no_group(query):
     assert keys(query) == ()
 
 
+def test_a_word_that_names_no_group_reads_no_spelling_of_the_table(monkeypatch):
+    # every plain word of every query is asked; the table's spellings serve a group's alone
+    from index.actor_table import ActorTable
+
+    monkeypatch.setattr(ActorTable, "by_spelling", lambda table: pytest.fail("read them all"))
+    assert keys("스타트업") == ()
+    assert keys("인공지능의") == ()
+
+
 @pytest.fixture(scope="module")
 def group_index(tmp_path_factory) -> SearchIndex:
     index = SearchIndex.open(tmp_path_factory.mktemp("groups"))
