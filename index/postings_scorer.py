@@ -18,12 +18,12 @@ import numpy as np
 from whoosh import query as wq
 
 from common.lru_cache import LRUCache
+from index.article_columns import ColumnFacets, tie_order
 from index.bm25 import K1, B
 from index.near_query import Near
 from index.phrase_positions import PhrasePositions, near_found, phrase_found
 from index.postings_reader import UNHELD, TermPostings, term_postings
 from index.score_arrays import (
-    DOCNUMS,
     NOTHING,
     Found,
     Pool,
@@ -58,9 +58,9 @@ class PostingsScorer:
         # and lengths are tuples of strings and numbers, which the garbage collector stops
         # tracking: lists of one entry per article it walks through at each full collection.
         self.columns = {n: tuple(reader.column_reader(n)) if self.doc_count else () for n in names}
-        self.tie_order = _tie_order(self.columns["issue"], self.columns["page"])
+        self.tie_order = tie_order(self.columns["issue"], self.columns["page"])
         self._lengths: dict[str, np.ndarray] = {}
-        self._codes: dict[str, tuple[np.ndarray, list]] = {}
+        self._facets = ColumnFacets(self.columns)
         self._postings: LRUCache[tuple[str, str], TermPostings] = LRUCache(CACHED_POSTINGS, len)
         self._deleted = len(self.live) < self.doc_count
         self._live_mask = np.zeros(self.doc_count, bool)
@@ -265,34 +265,4 @@ class PostingsScorer:
     def facets(self, docnums: Pool | Iterable[int], names: tuple[str, ...]):
         """name -> value -> how many of the articles (a Pool, or any docnums) have it."""
         ids = (docnums if isinstance(docnums, Pool) else Pool.of(docnums, self.doc_count)).ids
-        counted = {}
-        for name in names:
-            codes, values = self._coded(name)
-            tally = np.bincount(codes[ids], minlength=len(values))
-            found = np.flatnonzero(tally).tolist()
-            ordered = sorted(zip(found, tally[found].tolist(), strict=True), key=_by_value(values))
-            counted[name] = {str(values[c]): n for c, n in ordered if values[c] != ""}
-        return counted  # "": no section
-
-    def _coded(self, name: str) -> tuple[np.ndarray, list]:
-        """docnum -> the number of its value in the column, and the values in number order;
-        made once per searcher."""
-        if name not in self._codes:
-            numbers: dict = {}
-            codes = [numbers.setdefault(value, len(numbers)) for value in self.columns[name]]
-            self._codes[name] = (np.array(codes, DOCNUMS), list(numbers))
-        return self._codes[name]
-
-
-def _by_value(values: list):
-    return lambda item: str(values[item[0]])
-
-
-def _tie_order(issues: tuple[str, ...], pages: tuple[int, ...]) -> tuple[int, ...]:
-    """docnum -> its place among equal scores: newest issue first, then by page. It depends
-    on the articles only, not on how the index happens to be split into segments."""
-    by_date = sorted(range(len(issues)), key=lambda d: (issues[d], -pages[d]), reverse=True)
-    order = [0] * len(issues)
-    for place, docnum in enumerate(by_date):
-        order[docnum] = place
-    return tuple(order)
+        return self._facets.counts(ids, names)
