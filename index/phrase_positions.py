@@ -128,6 +128,16 @@ def near_found(phrases: PhrasePositions, terms: list[Found], q: Near) -> Found:
     return _scored(ids, terms, q.boost)
 
 
+def by_positions(schema, q: wq.Phrase) -> bool:
+    """Whether phrase_found matches the phrase as Whoosh would: words next to each other
+    (slop 1) in a field that keeps positions."""
+    if q.fieldname not in schema:
+        return False
+    field = schema[q.fieldname]
+    positions = bool(field.format) and field.format.supports("positions")
+    return q.slop == 1 and len(q.words) > 1 and field.scorable and positions
+
+
 def phrase_found(phrases: PhrasePositions, terms: list[Found], q: wq.Phrase) -> Found:
     """The phrase's matches and Whoosh's scores of them, given its words' term matches."""
     if not all(len(t) for t in terms):

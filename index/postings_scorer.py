@@ -21,7 +21,7 @@ from common.lru_cache import LRUCache
 from index.article_columns import ColumnFacets, tie_order
 from index.bm25 import K1, B
 from index.near_query import Near
-from index.phrase_positions import PhrasePositions, near_found, phrase_found
+from index.phrase_positions import PhrasePositions, by_positions, near_found, phrase_found
 from index.postings_reader import UNHELD, TermPostings, term_postings
 from index.score_arrays import (
     NOTHING,
@@ -177,21 +177,12 @@ class PostingsScorer:
         if isinstance(q, Near):
             terms = [self._term(q.fieldname, word) for word in q.words]
             found = near_found(self._phrases, terms, q)
-        elif isinstance(q, wq.Phrase) and self._by_positions(q):
+        elif isinstance(q, wq.Phrase) and by_positions(self.searcher.schema, q):
             terms = [self._term(q.fieldname, word) for word in q.words]
             found = phrase_found(self._phrases, terms, q)
         else:
             found = found_of(self._by_whoosh(q))
         return found if within is None else within.restrict(found)
-
-    def _by_positions(self, q: wq.Phrase) -> bool:
-        """Whether phrase_positions matches the phrase as Whoosh would: words next to each
-        other (slop 1) in a field that keeps positions."""
-        if q.fieldname not in self.searcher.schema:
-            return False
-        field = self.searcher.schema[q.fieldname]
-        positions = bool(field.format) and field.format.supports("positions")
-        return q.slop == 1 and len(q.words) > 1 and field.scorable and positions
 
     def _intersect(self, subqueries, within: Pool | None) -> Found:
         """Rarest part first; each further part is only evaluated on what is left."""
