@@ -20,6 +20,7 @@ from whoosh import query as wq
 from common.lru_cache import LRUCache
 from index.article_columns import ColumnFacets, tie_order
 from index.bm25 import K1, B
+from index.live_parts import alike_in_any_pool, live
 from index.near_query import Near
 from index.phrase_positions import PhrasePositions, by_positions, near_found, phrase_found
 from index.postings_reader import UNHELD, TermPostings, term_postings
@@ -124,10 +125,32 @@ class PostingsScorer:
 
     def found(self, q: wq.Query, within: Pool | None = None) -> Found:
         """The query's matches (among `within`, if given) as arrays."""
+        kept = self.matching_parts(q)
+        return NOTHING if kept is None else self._evaluated(kept, within)
+
+    def matching_parts(self, q: wq.Query) -> wq.Query | None:
+        """The query without its parts that match no article (live_parts), made once per
+        request (searcher_state.one_request); None when it matches none."""
+        known = kept_for_request(self.searcher, "live", dict)
+        return live(q, lambda t: len(self._term(t.fieldname, t.text)), known)
+
+    def _evaluated(self, q: wq.Query, within: Pool | None) -> Found:
+        """found() of a part left by live(). A part evaluated over every article is kept for
+        the request, and its matches among fewer are those (live_parts.alike_in_any_pool): a
+        search evaluates its concepts among its full matches, and again among a page's."""
+        if isinstance(q, wq.Term):
+            return self._found(q, within)
+        over_all = kept_for_request(self.searcher, "over all", dict)
+        if within is not None:
+            known = over_all.get(id(q))
+            if known is not None:
+                return within.restrict(known[1])
         found = self._found(q, within)
-        if isinstance(q, wq.Term | wq.Phrase):  # scored with their boost already, as Whoosh does
-            return found
-        return found.boosted(getattr(q, "boost", 1.0))
+        if not isinstance(q, wq.Phrase):  # scored with its boost already, as Whoosh does
+            found = found.boosted(getattr(q, "boost", 1.0))
+        if within is None and alike_in_any_pool(q, kept_for_request(self.searcher, "alike", dict)):
+            over_all[id(q)] = (q, found)
+        return found
 
     def pool(self, docnums) -> Pool | None:
         """The docnums (a set, a dict's keys, a Found's; None: every article) as a Pool."""
@@ -168,11 +191,13 @@ class PostingsScorer:
             kept = self.found(q.a, within)
             return without(kept, self.found(q.b, Pool(kept.ids, self.doc_count)))
         if isinstance(q, wq.DisjunctionMax):
-            return combined([self.found(sub, within) for sub in q.subqueries], self.doc_count, True)
+            parts = [self._evaluated(sub, within) for sub in q.subqueries]
+            return combined(parts, self.doc_count, True)
         if isinstance(q, wq.And):
             return self._intersect(q.subqueries, within)
         if isinstance(q, wq.Or):
-            parts = sorted((self.found(sub, within) for sub in q.subqueries), key=len, reverse=True)
+            found = (self._evaluated(sub, within) for sub in q.subqueries)
+            parts = sorted(found, key=len, reverse=True)
             return combined(parts, self.doc_count, False)
         if isinstance(q, Near):
             terms = [self._term(q.fieldname, word) for word in q.words]
@@ -190,7 +215,7 @@ class PostingsScorer:
         ordered = sorted(subqueries, key=lambda sub: self._size(sub, sizes))
         total = NOTHING
         for i, sub in enumerate(ordered):
-            part = self.found(sub, within)
+            part = self._evaluated(sub, within)
             total = part if i == 0 else within_of(part, total)
             if not len(total):
                 return NOTHING
@@ -201,7 +226,8 @@ class PostingsScorer:
         """At most how many articles the query matches, as Whoosh estimates it (an And its
         smallest part, an Or its parts' sum), but from the cached postings, which evaluating
         it reads anyway: Whoosh looks each term up in every segment, on every search."""
-        return self._size(q, self._sizes())
+        kept = self.matching_parts(q)
+        return 0 if kept is None else self._size(kept, self._sizes())
 
     def _sizes(self) -> dict[int, tuple[wq.Query, int]]:
         """The sizes computed in this request (searcher_state.one_request) of the parts of its
@@ -235,10 +261,14 @@ class PostingsScorer:
     def least(self, q: wq.Query) -> int:
         """At least how many articles the query matches, from the cached postings: a term's
         count, the largest part's of an Or; 0 when that takes evaluating (an And)."""
+        kept = self.matching_parts(q)
+        return 0 if kept is None else self._least(kept)
+
+    def _least(self, q: wq.Query) -> int:
         if isinstance(q, wq.Term):
             return len(self._term(q.fieldname, q.text))
         if isinstance(q, wq.Or | wq.DisjunctionMax):
-            return max((self.least(sub) for sub in q.subqueries), default=0)
+            return max((self._least(sub) for sub in q.subqueries), default=0)
         return 0
 
     def count_above(self, q: wq.Query, cut: float) -> bool:

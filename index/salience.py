@@ -64,7 +64,10 @@ class Salience:
 
     def said(self, evaluator, q: wq.Query, within: Pool) -> set[int]:
         """The docnums of `within` that say what `q` looks for (weight at least SAID)."""
-        found = self.weight(evaluator, q, within)
+        kept = evaluator.matching_parts(q)  # the same weights, its dead parts unwalked
+        if kept is None:
+            return set()
+        found = self.weight(evaluator, kept, within)
         return set(found.ids[found.scores >= SAID].tolist())
 
     def weight(self, evaluator, q: wq.Query, within: Pool) -> Found:

@@ -139,7 +139,8 @@ def test_the_sizes_of_a_query_s_parts_last_one_request(built_index):
     with built_index._reading() as searcher:
         evaluator = PostingsScorer.of(searcher)
         size = evaluator.size(compiled.all_words)
-        assert evaluator._sizes()[id(compiled.all_words)] == (compiled.all_words, size)
+        sized = evaluator.matching_parts(compiled.all_words)  # what is sized (live_parts)
+        assert evaluator._sizes()[id(sized)] == (sized, size)
     with built_index._reading() as searcher:  # the next request starts with none
         assert evaluator._sizes() == {}
     built_index.search(query)
