@@ -159,3 +159,21 @@ def test_sizes_kept_or_not_evaluate_alike(built_index):
     anew = [evaluator.evaluate(q) for q in (*compiled.concepts, compiled.all_words)]
     assert evaluator._sizes() == {}
     assert anew == kept
+
+
+def test_a_request_asks_the_shared_cache_once_a_term(built_index, monkeypatch):
+    with built_index._reading() as searcher:
+        evaluator = PostingsScorer.of(searcher)
+        asked = []
+        shared = evaluator._postings.get_or_compute
+
+        def counting(key, compute):
+            asked.append(key)
+            return shared(key, compute)
+
+        monkeypatch.setattr(evaluator._postings, "get_or_compute", counting)
+        first = evaluator.term("content", "딥페이크")
+        assert evaluator.term("content", "딥페이크") == first
+    assert asked == [("content", "딥페이크")]
+    evaluator.term("content", "딥페이크")  # outside a request, the shared cache is asked
+    assert len(asked) == 2
