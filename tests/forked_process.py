@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.fork_server import STATUS, ForkServer, Request
+from tests.fork_server import STATUS, ForkServer, Request, build_first_index
 
 _server: ForkServer | None = None
 
@@ -33,8 +33,9 @@ WARM_FOR_COMMAND = {"serve": ("webui",), "mcp": ("mcp_server",)}
 
 
 def start_server() -> None:
-    """Start this process's fork server, after loading Kiwi (shared by every child), unless
-    it runs. Call it before any test opens a database (conftest.py does, after collection)."""
+    """Start this process's fork server, after loading Kiwi and building an index once (both
+    shared by every child), unless it runs. Call it before any test opens a database
+    (conftest.py does, after collection)."""
     global _server
     if _server is not None:
         return
@@ -48,6 +49,10 @@ def start_server() -> None:
     from index import load_analyzer
 
     load_analyzer()
+    build_first_index()
+    held = open_databases()
+    if held:
+        raise RuntimeError(f"building the first index left {', '.join(held)} open")
     _server = ForkServer.start()
 
 
