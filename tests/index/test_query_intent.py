@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from index import SearchIndex
 from index.actor_table import actor_table
 from index.query_syntax import parse_query
 from index.query_terms import parse_question_verbs, question_verbs, topic_nouns, topical
@@ -18,9 +19,12 @@ def about(article, *countries):
     return replace(article, countries=countries)
 
 
-@pytest.fixture
-def country_index(fresh_index):
-    fresh_index.replace_issue(
+@pytest.fixture(scope="module")
+def country_index(tmp_path_factory):
+    """Articles about a country or region and some that only mention one, built once for this
+    module's tests, which only search."""
+    built = SearchIndex.open(tmp_path_factory.mktemp("country") / "index")
+    built.replace_issue(
         "2024-05",
         [
             # mentions China three times, but is about the EU
@@ -39,7 +43,7 @@ def country_index(fresh_index):
         ],
         "sha",
     )
-    return fresh_index
+    return built
 
 
 def ids(result) -> list[str]:

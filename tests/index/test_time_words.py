@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from index import SearchIndex
 from index.query_syntax import parse_query
 from index.time_words import dated
 from tests.index.conftest import make_article
@@ -86,8 +87,10 @@ def test_time_words_stay_words_in_an_empty_archive():
     assert read("2024년 AI 반도체", held=None) == (["2024년", "AI", "반도체"], [], ())
 
 
-@pytest.fixture
-def dated_index(fresh_index):
+@pytest.fixture(scope="module")
+def dated_index(tmp_path_factory):
+    """Three issues of one standard, built once for this module's tests, which only search."""
+    built = SearchIndex.open(tmp_path_factory.mktemp("dated") / "index")
     standard = "AI 표준 초안 공개"
     for issue, article in (
         # a later article that writes the year, looking back at it
@@ -95,8 +98,8 @@ def dated_index(fresh_index):
         ("2024-05", make_article("2024-05-01", standard, key=("정부가 AI 표준 초안을 공개",))),
         ("2023-12", make_article("2023-12-01", standard, key=("업계가 AI 표준 초안을 공개",))),
     ):
-        fresh_index.replace_issue(issue, [article], f"sha-{issue}")
-    return fresh_index
+        built.replace_issue(issue, [article], f"sha-{issue}")
+    return built
 
 
 def ids(result) -> list[str]:
