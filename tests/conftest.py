@@ -42,13 +42,16 @@ def strict() -> bool:
 
 
 # Under pytest-xdist (`make test` runs two workers with --dist loadgroup) the tests are handed
-# out one at a time, so that the two workers finish together, except the browser tests, which
-# go to one worker as one unit: that worker alone starts Chromium (its browser, GPU and network
-# processes and Playwright's driver, and a renderer for each language's context), where two
-# workers each started their own. xdist's own groups cannot say so with pytest 9.2 and
-# pytest-xdist 3.8, which ignore them (xdist renames the test's old `_nodeid`, which pytest 9.2
-# no longer reads: pytest-xdist#1386), so the scheduler below does. The costly fixtures are
-# built once per run for both workers (built_once) and rely on no grouping.
+# out a file at a time, so that a file's module-scoped fixtures (an index its tests search, an
+# app) are built by one worker, not by both, and the browser tests as one unit: that worker
+# alone starts Chromium (its browser, GPU and network processes and Playwright's driver, and a
+# renderer for each language's context), where two workers each started their own. The
+# browser's unit goes first, then the files holding slow tests, so that the many small files of
+# quick tests even out the two workers at the end. xdist's own groups cannot say so with
+# pytest 9.2 and pytest-xdist 3.8, which ignore them (xdist renames the test's old `_nodeid`,
+# which pytest 9.2 no longer reads: pytest-xdist#1386), so the scheduler below does. The
+# costly session fixtures are built once per run for both workers (built_once) and rely on no
+# grouping.
 BROWSER_FILES = frozenset(
     {
         "tests/webui/test_web_browser.py",
@@ -65,25 +68,28 @@ def test_file(nodeid: str) -> str:
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which `make test-fast` also uses
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """--dist loadgroup: one test at a time, and the tests of BROWSER_FILES as one unit (the
-    largest unit, so handed out first)."""
+    """--dist loadgroup: a file at a time, and the tests of BROWSER_FILES as one unit, in the
+    order of the collection (pytest_collection_modifyitems), not xdist's largest unit first."""
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadScopeScheduling
 
-    class OneAtATimeBrowserTogether(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return "browser" if test_file(nodeid) in BROWSER_FILES else nodeid
+    config.option.loadscopereorder = False
 
-    return OneAtATimeBrowserTogether(config, log)
+    class FileAtATimeBrowserTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if test_file(nodeid) in BROWSER_FILES else test_file(nodeid)
+
+    return FileAtATimeBrowserTogether(config, log)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Reading the real issues and driving a browser are slow by nature: `make test-fast`
-    (-m "not slow") leaves them out with the tests marked slow by hand. The files holding slow
-    tests go first, so that the quick ones even out the two workers at the end; a browser test
-    outside BROWSER_FILES is an error (it would start a second Chromium)."""
+    (-m "not slow") leaves them out with the tests marked slow by hand. The browser tests go
+    first, then the files holding slow tests, so that the quick ones even out the two workers
+    at the end; a browser test outside BROWSER_FILES is an error (it would start a second
+    Chromium)."""
     for item in items:
         if item.get_closest_marker("corpus") or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
@@ -93,7 +99,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 "tests/conftest.py, so that one worker runs every browser test"
             )
     slow_files = {test_file(item.nodeid) for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: test_file(item.nodeid) not in slow_files)  # stable: order kept
+    items.sort(  # stable: the order is kept within each part
+        key=lambda item: (
+            test_file(item.nodeid) not in BROWSER_FILES,
+            test_file(item.nodeid) not in slow_files,
+        )
+    )
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
