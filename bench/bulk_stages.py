@@ -13,8 +13,9 @@ first analysis, hashing and reading the PDFs, the schema check, reading and chec
 export (the import's parsing), the actors, the issue JSON, the index documents,
 Kiwi alone (one call a text, as a build worker calls it), the terms made of its tokens, Whoosh
 taking the documents and writing their segment, the mined name pairs, and the store of query
-analyses a build fills (index/query_analysis.py: Kiwi's reading of every indexed term and of
-the thesaurus forms and name spellings a search for one looks up, once per index commit),
+analyses a build fills (index/query_analysis.py: Kiwi's reading of every indexed term, of
+every thesaurus form and of the name spellings a search for a term looks up, once per index
+commit),
 and, in neither sum, Kiwi alone over the store's texts and over the case forms it compares
 (their share of the store's cost; the case forms are those of the texts whose character
 types do not decide them, see analysis_store.read_alike_by_type). An
@@ -58,6 +59,7 @@ from index.kiwi_loader import tokenize_many
 from index.mined_aliases import MinedAliases, mined_pairs
 from index.query_analysis import forget, remember
 from index.schema import build_schema
+from index.search_index import stored_texts
 
 IMPORT_ONLY = ("read and check the export",)
 RESPELLING = "respell the copies (the bench's)"  # in neither sum: not the product's work
@@ -169,11 +171,11 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
 
 
 def store_texts(analyses: list[dict], index_dir: Path) -> list[str]:
-    """The texts a build stores the analyses of: the indexed terms (those of `content`, which
-    holds every analysed text) and the forms around them (with the mined pairs saved)."""
+    """The texts a build stores the analyses of (search_index.stored_texts): the indexed
+    terms (those of `content`, which holds every analysed text), every thesaurus form and
+    the name spellings around the terms (with the mined pairs saved)."""
     terms = sorted({t.text for analysis in analyses for ts in analysis.values() for t in ts})
-    around = shipped_concepts().forms_around(terms)
-    return [*terms, *around, *MinedAliases(index_dir).table().spellings_around(terms)]
+    return stored_texts(terms, shipped_concepts(), MinedAliases(index_dir).table())
 
 
 def store_query_analyses(analyses: list[dict], pairs: dict, index_dir: Path) -> int:

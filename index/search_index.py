@@ -36,6 +36,12 @@ REBUILD_STEPS = ("rebuild-issue", "rebuild-built", "rebuild-switched")
 StepCallback = Callable[[str, str], None]
 
 
+def stored_texts(terms: list[str], concepts: ConceptTable, names: AliasTable) -> list[str]:
+    """The texts a build stores the analyses of: the indexed terms, every thesaurus form
+    (see SearchIndex._remember_terms) and the name spellings a search for a term looks up."""
+    return [*terms, *(concepts.every_form() | names.spellings_around(terms))]
+
+
 class SearchIndex(SearchAnswers):
     """The index in one directory, as generations (see generations.py): readers use the
     current one, a rebuild writes the next beside it. Open with `SearchIndex.open(directory)`."""
@@ -149,8 +155,7 @@ class SearchIndex(SearchAnswers):
         with ix.reader() as reader:
             terms = [term.decode("utf-8") for term in reader.lexicon("content")]
         if terms:
-            around = self.concepts.every_form() | mined.table().spellings_around(terms)
-            remember(self._analyses, [*terms, *around])
+            remember(self._analyses, stored_texts(terms, self.concepts, mined.table()))
 
     def _switch_to(self, fresh: Path, on_step: StepCallback | None = None) -> None:
         previous = self.live

@@ -13,7 +13,10 @@ from bench.bulk_stages import (
     STORE_KIWI,
     TARGET_OVER_KIWI,
     floors,
+    store_texts,
 )
+from index.analysis import Term
+from index.concepts import shipped_concepts
 
 
 def test_the_floor_is_kiwis_work_and_for_an_ingest_the_pdfs():
@@ -39,3 +42,12 @@ def test_the_floor_is_kiwis_work_and_for_an_ingest_the_pdfs():
         assert share["left"] == pytest.approx(TARGET_OVER_KIWI - share["floor"])
         assert share["rest"] == pytest.approx(share["all"] - share["floor"])
     assert round(TARGET_OVER_KIWI, 4) == 1.6667
+
+
+def test_the_store_stage_stores_what_a_build_stores(tmp_path):
+    """Every thesaurus form, as SearchIndex._remember_terms does, not only those around the
+    indexed terms."""
+    analyses = [{"반도체 규제": (Term("반도체", 0, 0, 3), Term("규제", 1, 4, 6))}]
+    texts = store_texts(analyses, tmp_path)
+    assert {"반도체", "규제"} <= set(texts)
+    assert shipped_concepts().every_form() <= set(texts)
