@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 HOME_DEMO := $(CURDIR)/.demo-home
 POT := webui/translations/messages.pot
 
-.PHONY: help install test test-fast lint demo serve bench chromium messages
+.PHONY: help install test test-fast lint demo serve bench chromium messages form-readings
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' Makefile | sed 's/:.*## /\t/'
@@ -37,6 +37,9 @@ messages: install  ## extract the web page's strings, merge them into each .po c
 	$(BIN)/pybabel -q extract -F babel.cfg -k translatable -k QueryError:2 -k cut_note --no-location --sort-output -o $(POT) .
 	$(BIN)/pybabel -q update -N --ignore-obsolete --ignore-pot-creation-date -i $(POT) -d webui/translations
 	$(BIN)/pybabel -q compile -d webui/translations
+
+form-readings: install  ## write Kiwi's reading of every thesaurus form (index/form_readings.tsv), after a thesaurus or dictionary change
+	$(BIN)/python -m bench.form_readings
 
 bench: install  ## run the benchmarks (real issues from AIBRIEF_CORPUS)
 	$(BIN)/python -m bench

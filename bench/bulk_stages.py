@@ -14,8 +14,8 @@ export (the import's parsing), the actors, the issue JSON, the index documents,
 Kiwi alone (one call a text, as a build worker calls it), the terms made of its tokens, Whoosh
 taking the documents and writing their segment, the mined name pairs, and the store of query
 analyses a build fills (index/query_analysis.py: Kiwi's reading of every indexed term, of
-every thesaurus form and of the name spellings a search for a term looks up, once per index
-commit),
+every thesaurus form, read from the table shipped with the code (index/form_readings.py),
+and of the name spellings a search for a term looks up, once per index commit),
 and, in neither sum, Kiwi alone over the store's texts and over the case forms it compares
 (their share of the store's cost; the case forms are those of the texts whose character
 types do not decide them, see analysis_store.read_alike_by_type). An
@@ -55,6 +55,7 @@ from index.analysis_store import (
 from index.build_writer import BuildWriter
 from index.concepts import shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
+from index.form_readings import shipped_readings
 from index.kiwi_loader import tokenize_many
 from index.mined_aliases import MinedAliases, mined_pairs
 from index.query_analysis import forget, remember
@@ -154,14 +155,18 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
     pairs = timed("mined name pairs", lambda: {str(n): mined_pairs(d) for n, d in enumerate(docs)})
     timed("query analyses stored", lambda: store_query_analyses(analyses, pairs, index_dir))
     # What remember asked Kiwi, again, Kiwi alone: the part of the store's cost no encoding
-    # can cut. A fresh store holds nothing, so it asks each text and every case form of the
-    # texts with cased letters whose character types do not decide them (the proof
-    # case-folded lookups rest on).
+    # can cut. A fresh store holds only the readings shipped with the code (the thesaurus
+    # forms'), so it asks each other text and every case form of those with cased letters
+    # whose character types do not decide them (the proof case-folded lookups rest on).
+    shipped = shipped_readings()
+    held = shipped.rows.keys() if shipped else set()
     stored = dict.fromkeys(map(normalize, store_texts(analyses, index_dir)))
-    texts = [t for t in stored if t.strip()]
-    cased = {t.lower() for t in texts if has_case(t)}
+    texts = [t for t in stored if t.strip() and t not in held]
+    cased = {t.lower() for t in texts if has_case(t)} - (shipped.alike.keys() if shipped else set())
     keys = sorted(k for k in cased if not read_alike_by_type(k))
-    lower_rows = [k for k in sorted(cased) if k not in stored and read_alike_by_type(k)]
+    lower_rows = [
+        k for k in sorted(cased) if k not in stored and k not in held and read_alike_by_type(k)
+    ]
     asked = set(texts)
     forms = [f for f in dict.fromkeys(f for k in keys for f in case_forms(k)) if f not in asked]
     forms.extend(k for k in lower_rows if k not in forms)
@@ -183,7 +188,8 @@ def store_query_analyses(analyses: list[dict], pairs: dict, index_dir: Path) -> 
     a process that has read none of its texts before (query_analysis keeps what it read)."""
     forget()
     MinedAliases(index_dir).save(pairs)
-    return remember(AnalysisStore(index_dir / STORE_NAME), store_texts(analyses, index_dir))
+    store = AnalysisStore(index_dir / STORE_NAME, readings=shipped_readings)
+    return remember(store, store_texts(analyses, index_dir))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,9 +6,10 @@ One sqlite file in the index directory, `query-analysis.sqlite3`, holds rows of 
 text, analysis): `version` is a digest of everything Kiwi's reading of a text and the terms
 made of it depend on (kiwipiepy's and its model's versions, the analysis rules, the domain
 dictionary, and the alias and concept tables' versions), so a row of another version is never
-read, and the next build deletes them. The store is filled at each index build with the
-analysis of every indexed term (see query_analysis.remember), and a search records the words
-it had to load Kiwi for.
+read, and the next build deletes them (analysis_versions.py). The store is filled at each
+index build with the analysis of every indexed term (see query_analysis.remember), and a
+search records the words it had to load Kiwi for. Every thesaurus form's is read from the
+table shipped with the code instead (form_readings.py), the same for every archive.
 
 A text typed in another case than the one stored ("Deepfake" where the store holds
 "deepfake") is read from its lower-case row only where each build proved Kiwi reads it alike:
@@ -26,16 +27,19 @@ Kiwi, with exactly the same result.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import sqlite3
 import threading
+from collections.abc import Callable
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from index.analysis_versions import analysis_version
 from index.dictionary import domain_dictionary
+
+if TYPE_CHECKING:
+    from index.form_readings import FormReadings
 
 STORE_NAME = "query-analysis.sqlite3"
 SEARCH_WAIT = 0.5  # seconds a search waits for another writer before giving its rows up
@@ -95,41 +99,24 @@ def _cased_dictionary_words() -> tuple[str, ...]:
     return tuple(w.word.lower() for w in domain_dictionary().words if has_case(w.word))
 
 
-def _package_version(package: str) -> str:
-    """A package's `__version__` read from its `_version.py` without importing it (importing
-    kiwipiepy loads its library, and importlib.metadata scans every installed package)."""
-    spec = find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        return "absent"
-    source = Path(next(iter(spec.submodule_search_locations)), "_version.py")
-    found = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", source.read_text(encoding="utf-8"))
-    return found.group(1) if found else "unknown"
-
-
-def analysis_version() -> str:
-    """A digest of what an analysis depends on: a change to any makes every row stale."""
-    from index.aliases import ALIASES_VERSION
-    from index.analysis import ANALYZER_VERSION
-    from index.concepts import shipped_concepts
-
-    parts = {
-        "kiwipiepy": _package_version("kiwipiepy"),
-        "kiwipiepy_model": _package_version("kiwipiepy_model"),
-        "analyzer": ANALYZER_VERSION,
-        "dictionary": domain_dictionary().version,
-        "aliases": ALIASES_VERSION,
-        "concepts": shipped_concepts().version,
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
-
-
 class AnalysisStore:
     """The stored analyses of one index directory: text -> its analysis as JSON (the caller
-    encodes and decodes it). Safe to share between threads."""
+    encodes and decodes it). Safe to share between threads.
 
-    def __init__(self, path: Path, version: str | None = None) -> None:
+    `readings` gives the readings shipped with the code (form_readings.shipped_readings:
+    every thesaurus form's), None where they are not Kiwi's of today: the store answers
+    from them where its file holds no row, as if it held theirs, so that a build need not
+    ask Kiwi about them nor write them."""
+
+    def __init__(
+        self,
+        path: Path,
+        version: str | None = None,
+        readings: Callable[[], FormReadings | None] | None = None,
+    ) -> None:
         self.path = path
         self._version = version
+        self._readings = readings
         self._reader: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
@@ -144,7 +131,10 @@ class AnalysisStore:
         rows = self._rows(
             "SELECT terms FROM analysis WHERE version = ? AND text = ?", (self.version, text)
         )
-        return rows[0][0] if rows else None
+        if rows:
+            return rows[0][0]
+        shipped = self._shipped()
+        return shipped.rows.get(text) if shipped else None
 
     def get_case_form(self, text: str) -> str | None:
         """The stored analysis of `text` read from its lower-case text's row, where `text` is
@@ -152,13 +142,16 @@ class AnalysisStore:
         key = text.lower()
         if key == text or text not in case_forms(key):
             return None
+        return self.get(key) if self._proven_alike(key) else None
+
+    def _proven_alike(self, key: str) -> bool:
         rows = self._rows(  # a store of before case forms has no such table: no rows
-            "SELECT a.terms FROM case_forms f JOIN analysis a"
-            " ON a.version = f.version AND a.text = f.text"
-            " WHERE f.version = ? AND f.text = ? AND f.alike = 1",
-            (self.version, key),
+            "SELECT alike FROM case_forms WHERE version = ? AND text = ?", (self.version, key)
         )
-        return rows[0][0] if rows else None
+        if rows:
+            return bool(rows[0][0])
+        shipped = self._shipped()
+        return bool(shipped and shipped.alike.get(key))
 
     def get_many(self, texts: list[str]) -> dict[str, str]:
         """The stored analyses of those of `texts` the store holds (see `get`)."""
@@ -172,18 +165,33 @@ class AnalysisStore:
                     (self.version, *chunk),
                 )
             )
+        if shipped := self._shipped():
+            rows = shipped.rows
+            found.update((t, rows[t]) for t in texts if t not in found and t in rows)
+        return found
+
+    def proofs(self) -> dict[str, bool]:
+        """Each lower-case text whose case forms were compared for the current version, and
+        whether Kiwi reads them alike."""
+        shipped = self._shipped()
+        found = dict(shipped.alike) if shipped else {}
+        rows = self._rows("SELECT text, alike FROM case_forms WHERE version = ?", (self.version,))
+        found.update((text, bool(alike)) for text, alike in rows)
         return found
 
     def proven(self) -> set[str]:
         """Every lower-case text whose case forms were compared for the current version."""
-        return {text for (text,) in self._texts("case_forms")}
+        return set(self.proofs())
 
     def known(self) -> set[str]:
         """Every text stored for the current version."""
-        return {text for (text,) in self._texts("analysis")}
+        rows = self._rows("SELECT text FROM analysis WHERE version = ?", (self.version,))
+        known = {text for (text,) in rows}
+        shipped = self._shipped()
+        return known | shipped.rows.keys() if shipped else known
 
-    def _texts(self, table: str) -> list[tuple]:
-        return self._rows(f"SELECT text FROM {table} WHERE version = ?", (self.version,))
+    def _shipped(self) -> FormReadings | None:
+        return self._readings() if self._readings is not None else None
 
     def _rows(self, sql: str, parameters: tuple) -> list[tuple]:
         """The rows a read of the store answers; none where there is no store to read or it

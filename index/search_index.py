@@ -18,6 +18,7 @@ from index.build_writer import BuildWriter
 from index.concepts import ConceptTable, shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
 from index.errors import IndexRebuilding, StaleIndexError
+from index.form_readings import shipped_readings
 from index.full_build import build_all
 from index.mined_aliases import MINED_ALIASES, MinedAliases, mined_pairs
 from index.query_analysis import remember
@@ -55,7 +56,7 @@ class SearchIndex(SearchAnswers):
         self._retired: list[SearcherCache] = []
         self._mined = MinedAliases(self.directory)
         self._spelling = SpellingCache(lambda: self._fresh().reader())
-        self._analyses = AnalysisStore(self.directory / STORE_NAME)
+        self._analyses = AnalysisStore(self.directory / STORE_NAME, readings=shipped_readings)
 
     @classmethod
     def open(cls, directory: str | Path, concepts: ConceptTable | None = None) -> SearchIndex:
