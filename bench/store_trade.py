@@ -39,6 +39,7 @@ from index import QueryError, SearchIndex, with_actors
 from index.analysis import analyze_many, normalize
 from index.analysis_store import STORE_NAME, AnalysisStore
 from index.documents import analysed_texts, article_fields
+from index.form_readings import shipped_readings
 from index.kiwi_loader import kiwi
 from index.mined_aliases import MinedAliases, mined_pairs
 from index.query_analysis import _analysis
@@ -128,7 +129,7 @@ def without_pairs(path: Path, pairs: set[str], copy: Path) -> AnalysisStore:
         for table in ("analysis", "case_forms"):
             connection.executemany(f"DELETE FROM {table} WHERE text = ?", ((t,) for t in pairs))
     connection.close()
-    return AnalysisStore(copy)
+    return AnalysisStore(copy, readings=shipped_readings)
 
 
 def cold_cost(corpus: Path) -> dict:
@@ -147,7 +148,7 @@ def cold_cost(corpus: Path) -> dict:
         analyses = analyze_many(t for d in docs for t in d)
         pairs = {normalize(t) for t in one_article_pairs(docs, analyses)}
         asked = asked_texts(directory)
-        full = AnalysisStore(directory / STORE_NAME)
+        full = AnalysisStore(directory / STORE_NAME, readings=shipped_readings)
         pruned = without_pairs(directory / STORE_NAME, pairs, Path(tmp) / "pruned.sqlite3")
         stored = len(full.known())
         left_out = len(pairs & full.known())
