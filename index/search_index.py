@@ -152,7 +152,9 @@ class SearchIndex(SearchAnswers):
         form (each of several words glued too) and of the name spellings a search for a term
         looks up, so that such searches need not load Kiwi (query_analysis). Every form, not
         only those of the terms' concepts: a query typed as a form of several words ("반도체
-        장비") loaded Kiwi at its first search to read the form and its glued spelling."""
+        장비") loaded Kiwi at its first search to read the form and its glued spelling. The
+        forms' analyses are those shipped with the code (form_readings), which the store
+        holds without a row of its own, so that only a form the table lacks costs Kiwi."""
         with ix.reader() as reader:
             terms = [term.decode("utf-8") for term in reader.lexicon("content")]
         if terms:
