@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
+import index.query_analysis as query_analysis
 from extract.model import Article, BodySection, Bullet, Source
 from index import SearchIndex, derive_actors
+from index.query_words import forget_analyses
+
+
+@contextmanager
+def kiwi_refused() -> Iterator[None]:
+    """Within it, any analysis asked of Kiwi fails the test; the process's memory of analyses is
+    forgotten on entry and on exit, so that what is read comes from a store or a table."""
+
+    def refuse(text: str):
+        raise AssertionError(f"Kiwi was asked about {text!r}")
+
+    asked = query_analysis.kiwi_analysis
+    forget_analyses()
+    query_analysis.kiwi_analysis = refuse
+    try:
+        yield
+    finally:
+        query_analysis.kiwi_analysis = asked
+        forget_analyses()
 
 
 def make_article(

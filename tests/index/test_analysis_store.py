@@ -23,6 +23,7 @@ from index.query_analysis import Analysis, analysis_of, decode, encode, kiwi_ana
 from index.query_words import forget_analyses, is_compound, query_word
 from tests.conftest import copy_home
 from tests.forked_process import forked
+from tests.index.conftest import kiwi_refused
 
 WORDS = [
     "딥페이크",
@@ -38,16 +39,10 @@ WORDS = [
 
 
 @pytest.fixture
-def no_kiwi(monkeypatch):
+def no_kiwi():
     """Any analysis asked of Kiwi fails the test."""
-
-    def refuse(text: str) -> Analysis:
-        raise AssertionError(f"Kiwi was asked about {text!r}")
-
-    forget_analyses()
-    monkeypatch.setattr(query_analysis, "kiwi_analysis", refuse)
-    yield
-    forget_analyses()
+    with kiwi_refused():
+        yield
 
 
 @pytest.mark.parametrize("word", WORDS)
@@ -91,21 +86,15 @@ def test_a_search_reads_the_store_before_kiwi_and_records_what_kiwi_answered(tmp
     assert decode(store.get("규제")) == kiwi_analysis("규제")
 
 
-def test_query_words_and_compounds_come_from_the_store(tmp_path, monkeypatch):
+def test_query_words_and_compounds_come_from_the_store(tmp_path):
     store = AnalysisStore(tmp_path / STORE_NAME)
     expected = {w: (query_word(w), is_compound(w)) for w in ("딥 페이크", "오픈AI", "의료용")}
     forget_analyses()
     with reading(store):  # Kiwi answers, and each analysis is recorded
         assert {w: (query_word(w), is_compound(w)) for w in expected} == expected
 
-    def refuse(text: str) -> Analysis:
-        raise AssertionError(f"Kiwi was asked about {text!r}")
-
-    forget_analyses()
-    monkeypatch.setattr(query_analysis, "kiwi_analysis", refuse)
-    with reading(store):
+    with kiwi_refused(), reading(store):
         assert {w: (query_word(w), is_compound(w)) for w in expected} == expected
-    forget_analyses()
 
 
 @pytest.mark.parametrize(
@@ -117,17 +106,8 @@ def test_a_word_typed_in_another_case_is_read_from_its_proven_lower_case_row(typ
     assert typed.lower() in store.proven()
     expected = kiwi_analysis(typed)
 
-    def refuse(text: str) -> Analysis:
-        raise AssertionError(f"Kiwi was asked about {text!r}")
-
-    forget_analyses()
-    query_analysis.kiwi_analysis = refuse
-    try:
-        with reading(store):
-            assert analysis_of(typed) == expected
-    finally:
-        query_analysis.kiwi_analysis = kiwi_analysis
-        forget_analyses()
+    with kiwi_refused(), reading(store):
+        assert analysis_of(typed) == expected
 
 
 def test_a_case_form_is_folded_only_where_the_build_proved_kiwi_reads_it_alike(tmp_path):
@@ -398,9 +378,7 @@ FORMS_ONLY = """\
 """
 
 
-def test_a_query_typed_as_a_thesaurus_form_no_article_term_reaches_loads_no_kiwi(
-    tmp_path, monkeypatch
-):
+def test_a_query_typed_as_a_thesaurus_form_no_article_term_reaches_loads_no_kiwi(tmp_path):
     """A build stores every thesaurus form, each of several words glued too, not only the
     forms of its terms' concepts: a first search typed as one (and asked whether its words
     typed apart spell one compound) reads them all from the store."""
@@ -412,15 +390,8 @@ def test_a_query_typed_as_a_thesaurus_form_no_article_term_reaches_loads_no_kiwi
     index = SearchIndex.open(tmp_path / "index", concepts=ConceptTable(concepts, version))
     index.rebuild((issue, articles, f"sha-{issue}") for issue, articles in ARTICLES.items())
 
-    def refuse(text: str) -> Analysis:
-        raise AssertionError(f"Kiwi was asked about {text!r}")
-
-    forget_analyses()
-    monkeypatch.setattr(query_analysis, "kiwi_analysis", refuse)
-    try:
+    with kiwi_refused():
         result = index.search("반도체 장비")
-    finally:
-        forget_analyses()
     assert result.expansions == {
         "반도체 장비": ("노광 장비", "chipmaking equipment", "극자외선 노광")
     }

@@ -20,8 +20,7 @@ from index.form_readings import (
     shipped_readings,
 )
 from index.query_analysis import Analysis, decode, encode, kiwi_analysis
-from index.query_words import forget_analyses
-from tests.index.conftest import ARTICLES
+from tests.index.conftest import ARTICLES, kiwi_refused
 
 STALE = "index/form_readings.tsv is not today's: run `make form-readings`"
 
@@ -98,13 +97,6 @@ def test_a_build_neither_asks_kiwi_nor_writes_the_forms_the_table_holds(tmp_path
     written = AnalysisStore(tmp_path / "index" / STORE_NAME).known()  # the file alone
     assert written and written.isdisjoint(shipped.rows)
 
-    def refuse(text: str) -> Analysis:
-        raise AssertionError(f"Kiwi was asked about {text!r}")
-
-    forget_analyses()
-    monkeypatch.setattr(query_analysis, "kiwi_analysis", refuse)
-    try:
+    with kiwi_refused():
         result = index.search("AI 반도체")
-    finally:
-        forget_analyses()
     assert "AI 가속기" in result.expansions["AI 반도체"]
