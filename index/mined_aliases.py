@@ -1,10 +1,13 @@
-"""The name pairs mined from the indexed articles, kept per issue beside the index."""
+"""The name pairs mined from the indexed articles, kept per issue beside the index, and the
+alias table a search reads: the curated names, the actor table's bodies and companies with all
+their spellings, and the mined pairs."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from index.actor_table import actor_table
 from index.aliases import AliasTable, curated_aliases, mine_pairs
 
 MINED_ALIASES = "aliases-mined.json"
@@ -41,11 +44,15 @@ class MinedAliases:
         tmp.replace(path)
 
     def table(self) -> AliasTable:
-        """Curated spellings merged with the pairs mined from the indexed articles."""
+        """Curated spellings and the actor table's merged with the pairs mined from the
+        indexed articles."""
         path = self.path
         mtime = path.stat().st_mtime if path.exists() else 0.0
         if self._table is None or self._table[0] != mtime:
             mined = json.loads(path.read_text(encoding="utf-8")) if mtime else {}
             pairs = [tuple(p) for issue_pairs in mined.values() for p in issue_pairs]
-            self._table = (mtime, AliasTable([*curated_aliases(), *pairs]))
+            self._table = (
+                mtime,
+                AliasTable([*curated_aliases(), *actor_table().name_groups(), *pairs]),
+            )
         return self._table[1]

@@ -1,0 +1,84 @@
+"""The actor table's bodies and companies are names a query for any of their spellings finds
+(과기정통부 finds the article writing 과학기술정보통신부), as the curated aliases are."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import SearchIndex, derive_actors
+from index.actor_table import actor_table, parse_actor_table
+from index.aliases import alias_key
+from tests.index.conftest import make_article
+
+TABLE = """# version: 1
+미국	place	US	美
+한국	place	KR
+과기정통부	government	KR	과학기술정보통신부	MSIT
+미국 연방거래위원회	government	US	연방거래위원회	FTC
+국방부	government	*	DoD
+오픈AI	company	US	OpenAI
+샘 알트먼	person	US	알트먼
+마이크로소프트	company	US	MS
+모건스탠리	company	US	MS
+"""
+
+
+def groups() -> dict[str, set[str]]:
+    return {g[0]: set(g) for g in parse_actor_table(TABLE).name_groups()}
+
+
+def test_a_body_and_a_company_are_names_with_all_their_spellings():
+    found = groups()
+    assert found["과기정통부"] == {"과기정통부", "과학기술정보통신부", "MSIT"}
+    assert found["오픈AI"] == {"오픈AI", "OpenAI"}
+
+
+@pytest.mark.parametrize(
+    ("name", "left_out"),
+    [
+        pytest.param("연방거래위원회", "미국 연방거래위원회", id="country-first"),
+        pytest.param("마이크로소프트", "MS", id="shared-spelling"),
+    ],
+)
+def test_a_spelling_that_would_mislead_is_left_out(name, left_out):
+    assert left_out not in groups().get(name, ())
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("국방부", id="every-country-body"),
+        pytest.param("샘 알트먼", id="person"),
+        pytest.param("미국", id="place"),
+        pytest.param("모건스탠리", id="no-other-spelling"),
+    ],
+)
+def test_people_places_and_bodies_every_country_has_are_no_names(name):
+    assert name not in groups()
+
+
+def test_every_shipped_spelling_names_one_group():
+    keys = [k for group in actor_table().name_groups() for k in {alias_key(s) for s in group}]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.fixture(scope="module")
+def body_index(tmp_path_factory) -> SearchIndex:
+    index = SearchIndex.open(tmp_path_factory.mktemp("names"))
+    articles = [
+        make_article(
+            "2024-06-01",
+            "과학기술정보통신부, AI 기본계획 발표",
+            bullets=("과학기술정보통신부가 인공지능 기본계획을 발표",),
+        ),
+        make_article("2024-06-02", "기업 실적 발표", bullets=("매출 증가",)),
+    ]
+    index.replace_issue("2024-06", derive_actors(articles), "sha")
+    return index
+
+
+@pytest.mark.parametrize("query", ["과학기술정보통신부", "과기정통부", "MSIT", "과기정통부의"])
+def test_each_spelling_finds_what_the_full_name_finds(body_index, query):
+    found = body_index.search(query)
+    assert [(hit.id, hit.match) for hit in found.hits] == [("2024-06-01", "all")]
+
