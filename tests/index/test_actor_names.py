@@ -71,14 +71,63 @@ def body_index(tmp_path_factory) -> SearchIndex:
             "과학기술정보통신부, AI 기본계획 발표",
             bullets=("과학기술정보통신부가 인공지능 기본계획을 발표",),
         ),
-        make_article("2024-06-02", "기업 실적 발표", bullets=("매출 증가",)),
+        make_article(
+            "2024-06-02",
+            "공정거래위원회, 플랫폼 독과점 규율 방안 발표",
+            bullets=("공정거래위원회가 플랫폼 규율 방안을 발표",),
+        ),
+        make_article(
+            "2024-06-03",
+            "일본 정부, 생성 AI 지침 공개",
+            bullets=("일본 정부가 생성 AI 이용 지침을 공개",),
+        ),
+        make_article("2024-06-04", "기업 실적 발표", bullets=("매출 증가",)),
     ]
     index.replace_issue("2024-06", derive_actors(articles), "sha")
     return index
 
 
-@pytest.mark.parametrize("query", ["과학기술정보통신부", "과기정통부", "MSIT", "과기정통부의"])
-def test_each_spelling_finds_what_the_full_name_finds(body_index, query):
+@pytest.mark.parametrize(
+    ("query", "article"),
+    [
+        pytest.param("과학기술정보통신부", "2024-06-01", id="full-name"),
+        pytest.param("과기정통부", "2024-06-01", id="short-form"),
+        pytest.param("과기정통부의", "2024-06-01", id="short-form-particle"),
+        pytest.param("MSIT", "2024-06-01", id="acronym"),
+        pytest.param("공정위", "2024-06-02", id="committee"),
+        pytest.param("KFTC", "2024-06-02", id="committee-acronym"),
+        pytest.param("日", "2024-06-03", id="hanja-country"),
+        pytest.param("Japan", "2024-06-03", id="english-country"),
+    ],
+)
+def test_each_spelling_finds_what_the_full_name_finds(body_index, query, article):
     found = body_index.search(query)
-    assert [(hit.id, hit.match) for hit in found.hits] == [("2024-06-01", "all")]
+    assert [(hit.id, hit.match) for hit in found.hits if hit.match == "all"] == [(article, "all")]
 
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("공정위", "공정거래위원회"),
+        ("산업부", "산업통상자원부"),
+        ("기재부", "기획재정부"),
+        ("경산성", "일본 경제산업성"),
+        ("공신부", "중국 공업정보화부"),
+        ("발개위", "중국 국가발전개혁위원회"),
+        ("연준", "미국 연방준비제도"),
+        ("다보스포럼", "세계경제포럼"),
+        ("하이닉스", "SK하이닉스"),
+        ("안트로픽", "앤스로픽"),
+    ],
+)
+def test_a_short_form_spells_its_actor(short, full):
+    spelled = actor_table().by_spelling()
+    assert spelled[alias_key(short)].name == full
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("英", "GB"), ("中", "CN"), ("타이완", "TW"), ("우리나라", "KR"), ("국내", "KR")],
+)
+def test_a_country_is_named_by_its_everyday_forms(word, code):
+    assert actor_table().country_named(word) == code

@@ -326,7 +326,7 @@ def test_derived_fields_round_trip_through_json():
     assert data["subject"] == "메타"
     assert data["actors"][0] == {
         "name": "메타",
-        "aliases": ["Meta", "페이스북", "Facebook"],
+        "aliases": ["Meta", "페이스북", "Facebook", "메타플랫폼스", "Meta Platforms"],
         "kind": "company",
     }
     assert Article.from_json(data) == derived
