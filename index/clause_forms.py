@@ -88,10 +88,12 @@ class ClauseForms:
         forms, each weighted; a form already looked up keeps its first, higher, weight. A
         plain word no article holds in any spelling, and that no concept or verb widens, is
         looked up as the archive's nearest spelling of it (`respell`: 엔디비아 -> 엔비디아),
-        which stands in for it, as the words added say."""
+        which stands in for it, as the words added say; never a known name's."""
         looked = self._looked_up(clause)
         if clause.exact or clause.phrase or self.respell is None or looked.added:
             return looked
+        if self.aliases.others(clause.text):
+            return looked  # a name the archive does not hold (네이버) is no misspelling of 사이버
         forms = [w for w, _ in looked.words]  # its spellings and stems
         if not forms or not self._unwritten(forms):
             return looked

@@ -82,6 +82,7 @@ def body_index(tmp_path_factory) -> SearchIndex:
             bullets=("일본 정부가 생성 AI 이용 지침을 공개",),
         ),
         make_article("2024-06-04", "기업 실적 발표", bullets=("매출 증가",)),
+        make_article("2024-06-05", "사이버 보안 위협 증가", bullets=("사이버 공격 증가",)),
     ]
     index.replace_issue("2024-06", derive_actors(articles), "sha")
     return index
@@ -131,3 +132,10 @@ def test_a_short_form_spells_its_actor(short, full):
 )
 def test_a_country_is_named_by_its_everyday_forms(word, code):
     assert actor_table().country_named(word) == code
+
+
+def test_a_name_no_article_holds_is_not_respelled(body_index):
+    # 네이버 is a company the table names: the archive's nearest spelling, 사이버, is not it
+    result = body_index.search("네이버", budget=float("inf"))
+    assert (result.total, result.expansions) == (0, {})
+    assert body_index.search("사이보", budget=float("inf")).total == 1  # a typo still is
