@@ -160,6 +160,32 @@ def test_remembering_texts_all_stored_does_not_load_kiwi(tmp_path, monkeypatch):
     assert query_analysis.remember(store, []) == 0
 
 
+def test_a_build_stores_its_analyses_with_the_collector_paused(tmp_path, monkeypatch):
+    collecting: list[bool] = []
+    real = query_analysis.tokenize_many
+    monkeypatch.setattr(
+        query_analysis, "tokenize_many", lambda t: collecting.append(gc.isenabled()) or real(t)
+    )
+    query_analysis.forget()
+    store = AnalysisStore(tmp_path / STORE_NAME)
+    assert query_analysis.remember(store, ["반도체 장비", "규제를"]) == 2
+    assert collecting == [False] and gc.isenabled()
+    gc.disable()  # a caller that paused it finds it paused still
+    try:
+        query_analysis.remember(store, ["딥페이크"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def fail(texts):
+        raise RuntimeError("Kiwi failed")
+
+    monkeypatch.setattr(query_analysis, "tokenize_many", fail)
+    with pytest.raises(RuntimeError):
+        query_analysis.remember(store, ["의료용"])
+    assert gc.isenabled()
+
+
 def test_a_second_store_filled_in_one_process_asks_kiwi_only_what_the_first_did_not(
     tmp_path, monkeypatch
 ):
