@@ -28,8 +28,9 @@ its rate is the mean of the two. The ratio is the bulk rate over the bound's; th
 process's and its workers'): the share of the work that is Kiwi's, which other processes
 keeping the machine busy change less than they change wall time; on two cores the wall ratio
 exceeds it only by as much as Kiwi's two threads fall short of twice one thread's speed.
-Also printed: the terms the run's index holds, and what Heaps' law fitted on the real issues
-says as many real issues would hold. Prints a table and one JSON line.
+Also printed: the terms the run's index holds, what Heaps' law fitted on the real issues
+says as many real issues would hold, and the CPU seconds the bulk call's process spent in
+garbage collections (bench.collector_time). Prints a table and one JSON line.
 """
 
 from __future__ import annotations
@@ -59,12 +60,14 @@ FIRST_YEAR = 2001  # renumbered copies take the months from here on, apart from 
 RUN = """
 import resource, sys, time
 from pathlib import Path
+from bench.collector_time import CollectorTime
 from bench.kiwi_loads import count_kiwi_loads
 home, loads, command, *paths = sys.argv[1:]
 count_kiwi_loads(Path(loads))
 from archive import Archive
 from bench.bulk_bench import renumbered_extract
 archive = Archive(home, extractor=renumbered_extract)
+collector = CollectorTime()
 started, cpu = time.perf_counter(), time.process_time()
 if command == "import":
     done = archive.import_jsonl(paths[0])
@@ -74,7 +77,7 @@ else:
     assert done.ok and done.count("added") == len(paths), done.to_json()
 seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
 workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(seconds, cpu + workers.ru_utime + workers.ru_stime)
+print(seconds, cpu + workers.ru_utime + workers.ru_stime, sum(collector.seconds))
 """
 
 
@@ -155,7 +158,8 @@ def bare_kiwi(texts: list[str]) -> tuple[float, float]:
 def bulk_run(command: str, paths: list[Path], scratch: Path) -> dict:
     """One import or ingest in a fresh process on a fresh home: seconds of the call, CPU
     seconds of the call (the process's and its worker processes'), seconds of the whole
-    process, the distinct terms its index holds and the Kiwi models its processes built."""
+    process, the distinct terms its index holds, the Kiwi models its processes built and the
+    CPU seconds its process spent in garbage collections during the call."""
     home = Path(tempfile.mkdtemp(dir=scratch, prefix=f"{command}-"))
     loads = home.with_name(home.name + ".kiwi-loads")
     root = Path(__file__).resolve().parents[1]
@@ -168,11 +172,12 @@ def bulk_run(command: str, paths: list[Path], scratch: Path) -> dict:
         raise SystemExit(f"{command} failed: {done.stderr.strip()[-800:]}")
     terms = indexed_terms(home / "index")
     shutil.rmtree(home)
-    seconds, cpu = map(float, done.stdout.strip().splitlines()[-1].split())
+    seconds, cpu, collecting = map(float, done.stdout.strip().splitlines()[-1].split())
     kiwis, processes = kiwi_loads(loads)
     return {
         "seconds": seconds,
         "cpu_seconds": cpu,
+        "gc_seconds": collecting,
         "process_seconds": whole,
         "terms": terms,
         "kiwi_loads": kiwis,
@@ -268,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, r in results.items()
     )
     print(f"Kiwi models built: {loads}; the bound's: 1, before its timing")
+    collecting = ", ".join(f"{name} {r['gc_seconds']:.2f}" for name, r in results.items())
+    print(f"CPU s of the bulk call's process in garbage collections: {collecting}")
     rounded = {
         name: {k: (round(v, 3) if isinstance(v, float) else v) for k, v in r.items()}
         for name, r in results.items()
