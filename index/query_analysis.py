@@ -190,15 +190,17 @@ def _kiwi_readings(texts: list[str]) -> dict[str, Analysis]:
     they share once. Nothing left to ask (an ingest whose files were all held, say): Kiwi is
     not loaded for nothing.
 
-    Measured and not kept, over the 18,485 texts a store of 12 respelled issues asks (load
-    4 to 9): one call a text and one batch cost alike (1.27 and 1.44 CPU s on one thread,
-    then 1.14 and 1.24), and the cost is Kiwi's reading, not the call: a text of ASCII
-    letters costs 13 µs, one of Hangul 72. Texts joined by a separator ("\n", "\n\n", "\t",
-    U+2029, NUL, " | ", ".\n"), 1,000 a call, cost 0.8 to 1.1 CPU s, but Kiwi reads across
-    the separator: 5,233 to 7,198 texts came out otherwise ("0조" as SN NR, not SN NNB), so
-    no joined call is exact. Nor are the readings made in the build workers: each would read
-    the terms of its own issues, and terms in both halves are read twice (3,470 of 18,902 at
-    12 issues, 10,834 of 67,346 at 54), while here Kiwi already reads them on both cores."""
+    Measured and not kept (`python -m bench.joined_readings --copies 1` and `--copies 2`,
+    the 11,319 and 18,485 texts a store of the real issues and of 12 respelled ones asks,
+    CPU s on one thread, load 8): one batch is no cheaper than one call a text (0.92 against
+    0.69, 1.14 against 0.99), and the cost is Kiwi's reading, not the call: at 12 issues a
+    text of ASCII letters costs 13 µs, one of Hangul 72. Joined 1,000 texts a call by a
+    separator ("\n", "\n\n", "\t", U+2029, NUL, " | ", ".\n") they cost 0.47 to 0.67 and
+    0.84 to 1.15, but Kiwi reads across the separator: 1,127 to 3,645 and 5,292 to 6,229
+    texts came out otherwise ("0조" as SN NR, not SN NNB), so no joined call is exact. Nor
+    are the readings made in the build workers: each would read the terms of its own issues,
+    and terms in both halves are read twice (3,470 of 18,902 at 12 issues, 10,834 of 67,346
+    at 54), while here Kiwi already reads them on both cores."""
     readings = {}
     for text in texts:
         kept = _memory.get(text)
