@@ -64,6 +64,7 @@ MECHANISMS = {
     "passing": "a country named only in passing matches in part",
     "beside": "a word a concept typed beside it holds in a form is optional (프라이버시 보호)",
     "about": "a concept named only in passing matches in part (a full match says each concept)",
+    "rarest": "a partial match lacking the query's rarest topic counts less",
     "respell": "a word no article holds looked up as its nearest spelling (엔디비아 -> 엔비디아)",
     "dates": "the articles of a period the query names raised (2024년, 최근, 올해)",
 }

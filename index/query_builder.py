@@ -20,7 +20,7 @@ from whoosh import query as wq
 from index.actor_table import actor_table
 from index.aliases import AliasTable, alias_key
 from index.analysis import normalize
-from index.clause_forms import ClauseForms
+from index.clause_forms import ClauseForms, typed_concept
 from index.compiled_query import CompiledQuery, Looked
 from index.concepts import ConceptTable
 from index.errors import QueryError
@@ -145,7 +145,7 @@ class QueryBuilder:
     def build(self, parsed: ParsedQuery, query_text: str) -> CompiledQuery:
         """Compile; raises QueryError when no clause has a searchable word."""
         groups, required, highlight, typed, countries, optional = [], [], [], [], [], []
-        in_full, titled, labels = [], [], []
+        in_full, titled, labels, topics = [], [], [], []
         expansions: dict[str, list[str]] = {}
         kept = topical(
             joined_words(parsed.groups, self.aliases, self.concepts, self.expand), self.forms.verbs
@@ -190,6 +190,8 @@ class QueryBuilder:
                     optional.append(q)
                 # title: and source: words stay required when the other words are relaxed.
                 if all(c.field is None for c in group):
+                    if country is not None or self._names_concept(group):
+                        topics.append(len(groups))
                     groups.append(q)
                     in_full.append(full_q)
                     labels.append(" OR ".join(c.text for c in group))
@@ -222,6 +224,13 @@ class QueryBuilder:
             tuple(titled),
             tuple(labels),
             when.periods,
+            tuple(topics),
+        )
+
+    def _names_concept(self, group: tuple[Clause, ...]) -> bool:
+        """Whether a word of the group, not typed exactly, is a form of a thesaurus concept."""
+        return self.expand and any(
+            not c.exact and typed_concept(self.concepts, c.text) for c in group
         )
 
     @staticmethod

@@ -89,6 +89,7 @@ class SearchAnswers:
         passing: bool = True,
         beside: bool = True,
         about: bool = True,
+        rarest: bool = True,
         respell: bool = True,
         dates: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
@@ -110,10 +111,12 @@ class SearchAnswers:
         passing matching that word in part: index/ranking.py), `beside` (a word a concept typed
         beside it holds in a form, 보호 in "프라이버시 보호", counted but not required of a full
         match: index/joined_words.py), `about` (an article that names a concept of the query
-        only in passing matching it in part: index/salience.py), `respell` (a word no article
-        holds, that no concept widens, looked up as the archive's nearest spelling of it:
-        index/clause_forms.py, which waits for the spelling index up to the budget), `dates`
-        (the articles of a period the query's time words say raised: index/time_words.py);
+        only in passing matching it in part: index/salience.py), `rarest` (a partial match
+        lacking the query's rarest topic counting less: index/partial_order.py), `respell` (a
+        word no article holds, that no concept widens, looked up as the archive's nearest
+        spelling of it: index/clause_forms.py, which waits for the spelling index up to the
+        budget), `dates` (the articles of a period the query's time words say raised:
+        index/time_words.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -147,7 +150,7 @@ class SearchAnswers:
                 spending = Budget(budget.seconds, budget.start(), limits)
             else:
                 spending = Budget(budget, limits=limits)
-            kept = (partial, fed, broad, countries, passing, about)
+            kept = (partial, fed, broad, countries, passing, about, rarest)
             ranked = rank(searcher, compiled, restrict, sort, page * per_page, *kept)
             first = (page - 1) * per_page
             shown = ranked.hits[first : page * per_page]

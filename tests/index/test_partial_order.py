@@ -1,0 +1,104 @@
+"""The partial matches that lack the query's rarest topic (a thesaurus concept or a country, held
+by no more than a fifth of the archive) count less: an article that says the query's other
+word twice does not outrank the one that holds the topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.search_quality import MECHANISMS
+from index import SearchIndex, derive_actors
+from index.concepts import Concept, ConceptTable
+from index.partial_order import LACKING_RAREST
+from tests.index.conftest import make_article
+
+TOPICS = ConceptTable((Concept("재교육", ("리스킬링",)),), 1)
+
+
+def filler(issue: str) -> list:
+    """30 articles holding none of the query's words."""
+    return [
+        make_article(f"{issue}-{n:02d}", f"기업 실적 발표 {n}", bullets=("매출",))
+        for n in range(10, 40)
+    ]
+
+
+def articles(issue: str) -> list:
+    return [
+        # the other word twice, no topic
+        make_article(f"{issue}-01", "사무직 설문 결과", bullets=("노동자 응답", "노동자 비율")),
+        # the topic once
+        make_article(f"{issue}-02", "일자리 영향 분석", bullets=("재교육 필요",)),
+        # the other word once
+        make_article(f"{issue}-03", "근무 형태 변화", bullets=("노동자 증가",)),
+        *filler(issue),
+    ]
+
+
+@pytest.fixture(scope="module")
+def topic_index(tmp_path_factory) -> SearchIndex:
+    index = SearchIndex.open(tmp_path_factory.mktemp("rarest"), concepts=TOPICS)
+    index.replace_issue("2024-06", derive_actors(articles("2024-06")), "sha")
+    return index
+
+
+@pytest.fixture(scope="module")
+def plain_index(tmp_path_factory) -> SearchIndex:
+    """The same articles, with a thesaurus that knows neither word."""
+    index = SearchIndex.open(tmp_path_factory.mktemp("plain"), concepts=ConceptTable((), 1))
+    index.replace_issue("2024-06", derive_actors(articles("2024-06")), "sha")
+    return index
+
+
+def order(result) -> list[str]:
+    return [hit.id for hit in result.hits]
+
+
+def test_a_partial_match_holding_the_rarest_topic_comes_first(topic_index):
+    result = topic_index.search("노동자 재교육")
+    assert {hit.match for hit in result.hits} == {"partial"}
+    assert order(result)[0] == "2024-06-02"
+
+
+def test_switched_off_the_partial_matches_are_ordered_by_their_score(topic_index):
+    result = topic_index.search("노동자 재교육", rarest=False)
+    assert order(result)[0] == "2024-06-01"  # its score is the highest
+    lacking = result.hits[0].score * LACKING_RAREST
+    assert lacking < result.hits[1].score  # so that the rule reorders them
+
+
+def test_a_word_no_concept_names_is_no_topic(plain_index):
+    assert order(plain_index.search("노동자 재교육"))[0] == "2024-06-01"
+
+
+def test_a_topic_more_than_a_fifth_of_the_archive_holds_does_not_reorder(tmp_path):
+    many = [
+        make_article(f"2024-06-{n:02d}", f"직업 교육 {n}", bullets=("재교육 과정",))
+        for n in range(10, 20)
+    ]
+    index = SearchIndex.open(tmp_path / "common", concepts=TOPICS)
+    index.replace_issue("2024-06", derive_actors([*articles("2024-06")[:3], *many]), "sha")
+    assert order(index.search("노동자 재교육"))[0] == "2024-06-01"
+
+
+@pytest.mark.parametrize(
+    ("query", "topics"),
+    [
+        pytest.param("노동자 재교육", (1,), id="concept"),
+        pytest.param("중국의 노동자", (0,), id="country"),
+        pytest.param("노동자 =재교육", (), id="exact"),
+    ],
+)
+def test_a_query_names_its_topics(query, topics):
+    from index.aliases import AliasTable
+    from index.query_builder import QueryBuilder
+    from index.query_syntax import parse_query
+
+    compiled = QueryBuilder(AliasTable(()), TOPICS).build(parse_query(query), query)
+    assert compiled.topics == topics
+    unexpanded = QueryBuilder(AliasTable(()), TOPICS, expand=False)
+    assert unexpanded.build(parse_query("노동자 재교육"), "노동자 재교육").topics == ()
+
+
+def test_the_rule_is_a_switch_of_the_quality_bench():
+    assert "rarest" in MECHANISMS
