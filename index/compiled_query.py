@@ -40,8 +40,8 @@ class CompiledQuery:
     labels: tuple[str, ...] = ()
     # the periods the query's time words say, as inclusive issue ranges (time_words)
     periods: tuple[tuple[str, str], ...] = ()
-    # the places among `concepts` of those that name a topic: a concept of the thesaurus or a
-    # country (partial_order)
+    # the places among `concepts` of those that name a topic: a concept of the thesaurus, a
+    # country or a name (partial_order)
     topics: tuple[int, ...] = ()
 
 

@@ -190,7 +190,7 @@ class QueryBuilder:
                     optional.append(q)
                 # title: and source: words stay required when the other words are relaxed.
                 if all(c.field is None for c in group):
-                    if country is not None or self._names_concept(group):
+                    if country is not None or self._names_topic(group):
                         topics.append(len(groups))
                     groups.append(q)
                     in_full.append(full_q)
@@ -227,11 +227,18 @@ class QueryBuilder:
             tuple(topics),
         )
 
-    def _names_concept(self, group: tuple[Clause, ...]) -> bool:
-        """Whether a word of the group, not typed exactly, is a form of a thesaurus concept."""
-        return self.expand and any(
-            not c.exact and typed_concept(self.concepts, c.text) for c in group
-        )
+    def _names_topic(self, group: tuple[Clause, ...]) -> bool:
+        """Whether a word of the group, not typed exactly, names a topic (partial_order): a
+        form of a thesaurus concept, or a name the alias table or the actors table spells."""
+        plain = [c for c in group if not c.exact]
+        if self.expand and any(typed_concept(self.concepts, c.text) for c in plain):
+            return True
+        spelled = actor_table().by_spelling()
+        for c in plain:
+            texts = (c.text, "".join(query_word(c.text).parts))
+            if any(self.aliases.others(t) or alias_key(normalize(t)) in spelled for t in texts):
+                return True
+        return False
 
     @staticmethod
     def _combine(q: wq.Query, filters: wq.Query | None, excluded: list[wq.Query]) -> wq.Query:

@@ -87,6 +87,8 @@ def test_a_topic_more_than_a_fifth_of_the_archive_holds_does_not_reorder(tmp_pat
         pytest.param("노동자 재교육", (1,), id="concept"),
         pytest.param("중국의 노동자", (0,), id="country"),
         pytest.param("노동자 =재교육", (), id="exact"),
+        pytest.param("앤트로픽의 노동자", (0,), id="name"),
+        pytest.param("=앤트로픽 노동자", (), id="exact-name"),
     ],
 )
 def test_a_query_names_its_topics(query, topics):
@@ -94,10 +96,19 @@ def test_a_query_names_its_topics(query, topics):
     from index.query_builder import QueryBuilder
     from index.query_syntax import parse_query
 
-    compiled = QueryBuilder(AliasTable(()), TOPICS).build(parse_query(query), query)
+    names = AliasTable([("앤트로픽", "Anthropic")])
+    compiled = QueryBuilder(names, TOPICS).build(parse_query(query), query)
     assert compiled.topics == topics
-    unexpanded = QueryBuilder(AliasTable(()), TOPICS, expand=False)
-    assert unexpanded.build(parse_query("노동자 재교육"), "노동자 재교육").topics == ()
+
+
+def test_without_the_thesaurus_only_names_and_countries_are_topics():
+    from index.aliases import AliasTable
+    from index.query_builder import QueryBuilder
+    from index.query_syntax import parse_query
+
+    unexpanded = QueryBuilder(AliasTable([("앤트로픽", "Anthropic")]), TOPICS, expand=False)
+    query = "노동자 재교육 앤트로픽"
+    assert unexpanded.build(parse_query(query), query).topics == (2,)
 
 
 def test_the_rule_is_a_switch_of_the_quality_bench():
