@@ -191,6 +191,21 @@ def test_a_head_noun_is_counted_but_not_required_of_a_full_match(fresh_index):
     assert fresh_index.search("유료 구독 =서비스").hits[0].match == "partial"
 
 
+def test_an_undertaking_is_a_kind_of_thing(fresh_index):
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            make_article("2024-05-01", "대학, 전교생 대상 AI 교육 과정 확대"),
+            make_article("2024-05-02", "AI 반도체 시장 전망"),
+            make_article("2024-05-03", "스타트업 지원 프로그램 발표"),
+        ],
+        "sha",
+    )
+    hits = fresh_index.search("AI 교육 프로그램").hits
+    # the courses match in full without the word 프로그램
+    assert [(h.id, h.match) for h in hits][0] == ("2024-05-01", "all")
+
+
 def test_a_head_noun_stays_optional_when_the_other_words_are_broad(fresh_index):
     fresh_index.replace_issue(
         "2024-05",
