@@ -83,6 +83,7 @@ def test_a_city_or_a_code_alone_is_no_country_word():
         pytest.param("배우는", ("학습",), id="verb"),
         pytest.param("만들기", ("개발", "제작", "생성"), id="nominal-ending"),
         pytest.param("학습", (), id="noun"),
+        pytest.param("작은", ("소형", "소규모"), id="adjective-of-size"),
     ],
 )
 def test_topic_nouns_of_a_verb(word, nouns):
@@ -141,6 +142,19 @@ def test_a_question_verb_finds_the_articles_that_name_its_noun(fresh_index):
     assert ids(result)[0] == "2024-05-01"
     assert result.expansions["배우는"] == ("학습",)
     assert "배우는" not in fresh_index.search("영상만 보고 말을 배우는 AI", verbs=False).expansions
+
+
+def test_a_small_model_is_what_the_articles_call_compact(fresh_index):
+    fresh_index.replace_issue(
+        "2024-05",
+        [
+            make_article("2024-05-01", "스타트업, 소형 언어모델 공개"),
+            make_article("2024-05-02", "빅테크, 언어모델 성능 경쟁"),
+        ],
+        "sha",
+    )
+    hits = fresh_index.search("작은 언어 모델").hits
+    assert [(h.id, h.match) for h in hits][0] == ("2024-05-01", "all")
 
 
 def test_blocking_is_preventing_not_banning(fresh_index):
