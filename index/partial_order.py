@@ -49,7 +49,7 @@ import numpy as np
 from index.about_query import SPECIFIC_SHARE
 from index.compiled_query import CompiledQuery
 from index.postings_scorer import PostingsScorer
-from index.score_arrays import Found, Pool
+from index.score_arrays import DOCNUMS, Found, Pool
 
 LACKING_RAREST = 0.8
 
@@ -60,7 +60,10 @@ def rarest_topic(evaluator: PostingsScorer, compiled: CompiledQuery, required) -
     topics = [i for i in required if i in compiled.topics]
     if len(required) < 2 or not topics:
         return None
-    counts = {i: len(evaluator.found(compiled.concepts[i])) for i in topics}
+    # among every article as a pool: the evaluation the partial matches were summed from, kept
+    # for the request (PostingsScorer._evaluated), not made again
+    every = Pool(np.arange(evaluator.doc_count, dtype=DOCNUMS), evaluator.doc_count)
+    counts = {i: len(evaluator.found(compiled.concepts[i], every)) for i in topics}
     rarest = min(topics, key=counts.get)
     return rarest if counts[rarest] <= SPECIFIC_SHARE * evaluator.doc_count else None
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from whoosh import query as wq
 
 from index.actor_table import actor_table
 from index.aliases import AliasTable, alias_key
 from index.analysis import normalize
-from index.clause_forms import ClauseForms, typed_concept
+from index.clause_forms import ClauseForms
 from index.compiled_query import CompiledQuery, Looked
 from index.concepts import ConceptTable
 from index.errors import QueryError
@@ -230,12 +231,16 @@ class QueryBuilder:
     def _names_topic(self, group: tuple[Clause, ...]) -> bool:
         """Whether a word of the group, not typed exactly, names a topic (partial_order): a
         form of a thesaurus concept, or a name the alias table or the actors table spells."""
-        plain = [c for c in group if not c.exact]
-        if self.expand and any(typed_concept(self.concepts, c.text) for c in plain):
-            return True
-        spelled = actor_table().by_spelling()
-        for c in plain:
-            texts = (c.text, "".join(query_word(c.text).parts))
+        spelled = actor_spellings()
+        for c in group:
+            if c.exact:
+                continue
+            parts = query_word(c.text).parts
+            if self.expand and (
+                self.concepts.knows(c.text) or self.concepts.knows(" ".join(parts))
+            ):
+                return True
+            texts = (c.text, "".join(parts))
             if any(self.aliases.others(t) or alias_key(normalize(t)) in spelled for t in texts):
                 return True
         return False
@@ -247,6 +252,13 @@ class QueryBuilder:
         if excluded:
             q = wq.AndNot(q, UnionOr(excluded))
         return q
+
+
+@cache
+def actor_spellings() -> frozenset[str]:
+    """The key of every spelling of the actors table, read once (by_spelling reads the whole
+    table)."""
+    return frozenset(actor_table().by_spelling())
 
 
 def country_of(group: tuple[Clause, ...]) -> str | None:
