@@ -20,7 +20,7 @@ from itertools import chain
 from common.lru_cache import LRUCache
 from index.schema import MARKED_FIELDS
 from index.searcher_state import kept_with
-from index.stored_marks import occurrences
+from index.stored_marks import field_marks
 
 RELATED_COUNT = 10
 # The best matches the terms are taken from: enough to see what they share, few enough to
@@ -61,8 +61,8 @@ class DocTerms:
         """The article's candidate terms, each once."""
         found = self._terms.get(docnum)
         if found is None:
-            marks = self.searcher.stored_fields(docnum)["marks"]
-            distinct = {t for name in MARKED_FIELDS for t in marks.get(name, {})}
+            stored = self.searcher.stored_fields(docnum)
+            distinct = {t for name in MARKED_FIELDS for t in field_marks(stored, name)}
             found = tuple(sys.intern(t) for t in sorted(distinct) if _is_candidate(t))
             with self._lock:
                 if len(self._terms) >= CACHED_DOCS:
@@ -77,9 +77,10 @@ class DocTerms:
 
     def _count(self, docnum: int) -> Counter:
         written: Counter = Counter()
-        for name, terms in self.searcher.stored_fields(docnum)["marks"].items():
-            if name in MARKED_FIELDS:
-                written.update({t: occurrences(found) for t, found in terms.items()})
+        stored = self.searcher.stored_fields(docnum)
+        for name in MARKED_FIELDS:
+            marks = field_marks(stored, name)
+            written.update({t: marks.occurrences(t) for t in marks})
         return written
 
     def frequency(self, term: str) -> int:

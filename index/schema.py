@@ -15,7 +15,7 @@ from index.dictionary import domain_dictionary
 from index.whoosh_analyzers import KiwiAnalyzer, WeightedAnalyzer, WeightedPositions
 
 # Bump on any change to the fields below, or to where their analyzers live (they are pickled).
-SCHEMA_VERSION = 8  # 8: marks packed (stored_marks)
+SCHEMA_VERSION = 9  # 8: marks packed by term; 9: by field (stored_marks)
 STAMP_NAME = "aibrief-index.json"
 
 # The parts of `content`, the field words are searched in, in the order of PART_WEIGHTS.
@@ -51,7 +51,7 @@ def build_schema() -> Schema:
         subject=KEYWORD(commas=True, scorable=True),
         actor_name=KEYWORD(commas=True),  # canonical names, for the actor facet
         country=KEYWORD(commas=True),  # ISO 3166 alpha-2, EU, INTL
-        # field -> term -> its packed (position, start, end) places (stored_marks): what a
+        # field -> its terms' (position, start, end) places, packed (stored_marks): what a
         # snippet marks, without Kiwi
         marks=STORED(),
         fingerprint=ID(),  # "issue<TAB>fingerprint", read back through the lexicon

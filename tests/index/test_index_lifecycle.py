@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import index.analysis
@@ -81,6 +83,24 @@ def test_a_version_change_needs_a_rebuild(tmp_path, monkeypatch, bump):
     assert not stale.needs_rebuild()
     assert stale.fingerprints() == {"2024-04": "g"}
     assert not SearchIndex.open(tmp_path).needs_rebuild()
+
+
+def test_an_index_of_the_marks_packed_by_term_is_rebuilt_with_them_packed_by_field(tmp_path):
+    SearchIndex.open(tmp_path).replace_issue("2024-04", ARTICLES["2024-04"], "f")
+    stamp = SearchIndex.open(tmp_path).live / index.schema.STAMP_NAME
+    stamp.write_text(json.dumps({**index.schema.current_stamp(), "schema": 8}), encoding="utf-8")
+    stale = SearchIndex.open(tmp_path)
+    assert stale.needs_rebuild()
+    with pytest.raises(StaleIndexError, match="must be rebuilt"):
+        stale.search("딥페이크")
+
+    stale.rebuild([("2024-04", ARTICLES["2024-04"], "f")])
+    assert not SearchIndex.open(tmp_path).needs_rebuild()
+    with stale._reading() as searcher:
+        marks = searcher.stored_fields(0)["marks"]
+    assert {type(value) for value in marks.values()} == {tuple}  # one value a field
+    hit = stale.search("딥페이크").hits[0]
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["딥페이크"]
 
 
 def test_an_index_without_its_stamp_is_stale(tmp_path):
