@@ -265,9 +265,10 @@ def _full_matches(
     within = allowed
     if compiled.restrict is not None:
         within = set(evaluator.evaluate(compiled.restrict, allowed))
-    strict = dict(zip(groups, compiled.in_full or groups, strict=True))
-    required = [strict[g] for g in narrow]
-    found = evaluator.raised(_and(required), [strict[g] for g in broad], within)
+    # by identity: a concept's hash is its whole tree's, walked anew at every look
+    strict = dict(zip(map(id, groups), compiled.in_full or groups, strict=True))
+    required = [strict[id(g)] for g in narrow]
+    found = evaluator.raised(_and(required), [strict[id(g)] for g in broad], within)
     return _rescored(evaluator, compiled, narrow, broad, found)
 
 

@@ -177,3 +177,23 @@ def test_a_request_asks_the_shared_cache_once_a_term(built_index, monkeypatch):
     assert asked == [("content", "딥페이크")]
     evaluator.term("content", "딥페이크")  # outside a request, the shared cache is asked
     assert len(asked) == 2
+
+
+def test_ranking_full_matches_hashes_no_concept(built_index, monkeypatch):
+    """A concept's hash walks its whole tree (hundreds of forms): the required and the broad
+    concepts are told apart by identity (AI is broad here: most articles hold it)."""
+    from whoosh.query import compound
+
+    from index.ranking import rank, required_concepts
+
+    q = "AI 딥페이크 규제"
+    compiled = QueryBuilder(built_index.aliases(), built_index.concepts).build(parse_query(q), q)
+    with built_index._reading() as searcher:
+        ranked = rank(searcher, compiled, None, "relevance", 10)
+        assert required_concepts(PostingsScorer.of(searcher), compiled)[1]  # some are broad
+
+        def refused(query):
+            raise AssertionError(f"hashed {type(query).__name__}")
+
+        monkeypatch.setattr(compound.CompoundQuery, "__hash__", refused)
+        assert rank(searcher, compiled, None, "relevance", 10) == ranked
