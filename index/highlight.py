@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 
 # term -> [(position, start, end), ...], as read back from a Whoosh term vector
 Vector = dict[str, list[tuple[int, int, int]]]
@@ -20,25 +20,61 @@ def by_first_term(sequences: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[
     return filed
 
 
+class FieldPlaces:
+    """One field's marks (term -> [(position, start, end)]: a Vector, or the stored marks
+    unpacked by term), each term's places unpacked once, when first asked: a hit's snippet
+    and the forms it holds (matched_forms) look up the same terms."""
+
+    def __init__(self, marks: Mapping[str, list[tuple[int, int, int]]]) -> None:
+        self.marks = marks
+        self._places: dict[str, list[tuple[int, int, int]]] = {}
+        self._ends: dict[str, dict[int, int]] = {}
+
+    def keys(self) -> KeysView[str]:
+        return self.marks.keys()
+
+    def places(self, term: str) -> list[tuple[int, int, int]]:
+        found = self._places.get(term)
+        if found is None:
+            found = self._places[term] = self.marks.get(term) or []
+        return found
+
+    def ends(self, term: str) -> dict[int, int]:
+        """position -> end of the term's places there."""
+        found = self._ends.get(term)
+        if found is None:
+            found = self._ends[term] = {pos: end for pos, _, end in self.places(term)}
+        return found
+
+
+def sequence_spans(field: FieldPlaces, sequence: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each place where the sequence's terms stand at consecutive positions."""
+    rest = sequence[1:]
+    if not all(term in field.marks for term in rest):
+        return
+    ends = [field.ends(term) for term in rest]
+    for pos, start, end in field.places(sequence[0]):
+        last_end = end
+        for offset, at in enumerate(ends, 1):
+            last_end = at.get(pos + offset)
+            if last_end is None:
+                break
+        if last_end is not None:
+            yield start, max(end, last_end)
+
+
 def match_spans(
-    vector: Vector, sequences: Iterable[tuple[str, ...]] | dict[str, list[tuple[str, ...]]]
+    marks: Mapping[str, list[tuple[int, int, int]]] | FieldPlaces,
+    sequences: Iterable[tuple[str, ...]] | dict[str, list[tuple[str, ...]]],
 ) -> list[tuple[int, int]]:
     """Character spans where a sequence of terms occurs at consecutive positions, merged;
     `sequences` as they are or filed by_first_term."""
+    field = marks if isinstance(marks, FieldPlaces) else FieldPlaces(marks)
     filed = sequences if isinstance(sequences, dict) else by_first_term(sequences)
     spans = []
-    for term in filed.keys() & vector.keys():
-        first = vector[term]
+    for term in filed.keys() & field.keys():
         for sequence in filed[term]:
-            rest = [{pos: end for pos, _, end in vector.get(t, ())} for t in sequence[1:]]
-            for pos, start, end in first:
-                last_end = end
-                for offset, ends in enumerate(rest, 1):
-                    last_end = ends.get(pos + offset)
-                    if last_end is None:
-                        break
-                if last_end is not None:
-                    spans.append((start, max(end, last_end)))
+            spans.extend(sequence_spans(field, sequence))
     return merge_spans(spans)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from index.highlight import by_first_term, cut_snippet, match_spans
+from index.highlight import FieldPlaces, by_first_term, cut_snippet, match_spans
 from index.matched_forms import FormsFound
 from index.schema import SNIPPET_FIELDS
 from index.search_results import Hit
@@ -61,7 +61,7 @@ def build_hit(
     counts the thesaurus's forms its fields hold (index/matched_forms.py)."""
     surfaces: list[str] = []
     best_field, best_spans = None, []
-    fields = [field_marks(stored, field) for field in ("title", *SNIPPET_FIELDS)]
+    fields = [FieldPlaces(field_marks(stored, field)) for field in ("title", *SNIPPET_FIELDS)]
     if forms is not None:
         forms.see(fields)
     for field, marks in zip(("title", *SNIPPET_FIELDS), fields, strict=True):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from index.highlight import Vector, by_first_term
+from index.highlight import FieldPlaces, by_first_term, sequence_spans
 from index.query_words import SEQUENCES, query_word
 
 Pair = tuple[str, str]  # (word as typed, form added)
@@ -36,41 +36,32 @@ class FormsFound:
                 self._order.setdefault((word, form), len(self._order))
                 for sequence in form_sequences(form):
                     self._pairs.setdefault(sequence, []).append((word, form))
-        # first term -> (the terms after it with their offsets, all its terms, its pairs)
+        # first term -> (each sequence it begins, its pairs)
         self._filed = {
-            first: [
-                (tuple(enumerate(seq[1:], 1)), frozenset(seq), self._pairs[seq]) for seq in seqs
-            ]
+            first: [(seq, self._pairs[seq]) for seq in seqs]
             for first, seqs in by_first_term(self._pairs).items()
         }
         self._counts: dict[Pair, int] = {}
 
-    def see(self, fields: Iterable[Vector]) -> None:
+    def see(self, fields: Iterable[FieldPlaces]) -> None:
         """Count once each form that one hit's fields hold."""
         if not self._filed:
             return
         held: set[Pair] = set()
-        for vector in fields:
-            self._add_held(vector, held)
+        for field in fields:
+            self._add_held(field, held)
         for pair in held:
             self._counts[pair] = self._counts.get(pair, 0) + 1
 
-    def _add_held(self, vector: Vector, held: set[Pair]) -> None:
+    def _add_held(self, field: FieldPlaces, held: set[Pair]) -> None:
         """Add to `held` the forms one field holds: a sequence's terms at consecutive
-        positions, each term's positions unpacked once, when asked."""
-        terms = vector.keys()
-        positions: dict[str, set[int]] = {}
-
-        def at(term: str) -> set[int]:
-            if term not in positions:
-                positions[term] = {place[0] for place in vector[term]}
-            return positions[term]
-
+        positions (highlight.sequence_spans, as the snippet marks them)."""
+        terms = field.keys()
         for first in self._filed.keys() & terms:
-            for rest, needed, pairs in self._filed[first]:
-                if held.issuperset(pairs) or not terms >= needed:
+            for sequence, pairs in self._filed[first]:
+                if held.issuperset(pairs):
                     continue
-                if not rest or any(all(p + i in at(t) for i, t in rest) for p in at(first)):
+                if len(sequence) == 1 or next(sequence_spans(field, sequence), None):
                     held.update(pairs)
 
     def counts(self) -> dict[str, dict[str, int]]:
