@@ -267,7 +267,8 @@ class PostingsScorer:
 
     def least(self, q: wq.Query) -> int:
         """At least how many articles the query matches, from the cached postings: a term's
-        count, the largest part's of an Or; 0 when that takes evaluating (an And)."""
+        count, the largest part's of an Or, its one part's of an And of one; 0 when that takes
+        evaluating (an And of several)."""
         kept = self.matching_parts(q)
         return 0 if kept is None else self._least(kept)
 
@@ -276,6 +277,8 @@ class PostingsScorer:
             return len(self._term(q.fieldname, q.text))
         if isinstance(q, wq.Or | wq.DisjunctionMax):
             return max((self._least(sub) for sub in q.subqueries), default=0)
+        if isinstance(q, wq.And) and len(q.subqueries) == 1:  # every search's all_words
+            return self._least(q.subqueries[0])
         return 0
 
     def count_above(self, q: wq.Query, cut: float) -> bool:

@@ -122,8 +122,9 @@ def finds_any(searcher, q, restrict) -> bool:
     (Whoosh's own search, even for one hit, walks its matchers over every match: seconds for
     a broad query at 10,000 articles)."""
     evaluator = PostingsScorer.of(searcher)
-    allowed = None if restrict is None else set(evaluator.evaluate(restrict))
-    return bool(evaluator.evaluate(q, allowed))
+    if restrict is None:  # most often told by the bounds, without building a match
+        return evaluator.count_above(q, 0)
+    return bool(evaluator.evaluate(q, set(evaluator.evaluate(restrict))))
 
 
 def finds_fewer(searcher, count: int):

@@ -11,6 +11,29 @@ from index.score_arrays import Pool
 
 
 @pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        pytest.param("딥페이크", True, id="term"),
+        pytest.param("소라 OR 클로드", True, id="or"),
+        pytest.param("벤지오 딥페이크", True, id="and"),
+        pytest.param("쿼크글루온", False, id="no-article"),
+    ],
+)
+def test_finding_any_match_without_filters_builds_none_where_the_bounds_tell(
+    built_index, monkeypatch, query, found
+):
+    from index.ranking import finds_any
+
+    compiled = QueryBuilder(built_index.aliases()).build(parse_query(query), query)
+    with built_index._reading() as searcher:
+        evaluator = PostingsScorer.of(searcher)
+        assert bool(evaluator.evaluate(compiled.all_words)) is found
+        if query != "벤지오 딥페이크":  # an And's least count is 0: it is evaluated
+            monkeypatch.setattr(PostingsScorer, "found", None)  # building a match fails
+        assert finds_any(searcher, compiled.all_words, None) is found
+
+
+@pytest.mark.parametrize(
     "query",
     [
         pytest.param("딥페이크", id="term"),
