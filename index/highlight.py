@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, KeysView, Mapping
 
 # term -> [(position, start, end), ...], as read back from a Whoosh term vector
@@ -74,7 +75,10 @@ def match_spans(
     spans = []
     for term in filed.keys() & field.keys():
         for sequence in filed[term]:
-            spans.extend(sequence_spans(field, sequence))
+            if len(sequence) == 1:  # most of a query's forms: each place is a span
+                spans.extend((start, end) for _, start, end in field.places(term))
+            else:
+                spans.extend(sequence_spans(field, sequence))
     return merge_spans(spans)
 
 
@@ -94,8 +98,7 @@ def best_window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[in
     if not spans:
         return 0, min(len(text), width)
     best_start, best_count = spans[0][0], 0
-    for anchor, _ in spans:
-        count = sum(1 for s, e in spans if anchor <= s and e <= anchor + width - _LEAD)
+    for (anchor, _), count in zip(spans, _marks_within(spans, width - _LEAD), strict=True):
         if count > best_count:
             best_start, best_count = anchor, count
     start = max(0, best_start - _LEAD)
@@ -106,6 +109,16 @@ def best_window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[in
     last_mark_end = max((e for s, e in spans if s < end), default=end)
     end = max(end, min(len(text), last_mark_end))
     return start, end
+
+
+def _marks_within(spans: list[tuple[int, int]], reach: int) -> list[int]:
+    """For each span, how many spans start at or after its start and end within `reach` of
+    it. Merged spans (merge_spans: apart and in order, so their ends ascend too) are counted
+    by bisection, any others one by one."""
+    if all(one[1] < two[0] for one, two in zip(spans, spans[1:], strict=False)):
+        ends = [end for _, end in spans]
+        return [max(0, bisect_right(ends, s + reach) - i) for i, (s, _) in enumerate(spans)]
+    return [sum(1 for s, e in spans if anchor <= s and e <= anchor + reach) for anchor, _ in spans]
 
 
 def cut_snippet(

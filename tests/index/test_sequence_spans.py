@@ -78,3 +78,19 @@ def test_a_field_s_terms_are_unpacked_once_for_every_look():
     assert match_spans(field, [("ai", "안전"), ("안전", "법"), ("ai",)]) == [(0, 7)]
     assert list(sequence_spans(field, ("ai", "안전", "법"))) == [(0, 7)]
     assert sorted(asked) == ["ai", "법", "안전"]
+
+
+def windows_as_before(spans, reach) -> list[int]:
+    """best_window's count as it was: every span against every other."""
+    return [sum(1 for s, e in spans if anchor <= s and e <= anchor + reach) for anchor, _ in spans]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_marks_a_window_holds_are_counted_as_one_by_one(seed):
+    from index.highlight import _marks_within
+
+    draw = random.Random(seed)
+    raw = [(s, s + draw.randint(0, 30)) for s in draw.sample(range(2_000), draw.randint(1, 60))]
+    for spans in (merge_spans(raw), raw):  # merged, by bisection; as they come, one by one
+        for reach in (0, 5, 120):
+            assert _marks_within(spans, reach) == windows_as_before(spans, reach)
