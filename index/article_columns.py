@@ -13,31 +13,35 @@ class ColumnFacets:
 
     def __init__(self, columns: dict[str, tuple]) -> None:
         self.columns = columns
-        self._codes: dict[str, tuple[np.ndarray, list]] = {}
+        self._codes: dict[str, tuple[np.ndarray, np.ndarray, list[str]]] = {}
 
     def counts(self, ids: np.ndarray, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
-        """name -> value -> how many of the articles (docnums, ascending) have it."""
+        """name -> value -> how many of the articles (docnums, ascending) have it, in the
+        order of the values as text."""
         counted = {}
         for name in names:
-            codes, values = self._coded(name)
-            tally = np.bincount(codes[ids], minlength=len(values))
-            found = np.flatnonzero(tally).tolist()
-            ordered = sorted(zip(found, tally[found].tolist(), strict=True), key=_by_value(values))
-            counted[name] = {str(values[c]): n for c, n in ordered if values[c] != ""}
+            codes, places, labels = self._coded(name)
+            tally = np.bincount(places[codes[ids]], minlength=len(labels))
+            found = np.flatnonzero(tally)
+            pairs = zip(found.tolist(), tally[found].tolist(), strict=True)
+            counted[name] = {labels[place]: n for place, n in pairs if labels[place] != ""}
         return counted  # "": no section
 
-    def _coded(self, name: str) -> tuple[np.ndarray, list]:
-        """docnum -> the number of its value in the column, and the values in number order;
-        made once per searcher."""
+    def _coded(self, name: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """docnum -> the number of its value in the column; each number's place among the
+        values ordered as text (ties by number, as a stable sort of the numbers by text left
+        them); the values as text in that order. Made once per searcher, so that a count
+        orders what it found by the places' order, not by sorting their texts anew (at 10,000
+        articles, 324 issues for each broad query)."""
         if name not in self._codes:
             numbers: dict = {}
             codes = [numbers.setdefault(value, len(numbers)) for value in self.columns[name]]
-            self._codes[name] = (np.array(codes, DOCNUMS), list(numbers))
+            texts = [str(value) for value in numbers]
+            order = sorted(range(len(texts)), key=texts.__getitem__)
+            places = np.empty(len(texts), DOCNUMS)
+            places[order] = np.arange(len(texts), dtype=DOCNUMS)
+            self._codes[name] = (np.array(codes, DOCNUMS), places, [texts[c] for c in order])
         return self._codes[name]
-
-
-def _by_value(values: list):
-    return lambda item: str(values[item[0]])
 
 
 def tie_order(issues: tuple[str, ...], pages: tuple[int, ...]) -> tuple[int, ...]:
