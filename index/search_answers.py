@@ -2,7 +2,7 @@
 a "did you mean", every id a query matches, and the articles like one.
 
 `SearchAnswers` is the reading half of `SearchIndex` (search_index.py), which keeps the index
-on disk and gives these methods what they read: `_reading()` (the thread's searcher),
+on disk and gives these methods what they read: `_reading()` (a searcher lent to the block),
 `aliases()`, `concepts`, `_spelling` and `_live` (the generation read).
 
 The scorer's modules (ranking and what it evaluates queries with, numpy among them: a fifth

@@ -169,12 +169,12 @@ class SearchIndex(SearchAnswers):
 
     @contextmanager
     def _reading(self) -> Iterator:
-        """The calling thread's searcher, kept open between searches (see SearcherCache); what
+        """A searcher lent to the block, kept open between searches (see SearcherCache); what
         one request keeps on it (searcher_state.one_request) is dropped when the block ends."""
         ix = self._fresh()
         if self._searchers is None:
             self._searchers = SearcherCache(ix)
-        with one_request(self._searchers.current()) as searcher:
+        with self._searchers.lent() as lent, one_request(lent) as searcher:
             yield searcher
 
     # Writing -------------------------------------------------------------------------------
