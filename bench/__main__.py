@@ -14,6 +14,7 @@ BENCHMARKS = (
     "bench.search_quality",
     "bench.search_latency",
     "bench.api_latency",
+    "bench.searcher_memory",
     "bench.cold_search",
     "bench.load_bench",
     "bench.dos_bench",
