@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests import forked_process
+from tests import forked_process, temporary_root
 
 CORPUS_ENV = "AIBRIEF_CORPUS"
 
@@ -25,26 +25,9 @@ CORPUS_ENV = "AIBRIEF_CORPUS"
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
 
-# Where the machine has a RAM file system, the tests' temporary folders (every home, index and
-# store they write) go there. What the product commits it syncs, as it must: SQLite's commits,
-# the issue files, the index's segments. On a disk each sync waits for it; over the quick tier
-# about 3,000 of them waited 8.6 s of the two workers' time, 2.9 ms each (strace -f -w, load
-# 11). On tmpfs they return at once, and are still made: a test that kills a writer kills a
-# process, not the machine, and none depends on a sync reaching a disk. A root the caller
-# chose (PYTEST_DEBUG_TEMPROOT, pytest's own setting, or TMPDIR) is kept.
-RAM_FOLDER = Path("/dev/shm")
-
-
-def temporary_root() -> str | None:
-    """The root of pytest's temporary folders: RAM_FOLDER unless the caller chose one (or
-    the machine has none); set here, before pytest makes its first folder."""
-    chosen = os.environ.get("PYTEST_DEBUG_TEMPROOT") or os.environ.get("TMPDIR")
-    if chosen is None and RAM_FOLDER.is_dir() and os.access(RAM_FOLDER, os.W_OK | os.X_OK):
-        os.environ["PYTEST_DEBUG_TEMPROOT"] = chosen = str(RAM_FOLDER)
-    return chosen
-
-
-TEMPORARY_ROOT = temporary_root()
+# The tests' temporary folders go on the machine's RAM file system, where the syncs the
+# product makes on every commit do not wait for a disk (tests/temporary_root.py).
+TEMPORARY_ROOT = temporary_root.chosen()
 
 # Article counts as printed on each real issue's contents page (see the corpus README).
 CORPUS_ARTICLE_COUNTS = {

@@ -1,14 +1,17 @@
-"""Where the tests' temporary folders are (tests/conftest.py): on the machine's RAM file system
-unless the caller chose a root."""
+"""Where the tests' temporary folders are (tests/temporary_root.py): on the machine's RAM file
+system unless the caller chose a root."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import RAM_FOLDER, TEMPORARY_ROOT, temporary_root
+from tests import temporary_root
+from tests.conftest import TEMPORARY_ROOT
+from tests.temporary_root import RAM_FOLDER
 
 
 def file_system_of(path: Path) -> str:
@@ -31,18 +34,22 @@ def test_the_temporary_folders_are_on_the_ram_file_system(tmp_path, tmp_path_fac
         assert file_system_of(folder) == "tmpfs"
 
 
-def test_with_no_root_chosen_the_ram_file_system_is(monkeypatch):
-    if not os.access(RAM_FOLDER, os.W_OK | os.X_OK):
-        pytest.skip(f"the machine has no {RAM_FOLDER}")
-    monkeypatch.delenv("PYTEST_DEBUG_TEMPROOT", raising=False)
-    monkeypatch.delenv("TMPDIR", raising=False)
-    assert temporary_root() == str(RAM_FOLDER) == os.environ["PYTEST_DEBUG_TEMPROOT"]
-
-
 def test_a_root_the_caller_chose_is_kept(monkeypatch, tmp_path):
     monkeypatch.setenv("PYTEST_DEBUG_TEMPROOT", str(tmp_path))
-    assert temporary_root() == str(tmp_path)
+    assert temporary_root.chosen() == str(tmp_path)
     monkeypatch.delenv("PYTEST_DEBUG_TEMPROOT")
     monkeypatch.setenv("TMPDIR", str(tmp_path))
-    assert temporary_root() == str(tmp_path)
+    assert temporary_root.chosen() == str(tmp_path)
+    assert "PYTEST_DEBUG_TEMPROOT" not in os.environ
+
+
+def test_with_no_root_chosen_the_ram_file_system_is_unless_it_lacks_room(monkeypatch):
+    if not temporary_root.ram_folder_has_room():
+        pytest.skip(f"the machine has no {RAM_FOLDER} with room")
+    monkeypatch.delenv("PYTEST_DEBUG_TEMPROOT", raising=False)
+    monkeypatch.delenv("TMPDIR", raising=False)
+    assert temporary_root.chosen() == str(RAM_FOLDER) == os.environ["PYTEST_DEBUG_TEMPROOT"]
+    monkeypatch.delenv("PYTEST_DEBUG_TEMPROOT")
+    monkeypatch.setattr(temporary_root, "RAM_ROOM", shutil.disk_usage(RAM_FOLDER).total + 1)
+    assert temporary_root.chosen() is None
     assert "PYTEST_DEBUG_TEMPROOT" not in os.environ
