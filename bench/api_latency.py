@@ -122,6 +122,17 @@ def whoosh_search(index: SearchIndex) -> Callable[[str], object]:
     return run
 
 
+def real_articles(name: str) -> tuple[list[Article], list[str]] | None:
+    """The real issues' articles, their actors derived and their analyses remembered (see
+    remember_analyses), and the graded queries' texts; None, said why, without a corpus."""
+    corpus = corpus_folder(name)
+    if corpus is None:
+        return None
+    real = list(derive_actors([a for b in corpus_articles(corpus).values() for a in b]))
+    remember_analyses(real)
+    return real, [q.text for q in load_queries()]
+
+
 CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 
 
@@ -182,12 +193,10 @@ def main() -> int:
         help="leave out the server's startup freeze of long-lived objects (ready_to_serve)",
     )
     args = parser.parse_args()
-    corpus = corpus_folder("api_latency")
-    if corpus is None:
+    loaded = real_articles("api_latency")
+    if loaded is None:
         return 2
-    real = list(derive_actors([a for b in corpus_articles(corpus).values() for a in b]))
-    remember_analyses(real)
-    queries = [q.text for q in load_queries()]
+    real, queries = loaded
     sizes = [len(real)] + [int(n) for n in args.sizes.split(",") if n]
     print(
         f"{len(queries)} queries; warm: {args.rounds} passes after a first one;"

@@ -22,11 +22,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from bench.api_latency import built, copies, remember_analyses
-from bench.corpus import corpus_folder
-from bench.graded_queries import load_queries
-from bench.search_quality import corpus_articles
-from index import SearchIndex, derive_actors
+from bench.api_latency import built, copies, real_articles
+from index import SearchIndex
 from index.bm25 import weighting
 
 COMPUTING = 2  # as webui.compute_gate.COMPUTING; a bench does not import the web
@@ -85,12 +82,10 @@ def main() -> int:
     parser.add_argument("--slots", type=int, default=COMPUTING, help="threads searching at once")
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the index in DIR/SIZE")
     args = parser.parse_args()
-    corpus = corpus_folder("searcher_memory")
-    if corpus is None:
+    loaded = real_articles("searcher_memory")
+    if loaded is None:
         return 2
-    real = list(derive_actors([a for b in corpus_articles(corpus).values() for a in b]))
-    remember_analyses(real)
-    queries = [q.text for q in load_queries()]
+    real, queries = loaded
     articles = copies(real, args.size)
     print(f"{len(queries)} queries a thread, {args.threads} threads, {args.slots} at a time")
     print("articles searcher MB  burst MB  growth in searchers  open")
