@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
+from types import MappingProxyType
 
 from index.aliases import ACTORS_PATH, alias_key
 from index.analysis import normalize
@@ -80,13 +82,18 @@ class ActorTable:
     def places(self) -> tuple[TableEntry, ...]:
         return tuple(e for e in self.entries if e.kind == PLACE)
 
-    def by_spelling(self) -> dict[str, TableEntry]:
-        """alias_key of every spelling -> its entry (the first line that spells it wins)."""
+    def by_spelling(self) -> Mapping[str, TableEntry]:
+        """alias_key of every spelling -> its entry (the first line that spells it wins); made
+        once per table, read-only."""
+        return self._by_spelling
+
+    @cached_property
+    def _by_spelling(self) -> Mapping[str, TableEntry]:
         found: dict[str, TableEntry] = {}
         for entry in self.entries:
             for spelling in entry.spellings:
                 found.setdefault(alias_key(spelling), entry)
-        return found
+        return MappingProxyType(found)
 
     def name_groups(self) -> tuple[tuple[str, ...], ...]:
         """The spellings of each body and company, as a group of names a query for one of them
@@ -155,7 +162,7 @@ class ActorTable:
         """The entries of a group's members (GROUP_MEMBERS, by its thesaurus label); ()
         for any other word."""
         names = GROUP_MEMBERS.get(group, ())
-        if not names:  # most words: by_spelling reads every spelling of the table
+        if not names:  # most words: no group, and no need of the table's spellings
             return ()
         spelled = self.by_spelling()
         return tuple(spelled[alias_key(name)] for name in names)

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from extract.model import ArticleActor
 from index.actor_mentions import PARTICLE_SET, find_mentions
@@ -60,7 +61,7 @@ def names_title(after: str) -> bool:
 class IntroducedNames:
     """Finds the actors above in a text; `known` maps the table's spellings to its entries."""
 
-    def __init__(self, known: dict[str, TableEntry]) -> None:
+    def __init__(self, known: Mapping[str, TableEntry]) -> None:
         self.known = known
 
     def find(self, text: str) -> list[ArticleActor]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 
 from whoosh import query as wq
 
@@ -231,7 +230,7 @@ class QueryBuilder:
     def _names_topic(self, group: tuple[Clause, ...]) -> bool:
         """Whether a word of the group, not typed exactly, names a topic (partial_order): a
         form of a thesaurus concept, or a name the alias table or the actors table spells."""
-        spelled = actor_spellings()
+        spelled = actor_table().by_spelling()
         for c in group:
             if c.exact:
                 continue
@@ -252,13 +251,6 @@ class QueryBuilder:
         if excluded:
             q = wq.AndNot(q, UnionOr(excluded))
         return q
-
-
-@cache
-def actor_spellings() -> frozenset[str]:
-    """The key of every spelling of the actors table, read once (by_spelling reads the whole
-    table)."""
-    return frozenset(actor_table().by_spelling())
 
 
 def country_of(group: tuple[Clause, ...]) -> str | None:

@@ -21,6 +21,14 @@ def test_the_shipped_table_parses_and_spells_each_name_once():
     assert table.country_names()["US"] == "미국"
 
 
+def test_the_spellings_are_read_once_per_table_and_cannot_be_changed():
+    table = actor_table()
+    spelled = table.by_spelling()
+    assert table.by_spelling() is spelled  # a search asks at every word it compiles
+    with pytest.raises(TypeError):
+        spelled["새 이름"] = spelled["유튜브"]  # type: ignore[index]
+
+
 @pytest.mark.parametrize(
     ("value", "code"),
     [
