@@ -34,7 +34,7 @@ from index.feedback import (
     feedback_scores,
     with_feedback,
 )
-from index.partial_order import rarest_kept
+from index.partial_order import ordered
 from index.period_ranking import raised_in
 from index.postings_scorer import PostingsScorer, Scores
 from index.score_arrays import NOTHING, Found, reaching
@@ -159,6 +159,7 @@ def rank(
     passing: bool = True,
     about: bool = True,
     rarest: bool = True,
+    coverage: bool = False,
 ) -> Ranked:
     """The first `limit` matches (None: all), with the total and facets (see the module
     docstring). partial=False lists full matches only, or partial ones when none is full;
@@ -167,7 +168,8 @@ def rank(
     query names unraised (see country_ranking.COUNTRY_BOOST); passing=False lets an article
     that names such a country only in passing match it in full (see in_passing); about=False
     lets an article that names a concept only in passing match it in full (see about_query);
-    rarest=False orders the partial matches by their score alone (see partial_order)."""
+    rarest=False orders the partial matches by their score alone and coverage=True by the share
+    of the query they cover too (see partial_order)."""
     evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else set(evaluator.evaluate(restrict))
 
@@ -188,8 +190,7 @@ def rank(
     # partial matches fill a page, below the full ones
     wanted = not full or (partial and limit is not None and len(full) < limit)
     some = _partial(evaluator, compiled, allowed, full) if wanted else NOTHING
-    if rarest:
-        some = rarest_kept(evaluator, compiled, required, some)
+    some = ordered(evaluator, compiled, required, some, rarest, coverage)
     named = compiled.countries if countries else ()
     if (named or compiled.periods) and sort == "relevance":
         some = some.as_dict()  # the raises take dicts

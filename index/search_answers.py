@@ -90,6 +90,7 @@ class SearchAnswers:
         beside: bool = True,
         about: bool = True,
         rarest: bool = True,
+        coverage: bool = False,
         respell: bool = True,
         dates: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
@@ -112,7 +113,8 @@ class SearchAnswers:
         beside it holds in a form, 보호 in "프라이버시 보호", counted but not required of a full
         match: index/joined_words.py), `about` (an article that names a concept of the query
         only in passing matching it in part: index/salience.py), `rarest` (a partial match
-        lacking the query's rarest topic counting less: index/partial_order.py), `respell` (a
+        lacking the query's rarest topic counting less, and on `coverage` by the share of the
+        query it covers: index/partial_order.py), `respell` (a
         word no article holds, that no concept widens, looked up as the archive's nearest
         spelling of it: index/clause_forms.py, which waits for the spelling index up to the
         budget), `dates` (the articles of a period the query's time words say raised:
@@ -150,7 +152,7 @@ class SearchAnswers:
                 spending = Budget(budget.seconds, budget.start(), limits)
             else:
                 spending = Budget(budget, limits=limits)
-            kept = (partial, fed, broad, countries, passing, about, rarest)
+            kept = (partial, fed, broad, countries, passing, about, rarest, coverage)
             ranked = rank(searcher, compiled, restrict, sort, page * per_page, *kept)
             first = (page - 1) * per_page
             shown = ranked.hits[first : page * per_page]

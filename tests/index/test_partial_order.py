@@ -1,15 +1,18 @@
 """The partial matches that lack the query's rarest topic (a thesaurus concept or a country, held
 by no more than a fifth of the archive) count less: an article that says the query's other
-word twice does not outrank the one that holds the topic."""
+word twice does not outrank the one that holds the topic; switched on, each counts the
+idf-weighted share of the query it covers."""
 
 from __future__ import annotations
+
+import math
 
 import pytest
 
 from bench.search_quality import MECHANISMS
 from index import SearchIndex, derive_actors
 from index.concepts import Concept, ConceptTable
-from index.partial_order import LACKING_RAREST
+from index.partial_order import COVERAGE_POWER, LACKING_RAREST
 from tests.index.conftest import make_article
 
 TOPICS = ConceptTable((Concept("재교육", ("리스킬링",)),), 1)
@@ -113,3 +116,64 @@ def test_without_the_thesaurus_only_names_and_countries_are_topics():
 
 def test_the_rule_is_a_switch_of_the_quality_bench():
     assert "rarest" in MECHANISMS
+
+
+# Coverage (off by default): a partial match counts the idf-weighted share of the query it holds.
+PLAIN = ConceptTable((), 1)
+
+
+def covering(issue: str) -> list:
+    return [
+        # one word of three, said three times
+        make_article(f"{issue}-01", "노동자 설문 결과", bullets=("노동자 응답", "노동자 비율")),
+        # two words of three, each once
+        make_article(f"{issue}-02", "일자리 전망", bullets=("실업 통계 발표",)),
+        make_article(f"{issue}-03", "근무 형태 변화", bullets=("실업 증가",)),
+        make_article(f"{issue}-04", "노동 시장 보고서", bullets=("통계 공개",)),
+        *(
+            make_article(f"{issue}-{n:02d}", f"공장 견학 {n}", bullets=("노동자 안내",))
+            for n in range(5, 9)
+        ),
+        *filler(issue),
+    ]
+
+
+@pytest.fixture(scope="module")
+def coverage_index(tmp_path_factory) -> SearchIndex:
+    index = SearchIndex.open(tmp_path_factory.mktemp("coverage"), concepts=PLAIN)
+    index.replace_issue("2024-06", derive_actors(covering("2024-06")), "sha")
+    return index
+
+
+def test_switched_on_the_partial_match_covering_more_of_the_query_comes_first(coverage_index):
+    assert order(coverage_index.search("노동자 실업 통계"))[:2] == ["2024-06-01", "2024-06-02"]
+    covered = coverage_index.search("노동자 실업 통계", coverage=True)
+    assert {hit.match for hit in covered.hits} == {"partial"}
+    assert order(covered)[:2] == ["2024-06-02", "2024-06-01"]
+
+
+def test_each_partial_match_counts_the_idf_weighted_share_it_holds(coverage_index):
+    plain = {h.id: h.score for h in coverage_index.search("노동자 실업 통계").hits}
+    found = {h.id: h.score for h in coverage_index.search("노동자 실업 통계", coverage=True).hits}
+    size = len(covering("2024-06"))  # 38 articles: 노동자 in 5, 실업 and 통계 in 2 each
+
+    def idf(held: int) -> float:
+        return math.log((size + 1) / (held + 1))
+
+    whole = idf(5) + 2 * idf(2)
+    assert found["2024-06-01"] == pytest.approx(plain["2024-06-01"] * (idf(5) / whole) ** 0.5)
+    assert found["2024-06-02"] == pytest.approx(plain["2024-06-02"] * (2 * idf(2) / whole) ** 0.5)
+    assert COVERAGE_POWER == 0.5
+
+
+def test_a_query_of_one_concept_is_not_reordered(coverage_index):
+    plain = coverage_index.search("노동자")
+    covered = coverage_index.search("노동자", coverage=True)
+    assert [(h.id, h.score) for h in covered.hits] == [(h.id, h.score) for h in plain.hits]
+
+
+def test_coverage_is_a_switch_of_the_quality_bench_off_by_default():
+    from bench.search_quality import switches_of
+
+    assert "coverage" in MECHANISMS
+    assert switches_of(SearchIndex.search)["coverage"] is False
