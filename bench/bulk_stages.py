@@ -41,6 +41,7 @@ from archive.issue_files import issue_json_bytes
 from archive.schema import first_error
 from bench.bulk_bench import copy_of, renamed, synthesise
 from bench.corpus import corpus_folder
+from bench.reading_cut import term_facts
 from bench.respelled_copies import respelled
 from extract import extract_issue, file_sha256
 from index import with_actors
@@ -52,6 +53,7 @@ from index.analysis_store import (
     has_case,
     read_alike_by_type,
 )
+from index.build_readings import stored_texts
 from index.build_writer import BuildWriter
 from index.concepts import shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
@@ -60,7 +62,6 @@ from index.kiwi_loader import tokenize_many
 from index.mined_aliases import MinedAliases, mined_pairs
 from index.query_analysis import forget, remember
 from index.schema import build_schema
-from index.search_index import stored_texts
 
 IMPORT_ONLY = ("read and check the export",)
 RESPELLING = "respell the copies (the bench's)"  # in neither sum: not the product's work
@@ -153,14 +154,20 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
     timed("Whoosh takes the documents", add_documents)
     timed("Whoosh writes the segment", writer.finish_segment)
     pairs = timed("mined name pairs", lambda: {str(n): mined_pairs(d) for n, d in enumerate(docs)})
-    timed("query analyses stored", lambda: store_query_analyses(analyses, pairs, index_dir))
+    # the terms' article counts and the headlines' terms, which a build reads off its lexicon
+    # and its workers' notes, counted here apart (the bench's own work)
+    lexicon, headlines = term_lexicon(docs, analyses)
+    timed(
+        "query analyses stored",
+        lambda: store_query_analyses(lexicon, headlines, pairs, index_dir),
+    )
     # What remember asked Kiwi, again, Kiwi alone: the part of the store's cost no encoding
     # can cut. A fresh store holds only the readings shipped with the code (the thesaurus
     # forms'), so it asks each other text and every case form of those with cased letters
     # whose character types do not decide them (the proof case-folded lookups rest on).
     shipped = shipped_readings()
     held = shipped.rows.keys() if shipped else set()
-    stored = dict.fromkeys(map(normalize, store_texts(analyses, index_dir)))
+    stored = dict.fromkeys(map(normalize, store_texts(lexicon, headlines, index_dir)))
     texts = [t for t in stored if t.strip() and t not in held]
     cased = {t.lower() for t in texts if has_case(t)} - (shipped.alike.keys() if shipped else set())
     keys = sorted(k for k in cased if not read_alike_by_type(k))
@@ -175,21 +182,33 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
     return seconds
 
 
-def store_texts(analyses: list[dict], index_dir: Path) -> list[str]:
-    """The texts a build stores the analyses of (search_index.stored_texts): the indexed
-    terms (those of `content`, which holds every analysed text), every thesaurus form and
-    the name spellings around the terms (with the mined pairs saved)."""
-    terms = sorted({t.text for analysis in analyses for ts in analysis.values() for t in ts})
-    return stored_texts(terms, shipped_concepts(), MinedAliases(index_dir).table())
+def term_lexicon(
+    docs: list[list[dict]], analyses: list[dict]
+) -> tuple[list[tuple[str, int]], set[str]]:
+    """The indexed terms with the articles holding each, as a build reads its lexicon, and
+    the terms of the headlines and KEY Contents, of each issue's documents and analysis."""
+    merged = {text: terms for analysis in analyses for text, terms in analysis.items()}
+    facts = term_facts([d for issue in docs for d in issue], merged)
+    lexicon = sorted((term, held) for term, (held, _, _) in facts.items())
+    return lexicon, {term for term, (_, head, key) in facts.items() if head or key}
 
 
-def store_query_analyses(analyses: list[dict], pairs: dict, index_dir: Path) -> int:
+def store_texts(lexicon: list[tuple[str, int]], headlines: set[str], index_dir: Path) -> list[str]:
+    """The texts a build stores the analyses of (build_readings.stored_texts): the indexed
+    terms it reads at the build, every thesaurus form and the name spellings around the
+    terms (with the mined pairs saved)."""
+    return stored_texts(lexicon, headlines, shipped_concepts(), MinedAliases(index_dir).table())
+
+
+def store_query_analyses(
+    lexicon: list[tuple[str, int]], headlines: set[str], pairs: dict, index_dir: Path
+) -> int:
     """What a build does after its commit (SearchIndex._remember_terms) on a fresh store, in
     a process that has read none of its texts before (query_analysis keeps what it read)."""
     forget()
     MinedAliases(index_dir).save(pairs)
     store = AnalysisStore(index_dir / STORE_NAME, readings=shipped_readings)
-    return remember(store, store_texts(analyses, index_dir))
+    return remember(store, store_texts(lexicon, headlines, index_dir))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench.bulk_bench import synthesise
-from bench.bulk_stages import store_texts
+from bench.bulk_stages import store_texts, term_lexicon
 from bench.corpus import corpus_folder
 from index import with_actors
 from index.analysis import analyze_many, normalize
@@ -41,7 +41,7 @@ def stored_texts(corpus: Path, copies: int, scratch: Path) -> list[str]:
     docs = [[article_fields(a, "") for a in with_actors(issue).articles] for issue in issues]
     analyses = [analyze_many(t for d in issue for t in analysed_texts(d)) for issue in docs]
     MinedAliases(scratch).save({str(n): mined_pairs(d) for n, d in enumerate(docs)})
-    texts = dict.fromkeys(map(normalize, store_texts(analyses, scratch)))
+    texts = dict.fromkeys(map(normalize, store_texts(*term_lexicon(docs, analyses), scratch)))
     return [t for t in texts if t.strip()]
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from unittest import mock
 
 from bench.bulk_bench import synthesise
-from bench.bulk_stages import store_texts
+from bench.bulk_stages import store_texts, term_lexicon
 from bench.corpus import corpus_folder
 from bench.graded_queries import BLIND, load_all_queries
 from bench.search_quality import corpus_articles
@@ -70,7 +70,9 @@ def bulk_saving(corpus: Path, copies: int) -> dict:
         docs = [[t for t in analysed_texts(d) if t.strip()] for ds in per_issue for d in ds]
         texts = list(dict.fromkeys(t for d in docs for t in d))
         analyses = analyze_many(texts)
-        stored = dict.fromkeys(map(normalize, store_texts([analyses], Path(scratch))))
+        stored = dict.fromkeys(
+            map(normalize, store_texts(*term_lexicon(per_issue, [analyses]), Path(scratch)))
+        )
     pairs = one_article_pairs(docs, analyses)
     store = [t for t in stored if t.strip()]
     left_out = [t for t in store if t in pairs]

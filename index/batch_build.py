@@ -10,10 +10,12 @@ handed over replace what the index held of it, in one commit, or nothing at all.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from extract.model import Article
 from index import full_build
 from index.analysis import pretokenized
+from index.build_readings import IssueNotes, issue_notes
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
 from index.mined_aliases import mined_pairs
@@ -53,19 +55,23 @@ class IssueBatch:
         self._chars += sum(len(t) for d in job[1] for t in analysed_texts(d))
         if self._chars >= PARALLEL_MIN_CHARS:
             self._workers = WorkerBuild(
-                self._ix, mined_pairs, self._timeout, full_build.SEGMENT_POSTINGS
+                self._ix,
+                partial(issue_notes, mine=mined_pairs),
+                self._timeout,
+                full_build.SEGMENT_POSTINGS,
             )
             held, self._held = self._held, []
             for job in held:
                 self._workers.put(job)
 
-    def commit(self) -> dict[str, list]:
-        """Replace every issue handed over, in one commit; returns issue -> mined pairs."""
+    def commit(self) -> dict[str, IssueNotes]:
+        """Replace every issue handed over, in one commit; returns each issue's notes
+        (build_readings.IssueNotes)."""
         if self._workers is not None:
             return self._workers.commit()
         if not self._held:
             return {}
-        mined = {}
+        notes = {}
         with BuildWriter(self._ix, timeout=self._timeout) as writer:
             for issue, _docs in self._held:
                 writer.delete_by_term("issue", issue)
@@ -73,8 +79,8 @@ class IssueBatch:
                 with pretokenized(analysis=analysis):
                     for doc in docs:
                         writer.add_document(**with_marks(doc))
-                mined[issue] = mined_pairs(docs)
-        return mined
+                    notes[issue] = issue_notes(docs, mined_pairs)
+        return notes
 
     def cancel(self) -> None:
         """Commit nothing (workers, if started, are stopped)."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from itertools import chain
 
 from extract.model import Article
 from index.analysis import analyze_many, pretokenized
+from index.build_readings import IssueNotes, issue_notes
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
 from index.mined_aliases import mined_pairs
@@ -24,25 +26,27 @@ def build_all(
     issues: Iterable[tuple[str, Iterable[Article], str]],
     timeout: float,
     on_issue: Callable[[str], None] | None = None,
-) -> dict[str, list]:
+) -> dict[str, IssueNotes]:
     """Index these (issue, articles, fingerprint) into an empty index, committed at once;
-    returns the pairs mined per issue. PARALLEL_MIN_CHARS of text or more: in workers.
+    returns each issue's notes. PARALLEL_MIN_CHARS of text or more: in workers.
     `on_issue(issue)` is called as each issue is written (in workers: handed to one)."""
     on_issue = on_issue or (lambda _issue: None)
     jobs = _documents(issues)
     head, large = _take_chars(jobs, PARALLEL_MIN_CHARS)
     if large:
         handed = _reporting(chain(head, jobs), on_issue)
-        return build_in_workers(ix, handed, mined_pairs, timeout, SEGMENT_POSTINGS)
-    mined = {}
+        return build_in_workers(
+            ix, handed, partial(issue_notes, mine=mined_pairs), timeout, SEGMENT_POSTINGS
+        )
+    notes = {}
     with BuildWriter(ix) as writer:
         for issue, docs, analysis in _analysed_ahead(head):
             with pretokenized(analysis=analysis):
                 for doc in docs:
                     writer.add_document(**with_marks(doc))
-            mined[issue] = mined_pairs(docs)
+                notes[issue] = issue_notes(docs, mined_pairs)
             on_issue(issue)
-    return mined
+    return notes
 
 
 def _reporting(jobs: Iterable[tuple], on_issue: Callable[[str], None]) -> Iterator[tuple]:

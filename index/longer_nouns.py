@@ -35,6 +35,14 @@ def longer_nouns(searcher) -> Callable[[str], tuple[str, ...]]:
     return lambda word: found.get_or_compute(word, lambda: _longer(reader, word))
 
 
+def heads_of(term: str) -> tuple[str, ...]:
+    """The words whose longer nouns `term` may be (it less one to TAIL syllables, each
+    Hangul), whose search reads its analysis (what a build reads too: build_readings)."""
+    if not all(_hangul(c) for c in term):
+        return ()
+    return tuple(term[:-k] for k in range(1, TAIL + 1) if len(term) - k >= 2)
+
+
 def _longer(reader, word: str) -> tuple[str, ...]:
     if len(word) < 2 or not all(_hangul(c) for c in word) or not analysis_of(word).noun:
         return ()

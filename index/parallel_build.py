@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import queue
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from common.child_processes import die_with_parent, forking_beside_threads
 from index.analysis import pretokenized, start_in_worker
@@ -29,8 +30,9 @@ from index.kiwi_loader import kiwi
 WORKERS = min(len(os.sched_getaffinity(0)), 8)
 POLL_SECONDS = 0.5  # how often a waiting parent checks that its workers are alive
 
-# (issue, document fields) -> the pairs mined from them (see mined_aliases.mined_pairs)
-Miner = Callable[[list[dict]], list]
+# an issue's document fields -> what the parent keeps of them (build_readings.issue_notes),
+# made in the worker while the issue's analysis is at hand
+Miner = Callable[[list[dict]], Any]
 
 
 def build_in_workers(
@@ -39,9 +41,10 @@ def build_in_workers(
     mine: Miner,
     timeout: float,
     segment_postings: int,
-) -> dict[str, list]:
+) -> dict[str, Any]:
     """Index (issue, documents) jobs into `ix` in WORKERS processes and commit them at once,
-    in place of any documents the index held of those issues; returns issue -> mined pairs.
+    in place of any documents the index held of those issues; returns issue -> what `mine`
+    made of its documents.
     A worker starts a new segment once the one it is writing holds `segment_postings`
     postings (they are all in memory until it is written)."""
     build = WorkerBuild(ix, mine, timeout, segment_postings)
@@ -72,9 +75,9 @@ class WorkerBuild:
         self._issues.append(job[0])
         self._pool.put(job)
 
-    def commit(self) -> dict[str, list]:
+    def commit(self) -> dict[str, Any]:
         """Wait for the workers and commit their segments, replacing the issues' documents
-        held before, in one commit; returns issue -> mined pairs."""
+        held before, in one commit; returns issue -> what `mine` made of its documents."""
         try:
             try:
                 segments, mined = self._pool.finish()
@@ -117,7 +120,7 @@ class _WorkerPool:
                 self._jobs.put(job, timeout=POLL_SECONDS)
                 return
 
-    def finish(self) -> tuple[list, dict[str, list]]:
+    def finish(self) -> tuple[list, dict[str, Any]]:
         for _ in self._procs:
             self.put(None)
         while len(self._done) < len(self._procs):
@@ -151,7 +154,8 @@ class _WorkerPool:
 
 
 def _work(ix, jobs, results, mine: Miner, segment_postings: int, parent: int) -> None:
-    """A worker: index jobs until None, then send back its segments and mined pairs."""
+    """A worker: index jobs until None, then send back its segments and what `mine` made
+    of each issue's documents."""
     die_with_parent(parent)  # so a killed build leaves no worker writing files
     start_in_worker()
     # The postings held for a segment are millions of small tuples and nothing here makes

@@ -14,6 +14,7 @@ from index.aliases import AliasTable
 from index.analysis import pretokenized
 from index.analysis_store import STORE_NAME, AnalysisStore
 from index.batch_build import IssueBatch
+from index.build_readings import IssueNotes, articles_holding, issue_notes, stored_texts
 from index.build_writer import BuildWriter
 from index.concepts import ConceptTable, shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
@@ -35,12 +36,6 @@ WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer to finish
 # to, the old generations not yet deleted.
 REBUILD_STEPS = ("rebuild-issue", "rebuild-built", "rebuild-switched")
 StepCallback = Callable[[str, str], None]
-
-
-def stored_texts(terms: list[str], concepts: ConceptTable, names: AliasTable) -> list[str]:
-    """The texts a build stores the analyses of: the indexed terms, every thesaurus form
-    (see SearchIndex._remember_terms) and the name spellings a search for a term looks up."""
-    return [*terms, *(concepts.every_form() | names.spellings_around(terms))]
 
 
 class SearchIndex(SearchAnswers):
@@ -142,13 +137,16 @@ class SearchIndex(SearchAnswers):
 
         ix = whoosh_index.create_in(fresh, build_schema())
         mined = MinedAliases(fresh)
-        mined.save(build_all(ix, issues, WRITE_TIMEOUT, on_issue))
-        self._remember_terms(ix, mined)
+        notes = build_all(ix, issues, WRITE_TIMEOUT, on_issue)
+        mined.save({issue: n.pairs for issue, n in notes.items()})
+        self._remember_terms(ix, mined, notes)
         write_stamp(fresh)  # last: a generation without it reads as stale
         return fresh
 
-    def _remember_terms(self, ix, mined: MinedAliases) -> None:
-        """Store the analysis of every indexed term that the store lacks, of every thesaurus
+    def _remember_terms(self, ix, mined: MinedAliases, notes: dict[str, IssueNotes]) -> None:
+        """Store the analysis of the indexed terms a researcher is likely to type (those of
+        two articles or more, and the terms of the headlines and KEY Contents of the issues
+        just written: `notes`; see build_readings) that the store lacks, of every thesaurus
         form (each of several words glued too) and of the name spellings a search for a term
         looks up, so that such searches need not load Kiwi (query_analysis). Every form, not
         only those of the terms' concepts: a query typed as a form of several words ("반도체
@@ -156,9 +154,11 @@ class SearchIndex(SearchAnswers):
         forms' analyses are those shipped with the code (form_readings), which the store
         holds without a row of its own, so that only a form the table lacks costs Kiwi."""
         with ix.reader() as reader:
-            terms = [term.decode("utf-8") for term in reader.lexicon("content")]
-        if terms:
-            remember(self._analyses, stored_texts(terms, self.concepts, mined.table()))
+            lexicon = articles_holding(reader)
+        if lexicon:
+            headlines = frozenset().union(*(n.headline_terms for n in notes.values()))
+            texts = stored_texts(lexicon, headlines, self.concepts, mined.table())
+            remember(self._analyses, texts)
 
     def _switch_to(self, fresh: Path, on_step: StepCallback | None = None) -> None:
         previous = self.live
@@ -188,8 +188,9 @@ class SearchIndex(SearchAnswers):
             writer.delete_by_term("issue", issue)
             for doc in docs:
                 writer.add_document(**with_marks(doc))
-        self._mined.save({issue: mined_pairs(docs)})
-        self._remember_terms(ix, self._mined)
+            notes = issue_notes(docs, mined_pairs)
+        self._mined.save({issue: notes.pairs})
+        self._remember_terms(ix, self._mined, {issue: notes})
 
     def remove_issue(self, issue: str) -> None:
         """Drop every document of the issue."""
@@ -209,10 +210,10 @@ class SearchIndex(SearchAnswers):
         except BaseException:
             batch.cancel()
             raise
-        mined = batch.commit()
-        if mined:
-            self._mined.save(mined)
-        self._remember_terms(self._fresh(), self._mined)
+        notes = batch.commit()
+        if notes:
+            self._mined.save({issue: n.pairs for issue, n in notes.items()})
+        self._remember_terms(self._fresh(), self._mined, notes)
 
     def merge_deleted(self) -> bool:
         """Merge the index into one segment without its deleted documents, if it has any, so

@@ -14,6 +14,7 @@ from bench.bulk_stages import (
     TARGET_OVER_KIWI,
     floors,
     store_texts,
+    term_lexicon,
 )
 from index.analysis import Term
 from index.concepts import shipped_concepts
@@ -46,8 +47,18 @@ def test_the_floor_is_kiwis_work_and_for_an_ingest_the_pdfs():
 
 def test_the_store_stage_stores_what_a_build_stores(tmp_path):
     """Every thesaurus form, as SearchIndex._remember_terms does, not only those around the
-    indexed terms."""
-    analyses = [{"반도체 규제": (Term("반도체", 0, 0, 3), Term("규제", 1, 4, 6))}]
-    texts = store_texts(analyses, tmp_path)
+    indexed terms; the headline's terms and those of two articles, not a body's one-off."""
+    doc = {"title": "반도체 규제", "key": "", "body": "", "sources": ""}
+    docs = [[doc, {**doc, "title": "", "body": "규제 뷁뷁"}]]
+    analyses = [
+        {
+            "반도체 규제": (Term("반도체", 0, 0, 3), Term("규제", 1, 4, 6)),
+            "규제 뷁뷁": (Term("규제", 0, 0, 2), Term("뷁뷁", 1, 3, 5)),
+        }
+    ]
+    lexicon, headlines = term_lexicon(docs, analyses)
+    assert lexicon == [("규제", 2), ("반도체", 1), ("뷁뷁", 1)]
+    texts = store_texts(lexicon, headlines, tmp_path)
     assert {"반도체", "규제"} <= set(texts)
+    assert "뷁뷁" not in texts
     assert shipped_concepts().every_form() <= set(texts)

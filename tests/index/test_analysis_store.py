@@ -16,14 +16,14 @@ from typing import Any
 import pytest
 
 import index.query_analysis as query_analysis
-from index.analysis import Term
+from index.analysis import Term, analyze, normalize
 from index.analysis_store import STORE_NAME, AnalysisStore, case_forms, read_alike_by_type
 from index.form_readings import shipped_readings
 from index.query_analysis import Analysis, analysis_of, decode, encode, kiwi_analysis, reading
 from index.query_words import forget_analyses, is_compound, query_word
 from tests.conftest import copy_home
 from tests.forked_process import forked
-from tests.index.conftest import kiwi_refused
+from tests.index.conftest import ARTICLES, kiwi_refused
 
 WORDS = [
     "딥페이크",
@@ -225,11 +225,27 @@ def test_a_store_that_cannot_be_read_or_written_is_passed_over(tmp_path):
         assert analysis_of("규제") == kiwi_analysis("규제")
 
 
-def test_a_build_stores_every_term_and_the_forms_and_names_it_expands_to(built_index):
+def test_a_build_stores_the_terms_typed_and_the_forms_and_names_they_expand_to(built_index):
+    """The terms of two articles or more and of the headlines and KEY Contents, not those
+    one article's body or sources alone holds (build_readings), and around every term the
+    thesaurus forms and the name spellings a search looks up."""
     known = built_index._analyses.known()
     with built_index._fresh().reader() as reader:
-        terms = {t.decode("utf-8") for t in reader.lexicon("content")}
-    assert terms <= known
+        held = {t.decode("utf-8"): i.doc_frequency() for t, i in reader.iter_field("content")}
+    terms = set(held)
+    headlines = {
+        term.text
+        for articles in ARTICLES.values()
+        for article in articles
+        for text in (article.title, "\n".join(article.key_contents))
+        for term in analyze(normalize(text))
+    }
+    typed = {t for t, n in held.items() if n >= 2} | (headlines & terms)
+    assert typed <= known
+    assert {"ai모델", "딥페이크", "사무직", "압도적"} <= typed  # two articles, headline, KEY
+    left = terms - known
+    assert {"고위험", "튜링상", "1.5배"} <= left  # one article's body, once
+    assert not left & typed
     assert built_index.concepts.forms_around(terms) <= known
     assert built_index.aliases().spellings_around(terms) <= known
     assert {"deepfake", "합성 미디어"} <= known  # 딥페이크's concept
