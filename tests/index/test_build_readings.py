@@ -9,6 +9,7 @@ import index.batch_build
 import index.full_build
 from index import SearchIndex
 from index.build_readings import articles_holding, read_at_build
+from index.query_analysis import encode, kiwi_analysis
 from tests.index.conftest import ARTICLES, kiwi_refused, make_article
 
 BODY_ONCE = "고위험"  # in one article's body, once
@@ -103,3 +104,21 @@ def test_the_articles_holding_each_term_are_summed_over_the_segments(tmp_path, m
         terms = [t.decode("utf-8") for t in reader.lexicon("content")]
         assert sorted(held) == [(t, reader.doc_frequency("content", t)) for t in terms]
     assert ("ai", 4) in held
+
+
+def test_a_store_a_build_before_filled_with_every_term_is_kept_whole(rebuilt):
+    """A store holding every term (as builds before this rule wrote it) is of the same
+    version: the next build neither rebuilds the index nor drops a row."""
+    with rebuilt._fresh().reader() as reader:
+        terms = [term for term, _ in articles_holding(reader)]
+    store = rebuilt._analyses
+    every = {t: encode(kiwi_analysis(t)) for t in terms if t not in store.known()}
+    assert BODY_ONCE in every
+    assert store.put(every)
+    held, live = store.known(), rebuilt.live
+    later = make_article("2025-04-01", "AI 기본법 시행", bullets=("AI 기준 마련",))
+    rebuilt.replace_issue("2025-04", [later], "sha-2025-04")
+    assert not rebuilt.needs_rebuild() and rebuilt.live == live
+    assert held <= store.known()
+    with kiwi_refused():
+        assert _answer(rebuilt, BODY_ONCE)
