@@ -13,7 +13,10 @@ first analysis, hashing and reading the PDFs, the schema check, reading and chec
 export (the import's parsing), the actors, the issue JSON, the index documents,
 Kiwi alone (one call a text, as a build worker calls it), the terms made of its tokens, Whoosh
 taking the documents and writing their segment, the mined name pairs, and the store of query
-analyses a build fills (index/query_analysis.py: Kiwi's reading of every indexed term, of
+analyses a build fills (index/query_analysis.py: Kiwi's reading of the indexed terms
+index/build_readings.py reads at the build, their articles counted and their headlines'
+terms gathered apart, the bench's own work, which a build reads off its lexicon and its
+workers; of
 every thesaurus form, read from the table shipped with the code (index/form_readings.py),
 and of the name spellings a search for a term looks up, once per index commit),
 and, in neither sum, Kiwi alone over the store's texts and over the case forms it compares

@@ -3,7 +3,8 @@ already says, by class, and what Kiwi costs for each class.
 
     AIBRIEF_CORPUS=/path/to/corpus python -m bench.store_classes [--copies 1]
 
-A build stores Kiwi's reading of every indexed term alone (index/query_analysis.remember).
+A build stored Kiwi's reading of every indexed term alone (index/query_analysis.remember;
+since index/build_readings.py, of those a researcher is likely to type).
 A class of terms could skip that second call only if its reading alone were known without
 Kiwi: the question is whether a term the articles hold as one token of its own (a noun
 written alone, say, tag and dictionary entry known from the article's analysis) is read

@@ -7,9 +7,10 @@ text, analysis): `version` is a digest of everything Kiwi's reading of a text an
 made of it depend on (kiwipiepy's and its model's versions, the analysis rules, the domain
 dictionary, and the alias and concept tables' versions), so a row of another version is never
 read, and the next build deletes them (analysis_versions.py). The store is filled at each
-index build with the analysis of every indexed term (see query_analysis.remember), and a
-search records the words it had to load Kiwi for. Every thesaurus form's is read from the
-table shipped with the code instead (form_readings.py), the same for every archive.
+index build with the analysis of the indexed terms a researcher is likely to type (see
+build_readings and query_analysis.remember), and a search records the words it had to load
+Kiwi for (among them the other terms, on their first search). Every thesaurus form's is read
+from the table shipped with the code instead (form_readings.py), the same for every archive.
 
 A text typed in another case than the one stored ("Deepfake" where the store holds
 "deepfake") is read from its lower-case row only where each build proved Kiwi reads it alike:
