@@ -17,6 +17,7 @@ HELD_OUT_5 = QUERIES.with_name("heldout5.tsv")
 HELD_OUT_6 = QUERIES.with_name("heldout6.tsv")
 HELD_OUT_7 = QUERIES.with_name("heldout7.tsv")
 HELD_OUT_8 = QUERIES.with_name("heldout8.tsv")
+HELD_OUT_9 = QUERIES.with_name("heldout9.tsv")
 HELD_OUT_SETS = {
     "held-out": HELD_OUT,
     "held-out 2": HELD_OUT_2,
@@ -26,12 +27,14 @@ HELD_OUT_SETS = {
     "held-out 6": HELD_OUT_6,
     "held-out 7": HELD_OUT_7,
     "held-out 8": HELD_OUT_8,
+    "held-out 9": HELD_OUT_9,
 }
 # The held-out groups nobody tunes on, each written and graded by an engineer who read neither the
 # tables under index/ nor aibrief's answers: the bench counts their queries below its floor
 # without listing them, and only their authors read their per-query results. The two newest are
-# blind: a new group opens the older of them (held-out 6 opened when held-out 8 was written).
-BLIND = ("held-out 7", "held-out 8")
+# blind: a new group opens the older of them (held-out 6 opened when held-out 8 was written,
+# held-out 7 when held-out 9 was).
+BLIND = ("held-out 8", "held-out 9")
 # Every class a query may have, in the order the bench reports them.
 KINDS = (
     "topic",

@@ -27,12 +27,13 @@ def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
     queries.append(GradedQuery("i", "script", {"x": 2}, held_out="held-out 6"))
     queries.append(GradedQuery("j", "question", {"x": 2}, held_out="held-out 7"))
     queries.append(GradedQuery("k", "paraphrase", {"x": 2}, held_out="held-out 8"))
+    queries.append(GradedQuery("l", "derived", {"x": 2}, held_out="held-out 9"))
     groups = query_groups(queries)
-    held_out = [f"held-out{n}" for n in ("", " 2", " 3", " 4", " 5", " 6", " 7", " 8")]
+    held_out = [f"held-out{n}" for n in ("", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9")]
     assert list(groups) == ["all", "new", *KINDS, *held_out]
     assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
     assert groups["derived"] == []
-    assert [groups[name] for name in held_out] == [[3], [4], [5], [6], [7], [8], [9], [10]]
+    assert [groups[name] for name in held_out] == [[3], [4], [5], [6], [7], [8], [9], [10], [11]]
 
 
 def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
@@ -113,29 +114,29 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
     ]
 
 
-def test_the_blind_groups_are_held_out_7_and_8_and_their_low_queries_are_counted_not_listed(
+def test_the_blind_groups_are_held_out_8_and_9_and_their_low_queries_are_counted_not_listed(
     capsys,
 ):
     queries = [
-        GradedQuery("open low", "concept", {"x": 2}, held_out="held-out 6"),
-        GradedQuery("blind low", "script", {"x": 2}, held_out="held-out 7"),
-        GradedQuery("blind high", "script", {"x": 2}, held_out="held-out 7"),
-        GradedQuery("eighth low", "question", {"x": 2}, held_out="held-out 8"),
-        GradedQuery("eighth lower", "question", {"x": 2}, held_out="held-out 8"),
+        GradedQuery("open low", "concept", {"x": 2}, held_out="held-out 7"),
+        GradedQuery("blind low", "script", {"x": 2}, held_out="held-out 8"),
+        GradedQuery("blind high", "script", {"x": 2}, held_out="held-out 8"),
+        GradedQuery("ninth low", "question", {"x": 2}, held_out="held-out 9"),
+        GradedQuery("ninth lower", "question", {"x": 2}, held_out="held-out 9"),
     ]
     run = Run(
         System("aibrief", None),
         [score(["y"], {"x": 2}), score(["y"], {"x": 2}), score(["x"], {"x": 2})]
         + [score(["y"], {"x": 2}), score(["y"], {"x": 2})],
     )
-    assert BLIND == ("held-out 7", "held-out 8")
+    assert BLIND == ("held-out 8", "held-out 9")
     assert set(BLIND) <= set(HELD_OUT_SETS)
     print_low(run, queries)
     shown = capsys.readouterr().out
     assert "open low" in shown
-    assert "blind low" not in shown and "eighth" not in shown
+    assert "blind low" not in shown and "ninth" not in shown
     assert "4 queries below 0.5" in shown
-    assert "(1 in held-out 7, 2 in held-out 8: not listed, --unblind lists them)" in shown
+    assert "(1 in held-out 8, 2 in held-out 9: not listed, --unblind lists them)" in shown
     print_low(run, queries, unblind=True)
     unblinded = capsys.readouterr().out
-    assert "blind low" in unblinded and "eighth lower" in unblinded
+    assert "blind low" in unblinded and "ninth lower" in unblinded
