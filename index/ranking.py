@@ -26,6 +26,7 @@ from whoosh import query as wq
 from index.about_query import said_in_full, specific_places
 from index.actor_facets import ActorColumns
 from index.compiled_query import CompiledQuery
+from index.concepts_together import together_raised
 from index.country_ranking import in_passing, raised_about
 from index.feedback import (
     FEEDBACK_BELOW,
@@ -160,6 +161,7 @@ def rank(
     about: bool = True,
     rarest: bool = True,
     coverage: bool = False,
+    together: bool = True,
 ) -> Ranked:
     """The first `limit` matches (None: all), with the total and facets (see the module
     docstring). partial=False lists full matches only, or partial ones when none is full;
@@ -169,7 +171,7 @@ def rank(
     that names such a country only in passing match it in full (see in_passing); about=False
     lets an article that names a concept only in passing match it in full (see about_query);
     rarest=False orders the partial matches by their score alone and coverage=True by the share
-    of the query they cover too (see partial_order)."""
+    of the query they cover too (see partial_order); together=False, see concepts_together."""
     evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else set(evaluator.evaluate(restrict))
 
@@ -187,6 +189,7 @@ def rank(
     required = tuple(i for i, g in enumerate(groups) if any(g is n for n in narrow))
     specific = specific_places(evaluator, compiled, required) if about else ()
     full = said_in_full(searcher, evaluator, compiled, full, specific)
+    full = together_raised(searcher, evaluator, narrow, full) if together else full
     # partial matches fill a page, below the full ones
     wanted = not full or (partial and limit is not None and len(full) < limit)
     some = _partial(evaluator, compiled, allowed, full) if wanted else NOTHING

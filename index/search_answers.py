@@ -91,6 +91,7 @@ class SearchAnswers:
         about: bool = True,
         rarest: bool = True,
         coverage: bool = False,
+        together: bool = True,
         respell: bool = True,
         dates: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
@@ -114,11 +115,11 @@ class SearchAnswers:
         match: index/joined_words.py), `about` (an article that names a concept of the query
         only in passing matching it in part: index/salience.py), `rarest` (a partial match
         lacking the query's rarest topic counting less, and on `coverage` by the share of the
-        query it covers: index/partial_order.py), `respell` (a
-        word no article holds, that no concept widens, looked up as the archive's nearest
-        spelling of it: index/clause_forms.py, which waits for the spelling index up to the
-        budget), `dates` (the articles of a period the query's time words say raised:
-        index/time_words.py);
+        query it covers: index/partial_order.py), `together` (a full match holding the required
+        concepts close raised: index/concepts_together.py), `respell` (a word no article holds,
+        that no concept widens, looked up as the archive's nearest spelling of it:
+        index/clause_forms.py, which waits for the spelling index up to the budget), `dates`
+        (the articles of a period the query's time words say raised: index/time_words.py);
         `related` and `suggestions` skip finding the related terms (연관어) and the "did you
         mean". Both are skipped once the search has run `budget` seconds, counted from the
         query's compilation (so that loading Kiwi in a new process does not spend it), or
@@ -152,7 +153,7 @@ class SearchAnswers:
                 spending = Budget(budget.seconds, budget.start(), limits)
             else:
                 spending = Budget(budget, limits=limits)
-            kept = (partial, fed, broad, countries, passing, about, rarest, coverage)
+            kept = (partial, fed, broad, countries, passing, about, rarest, coverage, together)
             ranked = rank(searcher, compiled, restrict, sort, page * per_page, *kept)
             first = (page - 1) * per_page
             shown = ranked.hits[first : page * per_page]
