@@ -189,7 +189,7 @@ def rank(
     required = tuple(i for i, g in enumerate(groups) if any(g is n for n in narrow))
     specific = specific_places(evaluator, compiled, required) if about else ()
     full = said_in_full(searcher, evaluator, compiled, full, specific)
-    full = together_raised(searcher, evaluator, narrow, full) if together else full
+    full = together_raised(searcher, evaluator, narrow, full, limit) if together else full
     # partial matches fill a page, below the full ones
     wanted = not full or (partial and limit is not None and len(full) < limit)
     some = _partial(evaluator, compiled, allowed, full) if wanted else NOTHING

@@ -10,8 +10,9 @@ from whoosh import query as wq
 from bench.search_quality import MECHANISMS
 from index import SearchIndex, derive_actors
 from index.concepts import ConceptTable
-from index.concepts_together import RAISE, WINDOW, forms_of, narrowest
+from index.concepts_together import RAISE, WINDOW, forms_of, narrowest, together_raised
 from index.near_query import Near
+from index.postings_scorer import PostingsScorer
 from tests.index.conftest import make_article
 
 # More words than WINDOW between the two concepts where they stand apart.
@@ -78,6 +79,23 @@ def test_switched_off_the_words_alone_order_them(coast_index):
 def test_a_query_of_one_concept_is_not_reordered(coast_index):
     on, off = coast_index.search("고래"), coast_index.search("고래", together=False)
     assert [(h.id, h.score) for h in on.hits] == [(h.id, h.score) for h in off.hits]
+
+
+@pytest.mark.parametrize(
+    ("limit", "raised"),
+    [
+        pytest.param(None, True, id="every-match"),
+        pytest.param(2, True, id="within-the-page"),
+        pytest.param(1, False, id="out-of-reach-of-the-page"),
+    ],
+)
+def test_only_a_match_the_raise_could_bring_into_the_page_is_read(coast_index, limit, raised):
+    words = [wq.Term("content", "고래"), wq.Term("content", "등대")]
+    with coast_index._reading() as searcher:
+        together, apart = (searcher.document_number(id=f"2024-06-0{n}") for n in (2, 1))
+        full = {apart: 5.0, together: 1.0}  # 1.1 is still below 5.0
+        found = together_raised(searcher, PostingsScorer.of(searcher), words, full, limit)
+    assert found == {apart: 5.0, together: 1.0 + RAISE if raised else 1.0}
 
 
 @pytest.mark.parametrize(
