@@ -161,7 +161,7 @@ def rank(
     about: bool = True,
     rarest: bool = True,
     coverage: bool = False,
-    together: bool = True,
+    together: bool = False,
 ) -> Ranked:
     """The first `limit` matches (None: all), with the total and facets (see the module
     docstring). partial=False lists full matches only, or partial ones when none is full;
@@ -171,7 +171,7 @@ def rank(
     that names such a country only in passing match it in full (see in_passing); about=False
     lets an article that names a concept only in passing match it in full (see about_query);
     rarest=False orders the partial matches by their score alone and coverage=True by the share
-    of the query they cover too (see partial_order); together=False, see concepts_together."""
+    of the query they cover too (see partial_order); together=True, see concepts_together."""
     evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else set(evaluator.evaluate(restrict))
 

@@ -91,7 +91,7 @@ class SearchAnswers:
         about: bool = True,
         rarest: bool = True,
         coverage: bool = False,
-        together: bool = True,
+        together: bool = False,
         respell: bool = True,
         dates: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,

@@ -62,7 +62,7 @@ def scores(result) -> dict[str, float]:
 
 def test_the_article_holding_both_concepts_in_one_bullet_comes_first(coast_index):
     # feedback off: its terms would add to both scores
-    result = coast_index.search("고래 등대", feedback=False)
+    result = coast_index.search("고래 등대", feedback=False, together=True)
     assert [hit.match for hit in result.hits] == ["all", "all"]
     assert order(result) == ["2024-06-02", "2024-06-01"]
     unraised = scores(coast_index.search("고래 등대", feedback=False, together=False))
@@ -76,8 +76,12 @@ def test_switched_off_the_words_alone_order_them(coast_index):
     assert order(result) == ["2024-06-01", "2024-06-02"]
 
 
+def test_it_is_off_unless_asked(coast_index):
+    assert order(coast_index.search("고래 등대", feedback=False)) == ["2024-06-01", "2024-06-02"]
+
+
 def test_a_query_of_one_concept_is_not_reordered(coast_index):
-    on, off = coast_index.search("고래"), coast_index.search("고래", together=False)
+    on, off = coast_index.search("고래", together=True), coast_index.search("고래")
     assert [(h.id, h.score) for h in on.hits] == [(h.id, h.score) for h in off.hits]
 
 
