@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive.errors import ArchiveError
 from archive.schema import first_error
+from archive.schema.plain_article import plainly_an_article
 from archive.store import IssueCommit
 from extract.model import Article, Issue, PdfInfo, article_text, issue_title, page_range_problem
 
@@ -113,7 +114,7 @@ def parse_line(text: str, pdf_pages_of: PagesOf = lambda _issue: None) -> Articl
     """One JSONL line as an Article; raises ValueError with a one-line reason. `pdf_pages_of`
     gives the page count of an issue's held PDF (None: no PDF held)."""
     data = parse_json(text)
-    problem = first_error("article", data)
+    problem = None if plainly_an_article(data) else first_error("article", data)
     if problem:
         raise ValueError(f"not an article ({problem})")
     if not data["id"].startswith(data["issue"] + "-"):
