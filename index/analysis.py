@@ -30,6 +30,8 @@ JOINERS = frozenset({"-"})
 BOUND_NOUN_STOPS = frozenset(
     {"것", "수", "등", "때", "중", "바", "데", "뿐", "듯", "측", "간", "내"}
 )
+# Tags whose morphs are always members of a chain (a bound noun only when it carries a topic).
+_MEMBER_TAGS = (NOUNISH - {"NNB"}) | AFFIXES
 # Plural and similar suffixes carry no meaning of their own for search ("기업들" is "기업").
 DROPPED_SUFFIXES = frozenset({"들"})
 
@@ -83,8 +85,7 @@ def _chain_members(morphs: list[_Morph]) -> list[bool]:
     """Which morphs can be part of a chain: nouns and their like, affixes, and bound nouns
     that carry a topic."""
     return [
-        tag in AFFIXES
-        or ((form not in BOUND_NOUN_STOPS and len(form) > 1) if tag == "NNB" else tag in NOUNISH)
+        tag in _MEMBER_TAGS or (tag == "NNB" and len(form) > 1 and form not in BOUND_NOUN_STOPS)
         for form, tag, _, _ in morphs
     ]
 
@@ -162,6 +163,16 @@ def _pieces(surface: str, start: int, split: dict[str, tuple[str, ...]]) -> list
     return spans
 
 
+def _follows(previous: Term | None, start: int, text: str) -> bool:
+    """Whether a part at `start` and the previous one are two parts in a row, with at most a
+    space (not a line break) between them."""
+    return (
+        previous is not None
+        and start - previous[3] <= 1
+        and not text[previous[3] : start].strip(" -")
+    )
+
+
 def terms_from_morphs(text: str, tokens) -> list[Term]:
     """Turn Kiwi's tokens for `text` into index terms (see the module docstring)."""
     terms: list[Term] = []
@@ -176,16 +187,23 @@ def terms_from_morphs(text: str, tokens) -> list[Term]:
                 pos += 1
             previous = None
             continue
+        if len(group) == 1:  # most chains: one noun, its one part made here
+            _, tag, start, end = group[0]
+            if tag not in NOUNISH:  # an affix or joiner alone is no part
+                continue
+            surface = text[start:end].lower()
+            if not split.get(surface):
+                if _follows(previous, start, text):
+                    add(_term((previous[0] + surface, previous[1], previous[2], end, "pair")))
+                previous = _term((surface, pos, start, end, "part"))
+                add(previous)
+                pos += 1
+                continue
         for surface, start, _end, stem in _parts(group, text):
             pieces = _pieces(surface, start, split)
             for piece, pstart, pend in pieces:
                 part = _term((piece, pos, pstart, pend, "part"))
-                # two parts in a row, with at most a space (not a line break) between them
-                if (
-                    previous is not None
-                    and pstart - previous[3] <= 1
-                    and not text[previous[3] : pstart].strip(" -")
-                ):
+                if _follows(previous, pstart, text):
                     add(_term((previous[0] + piece, previous[1], previous[2], pend, "pair")))
                 add(part)
                 if stem and len(pieces) == 1:

@@ -69,6 +69,23 @@ def test_a_particle_between_parts_makes_no_pair():
     assert [t.text for t in analyze("AI의 안전") if t.kind == "pair"] == []
 
 
+def test_a_line_break_between_parts_makes_no_pair():
+    assert [t.text for t in analyze("AI\n안전") if t.kind == "pair"] == []
+
+
+def test_a_noun_alone_pairs_with_a_dictionary_compound_beside_it():
+    found = [(t.text, t.pos, t.kind) for t in analyze("AI 규제샌드박스 도입")]
+    assert found == [
+        ("ai", 0, "part"),
+        ("ai규제", 0, "pair"),
+        ("규제", 1, "part"),
+        ("규제샌드박스", 1, "pair"),
+        ("샌드박스", 2, "part"),
+        ("샌드박스도입", 2, "pair"),
+        ("도입", 3, "part"),
+    ]
+
+
 def test_dictionary_compounds_are_split_into_their_parts():
     found = [(t.text, t.kind) for t in analyze("규제샌드박스를")]
     assert found == [("규제", "part"), ("규제샌드박스", "pair"), ("샌드박스", "part")]
