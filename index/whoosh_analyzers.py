@@ -52,9 +52,20 @@ class WeightedPositions(Positions):
             else:
                 positions[text] = [pos]
                 weights[text] = weight
-        boost, encode = self.field_boost, self.encode
+        boost, encode, alone = self.field_boost, self.encode, _ALONE
         for text, places in positions.items():
-            yield text, len(places), weights[text] * boost, encode(places)
+            if len(places) == 1:  # most terms of an article: one place, its value made once
+                value = alone.get(places[0])
+                if value is None:
+                    value = alone[places[0]] = encode(places)
+                yield text, 1, weights[text] * boost, value
+            else:
+                yield text, len(places), weights[text] * boost, encode(places)
+
+
+# A position -> Positions' encoding of it alone, made by Positions.encode, kept for every
+# document a process writes: positions are few (an article's run to a few thousand).
+_ALONE: dict[int, bytes] = {}
 
 
 class KiwiAnalyzer(Analyzer):
