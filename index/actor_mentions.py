@@ -51,6 +51,9 @@ class _Word(NamedTuple):
 
 
 def _words(text: str) -> list[_Word]:
+    """The text's words with their spans. Measured and not kept: each _Word made without its
+    Python-level __new__ (as analysis._term is), the actors of 54 respelled issues in a fresh
+    process 1.16 and 1.16 -> 1.10 and 1.15 CPU s (in turn, load 1.1 to 1.6)."""
     words = []
     for match in _WORD.finditer(text):
         word = match.group().rstrip(_TRIM)
