@@ -36,7 +36,7 @@ def live(
     that no other takes its id): a ranking asks again of new Ands over the same concepts."""
     if isinstance(q, wq.Term):
         return q if count(q) else None
-    if not isinstance(q, wq.And | wq.Or | wq.DisjunctionMax):
+    if not isinstance(q, _COMPOUND):
         return q
     known = {} if known is None else known
     seen = known.get(id(q))
@@ -45,18 +45,28 @@ def live(
     return seen[1]
 
 
+_COMPOUND = (wq.And, wq.Or, wq.DisjunctionMax)
+
+
 def _pruned(q: wq.Query, count, known: dict) -> wq.Query | None:
-    parts = [live(sub, count, known) for sub in q.subqueries]
-    if isinstance(q, wq.And):
-        if not parts or any(part is None for part in parts):
-            return None
-    else:
-        parts = [part for part in parts if part is not None]
-        if not parts:
-            return None
-    if len(parts) == len(q.subqueries) and all(
-        part is sub for part, sub in zip(parts, q.subqueries, strict=True)
-    ):
+    # One pass over the parts, an And given up at its first part that matches nothing (its
+    # later parts are pruned where another query holds them): a query's concepts hold
+    # thousands of parts, most of them Ands of a form's words.
+    every = isinstance(q, wq.And)
+    parts = []
+    same = True
+    for sub in q.subqueries:
+        part = live(sub, count, known)
+        if part is None:
+            if every:
+                return None
+            same = False
+        else:
+            same = same and part is sub
+            parts.append(part)
+    if not parts:
+        return None
+    if same:
         return q
     kept = copy.copy(q)  # its boost and kind (a DisjunctionMax's tiebreak) as they were
     kept.subqueries = parts

@@ -71,6 +71,19 @@ def test_what_was_pruned_is_asked_once_by_part():
     assert asked == ["ai", "법", "없는말", "딥페이크"]
 
 
+def test_an_and_is_given_up_at_its_first_part_that_matches_nothing():
+    asked = []
+
+    def counting(term):
+        asked.append(term.text)
+        return count(term)
+
+    q = wq.And([t("ai"), t("없는말"), t("법"), wq.Or([t("딥페이크"), t("딥")])])
+    assert live(q, counting) is None
+    assert asked == ["ai", "없는말"]
+    assert live(wq.Or([q, t("법")]), counting) == wq.Or([t("법")])
+
+
 QUERIES = [
     "딥페이크 규제",
     "생성 AI 일자리",
