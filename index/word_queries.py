@@ -1,7 +1,13 @@
 """One query word as Whoosh queries: its term, the pairs of its parts or a phrase of them,
-its parts anywhere apart, or near one another."""
+its parts anywhere apart, or near one another.
+
+A word's queries are made once and shared by every search that asks for them (no one changes
+a query once made; live_parts copies the parts it prunes): a question's concepts hold hundreds
+of forms, each asked for in two fields, and a search made each form's Terms and Ands anew."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from whoosh import query as wq
 
@@ -9,6 +15,7 @@ from index.near_query import Near
 from index.query_words import QueryWord
 
 
+@lru_cache(maxsize=65536)
 def in_field(field: str, word: QueryWord, boost: float = 1.0) -> wq.Query | None:
     """One term; for several parts, their pairs (glued or spaced, "오픈AI" = "오픈 AI"), or
     a phrase when a particle sits between them."""
@@ -22,6 +29,7 @@ def in_field(field: str, word: QueryWord, boost: float = 1.0) -> wq.Query | None
     return wq.Phrase(field, list(word.parts), boost=boost)
 
 
+@lru_cache(maxsize=65536)
 def words_apart(field: str, word: QueryWord, boost: float) -> wq.Query:
     """Every part of a word of several, anywhere in the article."""
     return wq.And([wq.Term(field, part) for part in word.parts], boost=boost)
