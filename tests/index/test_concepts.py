@@ -63,6 +63,11 @@ def test_spelling_and_spacing_do_not_matter(table):
     assert table.expand("생성형AI").siblings == ("생성 AI", "generative AI")
 
 
+def test_a_word_s_expansion_is_worked_out_once(table):
+    first = table.expand("고용")
+    assert table.expand("고용") is first
+
+
 PLURALS = """\
 # version: 1
 일자리\t일자리, 고용, jobs
