@@ -16,6 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 DOCNUMS = np.int64
+# Pool.restrict picks the matches of this many or more by their places rather than by two
+# boolean indexes: over 5,000 matches in a pool of 5,000, 10.7 against 25.8 µs; over 500, 2.4
+# against 2.1 (10,000 articles).
+TAKE_FROM = 1024
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,10 @@ class Pool:
             hit = found.ids[at] == self.ids
             return Found(self.ids[hit], found.scores[at[hit]])
         keep = self.mask[found.ids]
-        return Found(found.ids[keep], found.scores[keep])
+        if len(found) < TAKE_FROM:
+            return Found(found.ids[keep], found.scores[keep])
+        at = np.flatnonzero(keep)  # once, where each boolean index would count it again
+        return Found(found.ids.take(at), found.scores.take(at))
 
 
 def largest(scores: dict[int, float] | Found, count: int) -> list[int]:

@@ -10,7 +10,16 @@ from itertools import chain
 import pytest
 
 from index.actor_facets import ValuePairs
-from index.score_arrays import Pool, added, combined, found_of, largest, within_of, without
+from index.score_arrays import (
+    TAKE_FROM,
+    Pool,
+    added,
+    combined,
+    found_of,
+    largest,
+    within_of,
+    without,
+)
 
 SIZE = 400
 
@@ -48,6 +57,17 @@ def test_restricting_to_a_pool_keeps_its_scores_whichever_way_it_looks_up():
         assert kept == {d: s for d, s in scores.items() if d in pool}
         outside = Pool.of(pool, SIZE).exclude(found_of(scores)).as_dict()
         assert outside == {d: s for d, s in scores.items() if d not in pool}
+
+
+@pytest.mark.parametrize("pool_share", [0.1, 0.5, 0.9])
+def test_restricting_many_matches_keeps_the_same_ones_picked_by_place(pool_share):
+    rng = random.Random(11)
+    size = 8 * TAKE_FROM
+    scores = {d: rng.uniform(0.01, 9.0) for d in rng.sample(range(size), 2 * TAKE_FROM)}
+    pool = set(rng.sample(range(size), int(pool_share * size)))
+    kept = Pool.of(pool, size).restrict(found_of(scores))
+    assert kept.as_dict() == {d: s for d, s in sorted(scores.items()) if d in pool}
+    assert list(kept.ids) == sorted(kept.ids)
 
 
 def test_intersecting_adding_and_excluding_as_dicts_do():
