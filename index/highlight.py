@@ -49,11 +49,18 @@ class FieldPlaces:
 
 
 def sequence_spans(field: FieldPlaces, sequence: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each place where the sequence's terms stand at consecutive positions."""
-    rest = sequence[1:]
-    if not all(term in field.marks for term in rest):
-        return
-    ends = [field.ends(term) for term in rest]
+    """(start, end) of each place where the sequence's terms stand at consecutive positions.
+    Most sequences a field is asked about lack a further term (a form's first word is the
+    query's own, "ai"), and are told so without a generator made and started for them."""
+    marks = field.marks
+    for term in sequence[1:]:
+        if term not in marks:
+            return iter(())
+    return _walked(field, sequence)
+
+
+def _walked(field: FieldPlaces, sequence: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    ends = [field.ends(term) for term in sequence[1:]]
     for pos, start, end in field.places(sequence[0]):
         last_end = end
         for offset, at in enumerate(ends, 1):
