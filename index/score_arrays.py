@@ -11,7 +11,6 @@ is one vector operation per part.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,12 +21,20 @@ DOCNUMS = np.int64
 TAKE_FROM = 1024
 
 
-@dataclass(frozen=True)
 class Found:
-    """Docnums in ascending order, and the score of each."""
+    """Docnums in ascending order, and the score of each; never changed once made (NOTHING and
+    each term's matches are shared). A plain class, not a frozen dataclass: a search makes
+    hundreds (every part evaluated, kept to a pool, boosted), and a frozen dataclass took
+    0.76 µs to make against 0.27."""
 
-    ids: np.ndarray
-    scores: np.ndarray
+    __slots__ = ("ids", "scores")
+
+    def __init__(self, ids: np.ndarray, scores: np.ndarray) -> None:
+        self.ids = ids
+        self.scores = scores
+
+    def __repr__(self) -> str:
+        return f"Found(ids={self.ids!r}, scores={self.scores!r})"
 
     def __len__(self) -> int:
         return len(self.ids)
