@@ -36,9 +36,9 @@ class FormsFound:
                 self._order.setdefault((word, form), len(self._order))
                 for sequence in form_sequences(form):
                     self._pairs.setdefault(sequence, []).append((word, form))
-        # first term -> (each sequence it begins, its pairs)
+        # first term -> (each sequence it begins, its further terms, its pairs)
         self._filed = {
-            first: [(seq, self._pairs[seq]) for seq in seqs]
+            first: [(seq, frozenset(seq[1:]), self._pairs[seq]) for seq in seqs]
             for first, seqs in by_first_term(self._pairs).items()
         }
         self._counts: dict[Pair, int] = {}
@@ -58,8 +58,10 @@ class FormsFound:
         positions (highlight.sequence_spans, as the snippet marks them)."""
         terms = field.keys()
         for first in self._filed.keys() & terms:
-            for sequence, pairs in self._filed[first]:
-                if held.issuperset(pairs):
+            for sequence, further, pairs in self._filed[first]:
+                # a form's further terms are most often missing from the field: asked of the
+                # field's terms at once, before a walk (or a test of what is held already)
+                if not terms >= further or held.issuperset(pairs):
                     continue
                 if len(sequence) == 1 or next(sequence_spans(field, sequence), None):
                     held.update(pairs)
