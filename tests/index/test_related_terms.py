@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+import pytest
+
+from index.related_terms import MIN_DOCS, RELATED_DOCS, DocTerms, log_likelihood, related_terms
 from tests.index.conftest import make_article
 
 
@@ -21,3 +26,39 @@ def test_with_one_match_the_term_it_writes_most_comes_first(fresh_index):
     # each term is held by the one match and no other article: their G² ties
     assert related[0] == "초전도"
     assert set(related[1:]) >= {"오류", "정정"}
+
+
+def related_as_before(searcher, docnums, own, count=10):
+    """related_terms as it was: each match's terms counted as strings, then each tested."""
+    doc_terms = DocTerms.of(searcher)
+    best = list(docnums)[:RELATED_DOCS]
+    held = Counter(t for d in best for t in doc_terms.terms(d))
+    least = MIN_DOCS if len(best) >= 2 * MIN_DOCS else 1
+    written = Counter()
+    if len(best) < 2 * MIN_DOCS:
+        for d in best:
+            written.update(doc_terms.occurrences(d))
+    scored = []
+    for term, inside in held.items():
+        if inside < least or term in own:
+            continue
+        score = log_likelihood(inside, len(best), doc_terms.frequency(term), doc_terms.doc_count)
+        if score > 0:
+            scored.append((-score, -written[term], term))
+    return tuple(t for *_, t in sorted(scored)[:count])
+
+
+@pytest.mark.parametrize("count", [1, 3, 6, 30])
+def test_the_terms_are_counted_as_numbers_as_they_were_as_strings(built_index, count):
+    with built_index._reading() as searcher:
+        everyone = list(range(searcher.doc_count_all()))
+        doc_terms = DocTerms.of(searcher)
+        for d in everyone:
+            numbers = doc_terms.numbers(d).tolist()
+            assert doc_terms.terms(d) == tuple(doc_terms.names[n] for n in numbers)
+        for start in range(len(everyone)):
+            docnums = (everyone[start:] + everyone[:start])[:count]
+            own = {"ai"}
+            assert related_terms(searcher, docnums, own) == related_as_before(
+                searcher, docnums, own
+            )
