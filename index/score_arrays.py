@@ -6,6 +6,15 @@ operations they replace (an Or adds its parts' scores largest part first, an And
 in the order given), so every score is the same float: a change of representation, not of
 result. A merge of a broad query's parts, which took Python a loop step per match and part,
 is one vector operation per part.
+
+Measured and not kept on the postings scorer's side (the graded queries at 10,000 articles, old
+and new alternately in one process, each query's fastest of three warm runs summed, CPU-ms): a
+DisjunctionMax's terms gathered, boosted and kept to the pool all at once and merged with its
+other parts by one sort (the best of some floats is one of them in any order), 1,107.2 ->
+1,142.1 (load 4.7): once the parts no article holds are dropped (live_parts), a
+DisjunctionMax has one to three parts most often (4.2 evaluated a search), and the sort costs
+more than the merges it saves. An And of terms ordered and intersected by a loop of its own,
+without asking the request's sizes, 918.6 -> 913.0 (load 5.2): within what the runs move.
 """
 
 from __future__ import annotations
