@@ -1,4 +1,9 @@
-"""Snippets and matched terms from the offsets stored at index time (Kiwi is not re-run)."""
+"""Snippets and matched terms from the offsets stored at index time (Kiwi is not re-run).
+
+Measured and not kept: each field's spans of a sequence of several terms walked once and kept
+for both the forms a hit holds and its snippet's marks (with PackedMarks answering `get`
+itself), over the graded queries at 10,000 articles, old and new alternately in one process,
+each query's fastest of three warm runs summed: 1,043.7 -> 1,044.1 CPU-ms (load 4.7)."""
 
 from __future__ import annotations
 
