@@ -68,7 +68,7 @@ def kiwi_analysis(text: str) -> Analysis:
 def encode(analysis: Analysis) -> str:
     """The analysis as the store keeps it: JSON [noun, [[text, pos, start, end, kind], ...]],
     the text json.dumps(..., ensure_ascii=False) writes, put together here with json's own
-    string encoder (half the CPU: a build encodes every indexed term's analysis)."""
+    string encoder (half the CPU: a build encodes the analysis of every indexed term it reads)."""
     terms = ", ".join(
         f"[{_quoted(t[0])}, {t[1]}, {t[2]}, {t[3]}, {_quoted(t[4])}]" for t in analysis.terms
     )
