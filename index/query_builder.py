@@ -30,7 +30,7 @@ from index.query_syntax import Clause, ParsedQuery
 from index.query_terms import only_kind_of_thing, topical
 from index.query_words import SEQUENCES, query_word
 from index.time_words import Dated, dated
-from index.word_queries import in_field, near, words_apart
+from index.word_queries import distinct, in_field, keyed, keyed_in_field, keyed_words_apart, near
 
 ACTOR_FIELDS = frozenset({"actor", "subject", "country"})
 
@@ -118,24 +118,25 @@ class QueryBuilder:
         for name in fields:
             # The best-matching form counts, not their sum: an article that writes both
             # "오픈AI" and "OpenAI" is not twice as relevant.
-            found = [q for w, weight in looked.words if (q := in_field(name, w, weight))]
+            found = [k for w, weight in looked.words if (k := keyed_in_field(name, w, weight))]
             words = [query_word(w) for w in clause.text.split()] if clause.loose else []
             typed = {part for w in words for part in w.parts}
             for w, weight in looked.apart:
                 # a form whose words are the words typed ("설명가능 AI" for "설명 가능한 AI")
                 # matches apart as they do
                 if scattered or set(w.parts) != typed:
-                    found.append(words_apart(name, w, weight))
+                    found.append(keyed_words_apart(name, w, weight))
                 else:
-                    found.append(near(name, [w], NEAR_WINDOW, weight))
+                    found.append(keyed(near(name, [w], NEAR_WINDOW, weight)))
             if clause.loose:
                 # a concept of several words also matches its words apart, as typed
                 apart = [in_field(name, w) for w in words]
                 if all(apart):
-                    found.append(wq.And(apart) if scattered else near(name, words, NEAR_WINDOW))
-            found = list(dict.fromkeys(found))  # forms spelled apart alike ("텍스트 데이터 마이닝")
-            if found:
-                alternatives.append(found[0] if len(found) == 1 else wq.DisjunctionMax(found))
+                    q = wq.And(apart) if scattered else near(name, words, NEAR_WINDOW)
+                    found.append(keyed(q))
+            queries = distinct(found)  # forms spelled apart alike ("텍스트 데이터 마이닝")
+            if queries:
+                alternatives.append(queries[0] if len(queries) == 1 else wq.DisjunctionMax(queries))
         if clause.field == "source":
             alternatives.append(wq.Term("outlet", normalize(clause.text).strip().lower()))
         if not alternatives:
