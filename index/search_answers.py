@@ -2,8 +2,9 @@
 a "did you mean", every id a query matches, and the articles like one.
 
 `SearchAnswers` is the reading half of `SearchIndex` (search_index.py), which keeps the index
-on disk and gives these methods what they read: `_reading()` (a searcher lent to the block),
-`aliases()`, `concepts`, `_spelling` and `_live` (the generation read).
+on disk and gives these methods what they read: `_reading()` (a searcher lent to the block,
+the index's freshness checked as it is lent), `_read_aliases()` (the alias table, inside that
+block: not checked again), `concepts`, `_spelling` and `_live` (the generation read).
 
 The scorer's modules (ranking and what it evaluates queries with, numpy among them: a fifth
 of a CPU second to import) are imported by the first search, not with this module, so that a
@@ -59,7 +60,7 @@ class SearchAnswers:
     """The queries a SearchIndex answers (see the module docstring for what it provides)."""
 
     _reading: Any
-    aliases: Any
+    _read_aliases: Any
     concepts: Any
     _spelling: Any
     _live: Any
@@ -194,7 +195,7 @@ class SearchAnswers:
             return None
         from index.ranking import finds_any  # see the module docstring
 
-        builder = QueryBuilder(self.aliases(), self.concepts)
+        builder = QueryBuilder(self._read_aliases(), self.concepts)
 
         def finds(text: str) -> bool:  # any article at all: the first match, not a count
             try:
@@ -267,7 +268,7 @@ class SearchAnswers:
         absent = finds_fewer(searcher, 1)
         heads = longer_nouns(searcher) if longer else None
         return QueryBuilder(
-            self.aliases(),
+            self._read_aliases(),
             self.concepts,
             expand,
             derived,

@@ -251,6 +251,11 @@ class SearchIndex(SearchAnswers):
         self._fresh()  # the pairs are those of the current generation
         return self._mined.table()
 
+    def _read_aliases(self) -> AliasTable:
+        """aliases() inside a _reading() block, which checked the generation as it began: a
+        search read CURRENT and the stamp again for them (23 CPU-µs at 10,000 articles)."""
+        return self._mined.table()
+
     # Reading -------------------------------------------------------------------------------
 
     def fingerprints(self) -> dict[str, str]:

@@ -8,6 +8,7 @@ import pytest
 
 import index.analysis
 import index.schema
+import index.search_index
 from index import SearchIndex, StaleIndexError
 from index.dictionary import DomainDictionary
 from tests.index.conftest import ARTICLES, make_article
@@ -115,3 +116,16 @@ def test_a_searcher_opened_on_an_empty_index_sees_later_commits(fresh_index):
     assert fresh_index.search("딥페이크").total == 1
     fresh_index.remove_issue("2024-04")
     assert fresh_index.search("딥페이크").total == 0
+
+
+def test_a_search_checks_the_index_is_current_once(built_index, monkeypatch):
+    # the second finds few, and looks for a "did you mean" (its speller made once, first)
+    queries = ("딥페이크 규제", "딥페이크 없는말")
+    for q in queries:
+        built_index.search(q)
+    read = []
+    real = index.search_index.read_stamp
+    monkeypatch.setattr(index.search_index, "read_stamp", lambda d: read.append(d) or real(d))
+    for q in queries:
+        result = built_index.search(q)
+    assert result.fallback and len(read) == len(queries)
