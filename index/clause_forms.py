@@ -21,6 +21,7 @@ from index.concepts import ConceptTable
 from index.query_syntax import Clause
 from index.query_terms import topic_nouns
 from index.query_words import QueryWord, destemmed, dropped_meaning, query_word, stem_words
+from index.suggest import plain_initials
 from index.word_queries import in_field
 
 # Weights of what a word also finds, relative to the word typed (1.0): another spelling of
@@ -99,7 +100,8 @@ class ClauseForms:
         forms, each weighted; a form already looked up keeps its first, higher, weight. A
         plain word no article holds in any spelling, and that no concept or verb widens, is
         looked up as the archive's nearest spelling of it (`respell`: 엔디비아 -> 엔비디아),
-        which stands in for it, as the words added say; never a known name's."""
+        or first as a name or a thesaurus form typed with tense initials (쏘라 -> 소라), which
+        stands in for it, as the words added say; never a known name's."""
         looked = self._looked_up(clause)
         if clause.exact or clause.phrase or self.respell is None or looked.added:
             return looked
@@ -108,7 +110,7 @@ class ClauseForms:
         forms = [w for w, _ in looked.words]  # its spellings and stems
         if not forms or not self._unwritten(forms):
             return looked
-        near = self.respell(clause.text)
+        near = self._plain_name(clause.text) or self.respell(clause.text)
         if not near or near == clause.text:
             return looked
         found = self._looked_up(replace(clause, text=near))
@@ -164,6 +166,16 @@ class ClauseForms:
         above = tuple((w, weight) for w, weight, _ in rarely)
         above_added = tuple(f for *_, f in rarely)
         return Looked(tuple(weighted.items()), tuple(added), tuple(apart), above, above_added)
+
+    def _plain_name(self, text: str) -> str | None:
+        """The word with its tense initials made plain, where that is a known name or a
+        thesaurus form (쏘라 -> 소라, Sora), else None: a loanword's spelling the nearest
+        spelling leaves out (two syllables are too short for it, suggest.RESPELT_HANGUL), and
+        never a common word's (빨간 is not 발간)."""
+        plain = plain_initials(text)
+        if plain == text:
+            return None
+        return plain if self.aliases.others(plain) or typed_concept(self.concepts, plain) else None
 
     def _unwritten(self, spelled: list[QueryWord]) -> bool:
         """Whether no article holds the word typed nor another spelling of it (the `absent`

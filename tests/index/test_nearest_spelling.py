@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from index import SearchIndex, derive_actors
+from index.suggest import plain_initials
 from tests.index.conftest import make_article
 
 
@@ -16,7 +17,8 @@ def spelled_index(tmp_path_factory) -> SearchIndex:
     articles = [
         make_article("2024-06-01", "엔비디아, 차세대 칩 공개", bullets=("엔비디아 매출 증가",)),
         make_article("2024-06-02", "엔비디아 시가총액 1위", bullets=("반도체 수요 확대",)),
-        make_article("2024-06-03", "기업 실적 발표", bullets=("매출 증가",)),
+        make_article("2024-06-03", "기업 실적 발표", bullets=("매출 증가", "보고서 발간")),
+        make_article("2024-06-04", "오픈AI, 동영상 생성 AI 소라 공개", bullets=("영상 생성",)),
     ]
     index.replace_issue("2024-06", derive_actors(articles), "sha")
     return index
@@ -41,6 +43,37 @@ def test_the_nearest_spelling_is_a_switch(spelled_index):
 
 def test_an_exact_word_is_never_respelled(spelled_index):
     assert spelled_index.search("=엔디비아", budget=float("inf")).total == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        pytest.param("쏘라", "소라", id="ss"),
+        pytest.param("싸이트", "사이트", id="ss-loanword"),
+        pytest.param("빠른 까닭", "바른 가닭", id="pp-kk"),
+        pytest.param("짜장 뚜껑", "자장 두겅", id="jj-tt"),
+        pytest.param("했다", "했다", id="a-final-is-kept"),
+        pytest.param("Sora AI", "Sora AI", id="latin"),
+    ],
+)
+def test_plain_initials(typed, plain):
+    assert plain_initials(typed) == plain
+
+
+def test_a_name_typed_with_tense_initials_finds_its_plain_spelling(spelled_index):
+    """쏘라 is two syllables, too short for the nearest spelling by edits (suggest.py)."""
+    result = spelled_index.search("쏘라", budget=float("inf"))
+    assert [hit.id for hit in result.hits] == ["2024-06-04"]
+    assert result.expansions["쏘라"][0] == "소라"
+
+
+def test_tense_initials_made_plain_are_a_part_of_the_respell_switch(spelled_index):
+    assert spelled_index.search("쏘라", respell=False, budget=float("inf")).total == 0
+
+
+def test_a_common_word_is_not_respelled_by_its_plain_initials(spelled_index):
+    """빨간 made plain is 발간, which an article holds but which is no name nor concept."""
+    assert "빨간" not in spelled_index.search("빨간", budget=float("inf")).expansions
 
 
 class UnreadySpelling:
