@@ -277,3 +277,17 @@ def test_local_governments_find_state_governments_and_seoul() -> None:
     from index.concepts import shipped_concepts
 
     assert {"주 정부", "서울시"} <= set(shipped_concepts().expand("지자체").narrower)
+
+
+def test_case_law_is_found_as_the_courts_rulings() -> None:
+    """A researcher asks for 판례 (case law); the Brief reports a court's 판결 or its 판결문."""
+    from index.concepts import shipped_concepts
+
+    assert {"판결", "판결문"} <= set(shipped_concepts().expand("판례").siblings)
+
+
+def test_upskilling_is_found_as_the_briefs_skills_training() -> None:
+    """업스킬링 is a Konglish word the Brief does not write: it says 기술 교육 (AI 기술 교육)."""
+    from index.concepts import shipped_concepts
+
+    assert "기술 교육" in shipped_concepts().expand("업스킬링").siblings
