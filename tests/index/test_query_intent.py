@@ -84,6 +84,7 @@ def test_a_city_or_a_code_alone_is_no_country_word():
         pytest.param("만들기", ("개발", "제작", "생성"), id="nominal-ending"),
         pytest.param("학습", (), id="noun"),
         pytest.param("작은", ("소형", "소규모"), id="adjective-of-size"),
+        pytest.param("뒤처졌나", ("격차", "경쟁력"), id="falling-behind"),
     ],
 )
 def test_topic_nouns_of_a_verb(word, nouns):
