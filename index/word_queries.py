@@ -67,14 +67,9 @@ def keyed_in_field(field: str, word: QueryWord, boost: float = 1.0) -> Keyed | N
     return keyed(wq.Phrase(field, list(word.parts), boost=boost))
 
 
-def words_apart(field: str, word: QueryWord, boost: float) -> wq.Query:
-    """Every part of a word of several, anywhere in the article."""
-    return keyed_words_apart(field, word, boost)[1]
-
-
 @lru_cache(maxsize=65536)
 def keyed_words_apart(field: str, word: QueryWord, boost: float) -> Keyed:
-    """words_apart's query with its key."""
+    """Every part of a word of several, anywhere in the article; with its key."""
     return keyed(wq.And([wq.Term(field, part) for part in word.parts], boost=boost))
 
 

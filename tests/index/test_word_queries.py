@@ -18,7 +18,6 @@ from index.word_queries import (
     keyed_in_field,
     keyed_words_apart,
     query_key,
-    words_apart,
 )
 
 OPENAI = QueryWord(("오픈", "ai"), ("오픈ai",))
@@ -26,14 +25,14 @@ OPENAI = QueryWord(("오픈", "ai"), ("오픈ai",))
 
 def test_a_word_s_queries_are_made_once_and_shared():
     assert in_field("content", OPENAI, 0.8) is in_field("content", OPENAI, 0.8)
-    assert words_apart("title", OPENAI, 0.5) is words_apart("title", OPENAI, 0.5)
+    assert keyed_words_apart("title", OPENAI, 0.5) is keyed_words_apart("title", OPENAI, 0.5)
 
 
 def test_a_shared_query_is_the_one_made_anew():
     assert in_field("content", OPENAI, 0.8) == wq.Term("content", "오픈ai", boost=0.8)
     assert in_field("title", OPENAI, 0.8) == wq.Term("title", "오픈ai", boost=0.8)
     apart = wq.And([wq.Term("content", "오픈"), wq.Term("content", "ai")], boost=0.5)
-    assert words_apart("content", OPENAI, 0.5) == apart
+    assert keyed_words_apart("content", OPENAI, 0.5)[1] == apart
     assert in_field("content", QueryWord(())) is None
 
 
@@ -68,7 +67,7 @@ def test_a_shared_query_carries_the_key_made_with_it():
     key, q = keyed_in_field("content", OPENAI, 0.8)
     assert q is in_field("content", OPENAI, 0.8) and key == query_key(q)
     key, q = keyed_words_apart("content", OPENAI, 0.5)
-    assert q is words_apart("content", OPENAI, 0.5) and key == query_key(q)
+    assert q is keyed_words_apart("content", OPENAI, 0.5)[1] and key == query_key(q)
 
 
 def test_a_clause_s_forms_are_deduped_without_hashing_a_query_tree(monkeypatch):
