@@ -112,7 +112,7 @@ class Holding:
         """A mask over the articles: those holding the word."""
         held = self._held.get(word)
         if held is None:
-            ids = self.count_of(word)
+            ids = self.docnums_of(word)
             at = np.searchsorted(ids, self.among)
             held = np.zeros(len(self.among), bool)
             if len(ids):
@@ -120,7 +120,7 @@ class Holding:
             self._held[word] = held
         return held
 
-    def count_of(self, word: str) -> np.ndarray:
+    def docnums_of(self, word: str) -> np.ndarray:
         """The docnums of every article holding the word (its cached postings)."""
         return self.evaluator.weights(FIELD, word).ids
 
@@ -132,7 +132,7 @@ def anchors(holding: Holding, concept: wq.Query) -> dict[str, np.ndarray]:
     for words in dict.fromkeys(forms_of(concept)):
         held = np.logical_and.reduce([holding(word) for word in words])
         if held.any():
-            rarest = min(words, key=lambda word: len(holding.count_of(word)))
+            rarest = min(words, key=lambda word: len(holding.docnums_of(word)))
             found[rarest] = found[rarest] | held if rarest in found else held
     return found
 
