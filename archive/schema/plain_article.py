@@ -53,20 +53,20 @@ def _optional(value: object) -> bool:
     return value is None or value.__class__ is str
 
 
-def _section(value: object, keys: frozenset[str]) -> bool:
+def _section(value: object, rules: dict) -> bool:
     return (
         value.__class__ is dict
-        and value.keys() == keys
+        and value.keys() == rules["section_keys"]
         and value["heading"].__class__ is str
         and value["bullets"].__class__ is list
-        and all(_bullet(b, _rules()["bullet_keys"]) for b in value["bullets"])
+        and all(_bullet(b, rules) for b in value["bullets"])
     )
 
 
-def _bullet(value: object, keys: frozenset[str]) -> bool:
+def _bullet(value: object, rules: dict) -> bool:
     return (
         value.__class__ is dict
-        and value.keys() == keys
+        and value.keys() == rules["bullet_keys"]
         and value["text"].__class__ is str
         and _strings(value["sub"])
     )
@@ -135,7 +135,7 @@ def plainly_an_article(data: object) -> bool:
         and _page(pages[1])
         and all(_strings(data[name]) for name in _STRINGS)
         and data["body"].__class__ is list
-        and all(_section(s, rules["section_keys"]) for s in data["body"])
+        and all(_section(s, rules) for s in data["body"])
         and data["sources"].__class__ is list
         and all(_source(s, rules) for s in data["sources"])
         and _derived(data, rules)
