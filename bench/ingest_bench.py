@@ -26,9 +26,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from archive import Archive
-from archive.ingest import extract_in_worker
+from archive.ingest import extract_in_worker, extract_with_parser
 from bench.corpus import corpus_folder
-from extract import extract_issue
+from extract import extract_issue, file_sha256
 
 
 def timed(function, *args, **kwargs) -> tuple[float, object]:
@@ -45,11 +45,13 @@ def extract_all(paths: list[Path]) -> int:
 
 def pool_extract(paths: list[Path], workers: int) -> int:
     """The workers' stage alone (extraction and the schema check), in worker processes as
-    ingest runs it; the article count."""
+    ingest runs it, each file hashed first by this process as ingest hashes it; the article
+    count."""
     context = multiprocessing.get_context("fork")
-    work = functools.partial(extract_in_worker, extract_issue)
+    work = functools.partial(extract_in_worker, extract_with_parser)
+    hashes = [file_sha256(path) for path in paths]
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return sum(len(done.issue.articles) for done in pool.map(work, paths))
+        return sum(len(done.issue.articles) for done in pool.map(work, paths, hashes))
 
 
 def ingest_round(paths: list[Path], workers: int, scratch: Path) -> dict[str, float]:
