@@ -14,14 +14,14 @@ bench/graded_queries.py). Every system indexes the same articles, extracted with
 
 Each is reported on the whole set, on the new queries (the classes worded unlike the articles)
 and per class, and apart on each set of held-out queries (bench/quality/heldout.tsv to
-heldout9.tsv, each judged before the changes it checks, so not in "all"). Held-out 8 and 9 are
+heldout10.tsv, each judged before the changes it checks, so not in "all"). Held-out 9 and 10 are
 the blind groups (graded_queries.BLIND), the sets nobody tunes on: each was written by an engineer
 who had read neither the thesaurus nor any other table under index/ and who alone reads its
-per-query results. The first seven, once measured, may be analysed like the main set (held-out 4
+per-query results. The first eight, once measured, may be analysed like the main set (held-out 4
 was blind until the round that wrote held-out 5, held-out 5 until the round that wrote held-out 6:
 its author also grew the thesaurus). Since then the two newest groups are the blind ones, and a
 new group opens the older of them: held-out 6 was blind until the round that wrote held-out 8,
-held-out 7 until the round that wrote held-out 9.
+held-out 7 until the round that wrote held-out 9, held-out 8 until the round that wrote held-out 10.
 Then every query on which aibrief scores below 0.5 nDCG@10, and the minimum: those of the blind
 groups only counted, unless --unblind.
 
@@ -200,6 +200,7 @@ def print_summary(runs: list[Run], groups: dict[str, list[int]]) -> None:
         ("nDCG hld7", "ndcg", "held-out 7"),
         ("nDCG hld8", "ndcg", "held-out 8"),
         ("nDCG hld9", "ndcg", "held-out 9"),
+        ("nDCG h10", "ndcg", "held-out 10"),
     ]
     print(f"{'system':20}" + "".join(f"{label:>10}" for label, _, _ in columns) + "   index s")
     for run in runs:
@@ -211,11 +212,12 @@ def print_summary(runs: list[Run], groups: dict[str, list[int]]) -> None:
 def print_by_group(title: str, metric: str, runs: list[Run], groups: dict[str, list[int]]) -> None:
     """One metric of every system on every group of queries."""
     print(f"\n{title}")
-    print(f"{'system':20}" + "".join(f"{name[:10]:>11}" for name in groups))
+    # twelve wide, so that the longest group name, "held-out 10", is printed whole
+    print(f"{'system':20}" + "".join(f"{name[:11]:>12}" for name in groups))
     for run in runs:
-        figures = "".join(cell(group_mean(run, metric, p), 11) for p in groups.values())
+        figures = "".join(cell(group_mean(run, metric, p), 12) for p in groups.values())
         print(f"{run.system.name:20}{figures}")
-    print(f"{'queries':20}" + "".join(f"{len(p):>11}" for p in groups.values()))
+    print(f"{'queries':20}" + "".join(f"{len(p):>12}" for p in groups.values()))
 
 
 def print_low(run: Run, queries: Sequence[GradedQuery], unblind: bool = False) -> None:
@@ -233,7 +235,8 @@ def print_low(run: Run, queries: Sequence[GradedQuery], unblind: bool = False) -
     )
     hidden = Counter(q.held_out for _, q in low if not unblind and q.held_out in BLIND)
     if hidden:
-        where = ", ".join(f"{count} in {group}" for group, count in sorted(hidden.items()))
+        in_order = sorted(hidden.items(), key=lambda item: BLIND.index(item[0]))
+        where = ", ".join(f"{count} in {group}" for group, count in in_order)
         print(f"  ({where}: not listed, --unblind lists them)")
     for s, q in low:
         if unblind or q.held_out not in BLIND:

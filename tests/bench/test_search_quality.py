@@ -10,6 +10,7 @@ from bench.search_quality import (
     Run,
     System,
     aibrief_systems,
+    print_by_group,
     print_low,
     query_groups,
     switches_of,
@@ -28,12 +29,14 @@ def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
     queries.append(GradedQuery("j", "question", {"x": 2}, held_out="held-out 7"))
     queries.append(GradedQuery("k", "paraphrase", {"x": 2}, held_out="held-out 8"))
     queries.append(GradedQuery("l", "derived", {"x": 2}, held_out="held-out 9"))
+    queries.append(GradedQuery("m", "spacing", {"x": 2}, held_out="held-out 10"))
     groups = query_groups(queries)
-    held_out = [f"held-out{n}" for n in ("", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9")]
+    numbers = ("", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9", " 10")
+    held_out = [f"held-out{n}" for n in numbers]
     assert list(groups) == ["all", "new", *KINDS, *held_out]
     assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
     assert groups["derived"] == []
-    assert [groups[name] for name in held_out] == [[3], [4], [5], [6], [7], [8], [9], [10], [11]]
+    assert [groups[name] for name in held_out] == [[n] for n in range(3, 13)]
 
 
 def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
@@ -116,29 +119,41 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
     ]
 
 
-def test_the_blind_groups_are_held_out_8_and_9_and_their_low_queries_are_counted_not_listed(
+def test_the_blind_groups_are_held_out_9_and_10_and_their_low_queries_are_counted_not_listed(
     capsys,
 ):
     queries = [
-        GradedQuery("open low", "concept", {"x": 2}, held_out="held-out 7"),
-        GradedQuery("blind low", "script", {"x": 2}, held_out="held-out 8"),
-        GradedQuery("blind high", "script", {"x": 2}, held_out="held-out 8"),
-        GradedQuery("ninth low", "question", {"x": 2}, held_out="held-out 9"),
-        GradedQuery("ninth lower", "question", {"x": 2}, held_out="held-out 9"),
+        GradedQuery("open low", "concept", {"x": 2}, held_out="held-out 8"),
+        GradedQuery("blind low", "script", {"x": 2}, held_out="held-out 9"),
+        GradedQuery("blind high", "script", {"x": 2}, held_out="held-out 9"),
+        GradedQuery("tenth low", "question", {"x": 2}, held_out="held-out 10"),
+        GradedQuery("tenth lower", "question", {"x": 2}, held_out="held-out 10"),
     ]
     run = Run(
         System("aibrief", None),
         [score(["y"], {"x": 2}), score(["y"], {"x": 2}), score(["x"], {"x": 2})]
         + [score(["y"], {"x": 2}), score(["y"], {"x": 2})],
     )
-    assert BLIND == ("held-out 8", "held-out 9")
+    assert BLIND == ("held-out 9", "held-out 10")
     assert set(BLIND) <= set(HELD_OUT_SETS)
     print_low(run, queries)
     shown = capsys.readouterr().out
     assert "open low" in shown
-    assert "blind low" not in shown and "ninth" not in shown
+    assert "blind low" not in shown and "tenth" not in shown
     assert "4 queries below 0.5" in shown
-    assert "(1 in held-out 8, 2 in held-out 9: not listed, --unblind lists them)" in shown
+    # in the order of the groups, not of their names ("held-out 10" sorts before "held-out 9")
+    assert "(1 in held-out 9, 2 in held-out 10: not listed, --unblind lists them)" in shown
     print_low(run, queries, unblind=True)
     unblinded = capsys.readouterr().out
-    assert "blind low" in unblinded and "ninth lower" in unblinded
+    assert "blind low" in unblinded and "tenth lower" in unblinded
+
+
+def test_the_tables_by_group_print_every_group_name_whole(capsys):
+    queries = [parse_line("a\ttopic\tx:2")]
+    queries += [GradedQuery(group, "concept", {"x": 2}, held_out=group) for group in HELD_OUT_SETS]
+    run = Run(System("aibrief", None), None)
+    print_by_group("nDCG@10 by class", "ndcg", [run], query_groups(queries))
+    title, header, row, counts = capsys.readouterr().out.strip("\n").splitlines()
+    assert title == "nDCG@10 by class"
+    assert header.endswith(" held-out 9 held-out 10")
+    assert row.split()[-1] == "n/a" and counts.split()[-1] == "1"
