@@ -66,7 +66,7 @@ MECHANISMS = {
     "beside": "a word a concept typed beside it holds in a form is optional (프라이버시 보호)",
     "about": "a concept named only in passing matches in part (a full match says each concept)",
     "rarest": "a partial match lacking the query's rarest topic counts less",
-    "coverage": "a partial match counts the idf-weighted share of the query it covers",
+    "coverage": "a partial match counts the share of the query it says (flat words little)",
     "together": "a full match holding its required concepts within a few words raised",
     "respell": "a word no article holds looked up as its nearest spelling (엔디비아 -> 엔비디아)",
     "dates": "the articles of a period the query names raised (2024년, 최근, 올해)",

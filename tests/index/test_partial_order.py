@@ -1,7 +1,7 @@
 """The partial matches that lack the query's rarest topic (a thesaurus concept or a country, held
 by no more than a fifth of the archive) count less: an article that says the query's other
-word twice does not outrank the one that holds the topic; switched on, each counts the
-idf-weighted share of the query it covers."""
+word twice does not outrank the one that holds the topic; switched on, each counts the share of
+the query it says, a word that names no topic weighing by how bursty it is in the archive."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import pytest
 
 from bench.search_quality import MECHANISMS
 from index import SearchIndex, derive_actors
+from index.burstiness import BURSTY, FLAT, burstiness, bursty_share
 from index.concepts import Concept, ConceptTable
 from index.partial_order import COVERAGE_POWER, LACKING_RAREST
+from index.salience import SAID
 from tests.index.conftest import make_article
 
 TOPICS = ConceptTable((Concept("재교육", ("리스킬링",)),), 1)
@@ -118,7 +120,8 @@ def test_the_rule_is_a_switch_of_the_quality_bench():
     assert "rarest" in MECHANISMS
 
 
-# Coverage (off by default): a partial match counts the idf-weighted share of the query it holds.
+# Coverage (off by default): a partial match counts the share of the query it says, each concept
+# weighted by its idf, and a word that names no topic by how bursty it is too.
 PLAIN = ConceptTable((), 1)
 
 
@@ -126,9 +129,11 @@ def covering(issue: str) -> list:
     return [
         # one word of three, said three times
         make_article(f"{issue}-01", "노동자 설문 결과", bullets=("노동자 응답", "노동자 비율")),
-        # two words of three, each once
+        # the two others, each once
         make_article(f"{issue}-02", "일자리 전망", bullets=("실업 통계 발표",)),
-        make_article(f"{issue}-03", "근무 형태 변화", bullets=("실업 증가",)),
+        # 실업 said in the headline, the KEY Contents and the body: a bursty word
+        make_article(f"{issue}-03", "실업 급증", key=("실업 대책",), bullets=("실업 증가",)),
+        # 통계 once, as in -02: a flat word, held in passing wherever it is held
         make_article(f"{issue}-04", "노동 시장 보고서", bullets=("통계 공개",)),
         *(
             make_article(f"{issue}-{n:02d}", f"공장 견학 {n}", bullets=("노동자 안내",))
@@ -145,25 +150,62 @@ def coverage_index(tmp_path_factory) -> SearchIndex:
     return index
 
 
-def test_switched_on_the_partial_match_covering_more_of_the_query_comes_first(coverage_index):
-    assert order(coverage_index.search("노동자 실업 통계"))[:2] == ["2024-06-01", "2024-06-02"]
-    covered = coverage_index.search("노동자 실업 통계", coverage=True)
-    assert {hit.match for hit in covered.hits} == {"partial"}
-    assert order(covered)[:2] == ["2024-06-02", "2024-06-01"]
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("노동자", (4 + 1 + 1 + 1 * 4) / 5, id="said-by-one"),
+        pytest.param("실업", (1 + 4 + 2 + 1) / 2, id="bursty"),
+        pytest.param("통계", (1 + 1) / 2, id="flat"),
+        pytest.param("없는말", FLAT, id="unheld"),
+    ],
+)
+def test_burstiness_is_the_mean_weight_of_a_word_where_it_is_held(coverage_index, word, expected):
+    from whoosh import query as wq
+
+    from index.postings_scorer import PostingsScorer
+
+    with coverage_index._reading() as searcher:
+        evaluator = PostingsScorer.of(searcher)
+        assert burstiness(evaluator, wq.Term("content", word)) == pytest.approx(expected)
 
 
-def test_each_partial_match_counts_the_idf_weighted_share_it_holds(coverage_index):
-    plain = {h.id: h.score for h in coverage_index.search("노동자 실업 통계").hits}
-    found = {h.id: h.score for h in coverage_index.search("노동자 실업 통계", coverage=True).hits}
+@pytest.mark.parametrize(
+    ("value", "share"),
+    [(0.5, 0.0), (FLAT, 0.0), (2.0, 0.5), (BURSTY, 1.0), (9.0, 1.0)],
+)
+def test_a_word_counts_as_a_topic_by_its_burstiness(value, share):
+    assert bursty_share(value) == share
+
+
+def test_each_partial_match_counts_the_weighted_share_it_says(coverage_index):
+    query = "노동자 실업 통계"
+    plain = {h.id: h.score for h in coverage_index.search(query).hits}
+    found = {h.id: h.score for h in coverage_index.search(query, coverage=True).hits}
     size = len(covering("2024-06"))  # 38 articles: 노동자 in 5, 실업 and 통계 in 2 each
 
     def idf(held: int) -> float:
         return math.log((size + 1) / (held + 1))
 
-    whole = idf(5) + 2 * idf(2)
-    assert found["2024-06-01"] == pytest.approx(plain["2024-06-01"] * (idf(5) / whole) ** 0.5)
-    assert found["2024-06-02"] == pytest.approx(plain["2024-06-02"] * (2 * idf(2) / whole) ** 0.5)
-    assert COVERAGE_POWER == 0.5
+    # no word names a topic: each weighs its idf times its burstiness's share (2.0, 4.0, 1.0)
+    worker, jobless, flat = idf(5) * 0.5, idf(2) * 1.0, 0.0
+    whole = worker + jobless + flat
+    said_once = 1 / SAID  # a word once in the body is said in part
+
+    def expected(article: str, held: float) -> float:
+        return plain[article] * (held / whole) ** COVERAGE_POWER
+
+    assert found["2024-06-01"] == pytest.approx(expected("2024-06-01", worker))
+    assert found["2024-06-02"] == pytest.approx(expected("2024-06-02", jobless * said_once))
+    assert found["2024-06-03"] == pytest.approx(expected("2024-06-03", jobless))
+    assert found["2024-06-04"] == 0.0  # it holds only the flat word
+    assert COVERAGE_POWER == 0.15
+
+
+def test_a_flat_word_held_by_chance_does_not_lift_a_partial_match(coverage_index):
+    plain = order(coverage_index.search("노동자 실업 통계"))
+    covered = order(coverage_index.search("노동자 실업 통계", coverage=True))
+    assert plain.index("2024-06-04") < plain.index("2024-06-05")
+    assert covered.index("2024-06-04") > covered.index("2024-06-05")
 
 
 def test_a_query_of_one_concept_is_not_reordered(coverage_index):
