@@ -148,11 +148,11 @@ class QueryBuilder:
         groups, required, highlight, typed, countries, optional = [], [], [], [], [], []
         in_full, titled, labels, topics = [], [], [], []
         expansions: dict[str, list[str]] = {}
-        kept = topical(
-            joined_words(parsed.groups, self.aliases, self.concepts, self.expand), self.forms.verbs
-        )
-        when = dated(kept, self.held) if self.held is not None else Dated(kept)
-        kept = when.groups
+        joined = joined_words(parsed.groups, self.aliases, self.concepts, self.expand)
+        # the time words first: the analyser reads 초 in "2025년 초" as no word, which topical drops
+        when = dated(joined, self.held) if self.held is not None else Dated(joined)
+        kept = topical(when.groups, self.forms.verbs)
+        written = {id(when.groups[place]) for place in when.written}
         said = said_by_concept(kept, self.concepts) if self.expand and self.beside else set()
         for place, group in enumerate(kept):
             alternatives, strict = [], []
@@ -187,7 +187,7 @@ class QueryBuilder:
             if alternatives:
                 q = alternatives[0] if len(alternatives) == 1 else UnionOr(alternatives)
                 full_q = strict[0] if len(strict) == 1 else UnionOr(strict)
-                if only_kind_of_thing(group) or place in said or place in when.written:
+                if only_kind_of_thing(group) or place in said or id(group) in written:
                     optional.append(q)
                 # title: and source: words stay required when the other words are relaxed.
                 if all(c.field is None for c in group):

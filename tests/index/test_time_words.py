@@ -33,13 +33,35 @@ def read(query: str, held: tuple[str, str] | None = ("2023-12", "2025-08")):
             "올해의 AI 규제", ["AI", "규제"], [], (("2025-01", "2025-12"),), id="this-year"
         ),
         pytest.param("작년 AI 투자", ["AI", "투자"], [], (("2024-01", "2024-12"),), id="last-year"),
+        # a part of a year: its issues, and the next, which reports its last month's news
         pytest.param(
             "2024년 상반기 AI 투자",
             ["2024년", "AI", "투자"],
             [0],
-            (("2024-01", "2024-06"),),
+            (("2024-01", "2024-07"),),
             id="half-of-a-year",
         ),
+        pytest.param(
+            "2024년 하반기 AI 투자",
+            ["2024년", "AI", "투자"],
+            [0],
+            (("2024-07", "2025-01"),),
+            id="second-half-runs-into-the-next-year",
+        ),
+        pytest.param(
+            "2023년 말 AI 규제", ["2023년", "AI", "규제"], [0], (("2023-10", "2024-01"),), id="late"
+        ),
+        # 초 is no word to the analyser: read as typed, less its particle
+        pytest.param(
+            "2025년 초에 나온 모델",
+            ["2025년", "나온", "모델"],
+            [0],
+            (("2025-01", "2025-04"),),
+            id="early",
+        ),
+        pytest.param("작년 초 AI", ["AI"], [], (("2024-01", "2024-04"),), id="early-last-year"),
+        # without a year, a part of one stays a word
+        pytest.param("연말 AI 특집", ["연말", "AI", "특집"], [], (), id="part-alone"),
         # a month: its issue, and the next, which reports that month's news
         pytest.param(
             "2024년 3월 AI 발표",
@@ -135,3 +157,14 @@ def test_a_month_raises_its_issue_and_the_next(dated_index):
     assert found.total == 3
     assert ids(dated_index.search("2024년 4월 AI 표준"))[0] == "2024-05-01"
     assert ids(dated_index.search("2024년 6월 AI 표준"))[0] != "2024-05-01"
+
+
+def test_a_part_of_a_year_is_read_before_the_words_of_asking_are_left_out():
+    from index.aliases import AliasTable
+    from index.query_builder import QueryBuilder
+
+    builder = QueryBuilder(AliasTable([]), held=lambda: ("2023-12", "2025-08"))
+    query = "2025년 초 추론 모델"
+    compiled = builder.build(parse_query(query), query)
+    assert compiled.periods == (("2025-01", "2025-04"),)
+    assert "초" not in compiled.labels
