@@ -62,6 +62,14 @@ VERB_NOUN_WEIGHT = 1.0
 # 0.887 / 0.842 / 0.962 / 0.952 / 0.907 / 0.851 / 0.844 / 0.673 / 0.648): 0.947 / 0.915 / 0.884
 # / 0.847 / 0.962 / 0.952 / 0.920 / 0.848 / 0.841 / 0.674 / 0.644 (긴 문맥 처리 능력 0.782 ->
 # 0.968, AI 규제 모라토리엄 1.000 -> 0.631); a phrase's likewise moved held-out 6 alone, 0.852.
+# Nor scored as one term whose weight in an article is the least of its words' and whose count
+# is the articles holding them all (as a phrase's own frequency would count, not its common
+# words'), at 1, 2 and 3 times that score, on fcbef16: the blind held-out 10 0.765 -> 0.753,
+# 0.756 and 0.748, held-out 9 0.648 -> 0.644, 0.649 and 0.664; a phrase's or a near form's
+# likewise moved held-out 6 alone (0.851 -> 0.852). Nor found apart without its words more than
+# 0.3 or 0.5 of the archive holds ("AI 차별" apart as 차별 alone, so that an article saying AI
+# often does not score the form by it): held-out 10 0.765 -> 0.752 and 0.749, held-out 5 0.907
+# -> 0.918 and 0.925.
 APART_WEIGHT = 0.5
 
 
