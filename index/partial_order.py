@@ -46,7 +46,11 @@ spellings), held-out 7 0.776, the rest unchanged. Not kept:
   AI가 기후 위기 해결에 도움이 될까? 0.962 -> 0.788);
 - with names, each specific topic a partial match lacks, not only the rarest, multiplying its
   score by 0.8: held-out 6 0.841 -> 0.849, held-out 7 0.776 -> 0.773, held-out 8 0.673 -> 0.674,
-  every other group unchanged.
+  every other group unchanged;
+- a word that names no topic but is bursty (index/burstiness.py: 3 or more, 5 or more) a topic
+  too, on fcbef16 with the parts of a year read (against all 0.949, held-out 1 0.887, held-out 6
+  0.851, held-out 8 0.683, held-out 10 0.765): all 0.947, held-out 1 0.903, held-out 6 0.828,
+  held-out 8 0.690 and held-out 10 0.763 (MRR 0.865 -> 0.850) at 3; held-out 6 0.840 alone at 5.
 
 Coverage weighted by specificity (`coverage=True`, off by default), as first measured: a partial
 match counts its score times the share of the query it holds, each of the query's concepts
