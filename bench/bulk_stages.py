@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from archive.importing import read_articles
+from archive.ingest import schema_problem
 from archive.issue_files import issue_json_bytes
-from archive.schema import first_error
 from bench.bulk_bench import copy_of, renamed, synthesise
 from bench.corpus import corpus_folder
 from bench.reading_cut import term_facts
@@ -126,7 +126,7 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
         RESPELLING,
         lambda: [respelled(renamed(i, n), k) for i, (n, k) in zip(parsed, copies, strict=True)],
     )
-    timed("schema check", lambda: [first_error("issue", i.to_json()) for i in read])
+    timed("schema check", lambda: [schema_problem(i) for i in read])
     timed("read and check the export", lambda: read_articles(export))
     issues = timed("actors", lambda: [with_actors(issue) for issue in read])
     timed("issue JSON", lambda: [issue_json_bytes(issue) for issue in issues])

@@ -344,3 +344,12 @@ def test_an_issue_in_a_recognised_layout_is_not_read_again_for_a_newer_set(tmp_p
     archive.ingest([path])
     monkeypatch.setattr(ingest_module, "LAYOUTS_VERSION", 99)
     assert archive.ingest([path]).files[0].status == "skipped"
+
+
+def test_an_issue_plainly_valid_is_held_without_jsonschema(tmp_path, inbox, monkeypatch):
+    def no_jsonschema(name, instance):
+        raise AssertionError("jsonschema walked a plainly valid issue")
+
+    monkeypatch.setattr(ingest_module, "first_error", no_jsonschema)  # the workers fork after
+    report = open_archive(tmp_path / "home").ingest([inbox])
+    assert report.ok and report.count("added") == 3
