@@ -4,31 +4,21 @@ commit at the end (see Store.indexing_together)."""
 
 from __future__ import annotations
 
-import functools
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archive.catalog import IngestRow, IssueRow, now
 from archive.discover import Unmatched, find_files, unreadable_reason
-from archive.schema import first_error
-from archive.schema.plain_issue import plainly_an_issue
+from archive.extraction import Extracted, ExtractionWorkers, Extractor, unexpected
 from archive.store import with_current_actors
-from common.child_processes import die_with_parent, forking_beside_threads
 from extract import LAYOUTS_VERSION, file_sha256
-from extract.errors import ExtractError
 from extract.model import UNKNOWN_LAYOUT, Issue
 
 if TYPE_CHECKING:
     from archive.store import Store
-
-# (path, the file's sha256) -> the issue; hashed once, by the ingest
-Extractor = Callable[[Path, str], Issue]
 
 
 def extract_with_parser(path: Path, sha256: str) -> Issue:
@@ -89,51 +79,6 @@ class IngestReport:
         }
 
 
-@dataclass(frozen=True)
-class Extracted:
-    """A worker's answer for one file: the issue, or the one-line reason it could not be read
-    (or, with the issue, why it cannot be held); `warning` sums up what MuPDF said of a file it
-    read all the same."""
-
-    issue: Issue | None
-    error: str | None
-    warning: str | None = None
-
-
-def extract_in_worker(extractor: Extractor, path: Path, sha256: str) -> Extracted:
-    """Run the extractor on one file inside a worker and check the issue against the schema;
-    every failure becomes a reason, and MuPDF's complaints about a file read all the same a
-    warning. The actors are derived by the parent (`with_actors`), which has Kiwi: the workers
-    start before it is loaded, and read PDFs meanwhile."""
-    from common.mupdf_messages import MupdfMessages
-
-    try:
-        with MupdfMessages() as messages:
-            issue = extractor(path, sha256)
-            warning = messages.summary()
-        problem = schema_problem(issue)
-        if problem:  # never hold what the documented export form would refuse
-            reason = f"the extracted issue does not match the schema ({problem})"
-            return Extracted(issue, reason)
-        return Extracted(issue, None, warning)
-    except ExtractError as error:
-        return Extracted(None, str(error).removeprefix(f"{path.name}: "))
-    except Exception as error:  # a parser bug must not stop the batch; it is reported as such
-        return Extracted(None, unexpected(error))
-
-
-def schema_problem(issue: Issue) -> str | None:
-    """Why the issue's JSON is not what issue.schema.json allows, or None: an issue plainly
-    valid is passed without jsonschema's walk of every value (plain_issue)."""
-    data = issue.to_json()
-    return None if plainly_an_issue(data) else first_error("issue", data)
-
-
-def unexpected(error: Exception) -> str:
-    """The reason given for a bug met reading a file: the batch goes on past it."""
-    return f"unexpected error ({type(error).__name__}: {error})"
-
-
 def with_actors(extracted: Extracted) -> Extracted:
     """The extracted issue with its actors derived (in the parent, which holds Kiwi); a bug
     met deriving them fails the file, not the batch."""
@@ -143,18 +88,6 @@ def with_actors(extracted: Extracted) -> Extracted:
         return Extracted(with_current_actors(extracted.issue), None, extracted.warning)
     except Exception as error:
         return Extracted(None, unexpected(error))
-
-
-def start_worker(parent: int, inherited_lock: int | None) -> None:
-    """Run in each forked worker: let go of the archive's lock (the parent holds it; a copy here
-    would keep it held if the parent were killed), die with the parent (Linux) and use the
-    parent's Korean analyzer, should it hold one and the extractor need it."""
-    if inherited_lock is not None:
-        os.close(inherited_lock)
-    die_with_parent(parent)
-    from index import start_in_worker
-
-    start_in_worker()
 
 
 def must_read_again(row: IssueRow | None) -> bool:
@@ -221,31 +154,18 @@ class IngestRun:
         """Extract in worker processes (None: one per core), derive the actors here; in order."""
         if not paths:
             return
-        work = functools.partial(extract_in_worker, self.extractor)
-        workers = max(1, min(workers or len(os.sched_getaffinity(0)), len(paths)))
-        import extract.issue_reader  # noqa: F401 - with PyMuPDF, once, not in each forked worker
-
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=start_worker,
-            initargs=(os.getpid(), self.store.lock.fileno()),
-        ) as pool:
-            with forking_beside_threads():  # Kiwi's, when this process has loaded it before
-                results = pool.map(work, paths, hashes)  # the workers fork and start reading
+        count = max(1, min(workers or len(os.sched_getaffinity(0)), len(paths)))
+        pool = ExtractionWorkers(self.extractor, paths, hashes, count, self.store.lock.fileno())
+        try:
             from index import load_analyzer
 
             # Kiwi loads here while the workers read (1.3 CPU s: it used to be loaded before
             # they started, with one core idle); the index workers forked later share it.
             load_analyzer()
-            done = 0
-            try:
-                for extracted in results:
-                    done += 1
-                    yield with_actors(extracted)
-            except BrokenProcessPool:
-                for _ in paths[done:]:
-                    yield Extracted(None, "the extraction worker died (out of memory?)")
+            for extracted in pool.in_order():
+                yield with_actors(extracted)
+        finally:
+            pool.stop()
 
     def run(
         self,

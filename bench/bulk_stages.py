@@ -39,8 +39,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from archive.extraction import schema_problem
 from archive.importing import read_articles
-from archive.ingest import schema_problem
 from archive.issue_files import issue_json_bytes
 from bench.bulk_bench import copy_of, renamed, synthesise
 from bench.corpus import corpus_folder

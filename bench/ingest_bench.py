@@ -15,18 +15,16 @@ anything is timed. Times are medians; prints a table and one JSON line.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
-import multiprocessing
 import statistics
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from archive import Archive
-from archive.ingest import extract_in_worker, extract_with_parser
+from archive.extraction import ExtractionWorkers
+from archive.ingest import extract_with_parser
 from bench.corpus import corpus_folder
 from extract import extract_issue, file_sha256
 
@@ -47,11 +45,12 @@ def pool_extract(paths: list[Path], workers: int) -> int:
     """The workers' stage alone (extraction and the schema check), in worker processes as
     ingest runs it, each file hashed first by this process as ingest hashes it; the article
     count."""
-    context = multiprocessing.get_context("fork")
-    work = functools.partial(extract_in_worker, extract_with_parser)
     hashes = [file_sha256(path) for path in paths]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return sum(len(done.issue.articles) for done in pool.map(work, paths, hashes))
+    pool = ExtractionWorkers(extract_with_parser, paths, hashes, workers, None)
+    try:
+        return sum(len(done.issue.articles) for done in pool.in_order())
+    finally:
+        pool.stop()
 
 
 def ingest_round(paths: list[Path], workers: int, scratch: Path) -> dict[str, float]:

@@ -17,7 +17,7 @@ from archive_fakes import (
 )
 
 import extract.layouts
-from archive import Archive, NotFound
+from archive import Archive, NotFound, extraction
 from archive import ingest as ingest_module
 from extract import file_sha256
 
@@ -350,6 +350,6 @@ def test_an_issue_plainly_valid_is_held_without_jsonschema(tmp_path, inbox, monk
     def no_jsonschema(name, instance):
         raise AssertionError("jsonschema walked a plainly valid issue")
 
-    monkeypatch.setattr(ingest_module, "first_error", no_jsonschema)  # the workers fork after
+    monkeypatch.setattr(extraction, "first_error", no_jsonschema)  # the workers fork after
     report = open_archive(tmp_path / "home").ingest([inbox])
     assert report.ok and report.count("added") == 3
