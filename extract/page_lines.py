@@ -56,6 +56,10 @@ class PageText:
 
 
 # Text only: decoding every image into the dict costs ten times the text itself (2024-07).
+# MuPDF's text page is then most of an issue's reading (0.25 of 0.41 CPU s over the six real
+# issues, its dict 0.06, the lines made of it 0.03), and no flag makes it cheaper: without
+# ligatures, whitespace, the media box clip or CIDs for unknown characters, or with none at
+# all, 0.238 to 0.243 s against 0.244 (best of five), so the flags stay as they are.
 TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
 
 
