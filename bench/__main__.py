@@ -11,6 +11,7 @@ BENCHMARKS = (
     "bench.ingest_bench",
     "bench.bulk_bench",
     "bench.bulk_stages",
+    "bench.ingest_timeline",
     "bench.search_quality",
     "bench.search_latency",
     "bench.api_latency",
