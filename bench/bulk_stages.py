@@ -12,7 +12,9 @@ here (other processes on the machine change it less than wall time): respelling 
 first analysis, hashing and reading the PDFs, the schema check, reading and checking the
 export (the import's parsing), the actors, the issue JSON, the index documents,
 Kiwi alone (one call a text, as a build worker calls it), the terms made of its tokens, Whoosh
-taking the documents and writing their segment, the mined name pairs, and the store of query
+taking the documents and writing their segment, the mined name pairs (these five with the
+garbage collector paused, as a build worker runs them: measured with it on, as before, the
+terms took twice their CPU), and the store of query
 analyses a build fills (index/query_analysis.py: Kiwi's reading of the indexed terms
 index/build_readings.py reads at the build, their articles counted and their headlines'
 terms gathered apart, the bench's own work, which a build reads off its lexicon and its
@@ -31,11 +33,13 @@ adds to Kiwi's, whatever the cores. Prints a table and one JSON line.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -103,10 +107,20 @@ def floors(seconds: dict[str, float]) -> dict[str, dict[str, float]]:
     return found
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection within the block, as in a build worker, which pauses it for
+    good (the postings it holds form no cycles)."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
     """CPU seconds of each stage, in the order a bulk run meets them."""
-    from whoosh import index as whoosh_index
-
     import index.kiwi_loader as kiwi_loader
 
     kiwi_loader._kiwi_threads = 1  # one thread, as in a build worker
@@ -137,26 +151,7 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
         [t for t in dict.fromkeys(t for d in issue for t in analysed_texts(d)) if t.strip()]
         for issue in docs
     ]
-    tokens = timed("Kiwi", lambda: [[kiwi.tokenize(t) for t in issue] for issue in texts])
-    analyses = timed(
-        "terms from Kiwi's tokens",
-        lambda: [
-            {t: terms_from_morphs(t, tk) for t, tk in zip(ts, tks, strict=True)}
-            for ts, tks in zip(texts, tokens, strict=True)
-        ],
-    )
-    ix = whoosh_index.create_in(index_dir, build_schema())
-    writer = BuildWriter.unlocked(ix)
-
-    def add_documents() -> None:
-        for issue, analysis in zip(docs, analyses, strict=True):
-            with pretokenized(analysis=analysis):
-                for doc in issue:
-                    writer.add_document(**with_marks(doc))
-
-    timed("Whoosh takes the documents", add_documents)
-    timed("Whoosh writes the segment", writer.finish_segment)
-    pairs = timed("mined name pairs", lambda: {str(n): mined_pairs(d) for n, d in enumerate(docs)})
+    analyses, pairs = worker_stages(timed, kiwi, docs, texts, index_dir)
     # the terms' article counts and the headlines' terms, which a build reads off its lexicon
     # and its workers' notes, counted here apart (the bench's own work)
     lexicon, headlines = term_lexicon(docs, analyses)
@@ -183,6 +178,44 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
     timed(STORE_KIWI, lambda: list(tokenize_many(texts)))
     timed(STORE_CASE_KIWI, lambda: list(tokenize_many(forms)))
     return seconds
+
+
+def worker_stages(
+    timed: Callable[[str, Callable[[], Any]], Any],
+    kiwi: Any,
+    docs: list[list[dict]],
+    texts: list[list[str]],
+    index_dir: Path,
+) -> tuple[list[dict], dict]:
+    """A build worker's stages over each issue's documents and distinct texts, each timed
+    by `timed(name, work)`, with the collector paused as the worker pauses it: the analyses
+    made of Kiwi's tokens, and the mined pairs."""
+    from whoosh import index as whoosh_index
+
+    ix = whoosh_index.create_in(index_dir, build_schema())
+    writer = BuildWriter.unlocked(ix)
+
+    def add_documents() -> None:
+        for issue, analysis in zip(docs, analyses, strict=True):
+            with pretokenized(analysis=analysis):
+                for doc in issue:
+                    writer.add_document(**with_marks(doc))
+
+    with collector_paused():
+        tokens = timed("Kiwi", lambda: [[kiwi.tokenize(t) for t in issue] for issue in texts])
+        analyses = timed(
+            "terms from Kiwi's tokens",
+            lambda: [
+                {t: terms_from_morphs(t, tk) for t, tk in zip(ts, tks, strict=True)}
+                for ts, tks in zip(texts, tokens, strict=True)
+            ],
+        )
+        timed("Whoosh takes the documents", add_documents)
+        timed("Whoosh writes the segment", writer.finish_segment)
+        pairs = timed(
+            "mined name pairs", lambda: {str(n): mined_pairs(d) for n, d in enumerate(docs)}
+        )
+    return analyses, pairs
 
 
 def term_lexicon(
