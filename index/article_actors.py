@@ -102,6 +102,9 @@ class ActorDeriver:
 
     @staticmethod
     def _add(found: dict[str, ArticleActor], actor: ArticleActor | None) -> None:
+        """Add an actor not found yet by any of its spellings, or one more spelling of one
+        found. Measured and not kept: each found actor's keys kept (an lru_cache on _keys),
+        the actors of 54 respelled issues 0.75 and 0.73 -> 0.77 and 0.78 CPU s (load 5)."""
         if actor is None:
             return
         key = alias_key(actor.name)
