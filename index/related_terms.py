@@ -30,8 +30,8 @@ RELATED_COUNT = 10
 # keep a search fast.
 RELATED_DOCS = 30
 MIN_DOCS = 2  # a term must occur in this many of those matches (when there are 4 or more)
-# Articles whose terms are kept in memory per searcher (a tuple of interned strings each,
-# about 2 KB); past this the cache starts again.
+# Articles whose terms are kept in memory per searcher (an array of their terms' numbers
+# each, see DocTerms.names); past this the cache starts again.
 CACHED_DOCS = 20_000
 CACHED_COUNTS = 1_000  # articles whose term counts are kept (see DocTerms.occurrences)
 _NUMBER = re.compile(r"^[\d.,%~]+")
@@ -65,10 +65,6 @@ class DocTerms:
     def of(cls, searcher) -> DocTerms:
         """The DocTerms kept with a searcher (made on first use)."""
         return kept_with(searcher, "doc_terms", lambda: cls(searcher))
-
-    def terms(self, docnum: int) -> tuple[str, ...]:
-        """The article's candidate terms, each once."""
-        return tuple(self.names[n] for n in self.numbers(docnum).tolist())
 
     def numbers(self, docnum: int) -> np.ndarray:
         """The numbers of the article's candidate terms (see `names`), in their order."""

@@ -6,7 +6,16 @@ from collections import Counter
 
 import pytest
 
-from index.related_terms import MIN_DOCS, RELATED_DOCS, DocTerms, log_likelihood, related_terms
+from index.related_terms import (
+    MIN_DOCS,
+    RELATED_DOCS,
+    DocTerms,
+    _is_candidate,
+    log_likelihood,
+    related_terms,
+)
+from index.schema import MARKED_FIELDS
+from index.stored_marks import field_marks
 from tests.index.conftest import make_article
 
 
@@ -28,11 +37,18 @@ def test_with_one_match_the_term_it_writes_most_comes_first(fresh_index):
     assert set(related[1:]) >= {"오류", "정정"}
 
 
+def terms_as_before(searcher, docnum):
+    """An article's candidate terms as they were read: its stored marks' terms, each once."""
+    stored = searcher.stored_fields(docnum)
+    distinct = {t for name in MARKED_FIELDS for t in field_marks(stored, name)}
+    return tuple(t for t in sorted(distinct) if _is_candidate(t))
+
+
 def related_as_before(searcher, docnums, own, count=10):
     """related_terms as it was: each match's terms counted as strings, then each tested."""
     doc_terms = DocTerms.of(searcher)
     best = list(docnums)[:RELATED_DOCS]
-    held = Counter(t for d in best for t in doc_terms.terms(d))
+    held = Counter(t for d in best for t in terms_as_before(searcher, d))
     least = MIN_DOCS if len(best) >= 2 * MIN_DOCS else 1
     written = Counter()
     if len(best) < 2 * MIN_DOCS:
@@ -55,7 +71,7 @@ def test_the_terms_are_counted_as_numbers_as_they_were_as_strings(built_index, c
         doc_terms = DocTerms.of(searcher)
         for d in everyone:
             numbers = doc_terms.numbers(d).tolist()
-            assert doc_terms.terms(d) == tuple(doc_terms.names[n] for n in numbers)
+            assert tuple(doc_terms.names[n] for n in numbers) == terms_as_before(searcher, d)
         for start in range(len(everyone)):
             docnums = (everyone[start:] + everyone[:start])[:count]
             own = {"ai"}
