@@ -5,13 +5,13 @@ index/build_readings.py for what a build reads into it).
     AIBRIEF_CORPUS=/path/to/corpus python -m bench.cold_words [--home DIR]
 
 Without --home the real issues are ingested into a temporary home first (Archive.ingest).
-Each word of each query of the main set and of held-out 1 to 6 (the blind groups are not
-read), and each whole query, is searched once as a cold search would (the analyses held in
-memory dropped before each, no time budget, so that every optional step runs), with the
-store as the ingest left it (what a search would add is not written). A search loads Kiwi
-when a text it asks for is neither stored nor read from a proven case form. Counted: the
-words and queries that find something, and of those the ones that load Kiwi, each listed
-with the kind of its characters. Prints a table and one JSON line.
+Each word of each query of the main set and of every held-out group that is not blind
+(bench.graded_queries.BLIND: those are not read), and each whole query, is searched once as a
+cold search would (the analyses held in memory dropped before each, no time budget, so that
+every optional step runs), with the store as the ingest left it (what a search would add is
+not written). A search loads Kiwi when a text it asks for is neither stored nor read from a
+proven case form. Counted: the words and queries that find something, and of those the ones
+that load Kiwi, each listed with the kind of its characters. Prints a table and one JSON line.
 """
 
 from __future__ import annotations
