@@ -9,33 +9,16 @@ from pathlib import Path
 
 import pytest
 from archive_fakes import FakeIndex, fake_extract, write_fake_pdf
+from rich_article import RICH
 
 from archive import Archive, ArchiveError, ArticleFilter, BadExport, write_articles
 from archive.schema import first_error, validator
-from extract.model import Article, BodySection, Bullet, Issue, Source
+from extract.model import Issue
 from index import actors_version, derive_actors
 
 
 def open_archive(home: Path) -> Archive:
     return Archive(home, extractor=fake_extract, index_opener=FakeIndex.open)
-
-
-RICH = Article(
-    id="2024-04-07",
-    issue="2024-04",
-    section="기술/연구",
-    title="구글, 차세대 모델 공개",
-    page=7,
-    pdf_pages=(9, 10),
-    key_contents=("첫째 요약", "둘째 요약"),
-    body=(BodySection("개요", (Bullet("본문 글머리", ("세부 하나", "세부 둘")),)),),
-    footnotes=("* 각주",),
-    sources=(
-        Source("Google, Gemini, 2024.03.14.", "Google", "Gemini", "2024-03-14", "https://x.y/z"),
-        Source("출처 없는 줄"),
-    ),
-    captions=("<모델 구조 예시>",),
-)
 
 
 @pytest.fixture
