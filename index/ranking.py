@@ -18,7 +18,6 @@ facets count the full matches; when there are none, the partial ones (and `fallb
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -35,10 +34,11 @@ from index.feedback import (
     feedback_scores,
     with_feedback,
 )
+from index.match_order import best, by_date
 from index.partial_order import ordered
 from index.period_ranking import raised_in
 from index.postings_scorer import PostingsScorer, Scores
-from index.score_arrays import NOTHING, Found, reaching
+from index.score_arrays import NOTHING, Found
 
 FACETS = ("section", "issue", "year")
 # Measured within the groups and not kept (nDCG@10 all / held-out / held-out 2 / held-out 7 on
@@ -48,8 +48,6 @@ FACETS = ("section", "issue", "year")
 # score, 0.941 / 0.889 / 0.821 / 0.774 (AI 규제 모라토리엄 1.000 -> 0.631), and with every
 # required concept of a one-concept query too, 0.941 / 0.889 / 0.816 / 0.777 (jailbreak, 사이버
 # 보안 1.000 -> 0.797, 0.709): the open groups fell.
-# Above this many matches per wanted hit, the best are found by their score alone first.
-BROAD = 8
 # A concept of the query one of whose terms more than this share of the archive holds ("AI",
 # "기술") is not required of a full match: it adds to the score of the articles that hold it.
 # On the quality bench (nDCG@10 all / new / held-out / held-out 2, with the other mechanisms) it
@@ -94,30 +92,6 @@ class Ranked:
         return self.hits[place][0] in self.full
 
 
-def _best(evaluator: PostingsScorer, scores: Scores | Found, limit: int | None):
-    """Highest score first, as (docnum, score); ties newest first (PostingsScorer.tie_order)."""
-    tie_order = evaluator.tie_order
-    if isinstance(scores, Found) and (limit is None or len(scores) <= BROAD * limit):
-        scores = scores.as_dict()
-
-    def key(item):
-        return (-item[1], tie_order[item[0]])
-
-    if limit is None:
-        return sorted(scores.items(), key=key)
-    if len(scores) > BROAD * limit:
-        # A broad query: order only the matches that reach the cut-off score.
-        ids, values = reaching(scores, limit)
-        return sorted(zip(ids.tolist(), values.tolist(), strict=True), key=key)[:limit]
-    return heapq.nsmallest(limit, scores.items(), key=key)
-
-
-def best_of(searcher, q, limit: int) -> list[tuple[int, float]]:
-    """The `limit` best matches of a query without filters or fallback, as (docnum, score)."""
-    evaluator = PostingsScorer.of(searcher)
-    return _best(evaluator, evaluator.evaluate(q), limit)
-
-
 def finds_any(searcher, q, restrict) -> bool:
     """Whether any article matches the query within the filters, over the cached postings
     (Whoosh's own search, even for one hit, walks its matchers over every match: seconds for
@@ -133,18 +107,6 @@ def finds_fewer(searcher, count: int):
     the cached postings."""
     evaluator = PostingsScorer.of(searcher)
     return lambda q: not evaluator.count_above(q, count - 1)
-
-
-def _by_date(evaluator: PostingsScorer, scores: Scores | Found, newest: bool, limit: int | None):
-    """By issue (newest or oldest first), then by page within an issue."""
-    scores = scores.as_dict() if isinstance(scores, Found) else scores
-    issues, pages = evaluator.columns["issue"], evaluator.columns["page"]
-    if newest:
-        ordered = sorted(scores.items(), key=lambda item: (issues[item[0]], -pages[item[0]]))
-        ordered.reverse()
-    else:
-        ordered = sorted(scores.items(), key=lambda item: (issues[item[0]], pages[item[0]]))
-    return ordered if limit is None else ordered[:limit]
 
 
 def rank(
@@ -206,14 +168,14 @@ def rank(
     counted = full or some
     rest = None if limit is None else limit - min(len(full), limit)
     if sort == "relevance":
-        hits = _best(evaluator, full, limit)
+        hits = best(evaluator, full, limit)
         if some and rest != 0:
-            hits += _best(evaluator, some, rest)
+            hits += best(evaluator, some, rest)
     else:
         newest = sort == "newest"
-        hits = _by_date(evaluator, full, newest, limit)
+        hits = by_date(evaluator, full, newest, limit)
         if some and rest != 0:
-            hits += _by_date(evaluator, some, newest, rest)
+            hits += by_date(evaluator, some, newest, rest)
     matched = evaluator.pool(counted)  # once for both counts
     facets = {
         **evaluator.facets(matched, FACETS),
@@ -229,8 +191,8 @@ def _fed_back(searcher, evaluator, compiled, allowed, full: Scores, some: Scores
     the full matches do not fill a page."""
     if len(full) >= FEEDBACK_BELOW:
         return full, some
-    best_full = _best(evaluator, full, FEEDBACK_RERANK)
-    best_some = _best(evaluator, some, FEEDBACK_RERANK)
+    best_full = best(evaluator, full, FEEDBACK_RERANK)
+    best_some = best(evaluator, some, FEEDBACK_RERANK)
     first = (best_full + best_some)[:FEEDBACK_DOCS]
     if not first:
         return full, some

@@ -7,7 +7,7 @@ from whoosh import query as wq
 from index.errors import NotIndexed
 from index.filter_queries import UnionOr
 from index.hits import build_hit
-from index.ranking import best_of
+from index.match_order import best_of
 from index.schema import MARKED_FIELDS
 from index.search_results import Hit
 from index.stored_marks import PackedMarks, field_marks

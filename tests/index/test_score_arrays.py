@@ -113,14 +113,14 @@ def test_partial_matches_as_arrays_rank_and_take_feedback_as_their_dict_does(cou
     from types import SimpleNamespace
 
     from index.feedback import with_feedback
-    from index.ranking import _best
+    from index.match_order import best
 
     scores = combined([found_of(p) for p in PARTS], SIZE, best=False)
     ties = {d: 1.5 for d in list(PARTS[3])}  # equal scores, ordered by the tie order
     scores = found_of({**scores.as_dict(), **ties})
     evaluator = SimpleNamespace(tie_order=tuple(random.Random(7).sample(range(SIZE), SIZE)))
-    assert _best(evaluator, scores, count) == _best(evaluator, scores.as_dict(), count)
-    assert _best(evaluator, scores, None) == _best(evaluator, scores.as_dict(), None)
+    assert best(evaluator, scores, count) == best(evaluator, scores.as_dict(), count)
+    assert best(evaluator, scores, None) == best(evaluator, scores.as_dict(), None)
     feedback = PARTS[4] | {SIZE + 5: 2.0}  # and one article it does not hold
     raised = with_feedback(scores, feedback, 7.25)
     assert raised.as_dict() == with_feedback(scores.as_dict(), feedback, 7.25)  # the same floats
