@@ -191,12 +191,17 @@ def rarest_topic(evaluator: PostingsScorer, compiled: CompiledQuery, required) -
     topics = [i for i in required if i in compiled.topics]
     if len(required) < 2 or not topics:
         return None
-    # among every article as a pool: the evaluation the partial matches were summed from, kept
-    # for the request (PostingsScorer._evaluated), not made again
-    every = Pool(np.arange(evaluator.doc_count, dtype=DOCNUMS), evaluator.doc_count)
-    counts = {i: len(evaluator.found(compiled.concepts[i], every)) for i in topics}
+    counts = {i: matching(evaluator, compiled.concepts[i]) for i in topics}
     rarest = min(topics, key=counts.get)
     return rarest if counts[rarest] <= SPECIFIC_SHARE * evaluator.doc_count else None
+
+
+def matching(evaluator: PostingsScorer, concept) -> int:
+    """How many articles the whole concept matches (all its forms), evaluated among every
+    article as a pool: the evaluation the partial matches were summed from, kept for the
+    request (PostingsScorer._evaluated), not made again."""
+    every = Pool(np.arange(evaluator.doc_count, dtype=DOCNUMS), evaluator.doc_count)
+    return len(evaluator.found(concept, every))
 
 
 def rarest_kept(evaluator: PostingsScorer, compiled: CompiledQuery, required, some: Found) -> Found:
@@ -235,9 +240,7 @@ def coverage_weight(evaluator: PostingsScorer, concept, topic: bool) -> float:
     """What a concept weighs in the share of the query a partial match covers: its idf over the
     archive (log (N + 1) / (n + 1), n the articles the whole concept matches), times its
     burstiness's share (burstiness.bursty_share) unless it names a topic."""
-    size = evaluator.doc_count
-    every = Pool(np.arange(size, dtype=DOCNUMS), size)
-    idf = math.log((size + 1) / (len(evaluator.found(concept, every)) + 1))
+    idf = math.log((evaluator.doc_count + 1) / (matching(evaluator, concept) + 1))
     return idf if topic else idf * bursty_share(burstiness(evaluator, concept))
 
 

@@ -13,7 +13,7 @@ from bench.search_quality import MECHANISMS
 from index import SearchIndex, derive_actors
 from index.burstiness import BURSTY, FLAT, burstiness, bursty_share
 from index.concepts import Concept, ConceptTable
-from index.partial_order import COVERAGE_POWER, LACKING_RAREST
+from index.partial_order import COVERAGE_POWER, LACKING_RAREST, matching
 from index.salience import SAID
 from tests.index.conftest import make_article
 
@@ -167,6 +167,24 @@ def test_burstiness_is_the_mean_weight_of_a_word_where_it_is_held(coverage_index
     with coverage_index._reading() as searcher:
         evaluator = PostingsScorer.of(searcher)
         assert burstiness(evaluator, wq.Term("content", word)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("words", "held"),
+    [
+        pytest.param(("노동자",), 5, id="one-form"),
+        pytest.param(("노동자", "실업"), 7, id="any-form"),
+        pytest.param(("없는말",), 0, id="unheld"),
+    ],
+)
+def test_a_concept_is_counted_by_the_articles_any_of_its_forms_matches(coverage_index, words, held):
+    from whoosh import query as wq
+
+    from index.postings_scorer import PostingsScorer
+
+    with coverage_index._reading() as searcher:
+        concept = wq.Or([wq.Term("content", word) for word in words])
+        assert matching(PostingsScorer.of(searcher), concept) == held
 
 
 @pytest.mark.parametrize(
