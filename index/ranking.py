@@ -164,7 +164,7 @@ def rank(
         if compiled.periods:
             full, some = (raised_in(searcher, compiled.periods, s) for s in (full, some))
     if feedback and sort == "relevance":
-        full, some = _fed_back(searcher, evaluator, compiled, allowed, full, some)
+        full, some = _fed_back(searcher, evaluator, compiled, full, some)
     counted = full or some
     rest = None if limit is None else limit - min(len(full), limit)
     if sort == "relevance":
@@ -186,7 +186,7 @@ def rank(
     return Ranked(hits, len(counted), facets, fallback, whole, counted, required, specific)
 
 
-def _fed_back(searcher, evaluator, compiled, allowed, full: Scores, some: Scores):
+def _fed_back(searcher, evaluator, compiled, full: Scores, some: Scores):
     """The full and partial scores raised by pseudo-relevance feedback (see feedback), when
     the full matches do not fill a page."""
     if len(full) >= FEEDBACK_BELOW:
