@@ -44,6 +44,11 @@ class CompiledQuery:
     # country or a name (partial_order)
     topics: tuple[int, ...] = ()
 
+    def own_terms(self) -> set[str]:
+        """Every term the query highlights: its own, which the related terms and the feedback
+        leave out."""
+        return {term for sequence in self.highlight for term in sequence}
+
 
 @dataclass(frozen=True)
 class Looked:

@@ -196,7 +196,7 @@ def _fed_back(searcher, evaluator, compiled, full: Scores, some: Scores):
     first = (best_full + best_some)[:FEEDBACK_DOCS]
     if not first:
         return full, some
-    own = {t for sequence in compiled.highlight for t in sequence}
+    own = compiled.own_terms()
     within = {d for d, _ in best_full + best_some}
     found = feedback_scores(searcher, evaluator, [d for d, _ in first], own, within)
     top = first[0][1]

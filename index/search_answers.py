@@ -166,7 +166,7 @@ class SearchAnswers:
                 spending.skipped(RELATED_TERMS)
             elif related:
                 best = largest(ranked.counted, RELATED_DOCS)
-                own = {t for sequence in compiled.highlight for t in sequence}
+                own = compiled.own_terms()
                 related_found = related_terms(searcher, best, own)
             suggestion = None
             if suggestions and (ranked.total == 0 or ranked.fallback):
