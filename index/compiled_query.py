@@ -33,8 +33,8 @@ class CompiledQuery:
     # each group as a full match must match it (a concept typed in several words with its words
     # near one another, not anywhere apart: query_builder.NEAR_WINDOW); () when as `concepts`
     in_full: tuple[wq.Query, ...] = ()
-    # each country a word names, with the word in the headline (see country_ranking.in_passing)
-    # its place among `concepts` (see country_ranking.in_passing)
+    # each country a word names: its code, the word's query in the headline (None where the
+    # word makes none) and its concept's place among `concepts` (country_ranking.in_passing)
     titled: tuple[tuple[str, wq.Query | None, int], ...] = ()
     # the words of each concept as typed, in the order of `concepts` (() when it is Every)
     labels: tuple[str, ...] = ()
