@@ -145,8 +145,7 @@ class SearchAnswers:
         # feedback expands the words typed: not for exact words, fields, or expand=False
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
-            wait = budget.seconds if isinstance(budget, SharedBudget) else budget
-            nearest = self._respeller(searcher, wait, limits) if respell and expand else None
+            nearest = self._respeller(searcher, budget, limits) if respell and expand else None
             switches = (expand, derived, broader, verbs, near, longer, beside, nearest, dates)
             builder = self._builder(searcher, *switches)
             compiled = builder.build(parsed, query)
@@ -234,15 +233,16 @@ class SearchAnswers:
         restrict = filters_query(_checked(filters, query))
         fed = expand and has_plain_words(parsed)  # as search does by default
         with self._reading() as searcher:
-            wait = budget.seconds if isinstance(budget, SharedBudget) else budget
-            nearest = self._respeller(searcher, wait, cut) if expand else None
+            nearest = self._respeller(searcher, budget, cut) if expand else None
             builder = self._builder(searcher, expand, respell=nearest)
             compiled = builder.build(parsed, query)
             ranked = rank(searcher, compiled, restrict, "relevance", None, feedback=fed)
             return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]
 
-    def _respeller(self, searcher, timeout: float, limits: list):
-        """suggest.nearest_spelling over this generation's spelling index."""
+    def _respeller(self, searcher, budget: float | SharedBudget, limits: list):
+        """suggest.nearest_spelling over this generation's spelling index, waited for up to the
+        budget's seconds."""
+        timeout = budget.seconds if isinstance(budget, SharedBudget) else budget
         generation = (self._live, searcher.reader().generation())
         return nearest_spelling(lambda: self._spelling.get(generation, timeout), limits)
 

@@ -100,6 +100,19 @@ def test_every_id_a_search_matches_waits_for_the_spelling_index_only_within_its_
     assert spelled_index.article_ids("엔디비아") == [] and unready.waits[-1] == 0.5
 
 
+def test_a_search_and_its_ids_wait_for_the_spelling_index_up_to_a_shared_budget(
+    spelled_index, monkeypatch
+):
+    """A web request's searches share one budget: each waits up to its seconds."""
+    from index import SharedBudget
+
+    unready = UnreadySpelling()
+    monkeypatch.setattr(spelled_index, "_spelling", unready)
+    spelled_index.search("엔디비아", suggestions=False, budget=SharedBudget(0.25))
+    spelled_index.article_ids("엔디비아", budget=SharedBudget(0.25))
+    assert unready.waits == [0.25, 0.25]
+
+
 def test_every_id_with_the_spelling_index_ready_finds_the_nearest_spelling(spelled_index):
     limits: list[str] = []
     found = spelled_index.article_ids("엔디비아", budget=float("inf"), limits=limits)
