@@ -57,6 +57,15 @@ def make_article(
     )
 
 
+def filler_articles(issue: str) -> list[Article]:
+    """30 articles (pages 10 to 39) holding none of a test's words but 기업, 실적, 발표 and
+    매출, so that a word a few other articles hold is specific to them."""
+    return [
+        make_article(f"{issue}-{n:02d}", f"기업 실적 발표 {n}", bullets=("매출",))
+        for n in range(10, 40)
+    ]
+
+
 ARTICLES = {
     "2024-04": [
         make_article(

@@ -13,18 +13,10 @@ from index.concepts import ConceptTable
 from index.concepts_together import RAISE, WINDOW, forms_of, narrowest, together_raised
 from index.near_query import Near
 from index.postings_scorer import PostingsScorer
-from tests.index.conftest import make_article
+from tests.index.conftest import filler_articles, make_article
 
 # More words than WINDOW between the two concepts where they stand apart.
 BETWEEN = "항구 주변 날씨 바람 파도 조류 선박 어선 부두 창고 시장 어부 그물 등불 해변"
-
-
-def filler(issue: str) -> list:
-    """30 articles holding neither word, so that both are required and specific."""
-    return [
-        make_article(f"{issue}-{n:02d}", f"기업 실적 발표 {n}", bullets=("매출",))
-        for n in range(10, 40)
-    ]
 
 
 def articles(issue: str) -> list:
@@ -41,7 +33,7 @@ def articles(issue: str) -> list:
             "해안 조사 결과",
             bullets=("고래 등대 관측", "고래 등대 조사", BETWEEN, "산책 공원 나무 숲"),
         ),
-        *filler(issue),
+        *filler_articles(issue),
     ]
 
 

@@ -15,17 +15,9 @@ from index.burstiness import BURSTY, FLAT, burstiness, bursty_share
 from index.concepts import Concept, ConceptTable
 from index.partial_order import COVERAGE_POWER, LACKING_RAREST, matching
 from index.salience import SAID
-from tests.index.conftest import make_article
+from tests.index.conftest import filler_articles, make_article
 
 TOPICS = ConceptTable((Concept("재교육", ("리스킬링",)),), 1)
-
-
-def filler(issue: str) -> list:
-    """30 articles holding none of the query's words."""
-    return [
-        make_article(f"{issue}-{n:02d}", f"기업 실적 발표 {n}", bullets=("매출",))
-        for n in range(10, 40)
-    ]
 
 
 def articles(issue: str) -> list:
@@ -36,7 +28,7 @@ def articles(issue: str) -> list:
         make_article(f"{issue}-02", "일자리 영향 분석", bullets=("재교육 필요",)),
         # the other word once
         make_article(f"{issue}-03", "근무 형태 변화", bullets=("노동자 증가",)),
-        *filler(issue),
+        *filler_articles(issue),
     ]
 
 
@@ -139,7 +131,7 @@ def covering(issue: str) -> list:
             make_article(f"{issue}-{n:02d}", f"공장 견학 {n}", bullets=("노동자 안내",))
             for n in range(5, 9)
         ),
-        *filler(issue),
+        *filler_articles(issue),
     ]
 
 
