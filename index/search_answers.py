@@ -99,33 +99,31 @@ class SearchAnswers:
     ) -> SearchResult:
         """One page of ranked, highlighted results with facets; raises QueryError.
 
-        Each mechanism beyond the words typed can be switched off (the quality bench's
-        ablation): `expand` (the thesaurus's concepts), `derived` (stems of derived words),
-        `partial` (filling the page with articles matching only some of the concepts),
-        `feedback` (pseudo-relevance feedback: see index/feedback.py), `broad` (not
-        requiring of a full match the words most articles hold: see index/ranking.py),
-        `broader` (the broader concepts of a word that finds few articles: index/concepts.py),
-        `countries` (raising the articles about a country the query names: index/ranking.py),
-        `verbs` (a question's verbs finding their topic nouns, 써 -> 사용: index/query_terms.py),
-        `near` (a concept typed in several words matching in full only with its words near one
-        another, anywhere apart in part: index/query_builder.py), `longer` (a rare word finding
-        the longer nouns it heads that the analyser keeps whole, 국방 -> 국방부:
-        index/longer_nouns.py), `passing` (an article naming a country of the query only in
-        passing matching that word in part: index/ranking.py), `beside` (a word a concept typed
-        beside it holds in a form, 보호 in "프라이버시 보호", counted but not required of a full
-        match: index/joined_words.py), `about` (an article that names a concept of the query
-        only in passing matching it in part: index/salience.py), `rarest` (a partial match
-        lacking the query's rarest topic counting less, and on `coverage` by the share of the
-        query it covers: index/partial_order.py), `together` (a full match holding the required
-        concepts close raised: index/concepts_together.py), `respell` (a word no article holds,
-        that no concept widens, looked up as the archive's nearest spelling of it:
-        index/clause_forms.py, which waits for the spelling index up to the budget), `dates`
-        (the articles of a period the query's time words say raised: index/time_words.py);
-        `related` and `suggestions` skip finding the related terms (연관어) and the "did you
-        mean". Both are skipped once the search has run `budget` seconds, counted from the
-        query's compilation (so that loading Kiwi in a new process does not spend it), or
-        once a SharedBudget that other searches draw on too is spent; the result's `limits`
-        say what was cut."""
+        Each mechanism beyond the words typed can be switched off (the quality bench's ablation):
+        `expand` (the thesaurus's concepts), `derived` (stems of derived words), `partial` (filling
+        the page with articles matching only some of the concepts), `feedback` (pseudo-relevance
+        feedback: see index/feedback.py), `broad` (not requiring of a full match the words most
+        articles hold: see index/ranking.py), `broader` (the broader concepts of a word that finds
+        few articles: index/concepts.py), `countries` (raising the articles about a country the
+        query names: index/country_ranking.py), `verbs` (a question's verbs finding their topic
+        nouns, 써 -> 사용: index/query_terms.py), `near` (a concept typed in several words matching
+        in full only with its words near one another, anywhere apart in part:
+        index/query_builder.py), `longer` (a rare word finding the longer nouns it heads that the
+        analyser keeps whole, 국방 -> 국방부: index/longer_nouns.py), `passing` (an article naming a
+        country of the query only in passing matching that word in part: index/country_ranking.py),
+        `beside` (a word a concept typed beside it holds in a form, 보호 in "프라이버시 보호",
+        counted but not required of a full match: index/joined_words.py), `about` (an article that
+        names a concept of the query only in passing matching it in part: index/about_query.py),
+        `rarest` (a partial match lacking the query's rarest topic counting less, and on `coverage`
+        by the share of the query it covers: index/partial_order.py), `together` (a full match
+        holding the required concepts close raised: index/concepts_together.py), `respell` (a word
+        no article holds, that no concept widens, looked up as the archive's nearest spelling of it:
+        index/clause_forms.py; the search waits for the spelling index up to the budget), `dates`
+        (the articles of a period the query's time words say raised: index/time_words.py); `related`
+        and `suggestions` skip finding the related terms (연관어) and the "did you mean". Both are
+        skipped once the search has run `budget` seconds, counted from the query's compilation (so
+        that loading Kiwi in a new process does not spend it), or once a SharedBudget that other
+        searches draw on too is spent; the result's `limits` say what was cut."""
         if sort not in SORTS:
             raise QueryError(
                 query,
