@@ -10,9 +10,9 @@ Kiwi about are those of build_readings.stored_texts that the shipped readings do
 (the thesaurus forms and the name spellings are read whatever the rule). Kiwi reads each
 alone on one thread, as remember asks it, timed on the CPU clock; the case forms a build
 compares are timed with the text they belong to. For each rule (and the one taken,
-build_readings.read_at_build): the terms it reads and
-leaves, and the CPU seconds of Kiwi (texts and case forms) it reads and leaves, with the
-kinds of the terms left (numbers, Latin, Hangul, mixed). Prints a table and one JSON line.
+build_readings.read_at_build): the terms it reads and leaves, and the CPU seconds of Kiwi
+(texts and case forms) it reads and leaves, with the kinds of the terms left (numbers, Latin,
+Hangul, mixed). Prints a table and one JSON line.
 """
 
 from __future__ import annotations
