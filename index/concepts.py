@@ -12,7 +12,7 @@ every article on 반도체, but a word the archive hardly holds finds its broade
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -144,21 +144,6 @@ class ConceptTable:
         written = set(self._spelled.values())
         written.update(term for concept in self._by_label.values() for term in concept.narrower)
         return written | {form.replace(" ", "") for form in written if " " in form.strip()}
-
-    def forms_around(self, words: Iterable[str]) -> set[str]:
-        """The forms, as the table writes them, of every concept one of the words is a form
-        of, and every form its expansion adds (see expand)."""
-        found: set[str] = set()
-        for word in words:
-            key = self._key(word)
-            if key not in self._by_form and key not in self._above:
-                continue  # most words of an index: no concept, and expand would add nothing
-            for concept in self._by_form.get(key, ()):
-                found.update(concept.forms)
-            expansion = self.expand(word)
-            if expansion:
-                found.update(expansion.siblings, expansion.narrower, expansion.broader)
-        return found
 
     def _key(self, text: str) -> str:
         """The key the text is looked up by: its own, or, for an English plural the table does

@@ -227,8 +227,8 @@ def test_a_store_that_cannot_be_read_or_written_is_passed_over(tmp_path):
 
 def test_a_build_stores_the_terms_typed_and_the_forms_and_names_they_expand_to(built_index):
     """The terms of two articles or more and of the headlines and KEY Contents, not those
-    one article's body or sources alone holds (build_readings), and around every term the
-    thesaurus forms and the name spellings a search looks up."""
+    one article's body or sources alone holds (build_readings), every thesaurus form, and
+    around every term the name spellings a search looks up."""
     known = built_index._analyses.known()
     with built_index._fresh().reader() as reader:
         held = {t.decode("utf-8"): i.doc_frequency() for t, i in reader.iter_field("content")}
@@ -246,7 +246,7 @@ def test_a_build_stores_the_terms_typed_and_the_forms_and_names_they_expand_to(b
     left = terms - known
     assert {"고위험", "튜링상", "1.5배"} <= left  # one article's body, once
     assert not left & typed
-    assert built_index.concepts.forms_around(terms) <= known
+    assert built_index.concepts.every_form() <= known  # the terms' forms and every other
     assert built_index.aliases().spellings_around(terms) <= known
     assert {"deepfake", "합성 미디어"} <= known  # 딥페이크's concept
     assert {f for t in terms for f in built_index.concepts.expand(t).broader} <= known
