@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bench.search_quality import MECHANISMS
+from bench.search_quality import MECHANISMS, switches_of
 from index import SearchIndex
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_switch_of_the_quality_bench_is_one_the_search_offers():
+    offered = switches_of(SearchIndex.search)
+    assert [name for name in MECHANISMS if name not in offered] == []
 
 
 def test_every_switch_of_the_quality_bench_is_told_in_the_search_s_docstring():
