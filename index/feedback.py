@@ -9,9 +9,9 @@ terms, and only terms two of them share: see related_terms), each looked up in t
 headline. Within the full and within the partial matches, each of the FEEDBACK_RERANK best
 articles sees its score grow by FEEDBACK_WEIGHT of its share of the best feedback score, scaled
 to the query's best score: feedback reorders the top of each group (only raising scores, so
-the rest stay below) and never lifts an article over the line between them (though a partial
-match it raises may then outscore a few full ones by ranking.FULL_MARGIN). Re-ranking the top
-bounds its time: scoring every match of a broad query at 10,000 articles added up to 100 ms;
+the rest stay below) and never lifts an article over the line between them (a partial match
+never comes before a full one, whatever its score: see ranking). Re-ranking the top bounds its
+time: scoring every match of a broad query at 10,000 articles added up to 100 ms;
 re-ranking the top, feedback took 1.7 to 5.4 ms at the median and 14 to 22 ms at p95 of the
 graded queries it ran on (about one in six) at 10,000 synthetic articles, on a loaded machine.
 

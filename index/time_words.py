@@ -6,7 +6,7 @@ year (an article of the 2024-03 issue speaks of "지난 2월"), while the articl
 write it often, looking back ("2024년 12월 발표된"). Required as a word, or counted as one, the
 year raised the wrong articles. So a time word is a period of issues, and the articles of that
 period are raised to twice their score, among the full and among the partial matches, as those
-about a country the query names are (ranking.PERIOD_BOOST); it never filters (issue: does).
+about a country the query names are (period_ranking.PERIOD_BOOST); it filters none (issue: does).
 A year is still searched as written, counted where an article writes it, never required of a
 full match (an article may look ahead: "2024년 반도체 시장 전망" in a December issue). A year of
 which the archive holds no issue ("2030년까지", a target) is a word as any other. A relative
