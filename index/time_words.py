@@ -1,5 +1,5 @@
-"""Words of a query that say when: a year ("2024년", "2024년의"), 올해 and 작년, 최근, and a half
-of a year ("2024년 상반기").
+"""Words of a query that say when: a year ("2024년", "2024년의"), 올해 and 작년, 최근, and a month
+or a part of a year ("2024년 3월", "2024년 상반기", "2025년 초").
 
 A researcher who types "2024년 미국 AI 정책" means the articles of 2024, which seldom write the
 year (an article of the 2024-03 issue speaks of "지난 2월"), while the articles of later issues

@@ -1,5 +1,5 @@
-"""A query's time words: a year, 올해, 최근 and a half of a year read as a period of issues,
-whose articles are raised, never filtered."""
+"""A query's time words: a year, 올해, 최근, and a month or a part of a year read as a period of
+issues, whose articles are raised, never filtered."""
 
 from __future__ import annotations
 
