@@ -136,16 +136,11 @@ def rank(
     of the query they cover too (see partial_order); together=True, see concepts_together."""
     evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else set(evaluator.evaluate(restrict))
-
-    def matches(q) -> Scores:
-        scores = evaluator.evaluate(q)
-        return scores if allowed is None else {d: s for d, s in scores.items() if d in allowed}
-
     groups = compiled.concepts
     narrow, relaxed = required_concepts(evaluator, compiled) if broad else (list(groups), [])
     full = _full_matches(evaluator, compiled, allowed, narrow, relaxed) if broad else None
     if full is None:
-        full = matches(compiled.all_words)
+        full = _among(evaluator.evaluate(compiled.all_words), allowed)
     if passing and compiled.titled:
         full = in_passing(searcher, evaluator, compiled.titled, full)
     required = tuple(i for i, g in enumerate(groups) if any(g is n for n in narrow))
@@ -226,12 +221,9 @@ def _full_matches(
     `in_full` says; the matches are scored by all they match of the query."""
     groups = compiled.concepts
     if not broad:
-        scores = evaluator.evaluate(compiled.all_words)
-        found = scores if allowed is None else {d: s for d, s in scores.items() if d in allowed}
+        found = _among(evaluator.evaluate(compiled.all_words), allowed)
         return _rescored(evaluator, compiled, groups, [], found)
-    within = allowed
-    if compiled.restrict is not None:
-        within = set(evaluator.evaluate(compiled.restrict, allowed))
+    within = _restricted(evaluator, compiled, allowed)
     # by identity: a concept's hash is its whole tree's, walked anew at every look
     strict = dict(zip(map(id, groups), compiled.in_full or groups, strict=True))
     required = [strict[id(g)] for g in narrow]
@@ -256,7 +248,18 @@ def _partial(evaluator: PostingsScorer, compiled: CompiledQuery, allowed, full: 
     filters and exclusions (as arrays: see PostingsScorer.summed)."""
     if len(compiled.concepts) < 2 and not compiled.in_full and not compiled.titled:
         return NOTHING
-    if compiled.restrict is not None:
-        kept = set(evaluator.evaluate(compiled.restrict, allowed))
-        allowed = kept
-    return evaluator.summed(compiled.concepts, allowed, full)
+    within = _restricted(evaluator, compiled, allowed)
+    return evaluator.summed(compiled.concepts, within, full)
+
+
+def _among(scores: Scores, allowed: set[int] | None) -> Scores:
+    """The scores of the articles among `allowed` (None: every article)."""
+    return scores if allowed is None else {d: s for d, s in scores.items() if d in allowed}
+
+
+def _restricted(evaluator: PostingsScorer, compiled: CompiledQuery, allowed: set[int] | None):
+    """The articles among `allowed` that the query's own restrictions keep (CompiledQuery.restrict:
+    what it filters by as it is typed, and its exclusions); `allowed` itself when it has none."""
+    if compiled.restrict is None:
+        return allowed
+    return set(evaluator.evaluate(compiled.restrict, allowed))
