@@ -10,10 +10,11 @@ of the real issues' index (built in a temporary folder) and of each kept index `
 hundred articles). Each query is asked as /api/search asks it (the contract's JSON, hits,
 `match`, expansions, related terms, facets and all), as its second page, sorted newest first,
 and as every id the export lists (`article_ids`); over the real issues, also with each of the
-quality bench's switches flipped. Searches run without a time budget, so that the machine's
-load cannot cut their optional work. FILE holds real article ids and titles: keep it outside
-the repository. `--check` compares the answers of the indexes asked (a FILE saved with more
-of them serves a quicker check), prints each answer that differs and exits 1 if any does.
+quality bench's switches flipped from its default (on for one off by default). Searches run
+without a time budget, so that the machine's load cannot cut their optional work. FILE holds
+real article ids and titles: keep it outside the repository. `--check` compares the answers of
+the indexes asked (a FILE saved with more of them serves a quicker check), prints each answer
+that differs and exits 1 if any does.
 """
 
 from __future__ import annotations
@@ -22,25 +23,35 @@ import argparse
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from archive.contract import search_json
 from archive.search_query import SearchQuery
 from bench.corpus import corpus_folder
 from bench.graded_queries import load_all_queries
-from bench.search_quality import MECHANISMS, corpus_articles
+from bench.search_quality import MECHANISMS, corpus_articles, switches_of
 from index import QueryError, SearchIndex
 
 NO_BUDGET = float("inf")
+
+
+def flipped(search: Callable) -> dict[str, dict[str, bool]]:
+    """Each switch of the quality bench the search offers, flipped from its default as the
+    bench flips it: "-expand" off, "+coverage" on."""
+    offered = switches_of(search)
+    return {
+        f"{'-' if offered[name] else '+'}{name}": {name: not offered[name]}
+        for name in MECHANISMS
+        if name in offered
+    }
 
 
 def asked(index: SearchIndex, q: str, switches: bool) -> Iterator[tuple[str, object]]:
     """(what was asked, its answer) for one query over one index."""
     requests = {"page 1": {}, "page 2": {"page": 2}, "newest": {"sort": "newest"}}
     if switches:
-        for name in MECHANISMS:
-            requests[f"-{name}"] = {name: False}
+        requests.update(flipped(type(index).search))
     for label, options in requests.items():
         try:
             result = index.search(q, budget=NO_BUDGET, **options)
