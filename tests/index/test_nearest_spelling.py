@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from index import SearchIndex, derive_actors
-from index.suggest import plain_initials
+from index.suggest import plain_initials, reads_as_verb
 from tests.index.conftest import make_article
 
 
@@ -19,6 +19,7 @@ def spelled_index(tmp_path_factory) -> SearchIndex:
         make_article("2024-06-02", "엔비디아 시가총액 1위", bullets=("반도체 수요 확대",)),
         make_article("2024-06-03", "기업 실적 발표", bullets=("매출 증가", "보고서 발간")),
         make_article("2024-06-04", "오픈AI, 동영상 생성 AI 소라 공개", bullets=("영상 생성",)),
+        make_article("2024-06-05", "AI가 고용에 미치는 영향", bullets=("임금에 미치는 효과",)),
     ]
     index.replace_issue("2024-06", derive_actors(articles), "sha")
     return index
@@ -43,6 +44,25 @@ def test_the_nearest_spelling_is_a_switch(spelled_index):
 
 def test_an_exact_word_is_never_respelled(spelled_index):
     assert spelled_index.search("=엔디비아", budget=float("inf")).total == 0
+
+
+def test_a_verb_no_article_holds_is_not_respelled(spelled_index):
+    """비칠까 (비치다, to shine) is one letter from 미치다, which an article holds."""
+    result = spelled_index.search("비칠까", budget=float("inf"))
+    assert (result.total, result.expansions) == (0, {})
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [
+        pytest.param("빠졌나?", True, id="verb"),
+        pytest.param("더딘", True, id="adjective"),
+        pytest.param("엔디비아", False, id="name"),
+        pytest.param("인스타", False, id="noun"),
+    ],
+)
+def test_reads_as_verb(word, verb):
+    assert reads_as_verb(word) is verb
 
 
 @pytest.mark.parametrize(
