@@ -8,6 +8,8 @@ import pytest
 from index import SearchIndex, derive_actors
 from index.actor_table import actor_table, parse_actor_table
 from index.aliases import alias_key
+from index.query_builder import country_of
+from index.query_syntax import Clause
 from tests.index.conftest import make_article
 
 TABLE = """# version: 1
@@ -139,3 +141,12 @@ def test_a_name_no_article_holds_is_not_respelled(body_index):
     result = body_index.search("네이버", budget=float("inf"))
     assert (result.total, result.expansions) == (0, {})
     assert body_index.search("사이보", budget=float("inf")).total == 1  # a typo still is
+
+
+def test_every_spelling_of_a_country_is_read_as_that_country_in_a_query():
+    """A query word is analysed before its country is looked up: 우리나라, which Kiwi alone reads
+    as 나라, is a word of the domain dictionary."""
+    table = actor_table()
+    spellings = [s for place in table.places for s in place.spellings if " " not in s]
+    misread = [s for s in spellings if country_of((Clause(s),)) != (table.country_named(s) or None)]
+    assert misread == []
