@@ -85,6 +85,13 @@ def test_a_city_or_a_code_alone_is_no_country_word():
         pytest.param("학습", (), id="noun"),
         pytest.param("작은", ("소형", "소규모"), id="adjective-of-size"),
         pytest.param("뒤처졌나", ("격차", "경쟁력"), id="falling-behind"),
+        pytest.param("빠졌나?", ("불참", "탈퇴", "제외"), id="left-out"),
+        pytest.param("더딘", ("둔화", "지연"), id="slow"),
+        pytest.param("낮출", ("인하", "감소", "저하"), id="lowering"),
+        pytest.param("높일", ("향상", "증가", "인상"), id="raising"),
+        pytest.param("움직이게", ("움직임", "동작"), id="moving"),
+        pytest.param("해칠까?", ("저해", "악화"), id="harming"),
+        pytest.param("좋은", ("우수", "성능"), id="good"),
     ],
 )
 def test_topic_nouns_of_a_verb(word, nouns):
