@@ -291,3 +291,40 @@ def test_upskilling_is_found_as_the_briefs_skills_training() -> None:
     from index.concepts import shipped_concepts
 
     assert "기술 교육" in shipped_concepts().expand("업스킬링").siblings
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        pytest.param("툴", "도구", id="tool-in-konglish"),
+        pytest.param("툴 사용", "도구 사용", id="tool-use-in-konglish"),
+        pytest.param("명문대", "명문 대학", id="top-university"),
+        pytest.param("대학", "大", id="university-as-the-brief-writes-it"),
+        pytest.param("워라밸", "일과 삶의 균형", id="work-life-balance"),
+        pytest.param("리브랜딩", "명칭 변경", id="rebranding-as-a-renaming"),
+        pytest.param("불발", "무산", id="a-deal-fallen-through"),
+        pytest.param("선언문", "선언", id="a-declaration"),
+        pytest.param("logo", "로고", id="logo-in-english"),
+        pytest.param("cheap", "저비용", id="cheap-in-english"),
+    ],
+)
+def test_a_word_researchers_type_finds_the_briefs_word(typed, written) -> None:
+    """Thesaurus v45: words a researcher types (Konglish, English, everyday Korean) that the Brief
+    writes otherwise."""
+    from index.concepts import shipped_concepts
+
+    assert written in shipped_concepts().expand(typed).siblings
+
+
+def test_international_organisations_find_their_members_by_name() -> None:
+    """The Brief names an international organisation by its name (IMF, OECD), rarely as one."""
+    from index.concepts import shipped_concepts
+
+    assert {"OECD", "IMF", "UN"} <= set(shipped_concepts().expand("국제기구").narrower)
+
+
+def test_work_life_balance_finds_shorter_working_hours() -> None:
+    """워라밸 is what the articles on working hours and the four-day week are about."""
+    from index.concepts import shipped_concepts
+
+    assert {"근로 시간", "주 4일 근무제"} <= set(shipped_concepts().expand("워라밸").narrower)
