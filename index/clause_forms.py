@@ -113,8 +113,9 @@ class ClauseForms:
         """The clause's spellings, then (unless it is exact) its stems and its concept's
         forms, each weighted; a form already looked up keeps its first, higher, weight. A
         plain word no article holds in any spelling, and that no concept or verb widens, is
-        looked up as the archive's nearest spelling of it (`respell`: 엔디비아 -> 엔비디아),
-        or first as a name or a thesaurus form typed with tense initials (쏘라 -> 소라), which
+        looked up as the archive's nearest spelling of it (`respell`: 엔디비아 -> 엔비디아, or
+        the one term it begins, clipped: 인스타 -> 인스타그램; suggest.respelling), or first
+        as a name or a thesaurus form typed with tense initials (쏘라 -> 소라), which
         stands in for it, as the words added say; never a known name's."""
         looked = self._looked_up(clause)
         if clause.exact or clause.phrase or self.respell is None or looked.added:

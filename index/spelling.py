@@ -14,6 +14,7 @@ own, so a search never waits longer for it than its budget allows.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections.abc import Callable, Hashable, Iterable
 
@@ -84,6 +85,18 @@ class SpellingIndex:
         numbers = {n for v in deletions(word, distance) for n in self._filed.get(v, ())}
         candidates = (self._terms[n] for n in numbers)
         return {t for t in candidates if damerau_levenshtein(t, word, distance) <= distance}
+
+    def starting_with(self, prefix: str, most: int) -> list[str]:
+        """The terms that begin with `prefix` and are longer, in sorted order, at most `most`."""
+        found = []
+        at = bisect.bisect_right(self._terms, prefix)
+        while at < len(self._terms) and len(found) < most:
+            term = self._terms[at]
+            if not term.startswith(prefix):
+                break
+            found.append(term)
+            at += 1
+        return found
 
     def closest(self, word: str) -> str | None:
         """The most frequent term one edit away, else two for a longer word, or None; among

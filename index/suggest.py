@@ -31,6 +31,8 @@ RESPELT_HANGUL, RESPELT_LATIN = 3, 5
 # leaves out at two syllables. Made plain, a word is looked for only if it is then a known name
 # or a thesaurus form (clause_forms.py): 빨간 is not 발간. On the quality bench (against
 # 589f111) 쏘라 영상 AI 0.377 -> 0.964 and held-out 7 0.775 -> 0.793, no other query moved.
+# The shortest clipped word (in characters) looked up as the one longer term it begins.
+CLIPPED_HANGUL, CLIPPED_LATIN = 2, 4
 PLAIN_INITIALS = {1: 0, 4: 3, 8: 7, 10: 9, 13: 12}
 _SYLLABLES, _PER_INITIAL = 0xAC00, 21 * 28
 
@@ -77,6 +79,8 @@ def respelling(speller: SpellingIndex, word: str) -> str | None:
         return None
     part = parts[0]
     latin = part.isascii()
+    if clipped := completion(speller, part):
+        return clipped
     if len(part) < (RESPELT_LATIN if latin else RESPELT_HANGUL):
         return None
     near = speller.closest(part)
@@ -84,6 +88,19 @@ def respelling(speller: SpellingIndex, word: str) -> str | None:
     if near is None or damerau_levenshtein(part, near) > edits:
         return None
     return near
+
+
+def completion(speller: SpellingIndex, part: str) -> str | None:
+    """The one term the index holds that the part begins, two characters or more longer: a
+    loanword or a name clipped as it is spoken (인스타 for 인스타그램), which the nearest
+    spelling by edits reads as another word (스타); None where several terms begin with it
+    (엔터: 엔터프라이즈, 엔터테인먼트) or it is shorter than CLIPPED_HANGUL or CLIPPED_LATIN.
+    On the quality bench after the thesaurus's v45, 인스타 AI 이미지 표시 0.631 -> 1.000 and
+    held-out 8 0.805 -> 0.812; no other query moved, held-out 9 0.659 either way."""
+    if len(part) < (CLIPPED_LATIN if part.isascii() else CLIPPED_HANGUL):
+        return None
+    longer = [t for t in speller.starting_with(part, 3) if len(t) >= len(part) + 2]
+    return longer[0] if len(longer) == 1 else None
 
 
 def reads_as_verb(word: str) -> bool:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from index import SearchIndex, derive_actors
-from index.suggest import plain_initials, reads_as_verb
+from index.spelling import SpellingIndex
+from index.suggest import completion, plain_initials, reads_as_verb
 from tests.index.conftest import make_article
 
 
@@ -19,7 +20,8 @@ def spelled_index(tmp_path_factory) -> SearchIndex:
         make_article("2024-06-02", "엔비디아 시가총액 1위", bullets=("반도체 수요 확대",)),
         make_article("2024-06-03", "기업 실적 발표", bullets=("매출 증가", "보고서 발간")),
         make_article("2024-06-04", "오픈AI, 동영상 생성 AI 소라 공개", bullets=("영상 생성",)),
-        make_article("2024-06-05", "AI가 고용에 미치는 영향", bullets=("임금에 미치는 효과",)),
+        make_article("2024-06-05", "AI가 고용에 미치는 영향", bullets=("스타 배우의 임금 효과",)),
+        make_article("2024-06-06", "인스타그램, AI 이미지 표시", bullets=("사진 라벨",)),
     ]
     index.replace_issue("2024-06", derive_actors(articles), "sha")
     return index
@@ -50,6 +52,30 @@ def test_a_verb_no_article_holds_is_not_respelled(spelled_index):
     """비칠까 (비치다, to shine) is one letter from 미치다, which an article holds."""
     result = spelled_index.search("비칠까", budget=float("inf"))
     assert (result.total, result.expansions) == (0, {})
+
+
+def test_a_clipped_name_finds_the_one_term_it_begins(spelled_index):
+    """인스타 is one edit from 스타, which an article holds, and begins 인스타그램 alone."""
+    result = spelled_index.search("인스타", budget=float("inf"))
+    assert [hit.id for hit in result.hits] == ["2024-06-06"]
+    assert result.expansions["인스타"][0] == "인스타그램"
+
+
+@pytest.mark.parametrize(
+    ("part", "completed"),
+    [
+        pytest.param("인스타", "인스타그램", id="clipped"),
+        pytest.param("엔터", None, id="begins-two-terms"),
+        pytest.param("인스타그", None, id="one-letter-short-is-an-edit"),
+        pytest.param("인", None, id="too-short"),
+        pytest.param("insta", "instagram", id="latin"),
+    ],
+)
+def test_completion(part, completed):
+    speller = SpellingIndex(
+        dict.fromkeys(["인스타그램", "엔터프라이즈", "엔터테인먼트", "instagram"], 1)
+    )
+    assert completion(speller, part) == completed
 
 
 @pytest.mark.parametrize(

@@ -112,6 +112,14 @@ def test_a_word_longer_than_any_term_costs_no_deletions():
     assert speller.within("x" * 500, 2) == set()
 
 
+def test_the_terms_a_prefix_begins_are_found_in_order_up_to_a_count():
+    speller = SpellingIndex({"인스타그램": 2, "인스타": 1, "엔터프라이즈": 1, "엔터테인먼트": 3})
+    assert speller.starting_with("엔터", 3) == ["엔터테인먼트", "엔터프라이즈"]
+    assert speller.starting_with("엔터", 1) == ["엔터테인먼트"]
+    assert speller.starting_with("인스타", 3) == ["인스타그램"]
+    assert speller.starting_with("스타", 3) == []
+
+
 def test_more_than_two_edits_is_refused():
     with pytest.raises(ValueError, match="2 edits"):
         SpellingIndex({"규제": 1}).within("규제", 3)
