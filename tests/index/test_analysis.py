@@ -139,6 +139,8 @@ def test_normalize_folds_compatibility_forms():
         pytest.param("딥페이크", ("딥페이크",), (), id="one-word"),
         pytest.param("GPT-4o", ("gpt", "4", "o"), ("gpt4", "4o"), id="hyphenated"),
         pytest.param("안전연구소의", ("안전", "연구소"), ("안전연구소",), id="compound"),
+        # Kiwi alone read the glued name as 제미나이 + 노, 나 taken for a particle
+        pytest.param("제미나이나노", ("제미나이", "나노"), ("제미나이나노",), id="glued-name"),
     ],
 )
 def test_query_words_keep_their_parts_together(word, parts, pairs):
