@@ -323,6 +323,21 @@ def test_international_organisations_find_their_members_by_name() -> None:
     assert {"OECD", "IMF", "UN"} <= set(shipped_concepts().expand("국제기구").narrower)
 
 
+@pytest.mark.parametrize(
+    ("group", "member"),
+    [
+        pytest.param("컨설팅 업체", "딜로이트", id="consulting-firms"),
+        pytest.param("시장조사 기관", "IDC", id="market-researchers"),
+        pytest.param("싱크탱크", "랜드연구소", id="think-tanks"),
+    ],
+)
+def test_a_group_of_sources_finds_its_members_by_name(group, member) -> None:
+    """Thesaurus v46: the Brief cites a report by its author's name, rarely by what it is."""
+    from index.concepts import shipped_concepts
+
+    assert member in shipped_concepts().expand(group).narrower
+
+
 def test_work_life_balance_finds_shorter_working_hours() -> None:
     """워라밸 is what the articles on working hours and the four-day week are about."""
     from index.concepts import shipped_concepts
