@@ -50,7 +50,7 @@ class SearchIndex(SearchAnswers):
         self._searchers: SearcherCache | None = None
         self._retired: list[SearcherCache] = []
         self._mined = MinedAliases(self.directory)
-        self._spelling = SpellingCache(lambda: self._fresh().reader())
+        self._spelling = SpellingCache(_spelling_reader)
         self._analyses = AnalysisStore(self.directory / STORE_NAME, readings=shipped_readings)
 
     @classmethod
@@ -277,3 +277,13 @@ class SearchIndex(SearchAnswers):
         """Bytes the index takes on disk."""
         self._fresh()
         return sum(p.stat().st_size for p in self._live.iterdir() if p.is_file())
+
+
+def _spelling_reader(generation: tuple[Path, int]):
+    """A reader of the generation a search asks the spelling index for (its directory and
+    Whoosh's number, as search_answers keys it), whatever generation is current by then; None
+    while its directory holds no whole index: after `rm -r index` the first build writes a
+    directory of the same name, whose spelling index read half-written would have served the
+    finished one."""
+    live = generation[0]
+    return None if read_stamp(live) is None else whoosh_index.open_dir(live).reader()

@@ -112,21 +112,28 @@ class SpellingCache:
     """The spelling index of the latest generation asked for, built in a background thread.
 
     `get` waits at most its timeout; until a build completes it answers with the index of an
-    earlier generation, if any. A failed build is raised to the next caller, which retries."""
+    earlier generation, if any. The thread reads the generation asked for:
+    `open_reader(generation)` gives its reader, or None while it is not whole (being written,
+    or gone), and the next caller tries again. A thread that read the generation current when
+    it ran, started by a search just before the index went stale, ran while another process
+    rebuilt it and failed with "must be rebuilt", which the first search of the new index was
+    told. A failed build is raised to the next caller asking for the same generation, which
+    retries; a caller asking for another builds that one."""
 
-    def __init__(self, open_reader: Callable[[], object]) -> None:
+    def __init__(self, open_reader: Callable[[Hashable], object | None]) -> None:
         self._open_reader = open_reader
         self._lock = threading.Lock()
         self._built: tuple[Hashable, SpellingIndex] | None = None
         self._building: tuple[Hashable, threading.Thread] | None = None
-        self._failure: BaseException | None = None
+        self._failure: tuple[Hashable, BaseException] | None = None
 
     def get(self, generation: Hashable, timeout: float) -> SpellingIndex | None:
         """The index for `generation`, else the last one built, else None (not ready in time)."""
         with self._lock:
             if self._failure is not None:
-                failure, self._failure = self._failure, None
-                raise failure
+                (failed, failure), self._failure = self._failure, None
+                if failed == generation:
+                    raise failure
             if self._built is not None and self._built[0] == generation:
                 return self._built[1]
             if self._building is None or self._building[0] != generation:
@@ -142,14 +149,19 @@ class SpellingCache:
 
     def _build(self, generation: Hashable) -> None:
         try:
-            reader = self._open_reader()
+            reader = self._open_reader(generation)
+            if reader is None:  # not whole: the next caller tries again
+                with self._lock:
+                    if self._building is not None and self._building[0] == generation:
+                        self._building = None
+                return
             try:
                 built = SpellingIndex.from_reader(reader)
             finally:
                 reader.close()
         except Exception as error:  # handed to the next search, not lost in this thread
             with self._lock:
-                self._failure = error
+                self._failure = (generation, error)
                 self._building = None
             return
         with self._lock:

@@ -177,8 +177,8 @@ def test_the_cache_answers_within_its_timeout_and_builds_once_per_generation():
         def close(self):
             pass
 
-    def open_reader():
-        opened.append(1)
+    def open_reader(generation):
+        opened.append(generation)
         return Reader()
 
     cache = SpellingCache(open_reader)
@@ -187,19 +187,37 @@ def test_the_cache_answers_within_its_timeout_and_builds_once_per_generation():
     built = cache.get(1, timeout=5)
     assert built is not None and len(built) == 0
     assert cache.get(1, timeout=0) is built
-    assert len(opened) == 1
+    assert opened == [1]
     assert cache.get(2, timeout=5) is not built
-    assert len(opened) == 2
+    assert opened == [1, 2]  # each build reads the generation asked for
 
 
 def test_a_failed_build_is_raised_to_the_next_search():
-    def open_reader():
+    def open_reader(generation):
         raise OSError("index gone")
 
     cache = SpellingCache(open_reader)
     assert cache.get(1, timeout=5) is None
     with pytest.raises(OSError, match="index gone"):
         cache.get(1, timeout=5)
+
+
+def test_a_failed_build_is_raised_to_no_search_of_another_generation():
+    class Reader:
+        def leaf_readers(self):
+            return []
+
+        def close(self):
+            pass
+
+    def open_reader(generation):
+        if generation == 1:
+            raise OSError("index gone")
+        return Reader()
+
+    cache = SpellingCache(open_reader)
+    assert cache.get(1, timeout=5) is None
+    assert cache.get(2, timeout=5) is not None
 
 
 def test_a_query_is_searched_for_its_first_words_and_says_so(built_index):
