@@ -86,9 +86,3 @@ class ActorCount(Open):
 class ActorsAnswer(Open):
     ok: bool
     actors: list[ActorCount]
-
-
-class ErrorAnswer(BaseModel):
-    ok: bool
-    error: str
-    status: int
