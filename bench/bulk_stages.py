@@ -123,7 +123,7 @@ def stages(export: Path, pdfs: list[Path], index_dir: Path) -> dict[str, float]:
     """CPU seconds of each stage, in the order a bulk run meets them."""
     import index.kiwi_loader as kiwi_loader
 
-    kiwi_loader._kiwi_threads = 1  # one thread, as in a build worker
+    kiwi_loader.use_one_thread()  # as in a build worker
     seconds: dict[str, float] = {}
 
     def timed(name: str, work: Callable[[], Any]) -> Any:

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     import index.kiwi_loader as kiwi_loader
 
-    kiwi_loader._kiwi_threads = 1  # one thread, as the CPU clock compares them
+    kiwi_loader.use_one_thread()  # as the CPU clock compares them
     kiwi = kiwi_loader.kiwi()
     with tempfile.TemporaryDirectory(prefix="aibrief-joined-") as scratch:
         texts = stored_texts(corpus, args.copies, Path(scratch))

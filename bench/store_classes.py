@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     import index.kiwi_loader as kiwi_loader
 
-    kiwi_loader._kiwi_threads = 1  # one call a text on one thread, as a build worker calls
+    kiwi_loader.use_one_thread()  # one call a text on one thread, as a build worker calls
     kiwi = kiwi_loader.kiwi()
     with tempfile.TemporaryDirectory(prefix="aibrief-store-classes-") as scratch:
         _, _, issues = synthesise(corpus, args.copies, Path(scratch))

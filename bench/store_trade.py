@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     import index.kiwi_loader as kiwi_loader
 
-    kiwi_loader._kiwi_threads = 1  # one thread, as in bulk_stages
+    kiwi_loader.use_one_thread()  # as in bulk_stages
     saving = bulk_saving(corpus, args.copies)
     cost = cold_cost(corpus)
     k = saving["kiwi_articles"]

@@ -56,6 +56,16 @@ def share_parent_kiwi() -> None:
     _kiwi_lock, _kiwi_threads, _one_text_per_call = threading.Lock(), 1, True
 
 
+def use_one_thread(reload: bool = False) -> None:
+    """Kiwi on one thread, as a build worker runs it, for a bench that times its calls on the
+    CPU clock: the Kiwi loaded next is, and with `reload` the one already loaded is dropped
+    for it."""
+    global _kiwi, _kiwi_threads
+    _kiwi_threads = 1
+    if reload:
+        _kiwi = None
+
+
 def tokenize_many(texts: list[str]) -> Iterable:
     """Kiwi's tokens of each text, in order: as one batch on Kiwi's threads (an iterator the
     caller reads while Kiwi works on), or, in a worker sharing its parent's Kiwi, one call per
