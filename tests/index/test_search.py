@@ -233,42 +233,15 @@ def test_more_like_this_of_an_unknown_article(built_index):
 
 
 def test_json_shapes(built_index):
-    from archive import SearchQuery
+    from archive import SearchQuery, contract
     from archive.contract import search_json
 
     result = built_index.search("딥페이크", per_page=1)
     data = search_json(SearchQuery(q="딥페이크", limit=1), result)
-    assert list(data) == [
-        "ok",
-        "query",
-        "total",
-        "hint",
-        "fallback",
-        "suggestion",
-        "expansions",
-        "expansions_found",
-        "related_terms",
-        "limits",
-        "facets",
-        "hits",
-    ]
-    assert list(data["hits"][0]) == [
-        "id",
-        "issue",
-        "section",
-        "title",
-        "page",
-        "pdf_pages",
-        "url",
-        "score",
-        "match",
-        "missing",
-        "passing",
-        "terms",
-        "snippet",
-        "marks",
-        "citation",
-    ]
+    # the fields as the contract lists them; tests/webui/test_web_contract.py holds the list
+    # to the shape its docstring, /api/help and the README document
+    assert tuple(data) == contract.SEARCH_FIELDS
+    assert tuple(data["hits"][0]) == contract.HIT_FIELDS
     hit = data["hits"][0]
     assert hit["pdf_pages"] == [hit["page"] + 2, hit["page"] + 2]  # as make_article places it
 
