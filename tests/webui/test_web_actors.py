@@ -3,11 +3,9 @@ and the actor and country filters of a search."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from web_support import imported_home
 
-from archive import Archive
 from extract.model import Article, BodySection, Bullet
 from webui import create_app
 
@@ -40,17 +38,7 @@ ARTICLES = (
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    lines = tmp_path_factory.mktemp("export") / "articles.jsonl"
-    lines.write_text(
-        "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in ARTICLES),
-        encoding="utf-8",
-    )
-    archive = Archive(home)
-    try:
-        archive.import_jsonl(lines)
-    finally:
-        archive.close()
+    home = imported_home(tmp_path_factory.mktemp("archive") / "home", ARTICLES)
     app = create_app({"TESTING": True, "AIBRIEF_HOME": str(home)})
     yield app.test_client()
     app.extensions["aibrief_archive"].close()

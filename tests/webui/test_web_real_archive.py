@@ -6,26 +6,14 @@ import json
 
 import pytest
 from web_fakes import ARTICLES
+from web_support import imported_home
 
-from archive import Archive
 from webui import create_app
 
 
 @pytest.fixture(scope="module")
 def real_home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    lines = tmp_path_factory.mktemp("export") / "articles.jsonl"
-    lines.write_text(
-        "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in ARTICLES),
-        encoding="utf-8",
-    )
-    archive = Archive(home)
-    try:
-        report = archive.import_jsonl(lines)
-    finally:
-        archive.close()
-    assert not getattr(report, "bad_lines", ()), report
-    return home
+    return imported_home(tmp_path_factory.mktemp("archive") / "home", ARTICLES)
 
 
 @pytest.fixture(scope="module")

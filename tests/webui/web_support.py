@@ -1,8 +1,11 @@
-"""What the web tests share outside fixtures: the repository root and the strict-mode skip."""
+"""What the web tests share outside fixtures: the repository root, the strict-mode skip and
+an archive of articles imported as JSON Lines."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,3 +23,22 @@ def _root_conftest():
 
 
 skip_or_fail = _root_conftest().skip_or_fail
+
+
+def imported_home(home: Path, articles: Iterable) -> Path:
+    """`home`, an archive holding these articles, imported as the JSON Lines an export writes
+    (from a file beside it); every line read."""
+    from archive import Archive
+
+    lines = home.with_name(f"{home.name}.jsonl")
+    lines.write_text(
+        "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in articles),
+        encoding="utf-8",
+    )
+    archive = Archive(home)
+    try:
+        report = archive.import_jsonl(lines)
+    finally:
+        archive.close()
+    assert not getattr(report, "bad_lines", ()), report
+    return home
