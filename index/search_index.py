@@ -138,7 +138,7 @@ class SearchIndex(SearchAnswers):
         ix = whoosh_index.create_in(fresh, build_schema())
         mined = MinedAliases(fresh)
         notes = build_all(ix, issues, WRITE_TIMEOUT, on_issue)
-        mined.save({issue: n.pairs for issue, n in notes.items()})
+        mined.save(_pairs_of(notes))
         self._remember_terms(ix, mined, notes)
         write_stamp(fresh)  # last: a generation without it reads as stale
         return fresh
@@ -212,7 +212,7 @@ class SearchIndex(SearchAnswers):
             raise
         notes = batch.commit()
         if notes:
-            self._mined.save({issue: n.pairs for issue, n in notes.items()})
+            self._mined.save(_pairs_of(notes))
         self._remember_terms(self._fresh(), self._mined, notes)
 
     def merge_deleted(self) -> bool:
@@ -277,6 +277,11 @@ class SearchIndex(SearchAnswers):
         """Bytes the index takes on disk."""
         self._fresh()
         return sum(p.stat().st_size for p in self._live.iterdir() if p.is_file())
+
+
+def _pairs_of(notes: dict[str, IssueNotes]) -> dict[str, list]:
+    """Each issue's mined name pairs, as MinedAliases.save takes them."""
+    return {issue: n.pairs for issue, n in notes.items()}
 
 
 def _spelling_reader(generation: tuple[Path, int]):
