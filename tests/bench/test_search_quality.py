@@ -30,13 +30,14 @@ def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
     queries.append(GradedQuery("k", "paraphrase", {"x": 2}, held_out="held-out 8"))
     queries.append(GradedQuery("l", "derived", {"x": 2}, held_out="held-out 9"))
     queries.append(GradedQuery("m", "spacing", {"x": 2}, held_out="held-out 10"))
+    queries.append(GradedQuery("n", "script", {"x": 2}, held_out="held-out 11"))
     groups = query_groups(queries)
-    numbers = ("", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9", " 10")
+    numbers = ("", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9", " 10", " 11")
     held_out = [f"held-out{n}" for n in numbers]
     assert list(groups) == ["all", "new", *KINDS, *held_out]
     assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
     assert groups["derived"] == []
-    assert [groups[name] for name in held_out] == [[n] for n in range(3, 13)]
+    assert [groups[name] for name in held_out] == [[n] for n in range(3, 14)]
 
 
 def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
@@ -119,33 +120,33 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
     ]
 
 
-def test_the_blind_groups_are_held_out_9_and_10_and_their_low_queries_are_counted_not_listed(
+def test_the_blind_groups_are_held_out_10_and_11_and_their_low_queries_are_counted_not_listed(
     capsys,
 ):
     queries = [
-        GradedQuery("open low", "concept", {"x": 2}, held_out="held-out 8"),
-        GradedQuery("blind low", "script", {"x": 2}, held_out="held-out 9"),
-        GradedQuery("blind high", "script", {"x": 2}, held_out="held-out 9"),
-        GradedQuery("tenth low", "question", {"x": 2}, held_out="held-out 10"),
-        GradedQuery("tenth lower", "question", {"x": 2}, held_out="held-out 10"),
+        GradedQuery("open low", "concept", {"x": 2}, held_out="held-out 9"),
+        GradedQuery("eleventh low", "question", {"x": 2}, held_out="held-out 11"),
+        GradedQuery("eleventh lower", "question", {"x": 2}, held_out="held-out 11"),
+        GradedQuery("blind low", "script", {"x": 2}, held_out="held-out 10"),
+        GradedQuery("blind high", "script", {"x": 2}, held_out="held-out 10"),
     ]
     run = Run(
         System("aibrief", None),
-        [score(["y"], {"x": 2}), score(["y"], {"x": 2}), score(["x"], {"x": 2})]
-        + [score(["y"], {"x": 2}), score(["y"], {"x": 2})],
+        [score(["y"], {"x": 2}), score(["y"], {"x": 2}), score(["y"], {"x": 2})]
+        + [score(["y"], {"x": 2}), score(["x"], {"x": 2})],
     )
-    assert BLIND == ("held-out 9", "held-out 10")
+    assert BLIND == ("held-out 10", "held-out 11")
     assert set(BLIND) <= set(HELD_OUT_SETS)
     print_low(run, queries)
     shown = capsys.readouterr().out
     assert "open low" in shown
-    assert "blind low" not in shown and "tenth" not in shown
+    assert "blind low" not in shown and "eleventh" not in shown
     assert "4 queries below 0.5" in shown
-    # in the order of the groups, not of their names ("held-out 10" sorts before "held-out 9")
-    assert "(1 in held-out 9, 2 in held-out 10: not listed, --unblind lists them)" in shown
+    # in the order of the groups, not of the low queries (held-out 11's come first here)
+    assert "(1 in held-out 10, 2 in held-out 11: not listed, --unblind lists them)" in shown
     print_low(run, queries, unblind=True)
     unblinded = capsys.readouterr().out
-    assert "blind low" in unblinded and "tenth lower" in unblinded
+    assert "blind low" in unblinded and "eleventh lower" in unblinded
 
 
 def test_the_tables_by_group_print_every_group_name_whole(capsys):
@@ -155,5 +156,5 @@ def test_the_tables_by_group_print_every_group_name_whole(capsys):
     print_by_group("nDCG@10 by class", "ndcg", [run], query_groups(queries))
     title, header, row, counts = capsys.readouterr().out.strip("\n").splitlines()
     assert title == "nDCG@10 by class"
-    assert header.endswith(" held-out 9 held-out 10")
+    assert header.endswith(" held-out 10 held-out 11")
     assert row.split()[-1] == "n/a" and counts.split()[-1] == "1"
