@@ -123,6 +123,8 @@ class ConceptTable:
         # the forms of several words, by the key of their first word and of their last
         self._by_end: dict[str, list[str]] = {}
         self._expanded: dict[str, Expansion] = {}  # see expand
+        # the singular of a form of several words listed in the plural -> that form's key
+        self._plural_of: dict[str, str] = {}
         for concept in concepts:
             self._by_label.setdefault(concept_key(concept.label), concept)
             for form in concept.forms:
@@ -131,6 +133,8 @@ class ConceptTable:
                 if len(words := form.split()) > 1:
                     for end in dict.fromkeys(concept_key(w) for w in (words[0], words[-1])):
                         self._by_end.setdefault(end, []).append(form)
+                    for singular in english_singulars(form):
+                        self._plural_of.setdefault(singular, concept_key(form))
             for term in concept.narrower:
                 self._above.setdefault(concept_key(term), []).append(concept)
 
@@ -150,14 +154,18 @@ class ConceptTable:
         not list, its singular's ("neuromorphic chips" is "neuromorphic chip", "foundries" is
         foundry). One rule instead of a plural form on every line: the briefs write English in
         the singular (none of the 931 plurals of its English forms it does not list is in the
-        six real issues), so a plural is only ever typed, and the rule adds no term to look up."""
+        six real issues), so a plural is only ever typed, and the rule adds no term to look up.
+        The other way too, for a form of several words the table lists in the plural alone: its
+        singular typed is that form ("compliance cost" is "compliance costs"), as a phrase's
+        last word in the singular names the same thing. Not a word alone, whose singular is
+        often a word of its own (fines / fine, judges / judge, news / new)."""
         key = concept_key(text)
         if key in self._by_form or key in self._above:
             return key
         for singular in english_singulars(text):
             if singular in self._by_form or singular in self._above:
                 return singular
-        return key
+        return self._plural_of.get(key, key)
 
     def knows(self, text: str) -> bool:
         """Whether the text is a form of some concept (or an English plural of one)."""

@@ -101,6 +101,23 @@ def test_a_word_that_is_no_plural_or_of_a_short_acronym_is_not_folded(word):
 
 
 @pytest.mark.parametrize(
+    ("typed", "known"),
+    [
+        pytest.param("compliance cost", True, id="phrase-listed-in-the-plural"),
+        pytest.param("Compliance  Cost", True, id="case-and-spaces"),
+        pytest.param("fine", False, id="a-word-alone-is-a-word-of-its-own"),
+    ],
+)
+def test_the_singular_of_a_phrase_listed_in_the_plural_is_that_phrase(typed, known):
+    _, concepts = parse_concepts("# version: 1\n규제 부담\t규제 부담, compliance costs, fines\n")
+    table = ConceptTable(concepts)
+    assert table.knows(typed) is known
+    if known:
+        assert table.spelled(typed) == "compliance costs"
+        assert "규제 부담" in table.expand(typed).siblings
+
+
+@pytest.mark.parametrize(
     ("text", "problem"),
     [
         pytest.param("반도체\t칩\n", "no '# version: N' line", id="no-version"),
