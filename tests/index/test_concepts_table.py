@@ -343,3 +343,38 @@ def test_work_life_balance_finds_shorter_working_hours() -> None:
     from index.concepts import shipped_concepts
 
     assert {"근로 시간", "주 4일 근무제"} <= set(shipped_concepts().expand("워라밸").narrower)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        pytest.param("CAGR", "연평균 성장률", id="compound-annual-growth"),
+        pytest.param("broadband", "광대역", id="broadband-in-english"),
+        pytest.param("엔터 산업", "엔터테인먼트", id="entertainment-clipped"),
+        pytest.param("compliance cost", "규제 부담", id="compliance-cost"),
+        pytest.param("혁신 클러스터", "혁신 거점", id="innovation-cluster"),
+        pytest.param("확신도", "신뢰도 점수", id="confidence-score"),
+        pytest.param("loss of control", "통제를 벗어난", id="out-of-human-control"),
+    ],
+)
+def test_a_term_of_the_field_finds_the_briefs_wording(typed, written) -> None:
+    """Thesaurus v48: abbreviations, English and clipped words of the field (CAGR, broadband, 엔터)
+    and the Brief's own phrasing of a concept (통제를 벗어난 for loss of control)."""
+    from index.concepts import shipped_concepts
+
+    assert written in shipped_concepts().expand(typed).siblings
+
+
+@pytest.mark.parametrize(
+    ("broad", "narrow"),
+    [
+        pytest.param("self-supervised learning", "대조 학습", id="contrastive-learning"),
+        pytest.param("인물 영상 생성", "립싱크", id="lip-sync-in-talking-heads"),
+    ],
+)
+def test_a_method_is_found_under_its_family(broad, narrow) -> None:
+    """Contrastive learning is a self-supervised method, and lip sync a part of generating a
+    person's video: the broader concept finds the articles that name only the narrower."""
+    from index.concepts import shipped_concepts
+
+    assert narrow in shipped_concepts().expand(broad).narrower
