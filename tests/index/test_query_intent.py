@@ -92,6 +92,10 @@ def test_a_city_or_a_code_alone_is_no_country_word():
         pytest.param("움직이게", ("움직임", "동작"), id="moving"),
         pytest.param("해칠까?", ("저해", "악화"), id="harming"),
         pytest.param("좋은", ("우수", "성능"), id="good"),
+        pytest.param("들어간", ("탑재", "내장"), id="built-in"),
+        pytest.param("넣은", ("탑재", "내장"), id="put-in"),
+        pytest.param("맞추는", ("일치", "동기화"), id="matching"),
+        pytest.param("잃는", ("상실", "실직", "실업"), id="losing-a-job"),
     ],
 )
 def test_topic_nouns_of_a_verb(word, nouns):
