@@ -76,3 +76,11 @@ def test_cut_snippet_marks_count_code_points_after_the_ellipsis():
     snippet, marks = cut_snippet(text, [(len(text) - 4, len(text) - 2)], width=60)
     assert [snippet[start:end] for start, end in marks] == ["규제"]
     assert "\n" not in snippet
+
+
+def test_a_model_is_found_by_the_spelling_the_press_gives_it():
+    """Qwen is 큐원 in the Brief and 큐웬 in much of the Korean press: one name, either way."""
+    from index.aliases import curated_aliases
+
+    table = AliasTable(curated_aliases())
+    assert "큐원" in table.others("큐웬")
