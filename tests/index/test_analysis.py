@@ -141,6 +141,8 @@ def test_normalize_folds_compatibility_forms():
         pytest.param("안전연구소의", ("안전", "연구소"), ("안전연구소",), id="compound"),
         # Kiwi alone read the glued name as 제미나이 + 노, 나 taken for a particle
         pytest.param("제미나이나노", ("제미나이", "나노"), ("제미나이나노",), id="glued-name"),
+        # Kiwi alone read 도 as a particle, and the query as 확신 (conviction)
+        pytest.param("확신도를", ("확신도",), (), id="noun-of-degree"),
     ],
 )
 def test_query_words_keep_their_parts_together(word, parts, pairs):
