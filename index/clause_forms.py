@@ -53,7 +53,8 @@ NARROWER_WEIGHT = 0.5
 BROADER_WEIGHT = 0.3
 # A longer noun the analyser keeps whole that a word heads (국방 -> 국방부: index/longer_nouns.py)
 # counts as a stem does, looked for only when the word's forms find few articles (`few`), so
-# that 교육 does not find every 교육부 notice nor 경쟁 every 경쟁력 (README: measured both ways).
+# that 교육 does not find every 교육부 notice nor 경쟁 every 경쟁력 (measured both ways:
+# bench/HISTORY.md, "The order of full and partial matches").
 LONGER_WEIGHT = STEM_WEIGHT
 # A noun naming a question verb's topic (question_verbs.tsv: "써" -> 사용) counts as the verb
 # does: the Brief writes the noun, rarely the verb a question is asked with. At 0.8, 0.9 and 1.0

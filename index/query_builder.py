@@ -37,7 +37,8 @@ ACTOR_FIELDS = frozenset({"actor", "subject", "country"})
 
 # A concept typed in several words ("설명 가능한 AI") matches in full where its words, or those of
 # a form of it that are the same words, stand within this many words of one another; scattered
-# through an article, in part (README, "The order of full and partial matches": 1 to 5 words).
+# through an article, in part (1 to 5 words measured: bench/HISTORY.md, "The order of full and
+# partial matches").
 NEAR_WINDOW = 3
 
 
