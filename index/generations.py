@@ -1,21 +1,29 @@
 """Index generations: a rebuild is written beside the index readers use, then switched to.
 
-An index directory holds one sub-directory per build (`g000001`, `g000002`, …) and a file,
-CURRENT, naming the one readers use. A rebuild writes a new generation while readers go on
-with the current one, and the switch is the atomic replacement of CURRENT: a reader sees the
-old index or the new, never half of one. Until a first build has switched, there is no index;
-a rebuild in progress says how far it got in REBUILDING, so that a reader can answer "being
-rebuilt (n of m issues)" rather than partial totals.
+An index directory holds one sub-directory per build (`g000001-5f0c2ab1`, `g000002-9e41d7c0`,
+…) and a file, CURRENT, naming the one readers use. A rebuild writes a new generation while
+readers go on with the current one, and the switch is the atomic replacement of CURRENT: a
+reader sees the old index or the new, never half of one. Until a first build has switched,
+there is no index; a rebuild in progress says how far it got in REBUILDING, so that a reader
+can answer "being rebuilt (n of m issues)" rather than partial totals.
 
 The generation before the current one is kept, so that a reader in another process that has
 just read CURRENT can still open it; older ones, and builds a killed process left unfinished,
 are deleted by the next build.
+
+A generation's name is never given twice, so that a reader that kept an index open tells any
+build from the one it read by name alone: the number orders the builds of one directory, and a
+random suffix tells apart two builds of the same number, as after the directory was removed
+under a running server (the next build is number 1 again). Names without a suffix, written
+before it, are still read.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import secrets
 import shutil
 from pathlib import Path
 
@@ -24,6 +32,7 @@ from common.atomic_files import write_atomic
 CURRENT = "CURRENT"
 REBUILDING = "rebuilding.json"
 PREFIX = "g"
+_NAME = re.compile(rf"{PREFIX}(\d+)(?:-[0-9a-f]+)?")
 
 
 def current(directory: Path) -> Path | None:
@@ -45,8 +54,8 @@ def start(directory: Path) -> Path:
     for path in _generations(directory):
         if path not in kept:
             shutil.rmtree(path, ignore_errors=True)
-    numbers = [int(p.name[len(PREFIX) :]) for p in _generations(directory)]
-    fresh = directory / f"{PREFIX}{max(numbers, default=0) + 1:06d}"
+    number = max(map(_number, _generations(directory)), default=0) + 1
+    fresh = directory / f"{PREFIX}{number:06d}-{secrets.token_hex(4)}"
     fresh.mkdir()
     return fresh
 
@@ -63,7 +72,7 @@ def tidy(directory: Path, previous: Path | None, legacy: tuple[str, ...] = ()) -
     live = current(directory)
     kept = _kept(directory, live) | ({previous} if previous else set())
     for path in _generations(directory):
-        if path not in kept and live is not None and path.name < live.name:
+        if path not in kept and live is not None and _number(path) < _number(live):
             shutil.rmtree(path, ignore_errors=True)
     patterns = (REBUILDING, "MAIN_*", "_MAIN_*", *legacy)
     for pattern in patterns:
@@ -106,13 +115,19 @@ def _kept(directory: Path, live: Path | None) -> set[Path]:
     """The current generation and the one before it, which a reader may still be opening."""
     if live is None:
         return set()
-    earlier = [p for p in _generations(directory) if p.name < live.name]
+    earlier = [p for p in _generations(directory) if _number(p) < _number(live)]
     return {live, *earlier[-1:]}
 
 
 def _generations(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.iterdir() if p.is_dir() and _is_generation(p.name))
+    """The generations in `directory`, oldest first."""
+    found = (p for p in directory.iterdir() if p.is_dir() and _is_generation(p.name))
+    return sorted(found, key=_number)
+
+
+def _number(generation: Path) -> int:
+    return int(_NAME.fullmatch(generation.name)[1])
 
 
 def _is_generation(name: str) -> bool:
-    return name.startswith(PREFIX) and name[len(PREFIX) :].isascii() and name[1:].isdigit()
+    return name.isascii() and _NAME.fullmatch(name) is not None

@@ -287,8 +287,8 @@ def _pairs_of(notes: dict[str, IssueNotes]) -> dict[str, list]:
 def _spelling_reader(generation: tuple[Path, int]):
     """A reader of the generation a search asks the spelling index for (its directory and
     Whoosh's number, as search_answers keys it), whatever generation is current by then; None
-    while its directory holds no whole index: after `rm -r index` the first build writes a
-    directory of the same name, whose spelling index read half-written would have served the
-    finished one."""
+    while its directory holds no whole index (removed, or a build's not yet finished: when
+    generation names repeated after `rm -r index`, a half-written one's spelling index would
+    have served the finished one)."""
     live = generation[0]
     return None if read_stamp(live) is None else whoosh_index.open_dir(live).reader()

@@ -1,0 +1,54 @@
+"""Index generations: a reader open throughout sees each build once it is switched to, whatever
+became of the folder meanwhile."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from index import SearchIndex, StaleIndexError, generations
+from tests.index.conftest import ARTICLES
+
+
+def issues_found(index: SearchIndex, query: str) -> set[str]:
+    return {hit.id[:7] for hit in index.search(query).hits}
+
+
+def test_a_long_lived_index_sees_the_rebuild_that_follows_the_removal_of_its_folder(tmp_path):
+    directory = tmp_path / "index"
+    served = SearchIndex.open(directory)  # a server's, open throughout
+    served.rebuild([("2024-04", ARTICLES["2024-04"], "f")])
+    assert issues_found(served, "딥페이크") == {"2024-04"}
+    shutil.rmtree(directory)  # `rm -r index` under the running server
+    with pytest.raises(StaleIndexError, match="has not been built"):
+        served.search("딥페이크")
+    SearchIndex.open(directory).rebuild([("2025-03", ARTICLES["2025-03"], "g")])  # another process
+    assert issues_found(served, "딥페이크") == {"2025-03"}
+    assert served.fingerprints() == {"2025-03": "g"}
+    served.close()
+
+
+def test_a_generation_name_is_never_given_twice_even_after_the_folder_was_removed(tmp_path):
+    directory = tmp_path / "index"
+    first = generations.start(directory)
+    shutil.rmtree(directory)
+    second = generations.start(directory)
+    assert first.name != second.name
+    assert first.name.startswith("g000001-") and second.name.startswith("g000001-")
+
+
+def test_an_index_whose_generation_has_no_suffix_is_read_and_built_after(tmp_path):
+    directory = tmp_path / "index"
+    SearchIndex.open(directory).rebuild([("2024-04", ARTICLES["2024-04"], "f")])
+    legacy = directory / "g000009"  # a name as builds gave them before the suffix
+    SearchIndex.open(directory).live.rename(legacy)
+    generations.switch(directory, legacy)
+    reopened = SearchIndex.open(directory)
+    assert reopened.live == legacy and not reopened.needs_rebuild()
+    assert issues_found(reopened, "딥페이크") == {"2024-04"}
+    reopened.rebuild([("2025-03", ARTICLES["2025-03"], "g")])
+    assert reopened.live.name.startswith("g000010-")
+    assert sorted(p.name for p in directory.glob("g*")) == ["g000009", reopened.live.name]
+    assert issues_found(reopened, "딥페이크") == {"2025-03"}
+    reopened.close()
