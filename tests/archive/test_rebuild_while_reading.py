@@ -125,11 +125,12 @@ def test_a_rebuild_killed_at_any_step_leaves_an_index_the_next_reader_completes(
 def rebuild_paused_at(home: str, step: str) -> None:
     """A rebuild of the index beside the one readers use, outside the archive's lock (in a
     process of its own: see tests/forked_process.py), paused at `step`."""
+    on_step = pause_at(step)  # before any thread is started (see pausing)
     archive = Archive(home)
     rows = archive.catalog.issues()
     issues = ((r.issue, archive.issue(r.issue).articles, r.fingerprint) for r in rows)
     index = SearchIndex.open(archive.home / "index")
-    index.rebuild(issues, total=len(rows), on_step=pause_at(step))
+    index.rebuild(issues, total=len(rows), on_step=on_step)
 
 
 def test_readers_search_the_old_index_until_the_new_one_is_switched_to(home):
