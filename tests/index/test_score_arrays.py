@@ -103,7 +103,7 @@ def test_value_pairs_count_as_a_counter_of_every_article_s_values(share):
     docnums = rng.sample(range(SIZE), int(share * SIZE))
     counts = Counter(chain.from_iterable(column[d] for d in docnums))
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    pairs, pool = ValuePairs(column), Pool.of(docnums, SIZE)
+    pairs, pool = ValuePairs.of_column(column), Pool.of(docnums, SIZE)
     assert pairs.counted(pool, 10) == dict(ordered[:10])
     assert list(pairs.counted(pool, None).items()) == ordered
 
