@@ -108,10 +108,10 @@ class Pool:
         if not len(found) or not len(self):
             return NOTHING
         if 16 * len(self) < len(found):  # a few docnums looked up among many
-            at = np.searchsorted(found.ids, self.ids)
-            at[at == len(found)] = 0
-            hit = found.ids[at] == self.ids
-            return Found(self.ids[hit], found.scores[at[hit]])
+            at = found.ids.searchsorted(self.ids)
+            # a docnum past the last match is looked up at the last, which it is not
+            hit = found.ids.take(at, mode="clip") == self.ids
+            return Found(self.ids[hit], found.scores.take(at[hit]))
         keep = self.mask[found.ids]
         if len(found) < TAKE_FROM:
             return Found(found.ids[keep], found.scores[keep])

@@ -132,3 +132,9 @@ def test_a_part_s_matches_are_made_as_a_plain_object_of_two_slots():
     found = found_of({3: 1.5, 1: 0.5})
     assert Found.__slots__ == ("ids", "scores") and not hasattr(found, "__dict__")
     assert (list(found.ids), list(found.scores), len(found)) == ([1, 3], [0.5, 1.5], 2)
+
+
+def test_a_few_docnums_looked_up_among_many_matches_past_either_end():
+    scores = found_of({d: d / 7 for d in range(100, 300)})
+    pool = Pool.of({0, 99, 100, 150, 299, 300, SIZE - 1}, SIZE)  # 16 x 7 < 200 matches
+    assert pool.restrict(scores).as_dict() == {100: 100 / 7, 150: 150 / 7, 299: 299 / 7}
