@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from bench.ingest_timeline import kinds, read_while_kiwi_loads, runnable_shares, sample
+from bench.ingest_timeline import kinds, kiwi_at, read_while_kiwi_loads, runnable_shares, sample
 
 
 def test_runnable_shares_count_three_and_more_together():
@@ -36,3 +36,8 @@ def test_the_files_read_while_kiwi_loads_are_those_read_by_its_end():
 def test_a_sample_of_this_process_finds_it_running():
     ticks, running = sample(os.getpid())
     assert os.getpid() in ticks and running >= 1
+
+
+def test_kiwi_is_timed_from_the_start_of_the_run():
+    events = [["kiwi", 10, 3.0, 4.5], ["commit", 10, 5.0, 9.0], ["run", 10, 2.0, 10.0]]
+    assert kiwi_at(events, events[-1]) == pytest.approx(2.5)
