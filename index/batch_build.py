@@ -15,7 +15,7 @@ from functools import partial
 from extract.model import Article
 from index import full_build
 from index.analysis import pretokenized
-from index.build_readings import IssueNotes, issue_notes
+from index.build_readings import IssueNotes, Lexicon, issue_notes
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
 from index.mined_aliases import mined_pairs
@@ -81,6 +81,12 @@ class IssueBatch:
                         writer.add_document(**with_marks(doc))
                     notes[issue] = issue_notes(docs, mined_pairs)
         return notes
+
+    @property
+    def lexicon(self) -> Lexicon | None:
+        """After the commit, the committed index's terms and the articles holding each, where
+        the workers counted them (parallel_build.WorkerBuild.commit); else None."""
+        return self._workers.lexicon if self._workers is not None else None
 
     def cancel(self) -> None:
         """Commit nothing (workers, if started, are stopped)."""

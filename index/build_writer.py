@@ -92,6 +92,10 @@ class BuildWriter(SegmentWriter):
             return None
         return self._finalize_segment()
 
+    def held_segments(self) -> bool:
+        """Whether the index held segments when opened (`commit_segments` keeps or merges them)."""
+        return bool(self.segments)
+
     def commit_segments(self, segments: list, replacing: Iterable[str] = ()) -> None:
         """Commit segments written by `unlocked` writers, as this writer's one commit, with
         the documents of the `replacing` issues deleted from the segments held before; those
@@ -134,6 +138,11 @@ class TermPool:
     def postings(self) -> int:
         """How many postings the pool holds."""
         return sum(map(len, self._terms.values()))
+
+    def doc_counts(self, fieldname: str) -> list[tuple[bytes, int]]:
+        """Each term of the field, in the segment's order, and how many documents hold it
+        (its postings, one a document): the document frequency the segment records."""
+        return sorted((t, len(p)) for (f, t), p in self._terms.items() if f == fieldname)
 
     def write(self, fieldwriter, schema, lengths: _FieldLengths) -> None:
         """Write the postings, ordered by field, term and document, emptying the pool.

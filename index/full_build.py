@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from itertools import chain
+from typing import NamedTuple
 
 from extract.model import Article
 from index.analysis import analyze_many, pretokenized
-from index.build_readings import IssueNotes, issue_notes
+from index.build_readings import IssueNotes, Lexicon, issue_notes
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
 from index.mined_aliases import mined_pairs
@@ -21,22 +22,32 @@ SEGMENT_POSTINGS = 20_000_000  # a build worker's postings per segment (held in 
 PARALLEL_MIN_CHARS = 1_000_000
 
 
+class Built(NamedTuple):
+    """What a build keeps beside the index: each issue's notes, and the index's terms with
+    the articles holding each where the workers counted them (else None: read them)."""
+
+    notes: dict[str, IssueNotes]
+    lexicon: Lexicon | None = None
+
+
 def build_all(
     ix,
     issues: Iterable[tuple[str, Iterable[Article], str]],
     timeout: float,
     on_issue: Callable[[str], None] | None = None,
-) -> dict[str, IssueNotes]:
-    """Index these (issue, articles, fingerprint) into an empty index, committed at once;
-    returns each issue's notes. PARALLEL_MIN_CHARS of text or more: in workers.
-    `on_issue(issue)` is called as each issue is written (in workers: handed to one)."""
+) -> Built:
+    """Index these (issue, articles, fingerprint) into an empty index, committed at once.
+    PARALLEL_MIN_CHARS of text or more: in workers. `on_issue(issue)` is called as each
+    issue is written (in workers: handed to one)."""
     on_issue = on_issue or (lambda _issue: None)
     jobs = _documents(issues)
     head, large = _take_chars(jobs, PARALLEL_MIN_CHARS)
     if large:
         handed = _reporting(chain(head, jobs), on_issue)
-        return build_in_workers(
-            ix, handed, partial(issue_notes, mine=mined_pairs), timeout, SEGMENT_POSTINGS
+        return Built(
+            *build_in_workers(
+                ix, handed, partial(issue_notes, mine=mined_pairs), timeout, SEGMENT_POSTINGS
+            )
         )
     notes = {}
     with BuildWriter(ix) as writer:
@@ -46,7 +57,7 @@ def build_all(
                     writer.add_document(**with_marks(doc))
                 notes[issue] = issue_notes(docs, mined_pairs)
             on_issue(issue)
-    return notes
+    return Built(notes)
 
 
 def _reporting(jobs: Iterable[tuple], on_issue: Callable[[str], None]) -> Iterator[tuple]:

@@ -14,7 +14,7 @@ from index.aliases import AliasTable
 from index.analysis import pretokenized
 from index.analysis_store import STORE_NAME, AnalysisStore
 from index.batch_build import IssueBatch
-from index.build_readings import IssueNotes, articles_holding, issue_notes, stored_texts
+from index.build_readings import IssueNotes, Lexicon, articles_holding, issue_notes, stored_texts
 from index.build_writer import BuildWriter
 from index.concepts import ConceptTable, shipped_concepts
 from index.documents import analysed_texts, article_fields, with_marks
@@ -137,13 +137,15 @@ class SearchIndex(SearchAnswers):
 
         ix = whoosh_index.create_in(fresh, build_schema())
         mined = MinedAliases(fresh)
-        notes = build_all(ix, issues, WRITE_TIMEOUT, on_issue)
-        mined.save(_pairs_of(notes))
-        self._remember_terms(ix, mined, notes)
+        built = build_all(ix, issues, WRITE_TIMEOUT, on_issue)
+        mined.save(_pairs_of(built.notes))
+        self._remember_terms(ix, mined, built.notes, built.lexicon)
         write_stamp(fresh)  # last: a generation without it reads as stale
         return fresh
 
-    def _remember_terms(self, ix, mined: MinedAliases, notes: dict[str, IssueNotes]) -> None:
+    def _remember_terms(
+        self, ix, mined: MinedAliases, notes: dict[str, IssueNotes], lexicon: Lexicon | None = None
+    ) -> None:
         """Store the analysis of the indexed terms a researcher is likely to type (those of
         two articles or more, and the terms of the headlines and KEY Contents of the issues
         just written: `notes`; see build_readings) that the store lacks, of every thesaurus
@@ -152,9 +154,11 @@ class SearchIndex(SearchAnswers):
         only those of the terms' concepts: a query typed as a form of several words ("반도체
         장비") loaded Kiwi at its first search to read the form and its glued spelling. The
         forms' analyses are those shipped with the code (form_readings), which the store
-        holds without a row of its own, so that only a form the table lacks costs Kiwi."""
-        with ix.reader() as reader:
-            lexicon = articles_holding(reader)
+        holds without a row of its own, so that only a form the table lacks costs Kiwi.
+        `lexicon`: the index's terms and their articles where the build counted them."""
+        if lexicon is None:
+            with ix.reader() as reader:
+                lexicon = articles_holding(reader)
         if lexicon:
             headlines = frozenset().union(*(n.headline_terms for n in notes.values()))
             texts = stored_texts(lexicon, headlines, self.concepts, mined.table())
@@ -213,7 +217,7 @@ class SearchIndex(SearchAnswers):
         notes = batch.commit()
         if notes:
             self._mined.save(_pairs_of(notes))
-        self._remember_terms(self._fresh(), self._mined, notes)
+        self._remember_terms(self._fresh(), self._mined, notes, batch.lexicon)
 
     def merge_deleted(self) -> bool:
         """Merge the index into one segment without its deleted documents, if it has any, so

@@ -13,6 +13,7 @@ import index.batch_build
 import index.full_build
 import index.mined_aliases
 from index import IndexBuildError, SearchIndex
+from index.build_readings import articles_holding
 from tests.index.conftest import ARTICLES, make_article
 from tests.index.test_parallel_build import QUERIES, _answers
 
@@ -99,3 +100,33 @@ def test_an_issue_is_handed_over_once(tmp_path):
         batch.add("2025-06", LATER["2025-06"], "a")
         batch.add("2025-06", LATER["2025-06"], "b")
     assert held.doc_count() == 0
+
+
+@pytest.mark.parametrize("segment_postings", [10**9, 40], ids=["a-segment-each", "several"])
+def test_a_batch_in_workers_on_no_segments_counts_the_lexicon_a_reader_reads(
+    tmp_path, monkeypatch, segment_postings
+):
+    """Its terms and the articles holding each, in the reader's order, so that the store of
+    query analyses is filled without reading the new segments back."""
+    monkeypatch.setattr(index.batch_build, "PARALLEL_MIN_CHARS", 1)
+    monkeypatch.setattr(index.full_build, "SEGMENT_POSTINGS", segment_postings)
+    built = SearchIndex.open(tmp_path / "index")
+    built.rebuild([])
+    with built.batch() as batch:
+        for issue, articles in {**ARTICLES, **LATER}.items():
+            batch.add(issue, articles, f"fp-{issue}")
+    with built._fresh().reader() as reader:
+        assert (len(reader.leaf_readers()) > 2) == (segment_postings == 40)
+        assert batch.lexicon == articles_holding(reader)
+    assert ("규제", 3) in batch.lexicon
+
+
+def test_a_batch_beside_held_segments_leaves_the_lexicon_to_be_read(tmp_path, monkeypatch):
+    """Segments held before are kept or merged by the commit: their counts are not the
+    workers'."""
+    monkeypatch.setattr(index.batch_build, "PARALLEL_MIN_CHARS", 1)
+    held = _held(tmp_path, "held")
+    with held.batch() as batch:
+        for issue, articles in LATER.items():
+            batch.add(issue, articles, f"new-{issue}")
+    assert batch.lexicon is None

@@ -11,6 +11,7 @@ import pytest
 import index.full_build
 import index.mined_aliases
 from index import IndexBuildError, SearchIndex
+from index.build_readings import articles_holding
 from tests.index.conftest import ARTICLES, make_article
 
 QUERIES = ["AI", "딥페이크", "오픈AI", "안전 연구소", "규제", "OpenAI", '"AI 법"', "title:모델"]
@@ -110,3 +111,19 @@ def test_a_failed_worker_commits_nothing(tmp_path, monkeypatch, miner, message):
     built.rebuild(_issues(ARTICLES))
     assert built.doc_count() == 4
     assert [p.name for p in tmp_path.glob("g*")] == [built.live.name], "the failed build was left"
+
+
+@pytest.mark.parametrize("in_workers", [False, True], ids=["in-process", "workers"])
+def test_a_build_in_workers_counts_the_lexicon_a_reader_reads(tmp_path, monkeypatch, in_workers):
+    """Its terms and the articles holding each, in the reader's order, over a segment an
+    issue: the store of query analyses is filled without reading them back."""
+    counted = []
+
+    def remember_terms(self, ix, mined, notes, lexicon=None) -> None:
+        counted.append(lexicon)
+
+    monkeypatch.setattr(SearchIndex, "_remember_terms", remember_terms)
+    built = _build(tmp_path, "built", ARTICLES, monkeypatch, in_workers, segment_postings=1)
+    with built._fresh().reader() as reader:
+        assert (len(reader.leaf_readers()) > 1) == in_workers
+        assert counted == [articles_holding(reader) if in_workers else None]
