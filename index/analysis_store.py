@@ -245,7 +245,15 @@ class AnalysisStore:
             connection.close()
 
     def close(self) -> None:
-        """Close the reading connection (it is opened again when next needed)."""
+        """Close the reading connection (it is opened again when next needed).
+
+        A kept connection reads the file it opened whatever becomes of its path: after
+        `rm -r index` and a build it read the removed file, without the rows the new build
+        stored, and a build of its own index then skipped the texts the removed file held.
+        Its index closes it before a build reads the store and when it sees another
+        generation (SearchIndex._use), which every build makes, so that a warm search checks
+        nothing beyond the generation it already checks; a store file removed alone is read
+        anew at the next build. A write opens a connection of its own, to the path's file."""
         with self._lock:
             if self._reader is not None:
                 self._reader.close()

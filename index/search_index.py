@@ -118,6 +118,7 @@ class SearchIndex(SearchAnswers):
         self._ix = None
         self._live = live
         self._mined = MinedAliases(live)
+        self._analyses.close()  # its file may be another's now (see AnalysisStore.close)
 
     def _writable(self):
         """The current index to write to; an empty first generation is made if there is none."""
@@ -162,6 +163,7 @@ class SearchIndex(SearchAnswers):
         if lexicon:
             headlines = frozenset().union(*(n.headline_terms for n in notes.values()))
             texts = stored_texts(lexicon, headlines, self.concepts, mined.table())
+            self._analyses.close()  # read what the path holds: the folder may be a new one
             remember(self._analyses, texts)
 
     def _switch_to(self, fresh: Path, on_step: StepCallback | None = None) -> None:

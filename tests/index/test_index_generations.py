@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from index import SearchIndex, StaleIndexError, generations
-from tests.index.conftest import ARTICLES
+from tests.index.conftest import ARTICLES, kiwi_refused
 
 
 def issues_found(index: SearchIndex, query: str) -> set[str]:
@@ -52,3 +52,39 @@ def test_an_index_whose_generation_has_no_suffix_is_read_and_built_after(tmp_pat
     assert sorted(p.name for p in directory.glob("g*")) == ["g000009", reopened.live.name]
     assert issues_found(reopened, "딥페이크") == {"2025-03"}
     reopened.close()
+
+
+def test_a_long_lived_index_reads_the_store_of_analyses_the_rebuild_after_the_removal_wrote(
+    tmp_path,
+):
+    """The store of query analyses lives beside the generations and goes with the folder: the
+    index kept open reads the one the next build wrote, not the removed file it had open."""
+    directory = tmp_path / "index"
+    served = SearchIndex.open(directory)
+    served.rebuild([("2024-04", ARTICLES["2024-04"], "f")])
+    with kiwi_refused():  # its words read from its store, which stays open
+        assert issues_found(served, "딥페이크") == {"2024-04"}
+    shutil.rmtree(directory)
+    SearchIndex.open(directory).rebuild([("2025-03", ARTICLES["2025-03"], "g")])
+    with kiwi_refused():  # a headline word of 2025-03 alone: only the new store holds it
+        assert issues_found(served, "프런티어") == {"2025-03"}
+    served.search("튜링상")  # one article's body holds it: Kiwi reads it, the search stores it
+    assert "튜링상" in SearchIndex.open(directory)._analyses.known()
+    served.close()
+
+
+def test_a_long_lived_index_that_builds_after_the_removal_of_its_folder_stores_every_analysis(
+    tmp_path,
+):
+    """The build reads which analyses the store holds from the new file, not from the removed
+    one the index had open, which held them all."""
+    directory = tmp_path / "index"
+    served = SearchIndex.open(directory)
+    served.rebuild([("2024-04", ARTICLES["2024-04"], "f")])
+    with kiwi_refused():  # its words read from its store, which stays open
+        assert issues_found(served, "딥페이크") == {"2024-04"}
+    stored = SearchIndex.open(directory)._analyses.known()
+    shutil.rmtree(directory)
+    served.rebuild([("2024-04", ARTICLES["2024-04"], "f")])
+    assert SearchIndex.open(directory)._analyses.known() == stored
+    served.close()
