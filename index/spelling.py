@@ -86,15 +86,17 @@ class SpellingIndex:
         candidates = (self._terms[n] for n in numbers)
         return {t for t in candidates if damerau_levenshtein(t, word, distance) <= distance}
 
-    def starting_with(self, prefix: str, most: int) -> list[str]:
-        """The terms that begin with `prefix` and are longer, in sorted order, at most `most`."""
+    def starting_with(self, prefix: str, most: int, shortest: int = 0) -> list[str]:
+        """The terms that begin with `prefix` and are longer, and at least `shortest`
+        characters long, in sorted order, at most `most`."""
         found = []
         at = bisect.bisect_right(self._terms, prefix)
         while at < len(self._terms) and len(found) < most:
             term = self._terms[at]
             if not term.startswith(prefix):
                 break
-            found.append(term)
+            if len(term) >= shortest:
+                found.append(term)
             at += 1
         return found
 

@@ -103,7 +103,7 @@ def completion(speller: SpellingIndex, part: str) -> str | None:
     held-out 8 0.805 -> 0.812; no other query moved, held-out 9 0.659 either way."""
     if len(part) < (CLIPPED_LATIN if part.isascii() else CLIPPED_HANGUL):
         return None
-    longer = [t for t in speller.starting_with(part, 3) if len(t) >= len(part) + 2]
+    longer = speller.starting_with(part, 2, shortest=len(part) + 2)
     return longer[0] if len(longer) == 1 else None
 
 

@@ -78,6 +78,15 @@ def test_completion(part, completed):
     assert completion(speller, part) == completed
 
 
+def test_completion_counts_only_the_terms_long_enough_to_be_completed():
+    """Terms one character longer (인스타1, 인스타2: an edit, not a clipping) sort first; the
+    two longer terms after them still make the part ambiguous."""
+    terms = ["인스타1", "인스타2", "인스타그램", "인스타그래머"]
+    speller = SpellingIndex(dict.fromkeys(terms, 1))
+    assert completion(speller, "인스타") is None
+    assert completion(SpellingIndex(dict.fromkeys(terms[:3], 1)), "인스타") == "인스타그램"
+
+
 @pytest.mark.parametrize(
     ("word", "verb"),
     [

@@ -118,6 +118,7 @@ def test_the_terms_a_prefix_begins_are_found_in_order_up_to_a_count():
     assert speller.starting_with("엔터", 1) == ["엔터테인먼트"]
     assert speller.starting_with("인스타", 3) == ["인스타그램"]
     assert speller.starting_with("스타", 3) == []
+    assert speller.starting_with("인", 3, shortest=5) == ["인스타그램"]
 
 
 def test_more_than_two_edits_is_refused():
