@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from index.analysis_versions import analysis_version
 from index.dictionary import domain_dictionary
+from index.store_reader import KeptReader
 
 if TYPE_CHECKING:
     from index.form_readings import FormReadings
@@ -118,7 +119,7 @@ class AnalysisStore:
         self.path = path
         self._version = version
         self._readings = readings
-        self._reader: sqlite3.Connection | None = None
+        self._reader = KeptReader(path)
         self._lock = threading.Lock()
 
     @property
@@ -199,8 +200,7 @@ class AnalysisStore:
         cannot be read (a cache: a search then asks Kiwi)."""
         with self._lock:
             try:
-                reader = self._open_reader()
-                return [] if reader is None else reader.execute(sql, parameters).fetchall()
+                return self._reader.rows(sql, parameters)
             except sqlite3.Error:
                 return []
 
@@ -253,18 +253,7 @@ class AnalysisStore:
         Its index closes it before a build reads the store and when it sees another
         generation (SearchIndex._use), which every build makes, so that a warm search checks
         nothing beyond the generation it already checks; a store file removed alone is read
-        anew at the next build. A write opens a connection of its own, to the path's file."""
+        anew at the first lookup that misses (store_reader). A write opens a connection of
+        its own, to the path's file."""
         with self._lock:
-            if self._reader is not None:
-                self._reader.close()
-                self._reader = None
-
-    def _open_reader(self) -> sqlite3.Connection | None:
-        """The connection lookups share, opened read-only on first use; None while there is
-        no store file (a lookup never creates one)."""
-        if self._reader is None:
-            if not self.path.exists():
-                return None
-            uri = f"{self.path.resolve().as_uri()}?mode=ro"
-            self._reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        return self._reader
+            self._reader.close()

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import index.query_analysis as query_analysis
+import index.store_reader as store_reader
 from index.analysis import Term, analyze, normalize
 from index.analysis_store import STORE_NAME, AnalysisStore, case_forms, read_alike_by_type
 from index.form_readings import shipped_readings
@@ -223,6 +224,37 @@ def test_a_store_that_cannot_be_read_or_written_is_passed_over(tmp_path):
     with reading(missing):  # the search goes on with Kiwi
         forget_analyses()
         assert analysis_of("규제") == kiwi_analysis("규제")
+
+
+def test_a_lookup_that_misses_reads_the_store_file_put_in_place_of_the_one_open(tmp_path):
+    """A store file removed alone and written again (by a search or an ingest) is read by a
+    store whose connection had the removed one open, from the first lookup that misses."""
+    path = tmp_path / STORE_NAME
+    kept = AnalysisStore(path, version="v")
+    assert kept.put({"규제": "[true, []]"})
+    assert kept.get("규제") == "[true, []]"  # the connection is open on this file
+    path.unlink()
+    assert AnalysisStore(path, version="v").put({"딥페이크": "[false, []]"})
+    assert kept.get("딥페이크") == "[false, []]"
+    assert kept.get("규제") is None  # the removed file is read no more
+    path.unlink()
+    assert kept.get("규제") is None
+    assert not path.exists()  # a lookup makes no file
+
+
+def test_a_lookup_that_finds_its_row_does_not_look_at_the_file(tmp_path, monkeypatch):
+    """The path's file is compared with the one open only when a lookup misses: a stat per
+    lookup would cost every search that reads the store."""
+    store = AnalysisStore(tmp_path / STORE_NAME, version="v")
+    assert store.put({"규제": "[true, []]"})
+    assert store.get("규제") == "[true, []]"
+    looked = []
+    real = store_reader._identity
+    monkeypatch.setattr(store_reader, "_identity", lambda path: looked.append(path) or real(path))
+    assert [store.get("규제") for _ in range(3)] == ["[true, []]"] * 3
+    assert looked == []
+    assert store.get("딥페이크") is None
+    assert looked == [store.path]
 
 
 def test_a_build_stores_the_terms_typed_and_the_forms_and_names_they_expand_to(built_index):

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from index import SearchIndex, StaleIndexError, generations
+from index.analysis_store import STORE_NAME
 from tests.index.conftest import ARTICLES, kiwi_refused
 
 
@@ -87,4 +88,24 @@ def test_a_long_lived_index_that_builds_after_the_removal_of_its_folder_stores_e
     shutil.rmtree(directory)
     served.rebuild([("2024-04", ARTICLES["2024-04"], "f")])
     assert SearchIndex.open(directory)._analyses.known() == stored
+    served.close()
+
+
+def test_a_long_lived_index_reads_the_store_of_analyses_written_after_its_file_was_removed(
+    tmp_path,
+):
+    """The store's file removed alone, an ingest by another process (no new generation) writes
+    a new one: the index kept open reads it, not the removed file it had open."""
+    directory = tmp_path / "index"
+    served = SearchIndex.open(directory)
+    served.rebuild([("2024-04", ARTICLES["2024-04"], "f")])
+    with kiwi_refused():  # its words read from its store, which stays open
+        assert issues_found(served, "딥페이크") == {"2024-04"}
+    (directory / STORE_NAME).unlink()
+    with SearchIndex.open(directory) as another:
+        live = another.live
+        another.replace_issue("2025-03", ARTICLES["2025-03"], "g")
+    assert another.live == live
+    with kiwi_refused():  # a headline word of 2025-03 alone: only the new file holds it
+        assert issues_found(served, "프런티어") == {"2025-03"}
     served.close()
