@@ -89,7 +89,11 @@ class SearchIndex(IndexWriting, SearchAnswers):
             progress = generations.progress(self.directory)
             if progress is not None:
                 raise IndexRebuilding(self.directory, *progress)
-            raise StaleIndexError(f"the search index in {self.directory} has not been built")
+            # A build switches before it deletes its progress: one that finished between the
+            # two reads has an index to read now.
+            live = self.live
+            if live is None:
+                raise StaleIndexError(f"the search index in {self.directory} has not been built")
         if read_stamp(live) != current_stamp():
             raise StaleIndexError(
                 f"the search index in {self.directory} was built by another version of aibrief;"

@@ -109,3 +109,22 @@ def test_a_long_lived_index_reads_the_store_of_analyses_written_after_its_file_w
     with kiwi_refused():  # a headline word of 2025-03 alone: only the new file holds it
         assert issues_found(served, "프런티어") == {"2025-03"}
     served.close()
+
+
+def test_a_reader_that_finds_no_index_and_no_build_under_way_reads_the_one_just_switched_to(
+    tmp_path, monkeypatch
+):
+    directory = tmp_path / "index"
+    SearchIndex.open(directory).rebuild([("2024-04", ARTICLES["2024-04"], "f")])
+    built = generations.current(directory)
+    (directory / generations.CURRENT).unlink()  # as before a first build's switch
+    reader = SearchIndex.open(directory)
+
+    def finished_meanwhile(folder):
+        # the build switches and deletes its progress between the reader's two reads
+        generations.switch(folder, built)
+        return None
+
+    monkeypatch.setattr(generations, "progress", finished_meanwhile)
+    assert issues_found(reader, "딥페이크") == {"2024-04"}
+    reader.close()
