@@ -26,6 +26,7 @@ from index.concepts import ConceptTable
 from index.errors import QueryError
 from index.filter_queries import UnionOr, filter_query
 from index.joined_words import joined_words, said_by_concept
+from index.origin_words import place_named
 from index.query_syntax import Clause, ParsedQuery
 from index.query_terms import only_kind_of_thing, topical
 from index.query_words import SEQUENCES, query_word
@@ -256,11 +257,12 @@ class QueryBuilder:
 
 
 def country_of(group: tuple[Clause, ...]) -> str | None:
-    """The code of the country or region a group of one plain word names ("중국의" -> CN)."""
+    """The code of the country or region a group of one plain word names ("중국의" -> CN), or
+    names as an origin ("유럽산" -> EU: origin_words)."""
     if len(group) != 1 or group[0].field is not None or group[0].exact:
         return None
     parts = query_word(group[0].text).parts
-    return actor_table().country_named(parts[0]) if len(parts) == 1 else None
+    return place_named(parts[0]) if len(parts) == 1 else None
 
 
 def member_keys(group: tuple[Clause, ...], concepts: ConceptTable) -> tuple[str, ...]:

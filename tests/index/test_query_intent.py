@@ -64,6 +64,13 @@ def test_an_article_about_a_member_state_matches_its_region(country_index):
     assert ("2024-05-04", "partial") in found
 
 
+def test_an_article_about_a_member_state_matches_a_word_of_its_region(country_index):
+    found = [(h.id, h.match) for h in country_index.search("유럽산 스타트업").hits]
+    # the French start-up writes neither 유럽 nor 유럽산 (index/origin_words.py), yet is a full
+    # match
+    assert found[0] == ("2024-05-03", "all")
+
+
 def test_a_city_or_a_code_alone_is_no_country_word():
     table = actor_table()
     assert [table.country_named(w) for w in ("중국", "유럽", "EU", "베이징", "IT", "AI")] == [
