@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from index.bound_words import QUANTITY_WORDS, bound_after_verb
 from index.query_syntax import Clause, ParsedQuery
 from index.query_words import query_word
 from index.tsv_tables import table_lines
@@ -76,7 +77,7 @@ ASKING_NOUNS = frozenset(
         "이용",
     }
 )
-QUERY_STOP_TERMS = LIGHT_PREDICATES | ASKING_NOUNS
+QUERY_STOP_TERMS = LIGHT_PREDICATES | ASKING_NOUNS | QUANTITY_WORDS
 # Measured and not kept: 비교, 차이, vs left out as words of asking ("A와 B 비교") moved no group
 # of the quality bench; the verb a yes-or-no question ends with counted, not required ("AI 규제는
 # 혁신을 막을까?": the articles on the rest take either side) took it from 0.404 to 0.323 and 미국
@@ -247,19 +248,22 @@ def topical(groups: list[tuple[Clause, ...]], verbs: bool = True) -> list[tuple[
 def in_context(groups: list[tuple[Clause, ...]]) -> list[tuple[Clause, ...]]:
     """The groups with each plain word that Kiwi reads alone as two light verbs or more, and
     with the word after it as a word of topic, joined to that word: "보고하게" alone is 보다 +
-    하다 (see + do), which a question leaves out, but "보고하게 하나?" is 보고 (report) + 하다."""
+    하다 (see + do), which a question leaves out, but "보고하게 하나?" is 보고 (report) + 하다.
+    Likewise a verb and the bound noun after it (bound_words.bound_after_verb: "낮출 수도")."""
     joined: list[tuple[Clause, ...]] = []
     i = 0
     while i < len(groups):
         group = groups[i]
         if i + 1 < len(groups) and is_plain_word(group) and is_plain_word(groups[i + 1]):
             parts = query_word(group[0].text).parts
-            if len(parts) > 1 and not carries_topic(parts):
-                text = f"{group[0].text} {groups[i + 1][0].text}"
-                if carries_topic(query_word(text).parts):
-                    joined.append((Clause(text),))
-                    i += 2
-                    continue
+            text = f"{group[0].text} {groups[i + 1][0].text}"
+            light = len(parts) > 1 and not carries_topic(parts)
+            if (light and carries_topic(query_word(text).parts)) or bound_after_verb(
+                group[0].text, groups[i + 1][0].text
+            ):
+                joined.append((Clause(text),))
+                i += 2
+                continue
         joined.append(group)
         i += 1
     return joined
