@@ -378,3 +378,31 @@ def test_a_method_is_found_under_its_family(broad, narrow) -> None:
     from index.concepts import shipped_concepts
 
     assert narrow in shipped_concepts().expand(broad).narrower
+
+
+@pytest.mark.parametrize(
+    ("broad", "narrow"),
+    [
+        pytest.param("비지도학습", "자기지도학습", id="self-supervised-is-unsupervised"),
+        pytest.param("국가고시", "의사 면허 시험", id="medical-licensing-exam"),
+        pytest.param("순위", "리더보드", id="a-leaderboard-ranks"),
+        pytest.param("협의체", "컨소시엄", id="a-consortium-is-an-industry-body"),
+        pytest.param("개방성", "오픈소스", id="openness-of-models"),
+        pytest.param("영상", "동영상", id="video-is-a-kind-of-image"),
+        pytest.param("규범", "행동 강령", id="a-code-of-conduct-is-a-norm"),
+    ],
+)
+def test_a_broad_word_of_the_field_finds_its_kinds(broad, narrow) -> None:
+    """Thesaurus v49: the broad words a researcher types (순위, 협의체, 규범, 영상) find the
+    kinds the Brief names (리더보드, 컨소시엄, 행동 강령, 동영상)."""
+    from index.concepts import shipped_concepts
+
+    assert narrow in shipped_concepts().expand(broad).narrower
+
+
+def test_an_enterprise_ai_is_not_an_ai_company() -> None:
+    """Thesaurus v49: 기업 AI is no form of enterprise AI, as its words near one another are
+    any AI company (AI 기업)."""
+    from index.concepts import shipped_concepts
+
+    assert "기업 AI" not in shipped_concepts().expand("엔터프라이즈 AI").siblings
