@@ -406,3 +406,11 @@ def test_an_enterprise_ai_is_not_an_ai_company() -> None:
     from index.concepts import shipped_concepts
 
     assert "기업 AI" not in shipped_concepts().expand("엔터프라이즈 AI").siblings
+
+
+def test_the_eus_trilogue_is_the_briefs_three_way_negotiation() -> None:
+    """Thesaurus v50: the Brief writes the trilogue 3자 협상, which Kiwi reads as 3 + 협상 (the
+    phrase of the two, as a form of several words is looked for)."""
+    from index.concepts import shipped_concepts
+
+    assert "3자 협상" in shipped_concepts().expand("trilogue").siblings
