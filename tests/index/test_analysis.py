@@ -184,3 +184,25 @@ def test_a_stem_counts_less_than_the_word_written():
         weights.setdefault(text, []).append(weight)
     assert weights["의료용"] == [4.0]
     assert sorted(weights["의료"]) == [4.0 * STEM_SHARE, 4.0]
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        # Kiwi alone read 다 as an adverb and the rest as 국어 (the national language)
+        pytest.param("다국어는", ("다국어",), id="multilingual"),
+        # ... 사기가 as the verb 사다 (buy) and a nominal ending
+        pytest.param("사기가", ("사기",), id="fraud"),
+        pytest.param("컴플라이언스가", ("컴플라이언스",), id="loanword-with-particle"),
+        pytest.param("보건의", ("보건",), id="health-not-a-doctor"),
+        pytest.param("알고리듬이", ("알고리듬",), id="not-rhythm"),
+        pytest.param("하원을", ("하원",), id="lower-house"),
+        pytest.param("아세안을", ("아세안",), id="asean"),
+        # ... 안보는 as 안 (not) + 보다 (see)
+        pytest.param("안보는", ("안보",), id="security-not-not-seeing"),
+    ],
+)
+def test_a_word_of_the_field_is_read_whole_before_a_particle(word, parts):
+    """Dictionary v8: words of the tables that Kiwi read apart, or as another word, before a
+    particle (python -m bench.dictionary_check lists them)."""
+    assert query_word(word).parts == parts
