@@ -103,6 +103,11 @@ def test_a_city_or_a_code_alone_is_no_country_word():
         pytest.param("넣은", ("탑재", "내장"), id="put-in"),
         pytest.param("맞추는", ("일치", "동기화"), id="matching"),
         pytest.param("잃는", ("상실", "실직", "실업"), id="losing-a-job"),
+        pytest.param("겹치는", ("중복",), id="overlapping"),
+        pytest.param("걸러내기", ("필터링", "선별"), id="filtering-out"),
+        pytest.param("찾아내는", ("탐지", "발견"), id="finding-out"),
+        pytest.param("퍼지는", ("확산", "유포"), id="spreading"),
+        pytest.param("사라지는", ("소멸", "감소"), id="disappearing"),
     ],
 )
 def test_topic_nouns_of_a_verb(word, nouns):
