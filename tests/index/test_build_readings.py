@@ -95,7 +95,9 @@ def test_a_build_in_workers_reads_what_one_in_this_process_does(tmp_path, monkey
 
 
 def test_the_articles_holding_each_term_are_summed_over_the_segments(tmp_path, monkeypatch):
-    monkeypatch.setattr(index.full_build, "PARALLEL_MIN_CHARS", 1)  # a segment per worker
+    monkeypatch.setattr(index.full_build, "PARALLEL_MIN_CHARS", 1)  # built in the workers
+    # a segment per issue, whichever worker takes it (one worker may take every issue)
+    monkeypatch.setattr(index.full_build, "SEGMENT_POSTINGS", 1)
     built = SearchIndex.open(tmp_path)
     built.rebuild(_issues(ARTICLES))
     with built._fresh().reader() as reader:
