@@ -139,6 +139,10 @@ def refuse_unknown(args: Mapping[str, Any], names: Sequence[str]) -> None:
     unknown = sorted(name for name in args if name not in names)
     if unknown:
         shown = ", ".join(echo(name) for name in unknown[:5])
+        if not names:
+            raise BadParameter(
+                translatable("unknown parameter %(names)s; this address takes none", names=shown)
+            )
         raise BadParameter(
             translatable(
                 "unknown parameter %(names)s; known: %(known)s", names=shown, known=", ".join(names)

@@ -5,14 +5,20 @@ registers the view under both rules, as endpoints `issues` and `api_issues`. The
 its context (a dict of model objects); the HTML rule renders the template with it, the API rule
 answers `as_json(context)`, as JSON unless it is already a response (a download the API
 rule serves for `?format=`).
+
+The API rule answers a parameter not among `takes` with a 400 naming it, before the view runs,
+so that a script's misspelt parameter is told rather than dropped; the page ignores it (a link
+from elsewhere may carry a tracking parameter).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
+
+from archive.parameters import refuse_unknown
 
 Context = dict[str, Any]
 
@@ -28,8 +34,10 @@ def twin(
     *,
     template: str,
     as_json: Callable[[Context], Any],
+    takes: Sequence[str] = (),
 ) -> Callable[[Callable[..., Context]], Callable[..., Context]]:
-    """Register `view` as an HTML page at html_rule and its JSON twin at api_rule."""
+    """Register `view` as an HTML page at html_rule and its JSON twin at api_rule, which takes
+    the parameters named in `takes`."""
 
     def decorator(view: Callable[..., Context]) -> Callable[..., Context]:
         def html_view(**kwargs: Any) -> str:
@@ -40,6 +48,7 @@ def twin(
             return render_template(template, api_url=api_url, **context)
 
         def api_view(**kwargs: Any) -> Any:
+            refuse_unknown(request.args, takes)
             answer = as_json(view(**kwargs))
             return answer if isinstance(answer, Response) else jsonify(answer)
 

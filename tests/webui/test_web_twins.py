@@ -38,3 +38,19 @@ def test_every_twin_answers_json(client):
         assert (html.status_code, data.status_code) == (200, 200), page
         assert html.mimetype == "text/html"
         assert data.mimetype == "application/json"
+
+
+def test_every_twin_refuses_a_parameter_it_does_not_take(client):
+    # README: a JSON address answers any other parameter with a 400 naming it; /api/issues,
+    # /api/issues/<issue>, /api/actors/<name> and /api/help answered 200, the parameter dropped.
+    samples = {"<article_id>": "2024-01-01", "<issue>": "2024-01", "<name>": "OpenAI"}
+    for api in TWIN_RULES.values():
+        for placeholder, value in samples.items():
+            api = api.replace(placeholder, value)
+        answer = client.get(api + "?formt=ris")
+        assert answer.status_code == 400, api
+        assert answer.get_json()["error"].startswith("unknown parameter 'formt'; "), api
+    assert client.get("/api/help?formt=ris").get_json()["error"] == (
+        "unknown parameter 'formt'; this address takes none"
+    )
+    assert client.get("/help?formt=ris").status_code == 200  # a page ignores it

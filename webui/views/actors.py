@@ -8,10 +8,9 @@ from typing import Any
 from flask import Blueprint, abort, request, url_for
 
 from archive import NotFound, echoed
-from archive.parameters import BY_NAME, refuse_unknown
+from archive.parameters import BY_NAME
 from extract.model import ACTOR_KINDS, section_named
 from webui.app_state import current_archive
-from webui.errors import wants_json
 from webui.request_budget import request_budget
 from webui.twins import Context, twin
 
@@ -27,9 +26,7 @@ def actor_query(name: str) -> str:
 
 def _filter_args() -> dict[str, Any]:
     """year, section, kind and country from the query string; a bad one is a 400."""
-    args = request.args
-    if wants_json():  # as on the search page: a script's misspelt parameter is told, not dropped
-        refuse_unknown(args, ACTOR_FILTERS)
+    args = request.args  # /api/actors refuses any other parameter (webui.twins)
     year = args.get("year", "")
     if year:  # read as every year is: four ASCII digits (٢٠٢٤ is not 2024 here either)
         year = BY_NAME["year"].read("year", year)
@@ -62,9 +59,15 @@ def actors_json(context: Context) -> dict[str, Any]:
     return data
 
 
-twin(bp, "actors", "/actors", "/api/actors", template="actors.html", as_json=actors_json)(
-    actors_context
-)
+twin(
+    bp,
+    "actors",
+    "/actors",
+    "/api/actors",
+    template="actors.html",
+    as_json=actors_json,
+    takes=ACTOR_FILTERS,
+)(actors_context)
 
 
 def actor_context(name: str) -> Context:

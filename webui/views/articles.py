@@ -99,6 +99,7 @@ twin(
     "/api/articles/<article_id>",
     template="article.html",
     as_json=article_json,
+    takes=ARTICLE_NAMES,
 )(article_context)
 
 

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, redirect, request, url_for
 from archive import EXPORT_FORMATS, BadParameter, SearchQuery
 from archive.also_matched import also_matched
 from archive.contract import search_json as contract_search_json
-from archive.parameters import BY_NAME, EXPORT_NAMES, MAX_PAGE, read_arguments
+from archive.parameters import BY_NAME, EXPORT_NAMES, MAX_PAGE, SEARCH_NAMES, read_arguments
 from extract.model import Article
 from index import SearchFilters
 from webui.app_state import current_archive
@@ -141,7 +141,15 @@ def search_json(context: Context) -> dict[str, Any]:
     return contract_search_json(context["req"], result, str(hint) if hint else None)
 
 
-twin(bp, "search", "/", "/api/search", template="search.html", as_json=search_json)(search_context)
+twin(
+    bp,
+    "search",
+    "/",
+    "/api/search",
+    template="search.html",
+    as_json=search_json,
+    takes=SEARCH_NAMES,
+)(search_context)
 
 
 def help_context() -> Context:
