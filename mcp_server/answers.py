@@ -23,9 +23,11 @@ def search_query(
 
 
 def search_answer(archive: Archive, asked: SearchQuery) -> dict[str, Any]:
-    """The contract's search result for one page of hits, each with its citation."""
+    """The contract's search result for one page of hits, each with its citation, and the hint
+    /api/search gives when no issue searched is held (the command line stops with it)."""
+    hint = asked.unanswerable([summary.issue for summary in archive.issues()])
     result = archive.search(asked.q, filters=asked.filters(), sort=asked.sort, per_page=asked.limit)
-    return contract.search_json(asked, result)
+    return contract.search_json(asked, result, str(hint) if hint else None)
 
 
 def article_answer(archive: Archive, article_id: str) -> dict[str, Any]:
