@@ -15,6 +15,7 @@ from archive.citations import STYLES
 from archive.citations.writers import reference_writer, write_bibtex, write_csl_json, write_ris
 from archive.errors import BadExport
 from archive.export import ExportOptions, write_csv, write_json, write_jsonl
+from archive.messages import Message, translatable
 from common.echo import echoed
 from extract.model import Article
 
@@ -38,7 +39,7 @@ class ExportFormat:
     writer: Writer  # writes the articles to a binary stream and returns how many
     media_type: str  # the Content-Type of a download
     extension: str  # of a downloaded file, without the dot
-    summary: str  # one line for --help
+    summary: Message  # one line for --help, and the page's label of a citation format
     citation: bool = False  # a way to cite one article (`aibrief show ID --cite`)
     binary: bool = False  # not text: never written to a terminal
 
@@ -50,21 +51,29 @@ class ExportFormat:
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     form.name: form
     for form in (
-        ExportFormat("json", write_json, "application/json", "json", "one JSON array"),
-        ExportFormat("jsonl", write_jsonl, "application/x-ndjson", "jsonl", "one article per line"),
+        ExportFormat(
+            "json", write_json, "application/json", "json", translatable("one JSON array")
+        ),
+        ExportFormat(
+            "jsonl",
+            write_jsonl,
+            "application/x-ndjson",
+            "jsonl",
+            translatable("one article per line"),
+        ),
         ExportFormat(
             "csv",
             write_csv,
             "text/csv",
             "csv",
-            "one row per article, UTF-8 with a byte order mark for Excel",
+            translatable("one row per article, UTF-8 with a byte order mark for Excel"),
         ),
         ExportFormat(
             "xlsx",
             write_xlsx,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "xlsx",
-            "an Excel workbook, one row per article",
+            translatable("an Excel workbook, one row per article"),
             binary=True,
         ),
         ExportFormat(
@@ -72,7 +81,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             write_csl_json,
             "application/vnd.citationstyles.csl+json",
             "csl.json",
-            "CSL-JSON for Zotero, Pandoc and citeproc",
+            translatable("CSL-JSON for Zotero, Pandoc and citeproc"),
             citation=True,
         ),
         ExportFormat(
@@ -80,11 +89,16 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             write_ris,
             "application/x-research-info-systems",
             "ris",
-            "RIS for EndNote, Zotero and Mendeley",
+            translatable("RIS for EndNote, Zotero and Mendeley"),
             citation=True,
         ),
         ExportFormat(
-            "bibtex", write_bibtex, "application/x-bibtex", "bib", "BibTeX", citation=True
+            "bibtex",
+            write_bibtex,
+            "application/x-bibtex",
+            "bib",
+            translatable("BibTeX"),
+            citation=True,
         ),
         *(
             ExportFormat(
@@ -92,7 +106,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
                 reference_writer(style.name),
                 "text/plain",
                 f"{style.name}.txt",
-                f"{style.label} references, one a line",
+                translatable("%(style)s references, one a line", style=style.label),
                 citation=True,
             )
             for style in STYLES.values()

@@ -221,3 +221,20 @@ def test_the_untranslated_word_check_can_fail():
     source = '<p>Export these results</p><input placeholder="Search"><p>{{ _("Cite") }}</p>'
     assert untranslated_words("t.html", source) == ["Export", "these", "results", "Search"]
     assert untranslated_words("t.html", "{% trans %}Cite this{% endtrans %}") == []
+
+
+def test_the_article_page_names_each_way_to_cite_in_its_language(client):
+    # The Cite box's labels are the export formats' summaries (archive/export_formats.py), which
+    # the Korean page showed in English ("RIS for EndNote, Zotero and Mendeley").
+    from archive import EXPORT_FORMATS
+
+    label = re.compile(r'<label for="cite-([^"]+)">([^<]*)</label>')
+    pages = {
+        lang: dict(label.findall(client.get("/articles/2024-01-01", headers=h).get_data(True)))
+        for lang, h in (("ko", {}), ("en", {"Accept-Language": "en"}))
+    }
+    assert set(pages["ko"]) == {"csl-json", "ris", "bibtex"}
+    for name, shown in pages["en"].items():
+        assert html.unescape(shown) == str(EXPORT_FORMATS[name].summary)
+    assert html.unescape(pages["ko"]["ris"]) == "EndNote, Zotero, Mendeley용 RIS"
+    assert html.unescape(pages["ko"]["csl-json"]) == "Zotero, Pandoc, citeproc용 CSL-JSON"
