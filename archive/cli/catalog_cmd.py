@@ -68,7 +68,7 @@ def list_(ctx: click.Context, as_json: bool, files: bool) -> None:
 
 
 @click.command("show")
-@click.argument("id_")
+@click.argument("id_", metavar="ID")
 @click.option("--json", "as_json", is_flag=True, help="Print the article (or issue) as JSON.")
 @click.option(
     "--cite",
