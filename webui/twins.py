@@ -4,7 +4,8 @@
 registers the view under both rules, as endpoints `issues` and `api_issues`. The view returns
 its context (a dict of model objects); the HTML rule renders the template with it, the API rule
 answers `as_json(context)`, as JSON unless it is already a response (a download the API
-rule serves for `?format=`).
+rule serves for `?format=`). The page links its twin, unless its context names another
+`api_url` (the search page without a query, to which /api/search answers a 400).
 
 The API rule answers a parameter not among `takes` with a 400 naming it, before the view runs,
 so that a script's misspelt parameter is told rather than dropped; the page ignores it (a link
@@ -42,10 +43,11 @@ def twin(
     def decorator(view: Callable[..., Context]) -> Callable[..., Context]:
         def html_view(**kwargs: Any) -> str:
             context = view(**kwargs)
-            api_url = url_for(
-                f"{bp.name}.api_{name}", **{**request.args.to_dict(flat=False), **kwargs}
-            )
-            return render_template(template, api_url=api_url, **context)
+            if "api_url" not in context:  # a view may name another, where its twin has no answer
+                context["api_url"] = url_for(
+                    f"{bp.name}.api_{name}", **{**request.args.to_dict(flat=False), **kwargs}
+                )
+            return render_template(template, **context)
 
         def api_view(**kwargs: Any) -> Any:
             refuse_unknown(request.args, takes)

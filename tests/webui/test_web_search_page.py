@@ -192,3 +192,13 @@ def test_partial_matches_are_marked_quietly(client):
     assert page.count('<span class="match">일부 단어 일치 · ') == 2
     assert "일부 단어 일치 · 일자리 없음</span>" in page  # and why: the words it lacks
     assert "일부 단어 일치 · 딥페이크 없음</span>" in page
+
+
+def test_every_json_link_of_a_page_answers(client):
+    # The search page without a query linked /api/search, whose answer to no query is a 400:
+    # its JSON link is the description of the JSON addresses instead.
+    for page in ("/", "/?q=규제", "/issues", "/issues/2024-01", "/actors", "/help"):
+        found = re.findall(r'<a href="([^"]+)">JSON</a>', client.get(page).get_data(as_text=True))
+        assert len(found) == 1, page
+        assert client.get(html.unescape(found[0])).status_code == 200, (page, found)
+    assert '<a href="/api/help">JSON</a>' in client.get("/").get_data(as_text=True)

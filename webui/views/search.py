@@ -89,7 +89,8 @@ def search_context() -> Context:
     held = held_issues()
     context: Context = {"req": req, "result": None, "issue_count": len(held), "hint": None}
     if not req.q:
-        return context
+        # /api/search answers no query with a 400: the page's JSON is what the addresses take
+        return {**context, "api_url": url_for("search.api_help")}
     # An issue or range not held finds nothing whatever the words: say so, as the CLI does.
     context["hint"] = req.unanswerable(held)
     result = current_archive().search(
