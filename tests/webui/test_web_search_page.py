@@ -202,3 +202,16 @@ def test_every_json_link_of_a_page_answers(client):
         assert len(found) == 1, page
         assert client.get(html.unescape(found[0])).status_code == 200, (page, found)
     assert '<a href="/api/help">JSON</a>' in client.get("/").get_data(as_text=True)
+
+
+def test_a_page_past_the_last_says_so_and_links_the_last(client):
+    # Page 5 of 16 matches on the real issues said "No article matches. Check the spelling…"
+    # under "16 results".
+    page = client.get("/?q=규제&per_page=2&page=5").get_data(as_text=True)
+    assert "맞는 기사가 없습니다." not in page
+    assert "5쪽은 이 결과의 마지막 쪽(2쪽) 뒤입니다." in page
+    assert '<a href="/?q=%EA%B7%9C%EC%A0%9C&amp;page=2&amp;per_page=2">2쪽으로</a>' in page
+    english = client.get("/?q=규제&per_page=2&page=5", headers={"Accept-Language": "en"})
+    assert "Page 5 is past the last page of these results (2)." in english.get_data(as_text=True)
+    nothing = client.get("/?q=nothingmatches&page=3").get_data(as_text=True)
+    assert "맞는 기사가 없습니다." in nothing

@@ -77,6 +77,7 @@ def page_links(req: SearchQuery, total: int) -> dict[str, Any]:
         "last": last,
         "first_url": link(1) if window.start > 1 else None,
         "last_url": link(last) if window.stop <= last else None,
+        "past_last": link(last) if total and req.page > last else None,  # no hit is on it
         "prev": link(req.page - 1) if req.page > 1 else None,
         "next": link(req.page + 1) if req.page < last else None,
         "numbers": [(n, link(n)) for n in window],
