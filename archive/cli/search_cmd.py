@@ -82,6 +82,9 @@ def result_lines(result: Any, tty: bool) -> list[str]:
         lines.append(f"  related terms: {', '.join(result.related_terms)}")
     lines.extend(f"  limited: {limit}" for limit in result.limits)
     first = (result.page - 1) * result.per_page
+    if result.total and not result.hits:  # a page no hit is on: say which is the last
+        last = -(-result.total // result.per_page)
+        lines.append(f"  page {result.page} is past the last page of these results ({last})")
     for number, hit in enumerate(result.hits, first + 1):
         title = click.style(hit.title, bold=True) if tty else hit.title
         lines.append(f"{number:3d}. {title}")

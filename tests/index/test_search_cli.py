@@ -325,3 +325,12 @@ def test_an_export_says_what_its_bound_cut_short(home, monkeypatch):
         "warning: limited: also matched: the nearest spellings of unknown words not looked up"
         " in time"
     )
+
+
+def test_a_page_past_the_last_says_so(home):
+    # `aibrief search 반도체 --page 99` on the real issues printed "16 articles match '반도체'"
+    # and nothing under it.
+    result = run(home, "AI", "--limit", "1", "--page", "9")
+    assert result.exit_code == 0, result.output
+    assert "  page 9 is past the last page of these results (3)\n" in result.output
+    assert "past the last" not in run(home, "AI", "--limit", "1", "--page", "3").output
