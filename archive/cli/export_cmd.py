@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import IO
 
 import click
 
@@ -73,12 +74,21 @@ def export(ctx: click.Context, words: tuple[str, ...], form: str, bom: bool, out
         articles = archive.export_articles(
             asked.q or None, asked.article_filter(), asked.sort, expand=asked.expand, limits=limits
         )
-        with click.open_file(output, "wb", atomic=True) as out:
+        with open_output(output) as out:
             count = write_articles(articles, out, form, ExportOptions(bom=bom))
     for limit in limits:  # bounded as search is (the archive's budget): say what was cut
         click.echo(f"warning: limited: {limit}", err=True)
     if output != "-":
         click.echo(f"exported {counted(count, 'article')} to {output}", err=True)
+
+
+def open_output(output: str) -> IO[bytes]:
+    """The file to write, written whole or not at all (click writes a temporary file beside it
+    and renames it); an error opening it names the file asked for, not the temporary one."""
+    try:
+        return click.open_file(output, "wb", atomic=True)
+    except OSError as error:
+        raise click.ClickException(f"{output}: {error.strerror or error}") from None
 
 
 @click.command("import")

@@ -578,3 +578,13 @@ def test_export_takes_several_issues(home_with_sample):
     neither = run(home_with_sample, "export", "--issue", "1999-01", "--issue", "1999-02")
     assert neither.exit_code == 1
     assert neither.output == "Error: no issue 1999-01, 1999-02 in this archive (held: 2024-04)\n"
+
+
+def test_export_to_a_folder_that_does_not_exist_names_the_file(home_with_sample, tmp_path):
+    # It named the temporary file the write goes through: "Error: /nonexistent/.__atomic-
+    # write4d5fbdcd: No such file or directory".
+    target = tmp_path / "missing" / "out.csv"
+    result = run(home_with_sample, "export", "--format", "csv", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.output == f"Error: {target}: No such file or directory\n"
+    assert not target.parent.exists()
