@@ -3,6 +3,8 @@ and the actor and country filters of a search."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from web_support import imported_home
 
@@ -118,7 +120,7 @@ def test_an_unknown_actor_is_a_404(client):
 
 def test_the_actors_page_renders_its_rows(client):
     page = client.get("/actors?year=2024").get_data(as_text=True)
-    assert page.count('class="year-bar"') == 3 * 1  # three actors, one year
+    assert page.count("<title>2024: ") == 3 * 1  # three actors, one year: a bar each
     assert '<a href="/actors/%EB%A9%94%ED%83%80">메타</a>' in page
 
 
@@ -139,3 +141,18 @@ def test_api_actors_names_an_unknown_parameter(client):
         "unknown parameter 'yaer'; known: year, section, kind, country"
     )
     assert client.get("/actors?yaer=2024").status_code == 200  # the page, as the search page
+
+
+def bar_heights(page: str) -> dict[str, float]:
+    """Each bar of a page's count_bars, by its key: the height of its rect."""
+    bars = re.findall(r"<title>([^<:]+): \d+</title>\s*<rect [^>]*height=\"([\d.]+)\"", page)
+    return {key: float(height) for key, height in bars}
+
+
+def test_the_actor_page_draws_its_articles_per_issue(client):
+    # The bars were spans sized by style attributes, which the page's policy blocks, and no
+    # style sheet drew them: a list of issue names stood where the chart was.
+    page = client.get("/actors/메타").get_data(as_text=True)
+    assert bar_heights(page) == {"2024-01": 60.0, "2025-02": 30.0}  # 2 and 1 articles
+    listing = client.get("/actors").get_data(as_text=True)
+    assert listing.count("<rect ") == listing.count("<g><title>") > 0  # a bar a year an actor

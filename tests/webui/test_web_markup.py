@@ -19,6 +19,9 @@ PAGES = [
     "/issues/2024-04",
     "/articles/2024-01-01?q=규제",
     "/articles/2025-02-02",
+    # their bars were sized by style attributes, which the policy blocks: no bar was drawn
+    "/actors",
+    "/actors/OpenAI",
     "/no/such/page",
 ]
 

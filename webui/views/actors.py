@@ -48,7 +48,8 @@ def actors_context() -> Context:
     """The actors with the most articles, filtered by year, section, kind and country."""
     listing = current_archive().actors(**_filter_args(), limit=LISTED)
     years = sorted({y for a in listing.actors for y in a.years})
-    return {"listing": listing, "years": years, "kinds": ACTOR_KINDS}
+    rows = [(a, {year: a.years.get(year, 0) for year in years}) for a in listing.actors]
+    return {"listing": listing, "rows": rows, "years": years, "kinds": ACTOR_KINDS}
 
 
 def actors_json(context: Context) -> dict[str, Any]:
