@@ -100,6 +100,22 @@ def switch_links() -> list[tuple[str, str, str]]:
     ]
 
 
+# The kinds of actor (extract.model.ACTOR_KINDS) as the page names them; JSON keeps the keys.
+KIND_NAMES = {
+    "company": N_("company"),
+    "government": N_("government"),
+    "international": N_("international body"),
+    "research": N_("research institute"),
+    "person": N_("person"),
+    "other": N_("other"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """A kind of actor in the page's language: "기업" for company."""
+    return gettext(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
 def month_name(month: int) -> str:
     """A month's short name in the page's language: "4월", "Apr"."""
     return format_date(date(2000, month, 1), "MMM")
@@ -122,7 +138,10 @@ def register(app: Flask) -> None:
     # babel.cfg tells the extractor the same.
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.globals.update(
-        month_name=month_name, language_links=switch_links, translated=translated
+        month_name=month_name,
+        kind_name=kind_name,
+        language_links=switch_links,
+        translated=translated,
     )
     app.context_processor(lambda: {"current_language": current_language()})
     app.register_blueprint(bp)

@@ -156,3 +156,20 @@ def test_the_actor_page_draws_its_articles_per_issue(client):
     assert bar_heights(page) == {"2024-01": 60.0, "2025-02": 30.0}  # 2 and 1 articles
     listing = client.get("/actors").get_data(as_text=True)
     assert listing.count("<rect ") == listing.count("<g><title>") > 0  # a bar a year an actor
+
+
+def test_the_actors_page_names_kinds_in_its_language_and_reflows_on_a_phone(client):
+    korean = client.get("/actors").get_data(as_text=True)
+    assert '<td data-label="종류">기업</td>' in korean
+    assert '<option value="company">기업</option>' in korean
+    assert '<table class="actors reflow">' in korean
+    english = client.get("/actors", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert '<td data-label="Kind">company</td>' in english
+    assert "<p>기업 · Meta" in client.get("/actors/메타").get_data(as_text=True)
+
+
+def test_every_kind_of_actor_has_a_name_on_the_page():
+    from extract.model import ACTOR_KINDS
+    from webui.i18n import KIND_NAMES
+
+    assert set(KIND_NAMES) == set(ACTOR_KINDS)
