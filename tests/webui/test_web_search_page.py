@@ -215,3 +215,14 @@ def test_a_page_past_the_last_says_so_and_links_the_last(client):
     assert "Page 5 is past the last page of these results (2)." in english.get_data(as_text=True)
     nothing = client.get("/?q=nothingmatches&page=3").get_data(as_text=True)
     assert "맞는 기사가 없습니다." in nothing
+
+
+def test_the_summary_names_every_filter_that_narrows_the_results(client):
+    # It named sections, issues and a year, not an actor, a country or a range: "AI 검색 결과
+    # 15 건 · 필터 해제" for AI among the articles naming 메타.
+    page = client.get("/?q=규제&actor=Meta&country=CN&from=2024-01&to=2024-06")
+    summary = re.search(r'<div class="summary">\s*<p>(.*?)</p>', page.get_data(as_text=True), re.S)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", summary.group(1)))
+    assert " · Meta · CN · 2024-01 – 2024-06 · 필터 해제" in text
+    opened = client.get("/?q=규제&from=2024-04").get_data(as_text=True)
+    assert "· 2024-04 –\n" in opened or "· 2024-04 – " in opened
