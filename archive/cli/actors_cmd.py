@@ -7,6 +7,7 @@ import json
 import click
 
 from archive.cli.archive_access import open_archive, user_errors
+from archive.cli.counts import counted
 from extract.model import ACTOR_KINDS
 
 
@@ -38,7 +39,11 @@ def actors(
             f"{actor.articles:5d}  {actor.as_subject:5d}  {actor.kind:<13}  {actor.name}"
             + (f"  ({', '.join(actor.aliases[:3])})" if actor.aliases else "")
         )
-    click.echo(f"{len(listing.actors)} actors (articles, as the headline's subject, kind, name)")
+    if not listing.actors:
+        click.echo("no actor has an article with these filters")
+        return
+    listed = counted(len(listing.actors), "actor")
+    click.echo(f"{listed} (articles, as the headline's subject, kind, name)")
 
 
 COMMANDS = [actors]

@@ -90,8 +90,10 @@ def test_aibrief_actors_lists_them_as_the_api_does(imported_home):
     text = run(imported_home, "actors", "--year", "2025", "--kind", "government")
     assert text.output.splitlines() == [
         "    1      1  government     중국 정부  (중국 행정부)",
-        "1 actors (articles, as the headline's subject, kind, name)",
+        "1 actor (articles, as the headline's subject, kind, name)",  # it said "1 actors"
     ]
+    none = run(imported_home, "actors", "--year", "2020")
+    assert (none.exit_code, none.output) == (0, "no actor has an article with these filters\n")
 
 
 def test_aibrief_actors_names_a_bad_country(imported_home):
