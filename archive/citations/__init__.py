@@ -16,13 +16,12 @@ from archive.citations.ris import ris_text
 
 def citation(item: Citable) -> str:
     """The ready citation line every edge shows: the APA reference as plain text, remembered
-    where every rendered reference is, under the four fields its CSL item is made of
+    where every rendered reference is, under the five fields its CSL item is made of
     (csl_item reads no other): a remembered line costs a tuple's lookup, not the item built
     and dumped as sorted JSON, render's key (timeit, loaded machine: 4.2 us a hit against
     19.4 for render(csl_item(hit)); functools' cache of the four fields took about 1)."""
-    return remembered(
-        ("citation", item.id, item.issue, item.title, item.page), lambda: csl_item(item)
-    )
+    fields = ("citation", item.id, item.issue, item.title, item.page, item.pdf_pages)
+    return remembered(fields, lambda: csl_item(item))
 
 
 __all__ = ["STYLES", "Citable", "bibtex_text", "citation", "csl_item", "render", "ris_text"]

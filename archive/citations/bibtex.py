@@ -31,7 +31,7 @@ def bibtex_entry(item: dict[str, Any]) -> Entry:
         "publisher": item["publisher"],
         "year": str(year),
         "month": str(month),
-        "pages": item["page"],
+        "pages": item["page"].replace("-", "--"),  # BibTeX's range is an en dash, --
         "language": item["language"],
     }
     if "note" in item:

@@ -2,7 +2,8 @@
 
 The fields are chosen so that Zotero (and Pandoc, citeproc) take the item for a magazine article:
 the institute as an institutional author, the AI Brief as the periodical, the issue's year and
-month as the date, the printed page, language ko, and a note listing the article's own sources.
+month as the date, the printed pages (7, or 7-8 for an article running onto the next page),
+language ko, and a note listing the article's own sources.
 """
 
 from __future__ import annotations
@@ -29,12 +30,20 @@ class Citable(Protocol):
     issue: str  # "YYYY-MM"
     title: str
     page: int
+    pdf_pages: tuple[int, int]
 
 
 def year_month(item: Citable) -> tuple[int, int]:
     """The issue's year and month as numbers."""
     year, month = item.issue.split("-")
     return int(year), int(month)
+
+
+def printed_pages(item: Citable) -> str:
+    """The article's printed pages: its page, or a range when it runs onto the pages after
+    (its PDF pages are consecutive, as its printed pages are): "7", "7-8"."""
+    first, last = item.pdf_pages
+    return f"{item.page}-{item.page + last - first}" if last > first else str(item.page)
 
 
 def source_lines(sources: Sequence[Source]) -> list[str]:
@@ -71,7 +80,7 @@ def csl_item(item: Citable, sources: Sequence[Source] = ()) -> dict[str, Any]:
         "container-title-short": PERIODICAL_SHORT,
         "publisher": PUBLISHER,
         "issued": {"date-parts": [list(year_month(item))]},
-        "page": str(item.page),
+        "page": printed_pages(item),
         "language": LANGUAGE,
     }
     if note := source_note(sources):

@@ -28,6 +28,8 @@ def numberless_writer() -> type:
 def ris_record(item: dict[str, Any]) -> dict[str, Any]:
     """The rispy record for a CSL-JSON item, field for field."""
     year, month = item["issued"]["date-parts"][0]
+    first, _, last = item["page"].partition("-")
+    last = last or first
     record = {
         "type_of_reference": RIS_TYPE,
         "id": item["id"],
@@ -38,7 +40,8 @@ def ris_record(item: dict[str, Any]) -> dict[str, Any]:
         "publisher": item["publisher"],
         "year": str(year),
         "date": f"{year:04d}/{month:02d}",
-        "start_page": item["page"],
+        "start_page": first,
+        **({"end_page": last} if last != first else {}),  # an article on more than one page
         "language": item["language"],
     }
     if sources := note_sources(item):

@@ -32,7 +32,7 @@ def test_the_csl_item_has_the_fields_zotero_reads_as_a_magazine_article():
         "container-title-short": "SPRi AI Brief",
         "publisher": "소프트웨어정책연구소",
         "issued": {"date-parts": [[2024, 4]]},
-        "page": "7",
+        "page": "7-8",  # printed page 7, on PDF pages 9 and 10: it was "7"
         "language": "ko",
         "note": (
             "출처:\nGoogle, Gemini, 2024.03.14. https://x.y/z\n출처 없는 줄\njavascript 줄\n"
@@ -45,11 +45,14 @@ def test_the_csl_item_has_the_fields_zotero_reads_as_a_magazine_article():
 def test_the_citation_line_is_the_apa_reference():
     assert citation(RICH) == (
         f"소프트웨어정책연구소 (SPRi). (2024, April). {RICH.title}. "
-        "SPRi AI Brief / 인공지능 산업의 최신 동향, 7."
+        "SPRi AI Brief / 인공지능 산업의 최신 동향, 7–8."
     )
     assert render(csl_item(RICH), "apa", html=True).endswith(
-        "<i>SPRi AI Brief / 인공지능 산업의 최신 동향</i>, 7."
+        "<i>SPRi AI Brief / 인공지능 산업의 최신 동향</i>, 7–8."
     )
+    one_page = replace(RICH, pdf_pages=(9, 9))
+    assert citation(one_page).endswith("SPRi AI Brief / 인공지능 산업의 최신 동향, 7.")
+    assert csl_item(replace(RICH, pdf_pages=(9, 11)))["page"] == "7-9"
 
 
 def test_a_reference_is_rendered_by_citeproc_once_per_item_and_style(monkeypatch):
@@ -115,8 +118,10 @@ def check_every_format(articles: list[Article]) -> None:
         articles, csl, ris, bib.entries, apa, strict=True
     ):
         year, month = map(int, article.issue.split("-"))
+        first, last = article.pdf_pages
+        pages = (str(article.page), str(article.page + last - first))  # printed, first and last
         assert item == csl_item(article, article.sources)
-        assert (item["title"], item["page"]) == (article.title, str(article.page))
+        assert (item["title"], item["page"]) == (article.title, "-".join(dict.fromkeys(pages)))
         assert item["issued"] == {"date-parts": [[year, month]]}
         assert reference == apa_by_citeproc(item)
         assert (record["type_of_reference"], record["id"], record["title"]) == (
@@ -127,8 +132,9 @@ def check_every_format(articles: list[Article]) -> None:
         assert (record["year"], record["date"], record["start_page"]) == (
             str(year),
             f"{year}/{month:02d}",
-            str(article.page),
+            pages[0],
         )
+        assert record.get("end_page", pages[0]) == pages[1]
         assert record["authors"] == ["소프트웨어정책연구소 (SPRi)"]
         assert record["secondary_title"] == "SPRi AI Brief / 인공지능 산업의 최신 동향"
         assert (record["language"], record.get("notes", [])) == (
@@ -141,7 +147,7 @@ def check_every_format(articles: list[Article]) -> None:
         assert (fields["year"], fields["month"], fields["pages"]) == (
             str(year),
             str(month),
-            str(article.page),
+            "--".join(dict.fromkeys(pages)),
         )
         assert fields["author"] == "{소프트웨어정책연구소 (SPRi)}"
         assert fields.get("note") == item.get("note")
@@ -178,7 +184,7 @@ def test_show_cites_an_article_or_every_article_of_an_issue(sample_archive):
 
 
 def test_a_remembered_citation_line_is_looked_up_without_building_its_item(monkeypatch):
-    """The line is remembered under the four fields its CSL item is made of: looking it up
+    """The line is remembered under the five fields its CSL item is made of: looking it up
     again builds no item and dumps no JSON (15 us a hit instead of 1); a changed field is
     another line."""
     import archive.citations as citations
@@ -191,3 +197,4 @@ def test_a_remembered_citation_line_is_looked_up_without_building_its_item(monke
     line = citation(RICH)
     assert citation(RICH) == line == render(real(RICH)) and built == [RICH.id]
     assert citation(replace(RICH, title="다른 제목")) != line
+    assert citation(replace(RICH, pdf_pages=(9, 9))) != line

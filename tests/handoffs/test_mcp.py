@@ -114,7 +114,8 @@ def structured(result: Any) -> dict[str, Any]:
 
 def hit_of(hit: dict[str, Any]) -> Any:
     """What a citation reads of a hit, from its JSON."""
-    return SimpleNamespace(**{key: hit[key] for key in ("id", "issue", "title", "page")})
+    fields = {key: hit[key] for key in ("id", "issue", "title", "page")}
+    return SimpleNamespace(**fields, pdf_pages=tuple(hit["pdf_pages"]))
 
 
 def check_against_the_cli(home: Path, query: str) -> None:
