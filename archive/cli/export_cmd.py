@@ -110,13 +110,31 @@ def import_(ctx: click.Context, file: Path, as_json: bool, wait_seconds: float) 
     if not report.ok:
         count = len(report.bad_lines)
         lines = "line" if count == 1 else "lines"
-        raise click.ClickException(f"{file}: nothing imported ({count} bad {lines})")
+        raise click.ClickException(
+            f"{file}: nothing imported ({count} bad {lines}){json_array_hint(file)}"
+        )
     if not as_json:
         issues = ", ".join(report.issues) or "none"
         click.echo(
             f"imported {counted(report.articles, 'article')} into"
             f" {counted(len(report.issues), 'issue')} ({issues})"
         )
+
+
+def json_array_hint(file: Path) -> str:
+    """What to do instead, when the refused file holds one JSON array (an export in
+    --format json, the form a reader may take for the one to import); else ""."""
+    try:
+        with file.open("rb") as read:
+            start = read.read(64).removeprefix(b"\xef\xbb\xbf").lstrip()
+    except OSError:
+        return ""
+    if not start.startswith(b"["):
+        return ""
+    return (
+        ": it holds one JSON array, as export --format json writes;"
+        " import reads JSON Lines, one article a line (export --format jsonl)"
+    )
 
 
 COMMANDS = [export, import_]

@@ -588,3 +588,17 @@ def test_export_to_a_folder_that_does_not_exist_names_the_file(home_with_sample,
     assert result.exit_code == 1
     assert result.output == f"Error: {target}: No such file or directory\n"
     assert not target.parent.exists()
+
+
+def test_importing_a_json_array_says_import_reads_json_lines(home_with_sample, tmp_path):
+    # An export in --format json (one array) was refused with "line 1: not JSON (Expecting
+    # value)" and a line for each article, and no word of the form import reads.
+    path = tmp_path / "articles.json"
+    path.write_bytes(run(home_with_sample, "export", "--format", "json").stdout_bytes)
+    result = run(tmp_path / "other", "import", str(path))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"Error: {path}: nothing imported ({len(result.output.splitlines()) - 1} bad lines):"
+        " it holds one JSON array, as export --format json writes;"
+        " import reads JSON Lines, one article a line (export --format jsonl)"
+    )
