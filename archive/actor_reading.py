@@ -11,6 +11,7 @@ from typing import Any
 
 from archive.actor_listing import ActorFilter, ActorList, ActorListing, ActorProfile
 from archive.errors import NotFound
+from archive.messages import translatable
 from common.echo import echoed
 
 
@@ -50,5 +51,7 @@ class ActorReading:
         listing = self.actor_listing()
         name = listing.find(spelling)
         if name is None:
-            raise NotFound(f"no actor {echoed(spelling)} in the archive")
+            raise NotFound(
+                translatable("no actor %(actor)s in the archive", actor=echoed(spelling))
+            )
         return listing.profile(name)

@@ -14,12 +14,12 @@ from typing import Any
 
 from archive.actor_reading import ActorReading
 from archive.catalog import FileRow
-from archive.errors import IndexRebuilding, IndexUnavailable, NotFound
+from archive.errors import IndexRebuilding, IndexUnavailable, NotFound, no_article
 from archive.importing import ImportReport, import_articles
 from archive.ingest import Extractor, IngestReport, IngestRun, ProgressCallback, extract_with_parser
+from archive.messages import translatable
 from archive.store import CommitStepCallback, Store, open_search_index
 from archive.summaries import ArticleFilter, IssueSummary, Stats
-from common.echo import echoed
 from extract.model import UNKNOWN_LAYOUT, Article, Issue
 from index import (
     BUDGET_SECONDS,
@@ -197,7 +197,7 @@ class Archive(ActorReading):
             for article in self.issue(issue).articles:
                 if article.id == article_id:
                     return article
-        raise NotFound(f"no article {echoed(article_id)} in the archive")
+        raise no_article(article_id)
 
     def search(
         self,
@@ -230,7 +230,7 @@ class Archive(ActorReading):
             try:
                 return index.more_like_this(article_id, limit=limit)
             except NotIndexed:
-                raise NotFound(f"no article {echoed(article_id)} in the archive") from None
+                raise no_article(article_id) from None
 
     def export_articles(
         self,
@@ -289,7 +289,7 @@ class Archive(ActorReading):
         row = self.catalog.issue(issue)
         path = self.files.pdf_path(issue)
         if row is None or row.origin != "pdf" or not path.is_file():
-            raise NotFound(f"no PDF of issue {issue} in the archive")
+            raise NotFound(translatable("no PDF of issue %(issue)s in the archive", issue=issue))
         return path
 
     def close(self) -> None:

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from archive.messages import Message, translatable
+from common.echo import echoed
+
 
 class ArchiveError(Exception):
     """Something the archive cannot do; the message is one line, safe to show the user."""
 
 
 class NotFound(ArchiveError):
-    """No such issue or article in the archive."""
+    """No such issue or article in the archive. Its `message` keeps the template and values,
+    for an edge that shows it in another language."""
+
+    def __init__(self, message: Message | str) -> None:
+        self.message = message if isinstance(message, Message) else Message(message)
+        super().__init__(str(self.message))
+
+
+def no_article(article_id: str) -> NotFound:
+    """The error of an article id the archive does not hold."""
+    return NotFound(
+        translatable("no article %(article)s in the archive", article=echoed(article_id))
+    )
 
 
 class IndexUnavailable(ArchiveError):

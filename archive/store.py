@@ -18,6 +18,7 @@ from archive.catalog import Catalog, IssueRow, now
 from archive.errors import ArchiveError, IndexUnavailable, NotFound
 from archive.issue_files import IssueFiles
 from archive.lock import ArchiveLock
+from archive.messages import translatable
 from common.atomic_files import write_atomic
 from extract.model import Issue
 
@@ -240,7 +241,7 @@ class Store:
     def remove_issue(self, issue: str) -> None:
         """Drop an issue: its catalog row, files and index entries (lock held)."""
         if self.catalog.issue(issue) is None:
-            raise NotFound(f"no issue {issue} in the archive")
+            raise NotFound(translatable("no issue %(issue)s in the archive", issue=issue))
         self.files.mark_removing(issue)
         self._step("before-catalog", issue)
         self.catalog.remove_issue(issue)
@@ -252,7 +253,7 @@ class Store:
         """One held issue, read from its JSON; raises NotFound."""
         row = self.catalog.issue(issue)
         if row is None:
-            raise NotFound(f"no issue {issue} in the archive")
+            raise NotFound(translatable("no issue %(issue)s in the archive", issue=issue))
         cached = self._loaded.get(issue)
         if cached is None or cached[0] != row.fingerprint:
             cached = (row.fingerprint, self.files.read(issue))

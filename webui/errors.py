@@ -11,8 +11,9 @@ import logging
 
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import NotFound as NotFoundHere
 
-from archive import BadParameter, IndexRebuilding, Message, translatable
+from archive import BadParameter, IndexRebuilding, Message, NotFound, echoed, translatable
 from archive.contract import UNAVAILABLE, error_json, status_of
 from index import QueryError
 from webui.i18n import translated
@@ -29,6 +30,9 @@ def status_and_message(error: Exception) -> tuple[int, Message | QueryError | st
     """The HTTP status and user-facing message for an exception raised by a view (a Message
     or the QueryError itself where the page may show it in its language)."""
     if isinstance(error, HTTPException):
+        if error.description == type(error).description == NotFoundHere.description:
+            # Werkzeug's own words for an address no route serves: say which, translatably
+            return 404, translatable("no page at %(path)s", path=echoed(request.path))
         return error.code or 500, error.description or error.name
     status = status_of(error)
     if isinstance(error, IndexRebuilding):  # no index yet: how far its first build got
@@ -38,7 +42,7 @@ def status_and_message(error: Exception) -> tuple[int, Message | QueryError | st
         return status, UPDATING
     if status >= 500:
         return status, "internal error"
-    if isinstance(error, BadParameter):
+    if isinstance(error, BadParameter | NotFound):
         return status, error.message
     if isinstance(error, QueryError):  # its problem said in the page's language too
         return status, error

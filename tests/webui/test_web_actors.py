@@ -3,6 +3,7 @@ and the actor and country filters of a search."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -173,3 +174,42 @@ def test_every_kind_of_actor_has_a_name_on_the_page():
     from webui.i18n import KIND_NAMES
 
     assert set(KIND_NAMES) == set(ACTOR_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("url", "korean", "english"),
+    [
+        pytest.param(
+            "/articles/2024-01-99",
+            "아카이브에 기사 '2024-01-99'이(가) 없습니다",
+            "no article '2024-01-99' in the archive",
+            id="article",
+        ),
+        pytest.param(
+            "/issues/2024-02",
+            "아카이브에 2024-02 호가 없습니다",
+            "no issue 2024-02 in the archive",
+            id="issue",
+        ),
+        pytest.param(
+            "/actors/없는회사",
+            "아카이브에 기관·인물 '없는회사'이(가) 없습니다",
+            "no actor '없는회사' in the archive",
+            id="actor",
+        ),
+        pytest.param(
+            "/no/such/page",
+            "'/no/such/page'에는 페이지가 없습니다",
+            "no page at '/no/such/page'",
+            id="address",
+        ),
+    ],
+)
+def test_what_was_not_found_is_said_in_the_page_s_language(client, url, korean, english):
+    # The Korean page said "찾을 수 없습니다" above the archive's English line, or Werkzeug's
+    # "The requested URL was not found on the server. If you entered the URL manually…".
+    page = client.get(url)
+    assert page.status_code == 404
+    assert f'<p class="message">{korean}</p>' in html.unescape(page.get_data(as_text=True))
+    shown = client.get(url, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert f'<p class="message">{english}</p>' in html.unescape(shown)

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, abort, request, url_for
 
-from archive import NotFound, echoed
+from archive import echoed
 from archive.parameters import BY_NAME
 from extract.model import ACTOR_KINDS, section_named
 from webui.app_state import current_archive
@@ -74,10 +74,7 @@ twin(
 def actor_context(name: str) -> Context:
     """One actor, found by any of its spellings."""
     archive = current_archive()
-    try:
-        profile = archive.actor(name)
-    except NotFound:
-        abort(404, f"no actor {echoed(name)} in the archive")
+    profile = archive.actor(name)  # NotFound, a 404 in the page's language (webui.errors)
     query = actor_query(profile.summary.name)
     # The terms most associated with the actor: the search's related-terms statistic.
     related = archive.search(query, per_page=1, budget=request_budget()).related_terms
