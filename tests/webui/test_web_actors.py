@@ -198,6 +198,18 @@ def test_every_kind_of_actor_has_a_name_on_the_page():
             id="actor",
         ),
         pytest.param(
+            "/articles/nope",
+            "아카이브에 기사 'nope'이(가) 없습니다",
+            "no article 'nope' in the archive",
+            id="malformed-article-id",
+        ),
+        pytest.param(
+            "/issues/bogus",
+            "아카이브에 'bogus' 호가 없습니다",
+            "no issue 'bogus' in the archive",
+            id="malformed-issue",
+        ),
+        pytest.param(
             "/no/such/page",
             "'/no/such/page'에는 페이지가 없습니다",
             "no page at '/no/such/page'",
@@ -213,3 +225,13 @@ def test_what_was_not_found_is_said_in_the_page_s_language(client, url, korean, 
     assert f'<p class="message">{korean}</p>' in html.unescape(page.get_data(as_text=True))
     shown = client.get(url, headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert f'<p class="message">{english}</p>' in html.unescape(shown)
+
+
+def test_a_bad_filter_of_the_actors_is_said_in_the_page_s_language(client):
+    # "unknown section '경제'" and "unknown kind 'brand' (kinds: company, …)" stood in English
+    # under the Korean heading.
+    section = html.unescape(client.get("/actors?section=경제").get_data(as_text=True))
+    assert "알 수 없는 분야 '경제'" in section
+    kind = client.get("/actors?kind=brand")
+    assert kind.status_code == 400
+    assert "알 수 없는 종류 'brand'" in html.unescape(kind.get_data(as_text=True))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, request, url_for
+from flask import Blueprint, request, url_for
 
-from archive import echoed
+from archive import BadParameter, echoed, translatable
 from archive.parameters import BY_NAME
-from extract.model import ACTOR_KINDS, section_named
+from extract.model import ACTOR_KINDS
 from webui.app_state import current_archive
 from webui.request_budget import request_budget
 from webui.twins import Context, twin
@@ -31,14 +31,17 @@ def _filter_args() -> dict[str, Any]:
     if year:  # read as every year is: four ASCII digits (٢٠٢٤ is not 2024 here either)
         year = BY_NAME["year"].read("year", year)
     section = args.get("section") or None
-    if section is not None and section_named(section) is None:
-        abort(400, f"unknown section {echoed(section)}")
+    if section is not None:  # BadParameter, said in the page's language
+        section = BY_NAME["section"].read("section", section)
     kind = args.get("kind") or None
     if kind is not None and kind not in ACTOR_KINDS:
-        abort(400, f"unknown kind {echoed(kind)} (kinds: {', '.join(ACTOR_KINDS)})")
+        kinds = ", ".join(ACTOR_KINDS)
+        raise BadParameter(
+            translatable("unknown kind %(kind)s (kinds: %(kinds)s)", kind=echoed(kind), kinds=kinds)
+        )
     return {
         "year": int(year) if year else None,
-        "section": section_named(section) if section else None,
+        "section": section,
         "kind": kind,
         "country": args.get("country") or None,
     }

@@ -7,7 +7,15 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request, send_file, url_for
 
-from archive import EXPORT_FORMATS, BadParameter, contract, echoed, export_bytes
+from archive import (
+    EXPORT_FORMATS,
+    BadParameter,
+    NotFound,
+    contract,
+    echoed,
+    export_bytes,
+    translatable,
+)
 from archive.citations import STYLES, citation, csl_item, render
 from archive.parameters import ARTICLE_NAMES, MAX_QUERY_CHARS, read_arguments
 from extract.model import Article, is_article_id, is_issue, page_range_problem
@@ -29,7 +37,9 @@ RELATED = 5
 def load_article(article_id: str) -> Article:
     """The article with this id; unknown or malformed ids are 404."""
     if not is_article_id(article_id):
-        abort(404, f"no article {echoed(article_id)}")
+        raise NotFound(
+            translatable("no article %(article)s in the archive", article=echoed(article_id))
+        )
     return current_archive().article(article_id)
 
 

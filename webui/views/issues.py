@@ -5,9 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from flask import Blueprint, abort, url_for
+from flask import Blueprint, url_for
 
-from archive import contract, echoed
+from archive import NotFound, contract, echoed, translatable
 from extract.model import is_issue
 from webui.app_state import current_archive, pdf_available
 from webui.twins import Context, twin
@@ -35,7 +35,7 @@ twin(bp, "issues", "/issues", "/api/issues", template="issues.html", as_json=iss
 def issue_context(issue: str) -> Context:
     """One issue with its articles grouped by section, in printed order."""
     if not is_issue(issue):
-        abort(404, f"no issue {echoed(issue)}")
+        raise NotFound(translatable("no issue %(issue)s in the archive", issue=echoed(issue)))
     held = current_archive().issue(issue)
     sections = [(name, list(group)) for name, group in groupby(held.articles, lambda a: a.section)]
     return {"issue": held, "sections": sections, "has_pdf": pdf_available(held.issue)}
