@@ -83,6 +83,8 @@ def test_api_actors_filters(client, args, names):
         pytest.param("year=٢٠٢٤", "year must look like YYYY, not '٢٠٢٤'", id="year-other-digits"),
         pytest.param("year=2024%0a", "year must look like YYYY, not '2024\\n'", id="year-newline"),
         pytest.param("country=Atlantis", "unknown country 'Atlantis'", id="country"),
+        pytest.param("year=2024&year=2025", "year is given 2 times; give it once", id="year-twice"),
+        pytest.param("kind=company&kind=person", "kind is given 2 times", id="kind-twice"),
     ],
 )
 def test_api_actors_refuses_bad_filters(client, args, message):

@@ -27,6 +27,14 @@ def actor_query(name: str) -> str:
 def _filter_args() -> dict[str, Any]:
     """year, section, kind and country from the query string; a bad one is a 400."""
     args = request.args  # /api/actors refuses any other parameter (webui.twins)
+    for name in ACTOR_FILTERS:  # each takes one value, as every parameter that is not a list
+        given = [value for value in args.getlist(name) if value != ""]
+        if len(given) > 1:
+            raise BadParameter(
+                translatable(
+                    "%(name)s is given %(times)s times; give it once", name=name, times=len(given)
+                )
+            )
     year = args.get("year", "")
     if year:  # read as every year is: four ASCII digits (٢٠٢٤ is not 2024 here either)
         year = BY_NAME["year"].read("year", year)
