@@ -19,7 +19,7 @@ from index.build_readings import IssueNotes, Lexicon, issue_notes
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
 from index.mined_aliases import mined_pairs
-from index.parallel_build import WorkerBuild
+from index.parallel_build import ReadAhead, WorkerBuild
 
 # Past this much text a batch goes to workers. Lower than a rebuild's threshold: the workers
 # share the Kiwi this process loaded (an import or ingest has, for the actors), so starting
@@ -30,8 +30,11 @@ PARALLEL_MIN_CHARS = 100_000
 class IssueBatch:
     """Issues to replace in one commit of the index `ix`."""
 
-    def __init__(self, ix, timeout: float, expected_chars: int = 0) -> None:
+    def __init__(
+        self, ix, timeout: float, expected_chars: int = 0, ahead: ReadAhead | None = None
+    ) -> None:
         self._ix = ix
+        self._ahead = ahead  # begun while workers write (parallel_build.WorkerBuild.commit)
         self._timeout = timeout
         self._held: list[tuple[str, list[dict]]] = []
         self._chars = expected_chars  # workers start once this reaches PARALLEL_MIN_CHARS
@@ -68,7 +71,7 @@ class IssueBatch:
         """Replace every issue handed over, in one commit; returns each issue's notes
         (build_readings.IssueNotes)."""
         if self._workers is not None:
-            return self._workers.commit()
+            return self._workers.commit(self._ahead)
         if not self._held:
             return {}
         notes = {}

@@ -14,7 +14,7 @@ from index.build_readings import IssueNotes, Lexicon, issue_notes
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
 from index.mined_aliases import mined_pairs
-from index.parallel_build import build_in_workers
+from index.parallel_build import ReadAhead, build_in_workers
 
 SEGMENT_POSTINGS = 20_000_000  # a build worker's postings per segment (held in memory)
 # Below this much text a build is faster in this process than forking workers that each
@@ -35,10 +35,12 @@ def build_all(
     issues: Iterable[tuple[str, Iterable[Article], str]],
     timeout: float,
     on_issue: Callable[[str], None] | None = None,
+    ahead: ReadAhead | None = None,
 ) -> Built:
     """Index these (issue, articles, fingerprint) into an empty index, committed at once.
-    PARALLEL_MIN_CHARS of text or more: in workers. `on_issue(issue)` is called as each
-    issue is written (in workers: handed to one)."""
+    PARALLEL_MIN_CHARS of text or more: in workers (which begin `ahead` while they write,
+    parallel_build.WorkerBuild.commit). `on_issue(issue)` is called as each issue is
+    written (in workers: handed to one)."""
     on_issue = on_issue or (lambda _issue: None)
     jobs = _documents(issues)
     head, large = _take_chars(jobs, PARALLEL_MIN_CHARS)
@@ -46,7 +48,12 @@ def build_all(
         handed = _reporting(chain(head, jobs), on_issue)
         return Built(
             *build_in_workers(
-                ix, handed, partial(issue_notes, mine=mined_pairs), timeout, SEGMENT_POSTINGS
+                ix,
+                handed,
+                partial(issue_notes, mine=mined_pairs),
+                timeout,
+                SEGMENT_POSTINGS,
+                ahead,
             )
         )
     notes = {}

@@ -22,7 +22,14 @@ from extract.model import Article
 from index import generations
 from index.analysis import pretokenized
 from index.batch_build import IssueBatch
-from index.build_readings import IssueNotes, Lexicon, articles_holding, issue_notes, stored_texts
+from index.build_readings import (
+    IssueNotes,
+    Lexicon,
+    articles_holding,
+    issue_notes,
+    reading_ahead,
+    stored_texts,
+)
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
 from index.full_build import build_all
@@ -67,7 +74,8 @@ class IndexWriting:
 
         ix = whoosh_index.create_in(fresh, build_schema())
         mined = MinedAliases(fresh)
-        built = build_all(ix, issues, WRITE_TIMEOUT, on_issue)
+        ahead = reading_ahead(self._analyses, self.concepts, mined)
+        built = build_all(ix, issues, WRITE_TIMEOUT, on_issue, ahead)
         mined.save(_pairs_of(built.notes))
         self._remember_terms(ix, mined, built.notes, built.lexicon)
         write_stamp(fresh)  # last: a generation without it reads as stale
@@ -127,7 +135,8 @@ class IndexWriting:
         all are committed at once when the block ends without an error, none otherwise.
         A large batch (or one `expected_chars` of text says will be) is analysed in worker
         processes as it is handed over (batch_build)."""
-        batch = IssueBatch(self._writable(), WRITE_TIMEOUT, expected_chars)
+        ahead = reading_ahead(self._analyses, self.concepts, self._mined)
+        batch = IssueBatch(self._writable(), WRITE_TIMEOUT, expected_chars, ahead)
         try:
             yield batch
         except BaseException:

@@ -32,6 +32,18 @@ class MinedAliases:
 
     def save(self, changes: dict[str, list | None]) -> None:
         """Set each issue's pairs, or drop them where None."""
+        tmp = self.path.with_suffix(".tmp")
+        current = self._changed(changes)
+        tmp.write_text(json.dumps(current, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.path)
+
+    def table_after(self, changes: dict[str, list | None]) -> AliasTable:
+        """The table `table()` gives once `save(changes)` is done, with nothing saved."""
+        changed = self._changed(changes)
+        return _table_of({issue: changed[issue] for issue in sorted(changed)})
+
+    def _changed(self, changes: dict[str, list | None]) -> dict[str, list]:
+        """The pairs saved, with these changes (see `save`)."""
         path = self.path
         current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
         for issue, pairs in changes.items():
@@ -39,9 +51,7 @@ class MinedAliases:
                 current.pop(issue, None)
             else:
                 current[issue] = pairs
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(current, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        tmp.replace(path)
+        return current
 
     def table(self) -> AliasTable:
         """Curated spellings and the actor table's merged with the pairs mined from the
@@ -50,9 +60,11 @@ class MinedAliases:
         mtime = path.stat().st_mtime if path.exists() else 0.0
         if self._table is None or self._table[0] != mtime:
             mined = json.loads(path.read_text(encoding="utf-8")) if mtime else {}
-            pairs = [tuple(p) for issue_pairs in mined.values() for p in issue_pairs]
-            self._table = (
-                mtime,
-                AliasTable([*curated_aliases(), *actor_table().name_groups(), *pairs]),
-            )
+            self._table = (mtime, _table_of(mined))
         return self._table[1]
+
+
+def _table_of(mined: dict[str, list]) -> AliasTable:
+    """The alias table of the curated spellings, the actor table's and these mined pairs."""
+    pairs = [tuple(p) for issue_pairs in mined.values() for p in issue_pairs]
+    return AliasTable([*curated_aliases(), *actor_table().name_groups(), *pairs])

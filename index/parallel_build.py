@@ -16,6 +16,7 @@ import gc
 import multiprocessing
 import os
 import queue
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -34,6 +35,9 @@ POLL_SECONDS = 0.5  # how often a waiting parent checks that its workers are ali
 # an issue's document fields -> what the parent keeps of them (build_readings.issue_notes),
 # made in the worker while the issue's analysis is at hand
 Miner = Callable[[list[dict]], Any]
+# the terms the workers have counted so far with their articles, and what `mine` made of
+# their issues -> nothing: work begun while they write their last segments (WorkerBuild.commit)
+ReadAhead = Callable[[Lexicon, dict[str, Any]], None]
 
 
 def build_in_workers(
@@ -42,6 +46,7 @@ def build_in_workers(
     mine: Miner,
     timeout: float,
     segment_postings: int,
+    ahead: ReadAhead | None = None,
 ) -> tuple[dict[str, Any], Lexicon | None]:
     """Index (issue, documents) jobs into `ix` in WORKERS processes and commit them at once,
     in place of any documents the index held of those issues; returns issue -> what `mine`
@@ -55,7 +60,7 @@ def build_in_workers(
     except BaseException:
         build.cancel()
         raise
-    return build.commit(), build.lexicon
+    return build.commit(ahead), build.lexicon
 
 
 class WorkerBuild:
@@ -79,7 +84,7 @@ class WorkerBuild:
         self._issues.append(job[0])
         self._pool.put(job)
 
-    def commit(self) -> dict[str, Any]:
+    def commit(self, ahead: ReadAhead | None = None) -> dict[str, Any]:
         """Wait for the workers and commit their segments, replacing the issues' documents
         held before, in one commit; returns issue -> what `mine` made of its documents.
 
@@ -90,13 +95,18 @@ class WorkerBuild:
         from the segments after the commit, on one core while the other idles: at 54 respelled
         issues (bulk_bench's, 85,834 terms in two segments), 0.29 CPU s to read them back
         against 0.04 to take the workers' counts (0.01 to unpickle 1.5 MB, 0.03 to sum them;
-        load 12), of the 0.75 to 0.8 CPU s the store of query analyses spent on one core."""
+        load 12), of the 0.75 to 0.8 CPU s the store of query analyses spent on one core.
+        There, `ahead` is called in a thread of this process with the terms counted so far
+        each time a worker has counted its own, before it writes its last segment (in turn,
+        each call with all that was counted by then), so that work that follows the commit
+        can begin while the workers write; the commit waits for it and raises what it
+        raised."""
         try:
+            fresh = not self._writer.held_segments()
             try:
-                segments, mined = self._pool.finish()
+                segments, mined = self._pool.finish(ahead if fresh else None)
             finally:
                 self._pool.stop()
-            fresh = not self._writer.held_segments()
             self._writer.commit_segments(segments, replacing=self._issues)
         except BaseException:
             self._writer.cancel()
@@ -120,6 +130,7 @@ class _WorkerPool:
         self._jobs = context.Queue(maxsize=2 * WORKERS)  # bounds the documents in flight
         self._results = context.Queue()
         self._done: list[tuple] = []
+        self._counted: list[tuple] = []  # (mined, each segment's counts) of each worker
         args = (ix, self._jobs, self._results, mine, segment_postings, os.getpid())
         self._procs = [
             context.Process(target=_work, args=args, name=f"aibrief-index-{n}", daemon=True)
@@ -136,11 +147,22 @@ class _WorkerPool:
                 self._jobs.put(job, timeout=POLL_SECONDS)
                 return
 
-    def finish(self) -> tuple[list, dict[str, Any]]:
+    def finish(self, ahead: ReadAhead | None = None) -> tuple[list, dict[str, Any]]:
         for _ in self._procs:
             self.put(None)
-        while len(self._done) < len(self._procs):
-            self._check(wait=True)
+        reading = _InTurn(ahead) if ahead is not None else None
+        try:
+            while len(self._done) < len(self._procs):
+                counted = len(self._counted)
+                self._check(wait=True)
+                if reading is not None and len(self._counted) > counted:
+                    reading.put(list(self._counted))
+        except BaseException:
+            if reading is not None:
+                reading.join(raising=False)
+            raise
+        if reading is not None:
+            reading.join()
         segments = [segment for written, _, _ in self._done for segment in written]
         mined = {issue: pairs for _, found, _ in self._done for issue, pairs in found.items()}
         return segments, mined
@@ -159,7 +181,7 @@ class _WorkerPool:
         if message is not None:
             if message[0] == "failed":
                 raise IndexBuildError(f"an index build worker failed: {message[1]}")
-            self._done.append(message[1:])
+            (self._counted if message[0] == "counted" else self._done).append(message[1:])
         dead = [p for p in self._procs if p.exitcode not in (None, 0)]
         if dead:
             raise IndexBuildError(
@@ -172,6 +194,39 @@ class _WorkerPool:
                 proc.kill()
             proc.join()
         self._jobs.cancel_join_thread()
+
+
+class _InTurn:
+    """Calls of a ReadAhead in one thread of their own, one after the other, each with the
+    workers' counts and mined notes gathered when it was put."""
+
+    def __init__(self, ahead: ReadAhead) -> None:
+        self._ahead = ahead
+        self._calls: queue.SimpleQueue = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="aibrief-read-ahead", daemon=True)
+        self._thread.start()
+
+    def put(self, counted: list[tuple]) -> None:
+        """Call it with these workers' (mined, counts) once the calls put before have ended."""
+        self._calls.put(counted)
+
+    def join(self, raising: bool = True) -> None:
+        """Wait for the calls put; raise what one raised (unless not `raising`)."""
+        self._calls.put(None)
+        self._thread.join()
+        if raising and self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        while (counted := self._calls.get()) is not None:
+            if self._error is not None:
+                continue
+            try:
+                lexicon = summed_over_segments(c for _, counts in counted for c in counts)
+                self._ahead(lexicon, {k: v for mined, _ in counted for k, v in mined.items()})
+            except BaseException as error:  # raised by the commit that waits for it
+                self._error = error
 
 
 def _work(ix, jobs, results, mine: Miner, segment_postings: int, parent: int) -> None:
@@ -197,6 +252,8 @@ def _work(ix, jobs, results, mine: Miner, segment_postings: int, parent: int) ->
                 segments.append(writer.finish_segment())
                 writer = BuildWriter.unlocked(ix)
         held = writer.pool.doc_counts(LEXICON_FIELD)
+        # what the parent may read ahead while the last segment is written (WorkerBuild.commit)
+        results.put(("counted", mined, [*counts, held]))
         if (last := writer.finish_segment()) is not None:
             segments.append(last)
             counts.append(held)

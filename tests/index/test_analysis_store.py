@@ -161,6 +161,33 @@ def test_remembering_texts_all_stored_does_not_load_kiwi(tmp_path, monkeypatch):
     assert query_analysis.remember(store, []) == 0
 
 
+def test_a_store_read_ahead_asks_kiwi_nothing_more_and_stores_what_kiwi_gives(
+    tmp_path, monkeypatch
+):
+    asked: list[str] = []
+    real = query_analysis.tokenize_many
+    monkeypatch.setattr(query_analysis, "tokenize_many", lambda t: asked.extend(t) or real(t))
+    query_analysis.forget()
+    texts = ["반도체 장비", "OpenAI", "규제를", "Deepfake Detection", "ai맹"]
+    ahead = AnalysisStore(tmp_path / "ahead" / STORE_NAME)
+    ahead.path.parent.mkdir()
+    assert query_analysis.read_ahead(ahead, texts[:3]) == len(asked) > 0
+    assert ahead.known() == set()  # held in memory, not stored
+    query_analysis.read_ahead(ahead, texts)
+    read = list(asked)
+    assert len(read) == len(set(read))  # nothing read twice
+    query_analysis.remember(ahead, texts)
+    assert asked == read  # the store's filling found every reading in memory
+    query_analysis.forget()  # the rows are those Kiwi gives afresh
+    fresh = AnalysisStore(tmp_path / "fresh" / STORE_NAME)
+    fresh.path.parent.mkdir()
+    query_analysis.remember(fresh, texts)
+    assert sorted(asked[len(read) :]) == sorted(read)
+    assert sorted(ahead.known()) == sorted(fresh.known())
+    assert ahead.get_many(sorted(fresh.known())) == fresh.get_many(sorted(fresh.known()))
+    assert ahead.proofs() == fresh.proofs()
+
+
 def test_a_build_stores_its_analyses_with_the_collector_paused(tmp_path, monkeypatch):
     collecting: list[bool] = []
     real = query_analysis.tokenize_many

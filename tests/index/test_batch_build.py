@@ -11,7 +11,9 @@ import pytest
 
 import index.batch_build
 import index.full_build
+import index.index_writing
 import index.mined_aliases
+import index.query_analysis as query_analysis
 from index import IndexBuildError, SearchIndex
 from index.build_readings import articles_holding
 from tests.index.conftest import ARTICLES, make_article
@@ -130,3 +132,72 @@ def test_a_batch_beside_held_segments_leaves_the_lexicon_to_be_read(tmp_path, mo
         for issue, articles in LATER.items():
             batch.add(issue, articles, f"new-{issue}")
     assert batch.lexicon is None
+
+
+def _first_batch(tmp_path, name: str) -> SearchIndex:
+    """An index of no segment that takes ARTICLES and LATER in one batch."""
+    built = SearchIndex.open(tmp_path / name)
+    built.rebuild([])
+    with built.batch() as batch:
+        for issue, articles in {**ARTICLES, **LATER}.items():
+            batch.add(issue, articles, f"fp-{issue}")
+    return built
+
+
+def test_a_batch_in_workers_reads_the_store_ahead_of_its_commit(tmp_path, monkeypatch):
+    """While the workers write their segments, Kiwi reads the texts the store of query
+    analyses will hold, so that storing them after the commit asks it little; the store is
+    the one a batch without it fills."""
+    monkeypatch.setattr(index.batch_build, "PARALLEL_MIN_CHARS", 1)
+    made = index.index_writing.reading_ahead
+    calls: list[tuple] = []
+
+    def reading_ahead(store, concepts, names):
+        read = made(store, concepts, names)
+
+        def recorded(lexicon, notes):
+            with SearchIndex.open(store.path.parent)._fresh().reader() as reader:
+                held = reader.doc_count_all()
+            read(lexicon, notes)
+            calls.append((dict(lexicon), set(notes), held, len(asked)))
+
+        return recorded
+
+    monkeypatch.setattr(index.index_writing, "reading_ahead", reading_ahead)
+    asked: list[str] = []
+    real = query_analysis.tokenize_many
+    monkeypatch.setattr(query_analysis, "tokenize_many", lambda t: asked.extend(t) or real(t))
+    query_analysis.forget()
+    ahead = _first_batch(tmp_path, "ahead")
+    assert calls and all(call[2] == 0 for call in calls), "begun after the commit"
+    with ahead._fresh().reader() as reader:
+        assert calls[-1][0] == dict(articles_holding(reader))
+    assert calls[-1][1] == {*ARTICLES, *LATER}
+    read, stored = len(asked), ahead._analyses
+    assert read == calls[-1][3] > 0, "Kiwi was asked after the commit"
+    assert stored.known()
+
+    monkeypatch.setattr(index.index_writing, "reading_ahead", lambda *_: None)
+    query_analysis.forget()
+    plain = _first_batch(tmp_path, "plain")
+    assert len(asked) - read >= read  # without it, all was read after the commit
+    texts = sorted(plain._analyses.known())
+    assert sorted(stored.known()) == texts
+    assert stored.get_many(texts) == plain._analyses.get_many(texts)
+    assert stored.proofs() == plain._analyses.proofs()
+
+
+def test_a_batch_whose_read_ahead_fails_commits_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(index.batch_build, "PARALLEL_MIN_CHARS", 1)
+
+    def failing(lexicon, notes):
+        raise RuntimeError("reading ahead failed")
+
+    monkeypatch.setattr(index.index_writing, "reading_ahead", lambda *_: failing)
+    built = SearchIndex.open(tmp_path / "index")
+    built.rebuild([])
+    with pytest.raises(RuntimeError, match="reading ahead failed"), built.batch() as batch:
+        for issue, articles in ARTICLES.items():
+            batch.add(issue, articles, f"fp-{issue}")
+    assert built.doc_count() == 0
+    assert multiprocessing.active_children() == []

@@ -9,6 +9,7 @@ import index.batch_build
 import index.full_build
 from index import SearchIndex
 from index.build_readings import articles_holding, read_at_build
+from index.mined_aliases import MinedAliases
 from index.query_analysis import encode, kiwi_analysis
 from tests.index.conftest import ARTICLES, kiwi_refused, make_article
 
@@ -124,3 +125,16 @@ def test_a_store_a_build_before_filled_with_every_term_is_kept_whole(rebuilt):
     assert held <= store.known()
     with kiwi_refused():
         assert _answer(rebuilt, BODY_ONCE)
+
+
+def test_the_mined_table_after_changes_is_the_table_once_they_are_saved(tmp_path):
+    mined = MinedAliases(tmp_path)
+    mined.save({"2024-04": [["앤스로픽", "Anthropic"]], "2025-03": [["오픈AI", "OpenAI"]]})
+    changes = {"2024-04": None, "2025-06": [["가나다랩", "Ganada Lab"], ["라마바", "Ramaba"]]}
+    after = mined.table_after(changes)
+    assert mined.table().others("가나다랩") == ()  # nothing saved
+    mined.save(changes)
+    words = ["앤스로픽", "오픈AI", "가나다랩", "Ramaba", "OpenAI"]
+    assert after.spellings_around(words) == mined.table().spellings_around(words)
+    assert {w: after.others(w) for w in words} == {w: mined.table().others(w) for w in words}
+    assert after.others("가나다랩") == ("Ganada Lab",)

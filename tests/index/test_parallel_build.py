@@ -9,6 +9,7 @@ import os
 import pytest
 
 import index.full_build
+import index.index_writing
 import index.mined_aliases
 from index import IndexBuildError, SearchIndex
 from index.build_readings import articles_holding
@@ -127,3 +128,16 @@ def test_a_build_in_workers_counts_the_lexicon_a_reader_reads(tmp_path, monkeypa
     with built._fresh().reader() as reader:
         assert (len(reader.leaf_readers()) > 1) == in_workers
         assert counted == [articles_holding(reader) if in_workers else None]
+
+
+def test_a_rebuild_in_workers_reads_the_store_ahead_of_its_commit(tmp_path, monkeypatch):
+    """As a batch does (test_batch_build): the terms counted, before the commit."""
+    calls: list[tuple] = []
+    monkeypatch.setattr(
+        index.index_writing,
+        "reading_ahead",
+        lambda *_: lambda lexicon, notes: calls.append((dict(lexicon), set(notes))),
+    )
+    built = _build(tmp_path, "built", ARTICLES, monkeypatch, in_workers=True)
+    with built._fresh().reader() as reader:
+        assert calls[-1] == (dict(articles_holding(reader)), set(ARTICLES))
