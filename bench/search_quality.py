@@ -72,6 +72,7 @@ MECHANISMS = {
     "together": "a full match holding its required concepts within a few words raised",
     "respell": "a word no article holds looked up as its nearest spelling (엔디비아 -> 엔비디아)",
     "dates": "the articles of a period the query names raised (2024년, 최근, 올해)",
+    "chance": "a word the articles on the rest hold by chance, or none holds, counted only",
 }
 LOW_NDCG = 0.5
 

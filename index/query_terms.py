@@ -134,6 +134,8 @@ QUERY_STOP_TERMS = LIGHT_PREDICATES | ASKING_NOUNS | QUANTITY_WORDS
 #   where the word's expected count among them is 1 or more, as without them. Required still
 #   but the full matches made partial where one such word is (none is full but by chance):
 #   held-out 6 0.853 alone (믿을 만한가 0.589), held-out 11 0.720 either way.
+#   Kept since with the feedback decided by the full matches that hold the word, and with the
+#   words no article holds: index/chance_words.py.
 # Nouns appended to a topic to say what kind of thing is meant ("AI 유료 구독 서비스", "코드 생성
 # 도구"): searched, and counted where an article holds them, but not required of a full match,
 # as the words most articles hold are not (ranking.BROAD_SHARE): an article on the topic need

@@ -24,6 +24,7 @@ from whoosh import query as wq
 
 from index.about_query import said_in_full, specific_places
 from index.actor_facets import ActorColumns
+from index.chance_words import Relaxed, everything, relaxed
 from index.compiled_query import CompiledQuery
 from index.concepts_together import together_raised
 from index.country_ranking import in_passing, raised_about
@@ -124,6 +125,7 @@ def rank(
     rarest: bool = True,
     coverage: bool = False,
     together: bool = False,
+    chance: bool = True,
 ) -> Ranked:
     """The first `limit` matches (None: all), with the total and facets (see the module
     docstring). partial=False lists full matches only, or partial ones when none is full;
@@ -133,12 +135,17 @@ def rank(
     that names such a country only in passing match it in full (see in_passing); about=False
     lets an article that names a concept only in passing match it in full (see about_query);
     rarest=False orders the partial matches by their score alone and coverage=True by the share
-    of the query they cover too (see partial_order); together=True, see concepts_together."""
+    of the query they cover too (see partial_order); together=True, see concepts_together;
+    chance=False requires the words the articles on the rest hold by chance (chance_words)."""
     evaluator = PostingsScorer.of(searcher)
     allowed = None if restrict is None else set(evaluator.evaluate(restrict))
     groups = compiled.concepts
-    narrow, relaxed = required_concepts(evaluator, compiled) if broad else (list(groups), [])
-    full = _full_matches(evaluator, compiled, allowed, narrow, relaxed) if broad else None
+    narrow, counted_only = required_concepts(evaluator, compiled) if broad else (list(groups), [])
+    kept = Relaxed(narrow, counted_only)
+    if chance and broad:  # the words held by chance counted only (chance_words)
+        kept = relaxed(evaluator, compiled, narrow, counted_only)
+        narrow, counted_only = kept.narrow, kept.broad
+    full = _full_matches(evaluator, compiled, allowed, narrow, counted_only) if broad else None
     if full is None:
         full = _among(evaluator.evaluate(compiled.all_words), allowed)
     if passing and compiled.titled:
@@ -148,7 +155,7 @@ def rank(
     full = said_in_full(searcher, evaluator, compiled, full, specific)
     full = together_raised(searcher, evaluator, narrow, full, limit) if together else full
     # partial matches fill a page, below the full ones
-    wanted = not full or (partial and limit is not None and len(full) < limit)
+    wanted = not full or kept.unheld or (partial and limit is not None and len(full) < limit)
     some = _partial(evaluator, compiled, allowed, full) if wanted else NOTHING
     some = ordered(evaluator, compiled, required, some, rarest, coverage)
     named = compiled.countries if countries else ()
@@ -159,8 +166,8 @@ def rank(
         if compiled.periods:
             full, some = (raised_in(searcher, compiled.periods, s) for s in (full, some))
     if feedback and sort == "relevance":
-        full, some = _fed_back(searcher, evaluator, compiled, full, some)
-    counted = full or some
+        full, some = _fed_back(searcher, evaluator, compiled, full, some, kept.typed)
+    counted = everything(evaluator, full, some) if kept.unheld else full or some
     rest = None if limit is None else limit - min(len(full), limit)
     if sort == "relevance":
         hits = best(evaluator, full, limit)
@@ -178,13 +185,15 @@ def rank(
     }
     whole = frozenset(d for d, _ in hits if d in full)
     fallback = not full and bool(some)
+    if kept.unheld:  # no article holds a word typed: every match is partial (chance_words)
+        whole, fallback, required = frozenset(), bool(len(counted)), (*required, *kept.unheld)
     return Ranked(hits, len(counted), facets, fallback, whole, counted, required, specific)
 
 
-def _fed_back(searcher, evaluator, compiled, full: Scores, some: Scores):
+def _fed_back(searcher, evaluator, compiled, full: Scores, some: Scores, typed: int | None):
     """The full and partial scores raised by pseudo-relevance feedback (see feedback), when
-    the full matches do not fill a page."""
-    if len(full) >= FEEDBACK_BELOW:
+    the full matches (`typed`: those holding the words held by chance too) do not fill a page."""
+    if (len(full) if typed is None else typed) >= FEEDBACK_BELOW:
         return full, some
     best_full = best(evaluator, full, FEEDBACK_RERANK)
     best_some = best(evaluator, some, FEEDBACK_RERANK)

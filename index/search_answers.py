@@ -93,6 +93,7 @@ class SearchAnswers:
         rarest: bool = True,
         coverage: bool = False,
         together: bool = False,
+        chance: bool = True,
         respell: bool = True,
         dates: bool = True,
         budget: float | SharedBudget = BUDGET_SECONDS,
@@ -116,8 +117,9 @@ class SearchAnswers:
         names a concept of the query only in passing matching it in part: index/about_query.py),
         `rarest` (a partial match lacking the query's rarest topic counting less, and on `coverage`
         by the share of the query it covers: index/partial_order.py), `together` (a full match
-        holding the required concepts close raised: index/concepts_together.py), `respell` (a word
-        no article holds, that no concept widens, looked up as the archive's nearest spelling of it:
+        holding the required concepts close raised: index/concepts_together.py), `chance` (words
+        held by chance counted only: index/chance_words.py), `respell` (a word no article holds,
+        that no concept widens, looked up as the archive's nearest spelling of it:
         index/clause_forms.py; the search waits for the spelling index up to the budget), `dates`
         (the articles of a period the query's time words say raised: index/time_words.py); `related`
         and `suggestions` skip finding the related terms (연관어) and the "did you mean". Both are
@@ -152,7 +154,7 @@ class SearchAnswers:
             else:
                 spending = Budget(budget, limits=limits)
             kept = (partial, fed, broad, countries, passing, about, rarest, coverage, together)
-            ranked = rank(searcher, compiled, restrict, sort, page * per_page, *kept)
+            ranked = rank(searcher, compiled, restrict, sort, page * per_page, *kept, chance=chance)
             first = (page - 1) * per_page
             shown = ranked.hits[first : page * per_page]
             partly = [d for d, _ in shown if d not in ranked.full]

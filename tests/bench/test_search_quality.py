@@ -84,6 +84,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         "aibrief -together",
         "aibrief -respell",
         "aibrief -dates",
+        "aibrief -chance",
         "aibrief -extra",
     ]
     offered = [s.search is not None for s in systems]
@@ -93,6 +94,7 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
         False,
         False,
         True,
+        False,
         False,
         False,
         False,
