@@ -252,8 +252,9 @@ class PostingsScorer:
         known = sizes.get(id(q))
         if known is not None:
             return known[1]
-        if isinstance(q, wq.Term):
-            size = len(self._term(q.fieldname, q.text))
+        if isinstance(q, wq.Term | wq.Phrase):  # a phrase (a near query too): its rarest word's
+            words = q.words if isinstance(q, wq.Phrase) else [q.text]
+            size = min(len(self._term(q.fieldname, word)) for word in words)
         elif isinstance(q, wq.Or | wq.DisjunctionMax):
             size = sum(self._size(sub, sizes) for sub in q.subqueries)
         elif isinstance(q, wq.And):

@@ -220,3 +220,24 @@ def test_ranking_full_matches_hashes_no_concept(built_index, monkeypatch):
 
         monkeypatch.setattr(compound.CompoundQuery, "__hash__", refused)
         assert rank(searcher, compiled, None, "relevance", 10) == ranked
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        pytest.param(("content", ["고위험", "ai", "시스템"]), id="phrase"),
+        pytest.param(("content", ["ai", "일자리"], 3), id="near"),
+    ],
+)
+def test_a_phrase_is_sized_by_its_rarest_word_s_cached_postings(built_index, monkeypatch, phrase):
+    """As an And of its words: Whoosh's estimate looks each word up in every segment."""
+    from whoosh import query as wq
+
+    from index.near_query import Near
+
+    q = Near(*phrase) if len(phrase) == 3 else wq.Phrase(*phrase)
+    with built_index._reading() as searcher:
+        evaluator = PostingsScorer(searcher)
+        counts = [len(evaluator.weights(q.fieldname, word)) for word in q.words]
+        monkeypatch.setattr(type(q), "estimate_size", None)  # asking Whoosh fails
+        assert evaluator.size(q) == min(counts) > 0
