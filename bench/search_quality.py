@@ -63,6 +63,7 @@ MECHANISMS = {
     "countries": "articles about a country the query names raised",
     "verbs": "a question's verbs as topic nouns",
     "near": "a typed concept's words apart match in full only near one another",
+    "near_forms": "a concept's other forms of several words likewise (설명 가능성)",
     "longer": "a rare word finds the longer nouns it heads (국방 -> 국방부)",
     "passing": "a country named only in passing matches in part",
     "beside": "a word a concept typed beside it holds in a form is optional (프라이버시 보호)",

@@ -86,6 +86,7 @@ class SearchAnswers:
         countries: bool = True,
         verbs: bool = True,
         near: bool = True,
+        near_forms: bool = True,
         longer: bool = True,
         passing: bool = True,
         beside: bool = True,
@@ -108,7 +109,8 @@ class SearchAnswers:
         few articles: index/concepts.py), `countries` (raising the articles about a country the
         query names: index/country_ranking.py), `verbs` (a question's verbs finding their topic
         nouns, 써 -> 사용: index/query_terms.py), `near` (a concept typed in several words matching
-        in full only with its words near one another, anywhere apart in part:
+        in full only with its words near one another, anywhere apart in part; `near_forms` its
+        concept's other forms of several words alike:
         index/query_builder.py), `longer` (a rare word finding the longer nouns it heads that the
         analyser keeps whole, 국방 -> 국방부: index/longer_nouns.py), `passing` (an article naming a
         country of the query only in passing matching that word in part: index/country_ranking.py),
@@ -147,7 +149,7 @@ class SearchAnswers:
         with self._reading() as searcher:
             nearest = self._respeller(searcher, budget, limits) if respell and expand else None
             switches = (expand, derived, broader, verbs, near, longer, beside, nearest, dates)
-            builder = self._builder(searcher, *switches)
+            builder = self._builder(searcher, *switches, near_forms)
             compiled = builder.build(parsed, query)
             if isinstance(budget, SharedBudget):
                 spending = Budget(budget.seconds, budget.start(), limits)
@@ -258,6 +260,7 @@ class SearchAnswers:
         beside: bool = True,
         respell=None,
         dates: bool = True,
+        near_forms: bool = True,
     ) -> QueryBuilder:
         """The query builder of one search (its switches as `search` takes them), testing
         counts over this searcher's cached postings."""
@@ -267,20 +270,9 @@ class SearchAnswers:
         few = finds_fewer(searcher, FEW) if broader else None
         absent = finds_fewer(searcher, 1)
         heads = longer_nouns(searcher) if longer else None
-        return QueryBuilder(
-            self._read_aliases(),
-            self.concepts,
-            expand,
-            derived,
-            few,
-            verbs,
-            absent,
-            near,
-            heads,
-            beside,
-            respell,
-            held_issues(searcher) if dates else None,
-        )
+        held = held_issues(searcher) if dates else None
+        switches = (expand, derived, few, verbs, absent, near, heads, beside, respell, held)
+        return QueryBuilder(self._read_aliases(), self.concepts, *switches, near_forms)
 
 
 def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:
