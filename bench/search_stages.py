@@ -43,7 +43,7 @@ STAGES = (
     ("index.postings_scorer", "PostingsScorer.facets", "facets"),
     ("index.actor_facets", "ActorColumns.facets", "actor facets"),
     ("index.search_answers", "page_hits", "hits"),
-    ("index.search_answers", "related_terms", "related terms"),
+    ("index.search_answers", "related_chips", "related terms"),
     ("index.search_answers", "SearchAnswers._suggestion", "did you mean"),
 )
 

@@ -112,6 +112,16 @@ def analysis_of(text: str) -> Analysis:
     return found
 
 
+def known(text: str) -> bool:
+    """Whether the analysis of a normalised text is had without Kiwi: remembered, or in the
+    store the search reads."""
+    if _memory.get(text) is not None:
+        return True
+    reading = _reading.get()
+    store = reading.store if reading is not None else None
+    return store is not None and (store.get(text) or store.get_case_form(text)) is not None
+
+
 def terms_of(text: str) -> tuple[Term, ...]:
     """The index terms of a query text (NFKC-normalised here)."""
     return analysis_of(normalize(text)).terms

@@ -26,7 +26,7 @@ from index.query_analysis import reading
 from index.query_builder import QueryBuilder
 from index.query_syntax import country_code, issue_range, parse_query, section_name
 from index.query_terms import has_plain_words
-from index.related_terms import RELATED_DOCS, related_terms
+from index.related_chips import RELATED_DOCS, related_chips
 from index.request_limits import (
     BUDGET_SECONDS,
     DID_YOU_MEAN,
@@ -168,7 +168,7 @@ class SearchAnswers:
             elif related:
                 best = largest(ranked.counted, RELATED_DOCS)
                 own = compiled.own_terms()
-                related_found = related_terms(searcher, best, own)
+                related_found = related_chips(searcher, builder, best, own)
             suggestion = None
             if suggestions and (ranked.total == 0 or ranked.fallback):
                 suggestion = self._suggestion(searcher, query, compiled, restrict, spending)
