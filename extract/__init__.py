@@ -6,9 +6,10 @@ Public interface (everything else in this package is internal):
     file_sha256(path) -> str                    the hash an issue's PdfInfo records
     LAYOUTS_VERSION                             the version of the set of known layouts
 
-Errors, one per reason, each naming the file: NotAPdfError (no %PDF- header, missing, a
-folder), EmptyFileError, DamagedPdfError (truncated: no startxref/%%EOF at the end; or a broken
-cross-reference table PyMuPDF had to repair), EncryptedPdfError, NoTextLayerError (a scan),
+Errors, one per reason, each naming the file: NotAPdfError (no %PDF- header, a folder;
+MissingFileError, its subclass, for a path that names nothing), EmptyFileError,
+DamagedPdfError (truncated: no startxref/%%EOF at the end; or a broken cross-reference table
+PyMuPDF had to repair), EncryptedPdfError, NoTextLayerError (a scan),
 NotAnAiBriefError (neither a contents page of a known layout generation nor the Brief's name
 on its first pages, or no issue month),
 TooLargeError (over 100 MB or 200 pages, `pdf_checks.MAX_BYTES` / `MAX_PAGES`), PageSizeError

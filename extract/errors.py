@@ -25,6 +25,12 @@ class NotAPdfError(ExtractError):
     reason = "not a PDF file"
 
 
+class MissingFileError(NotAPdfError):
+    """No file at the path: said as ingest says it of a path that names nothing."""
+
+    reason = "no such file or folder"
+
+
 class EmptyFileError(ExtractError):
     reason = "the file is empty"
 

@@ -17,6 +17,7 @@ from extract.errors import (
     EmptyFileError,
     EncryptedPdfError,
     ExtractError,
+    MissingFileError,
     NotAPdfError,
     PageSizeError,
     TooLargeError,
@@ -39,6 +40,8 @@ def check_file(path: Path) -> int:
     offset of its %PDF- header."""
     try:
         size = path.stat().st_size
+    except FileNotFoundError as error:
+        raise MissingFileError(path) from error
     except OSError as error:
         raise NotAPdfError(path, error.strerror or "cannot be read") from error
     if not path.is_file():

@@ -14,6 +14,7 @@ from extract.errors import (
     EmptyFileError,
     EncryptedPdfError,
     ExtractError,
+    MissingFileError,
     NotAnAiBriefError,
     NotAPdfError,
     NoTextLayerError,
@@ -64,9 +65,10 @@ def test_empty_file(tmp_path):
         extract_issue(path)
 
 
-def test_missing_file(tmp_path):
-    with pytest.raises(NotAPdfError, match=r"^absent\.pdf: not a PDF file"):
+def test_missing_file_is_said_missing_as_ingest_says_it(tmp_path):
+    with pytest.raises(MissingFileError, match=r"^absent\.pdf: no such file or folder$"):
         extract_issue(tmp_path / "absent.pdf")
+    assert issubclass(MissingFileError, NotAPdfError)  # caught as before by its callers
 
 
 def test_truncated_pdf_is_damaged(tmp_path, text_pdf):

@@ -43,7 +43,7 @@ def test_every_failure_is_reported(tmp_path):
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         f"Error: {empty}: the file is empty",
-        f"Error: {missing}: not a PDF file (No such file or directory)",
+        f"Error: {missing}: no such file or folder",
     ]
 
 
