@@ -102,17 +102,21 @@ def import_(ctx: click.Context, file: Path, as_json: bool, wait_seconds: float) 
     archive = open_archive(ctx, wait_seconds)
     with user_errors():
         report = archive.import_jsonl(file)
+    form = None if report.ok else export_form(file)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-    else:
+    elif form is None:  # another export's form: every line is bad, and saying so is noise
         for bad in report.bad_lines:
             click.echo(f"{file}: {bad}", err=True)
+    if form is not None:
+        raise click.ClickException(
+            f"{file}: nothing imported: it holds {form};"
+            " import reads JSON Lines, one article a line (export --format jsonl)"
+        )
     if not report.ok:
         count = len(report.bad_lines)
         lines = "line" if count == 1 else "lines"
-        raise click.ClickException(
-            f"{file}: nothing imported ({count} bad {lines}){json_array_hint(file)}"
-        )
+        raise click.ClickException(f"{file}: nothing imported ({count} bad {lines})")
     if not as_json:
         issues = ", ".join(report.issues) or "none"
         click.echo(
@@ -121,20 +125,25 @@ def import_(ctx: click.Context, file: Path, as_json: bool, wait_seconds: float) 
         )
 
 
-def json_array_hint(file: Path) -> str:
-    """What to do instead, when the refused file holds one JSON array (an export in
-    --format json, the form a reader may take for the one to import); else ""."""
+# How the other export formats begin (after a byte order mark), and what to call them.
+EXPORT_FORMS = (
+    (b"[", "one JSON array, as export --format json writes"),
+    (b"id,issue,", "a CSV table, as export --format csv writes"),
+    (b"@", "BibTeX entries, as export --format bibtex writes"),
+    (b"TY  -", "RIS records, as export --format ris writes"),
+    (b"PK\x03\x04", "an Excel workbook, as export --format xlsx writes"),
+)
+
+
+def export_form(file: Path) -> str | None:
+    """What the refused file holds when it begins as another of the export formats (a reader
+    may take one for the form to import), else None."""
     try:
         with file.open("rb") as read:
             start = read.read(64).removeprefix(b"\xef\xbb\xbf").lstrip()
     except OSError:
-        return ""
-    if not start.startswith(b"["):
-        return ""
-    return (
-        ": it holds one JSON array, as export --format json writes;"
-        " import reads JSON Lines, one article a line (export --format jsonl)"
-    )
+        return None
+    return next((form for prefix, form in EXPORT_FORMS if start.startswith(prefix)), None)
 
 
 COMMANDS = [export, import_]

@@ -590,15 +590,28 @@ def test_export_to_a_folder_that_does_not_exist_names_the_file(home_with_sample,
     assert not target.parent.exists()
 
 
-def test_importing_a_json_array_says_import_reads_json_lines(home_with_sample, tmp_path):
+@pytest.mark.parametrize(
+    ("form", "held"),
+    [
+        ("json", "one JSON array, as export --format json writes"),
+        ("csv", "a CSV table, as export --format csv writes"),
+        ("bibtex", "BibTeX entries, as export --format bibtex writes"),
+        ("ris", "RIS records, as export --format ris writes"),
+        ("xlsx", "an Excel workbook, as export --format xlsx writes"),
+    ],
+)
+def test_importing_another_export_says_what_it_holds_and_what_import_reads(
+    home_with_sample, tmp_path, form, held
+):
     # An export in --format json (one array) was refused with "line 1: not JSON (Expecting
-    # value)" and a line for each article, and no word of the form import reads.
-    path = tmp_path / "articles.json"
-    path.write_bytes(run(home_with_sample, "export", "--format", "json").stdout_bytes)
+    # value)" and a line for each article, and no word of the form import reads; a CSV export
+    # with a bad line for every line of the table (88 for five articles).
+    path = tmp_path / f"articles.{form}"
+    exported = run(home_with_sample, "export", "--format", form, "-o", str(path))
+    assert exported.exit_code == 0, exported.output
     result = run(tmp_path / "other", "import", str(path))
     assert result.exit_code == 1
-    assert result.output.splitlines()[-1] == (
-        f"Error: {path}: nothing imported ({len(result.output.splitlines()) - 1} bad lines):"
-        " it holds one JSON array, as export --format json writes;"
-        " import reads JSON Lines, one article a line (export --format jsonl)"
+    assert result.output == (
+        f"Error: {path}: nothing imported: it holds {held};"
+        " import reads JSON Lines, one article a line (export --format jsonl)\n"
     )
