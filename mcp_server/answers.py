@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from archive import Archive, BadParameter, SearchQuery, contract, echoed
+from archive.parameters import BY_NAME
 from extract.model import ACTOR_KINDS, section_named
 
 
@@ -76,6 +77,7 @@ def actors_answer(
 ) -> dict[str, Any]:
     """The actors with the most articles, as `aibrief actors --json` gives them; a section or
     kind that names none is the archive's BadParameter, as on the web."""
+    limit = BY_NAME["limit"].read("limit", str(limit))  # 1 to MAX_LIMIT, as the schema says
     named = section_named(section) if section else None
     if section and named is None:
         raise BadParameter(f"section: unknown section {echoed(section)}")

@@ -49,7 +49,16 @@ Section = Annotated[
 ]
 IssueFrom = Annotated[str | None, Field(description="Only issues from this one on (YYYY-MM).")]
 IssueTo = Annotated[str | None, Field(description="Only issues up to this one (YYYY-MM).")]
-Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT, description=f"How many hits (1-{MAX_LIMIT}).")]
+# The bound is advertised in the schema and refused by the archive, as every other parameter's
+# value is: with Field(ge, le) the SDK refused it first, in its own words, not as a tool error
+# carrying {"ok": false, "error", "status"}.
+Limit = Annotated[
+    int,
+    Field(
+        json_schema_extra={"minimum": 1, "maximum": MAX_LIMIT},
+        description=f"How many hits (1-{MAX_LIMIT}).",
+    ),
+]
 
 
 def answered(compute: Callable[[], dict[str, Any]]) -> CallToolResult:

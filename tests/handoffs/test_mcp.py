@@ -141,6 +141,8 @@ def check_against_the_cli(home: Path, query: str) -> None:
             ("search", {"query": '"' + query}),
             ("search", {"query": query, "section": "경제"}),
             ("actors", {"kind": "band"}),
+            ("search", {"query": query, "limit": 51}),
+            ("actors", {"limit": 0}),
         ],
     )
     tools = {tool.name: tool for tool in done["tools"]}
@@ -176,12 +178,19 @@ def check_against_the_cli(home: Path, query: str) -> None:
         (True, 400),
         (True, 400),
         (True, 400),
+        (True, 400),
+        (True, 400),
     ]
     assert errors[0].structured_content["error"] == "no article '1999-01-01' in the archive"
     assert errors[2].structured_content["error"] == (
         "section: unknown section '경제'; one of 정책/법제, 기업/산업, 기술/연구, 인력/교육"
     )
     assert errors[3].structured_content["error"].startswith("kind: unknown kind 'band' (kinds: ")
+    # a limit out of the schema's bounds is the archive's error, as any other value is
+    for error in errors[4:]:
+        assert error.structured_content["error"] == "limit must be a whole number from 1 to 50"
+    limits = [tools[name].input_schema["properties"]["limit"] for name in ("search", "actors")]
+    assert all((p["minimum"], p["maximum"]) == (1, 50) for p in limits)
 
 
 def test_the_server_answers_as_the_cli_does_on_the_sample_archive(sample_archive):
