@@ -238,3 +238,16 @@ def test_the_article_page_names_each_way_to_cite_in_its_language(client):
         assert html.unescape(shown) == str(EXPORT_FORMATS[name].summary)
     assert html.unescape(pages["ko"]["ris"]) == "EndNote, Zotero, Mendeley용 RIS"
     assert html.unescape(pages["ko"]["csl-json"]) == "Zotero, Pandoc, citeproc용 CSL-JSON"
+
+
+def test_the_article_page_cites_in_its_language(client):
+    # The Korean page's Cite line was the English APA ("(2024, April)"), the Korean one only
+    # under "More ways to cite"; the JSON's citation stays the one contract's APA.
+    value = re.compile(r'<input id="citation" type="text" readonly value="([^"]*)">')
+    shown = {
+        lang: html.unescape(value.search(client.get("/articles/2024-04-02", headers=h).text)[1])
+        for lang, h in (("ko", {}), ("en", {"Accept-Language": "en"}))
+    }
+    references = client.get("/api/articles/2024-04-02").get_json()["references"]
+    assert shown == {"ko": references["apa-ko"], "en": references["apa"]}
+    assert shown["ko"] != shown["en"]

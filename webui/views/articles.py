@@ -23,6 +23,7 @@ from index import QueryError, SearchFilters
 from webui.app_state import current_archive, page_images, pdf_available
 from webui.downloads import download
 from webui.errors import wants_json
+from webui.i18n import current_language
 from webui.page_image import PageNotRendered, highlight_terms
 from webui.request_budget import request_budget
 from webui.twins import Context, twin
@@ -50,12 +51,13 @@ def article_context(article_id: str) -> Context:
     first, last = article.pdf_pages
     has_pdf = pdf_available(article.issue) and pdf_problem(article) is None
     item = csl_item(article, article.sources)
+    references = [(style, render(item, style.name)) for style in STYLES.values()]
     return {
         "article": article,
         "q": q,
-        "citation": citation(article),
+        "citation": page_citation(article, references),
         "csl": item,
-        "references": [(style, render(item, style.name)) for style in STYLES.values()],
+        "references": references,
         "cite_formats": [
             (
                 form,
@@ -76,6 +78,13 @@ def article_context(article_id: str) -> Context:
         if has_pdf
         else [],
     }
+
+
+def page_citation(article: Article, references: list) -> str:
+    """The page's Cite line: APA in the page's language (apa-ko on the Korean page), where the
+    Korean page showed the English APA and put the Korean one under "More ways to cite"."""
+    by_name = {style.name: text for style, text in references}
+    return by_name["apa-ko"] if current_language() == "ko" else citation(article)
 
 
 def article_json(context: Context) -> dict[str, Any] | Response:
