@@ -150,6 +150,19 @@ def refuse_unknown(args: Mapping[str, Any], names: Sequence[str]) -> None:
         )
 
 
+def given(name: str, values: Sequence[str], repeatable: bool = False) -> list[str]:
+    """The values given for a parameter, blank ones counted as not given; a BadParameter where
+    one that takes a single value is given more."""
+    found = [value for value in values if value != ""]
+    if len(found) > 1 and not repeatable:
+        raise BadParameter(
+            translatable(
+                "%(name)s is given %(times)s times; give it once", name=name, times=len(found)
+            )
+        )
+    return found
+
+
 def read_arguments(
     args: Mapping[str, Sequence[str]], names: Sequence[str], strict: bool = True
 ) -> dict[str, Any]:
@@ -164,14 +177,8 @@ def read_arguments(
     values: dict[str, Any] = {}
     for name in names:
         parameter = BY_NAME[name]
-        given = [value for value in args.get(name, ()) if value != ""]
-        if len(given) > 1 and not parameter.repeatable:
-            raise BadParameter(
-                translatable(
-                    "%(name)s is given %(times)s times; give it once", name=name, times=len(given)
-                )
-            )
-        read = [parameter.read(name, value) for value in given]
+        values_given = given(name, args.get(name, ()), parameter.repeatable)
+        read = [parameter.read(name, value) for value in values_given]
         if parameter.repeatable:
             values[name] = tuple(dict.fromkeys(read))
         else:
@@ -193,6 +200,7 @@ __all__ = [
     "SEARCH_NAMES",
     "BadParameter",
     "Parameter",
+    "given",
     "read_arguments",
     "read_query",
     "refuse_unknown",

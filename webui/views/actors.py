@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, request, url_for
 
 from archive import BadParameter, echoed, translatable
-from archive.parameters import BY_NAME
+from archive.parameters import BY_NAME, given
 from extract.model import ACTOR_KINDS
 from webui.app_state import current_archive
 from webui.request_budget import request_budget
@@ -28,13 +28,7 @@ def _filter_args() -> dict[str, Any]:
     """year, section, kind and country from the query string; a bad one is a 400."""
     args = request.args  # /api/actors refuses any other parameter (webui.twins)
     for name in ACTOR_FILTERS:  # each takes one value, as every parameter that is not a list
-        given = [value for value in args.getlist(name) if value != ""]
-        if len(given) > 1:
-            raise BadParameter(
-                translatable(
-                    "%(name)s is given %(times)s times; give it once", name=name, times=len(given)
-                )
-            )
+        given(name, args.getlist(name))
     year = args.get("year", "")
     if year:  # read as every year is: four ASCII digits (٢٠٢٤ is not 2024 here either)
         year = BY_NAME["year"].read("year", year)
