@@ -96,30 +96,36 @@ def _from_plain(plain: tuple) -> Analysis:
 
 def analysis_of(text: str) -> Analysis:
     """The analysis of a normalised query text (see the module docstring)."""
+    found = _without_kiwi(text)
+    if found is None:
+        found = kiwi_analysis(text)
+        reading = _reading.get()
+        if reading is not None:
+            reading.missed[text] = found
+        _memory.put(text, _plain(found))
+    return found
+
+
+def known(text: str) -> bool:
+    """Whether the analysis of a normalised text is had without Kiwi: remembered, or in the
+    store the search reads (and then remembered, for the analysis that follows)."""
+    return _without_kiwi(text) is not None
+
+
+def _without_kiwi(text: str) -> Analysis | None:
+    """The analysis remembered, else the one the store of the search holds (remembered from
+    then on); None where only Kiwi can give it."""
     kept = _memory.get(text)
     if kept is not None:
         return _from_plain(kept)
     reading = _reading.get()
     store = reading.store if reading is not None else None
     stored = (store.get(text) or store.get_case_form(text)) if store else None
-    if stored is not None:
-        found = decode(stored)
-    else:
-        found = kiwi_analysis(text)
-        if reading is not None:
-            reading.missed[text] = found
+    if stored is None:
+        return None
+    found = decode(stored)
     _memory.put(text, _plain(found))
     return found
-
-
-def known(text: str) -> bool:
-    """Whether the analysis of a normalised text is had without Kiwi: remembered, or in the
-    store the search reads."""
-    if _memory.get(text) is not None:
-        return True
-    reading = _reading.get()
-    store = reading.store if reading is not None else None
-    return store is not None and (store.get(text) or store.get_case_form(text)) is not None
 
 
 def terms_of(text: str) -> tuple[Term, ...]:
