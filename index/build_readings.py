@@ -125,6 +125,22 @@ def stored_texts(
     return [*read_at_build(lexicon, headlines, forms), *(forms | names.spellings_around(terms))]
 
 
+def pairs_of(notes: dict[str, IssueNotes]) -> dict[str, list]:
+    """Each issue's mined name pairs, as MinedAliases.save and table_after take them."""
+    return {issue: n.pairs for issue, n in notes.items()}
+
+
+def texts_of_build(
+    lexicon: list[tuple[str, int]],
+    notes: dict[str, IssueNotes],
+    concepts: ConceptTable,
+    names: AliasTable,
+) -> list[str]:
+    """stored_texts of a build's lexicon, the headline terms being those of its issues' notes."""
+    headlines = frozenset().union(*(n.headline_terms for n in notes.values()))
+    return stored_texts(lexicon, headlines, concepts, names)
+
+
 def reading_ahead(
     store: AnalysisStore, concepts: ConceptTable, mined: MinedAliases
 ) -> Callable[[Lexicon, dict[str, IssueNotes]], None]:
@@ -136,8 +152,7 @@ def reading_ahead(
     store are about 1.6 CPU s, which began after the commit, on cores the workers had left."""
 
     def read(lexicon: Lexicon, notes: dict[str, IssueNotes]) -> None:
-        headlines = frozenset().union(*(n.headline_terms for n in notes.values()))
-        names = mined.table_after({issue: n.pairs for issue, n in notes.items()})
-        read_ahead(store, stored_texts(lexicon, headlines, concepts, names))
+        names = mined.table_after(pairs_of(notes))
+        read_ahead(store, texts_of_build(lexicon, notes, concepts, names))
 
     return read

@@ -27,8 +27,9 @@ from index.build_readings import (
     Lexicon,
     articles_holding,
     issue_notes,
+    pairs_of,
     reading_ahead,
-    stored_texts,
+    texts_of_build,
 )
 from index.build_writer import BuildWriter
 from index.documents import analysed_texts, article_fields, with_marks
@@ -76,7 +77,7 @@ class IndexWriting:
         mined = MinedAliases(fresh)
         ahead = reading_ahead(self._analyses, self.concepts, mined)
         built = build_all(ix, issues, WRITE_TIMEOUT, on_issue, ahead)
-        mined.save(_pairs_of(built.notes))
+        mined.save(pairs_of(built.notes))
         self._remember_terms(ix, mined, built.notes, built.lexicon)
         write_stamp(fresh)  # last: a generation without it reads as stale
         return fresh
@@ -98,8 +99,7 @@ class IndexWriting:
             with ix.reader() as reader:
                 lexicon = articles_holding(reader)
         if lexicon:
-            headlines = frozenset().union(*(n.headline_terms for n in notes.values()))
-            texts = stored_texts(lexicon, headlines, self.concepts, mined.table())
+            texts = texts_of_build(lexicon, notes, self.concepts, mined.table())
             self._analyses.close()  # read what the path holds: the folder may be a new one
             remember(self._analyses, texts)
 
@@ -144,7 +144,7 @@ class IndexWriting:
             raise
         notes = batch.commit()
         if notes:
-            self._mined.save(_pairs_of(notes))
+            self._mined.save(pairs_of(notes))
         self._remember_terms(self._fresh(), self._mined, notes, batch.lexicon)
 
     def merge_deleted(self) -> bool:
@@ -177,8 +177,3 @@ class IndexWriting:
         if on_step is not None:
             on_step("rebuild-built", "")
         self._switch_to(fresh, on_step)
-
-
-def _pairs_of(notes: dict[str, IssueNotes]) -> dict[str, list]:
-    """Each issue's mined name pairs, as MinedAliases.save takes them."""
-    return {issue: n.pairs for issue, n in notes.items()}
