@@ -31,6 +31,18 @@ def kiwi_refused() -> Iterator[None]:
         forget_analyses()
 
 
+@pytest.fixture
+def kiwi_asked(monkeypatch) -> list[str]:
+    """The texts the test asks Kiwi to read in batches (query_analysis.tokenize_many), in
+    order; the process's memory of analyses is forgotten first, so that what it read before is
+    asked again."""
+    asked: list[str] = []
+    real = query_analysis.tokenize_many
+    monkeypatch.setattr(query_analysis, "tokenize_many", lambda t: asked.extend(t) or real(t))
+    query_analysis.forget()
+    return asked
+
+
 def make_article(
     article_id: str,
     title: str,

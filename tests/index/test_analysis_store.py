@@ -161,28 +161,22 @@ def test_remembering_texts_all_stored_does_not_load_kiwi(tmp_path, monkeypatch):
     assert query_analysis.remember(store, []) == 0
 
 
-def test_a_store_read_ahead_asks_kiwi_nothing_more_and_stores_what_kiwi_gives(
-    tmp_path, monkeypatch
-):
-    asked: list[str] = []
-    real = query_analysis.tokenize_many
-    monkeypatch.setattr(query_analysis, "tokenize_many", lambda t: asked.extend(t) or real(t))
-    query_analysis.forget()
+def test_a_store_read_ahead_asks_kiwi_nothing_more_and_stores_what_kiwi_gives(tmp_path, kiwi_asked):
     texts = ["반도체 장비", "OpenAI", "규제를", "Deepfake Detection", "ai맹"]
     ahead = AnalysisStore(tmp_path / "ahead" / STORE_NAME)
     ahead.path.parent.mkdir()
-    assert query_analysis.read_ahead(ahead, texts[:3]) == len(asked) > 0
+    assert query_analysis.read_ahead(ahead, texts[:3]) == len(kiwi_asked) > 0
     assert ahead.known() == set()  # held in memory, not stored
     query_analysis.read_ahead(ahead, texts)
-    read = list(asked)
+    read = list(kiwi_asked)
     assert len(read) == len(set(read))  # nothing read twice
     query_analysis.remember(ahead, texts)
-    assert asked == read  # the store's filling found every reading in memory
+    assert kiwi_asked == read  # the store's filling found every reading in memory
     query_analysis.forget()  # the rows are those Kiwi gives afresh
     fresh = AnalysisStore(tmp_path / "fresh" / STORE_NAME)
     fresh.path.parent.mkdir()
     query_analysis.remember(fresh, texts)
-    assert sorted(asked[len(read) :]) == sorted(read)
+    assert sorted(kiwi_asked[len(read) :]) == sorted(read)
     assert sorted(ahead.known()) == sorted(fresh.known())
     assert ahead.get_many(sorted(fresh.known())) == fresh.get_many(sorted(fresh.known()))
     assert ahead.proofs() == fresh.proofs()
@@ -215,19 +209,15 @@ def test_a_build_stores_its_analyses_with_the_collector_paused(tmp_path, monkeyp
 
 
 def test_a_second_store_filled_in_one_process_asks_kiwi_only_what_the_first_did_not(
-    tmp_path, monkeypatch
+    tmp_path, kiwi_asked
 ):
-    asked: list[str] = []
-    real = query_analysis.tokenize_many
-    monkeypatch.setattr(query_analysis, "tokenize_many", lambda t: asked.extend(t) or real(t))
-    query_analysis.forget()
     first, second = (AnalysisStore(tmp_path / name / STORE_NAME) for name in ("a", "b"))
     for store in (first, second):
         store.path.parent.mkdir()
     query_analysis.remember(first, ["반도체 장비", "OpenAI", "규제를"])
-    asked_first = list(asked)
+    asked_first = list(kiwi_asked)
     query_analysis.remember(second, ["반도체 장비", "OpenAI", "규제를", "딥페이크"])
-    assert asked[len(asked_first) :] == ["딥페이크"]
+    assert kiwi_asked[len(asked_first) :] == ["딥페이크"]
     query_analysis.forget()  # the second store's rows are those Kiwi gives afresh
     fresh = AnalysisStore(tmp_path / "c" / STORE_NAME)
     fresh.path.parent.mkdir()
@@ -429,16 +419,12 @@ def test_character_types_decide_case_forms_only_apart_from_other_scripts(text, b
         assert len({kiwi_analysis(f) for f in case_forms(text)}) == 1
 
 
-def test_a_build_asks_kiwi_no_case_form_its_character_types_decide(tmp_path, monkeypatch):
-    asked: list[str] = []
-    real = query_analysis.tokenize_many
-    monkeypatch.setattr(query_analysis, "tokenize_many", lambda t: asked.extend(t) or real(t))
-    query_analysis.forget()  # what this process read before would not be asked
+def test_a_build_asks_kiwi_no_case_form_its_character_types_decide(tmp_path, kiwi_asked):
     store = AnalysisStore(tmp_path / STORE_NAME)
     query_analysis.remember(store, ["Deepfake Detection", "ai맹"])
     assert store.proven() == {"deepfake detection", "ai맹"}
-    assert {"DEEPFAKE DETECTION", "Deepfake detection"}.isdisjoint(asked)
-    assert {"AI맹", "Ai맹"} <= set(asked)  # beside Hangul: Kiwi compares them
+    assert {"DEEPFAKE DETECTION", "Deepfake detection"}.isdisjoint(kiwi_asked)
+    assert {"AI맹", "Ai맹"} <= set(kiwi_asked)  # beside Hangul: Kiwi compares them
     assert decode(store.get_case_form("DEEPFAKE DETECTION")) == kiwi_analysis("DEEPFAKE DETECTION")
     assert store.get_case_form("AI맹") is None  # read otherwise, as Kiwi found
 

@@ -144,7 +144,7 @@ def _first_batch(tmp_path, name: str) -> SearchIndex:
     return built
 
 
-def test_a_batch_in_workers_reads_the_store_ahead_of_its_commit(tmp_path, monkeypatch):
+def test_a_batch_in_workers_reads_the_store_ahead_of_its_commit(tmp_path, monkeypatch, kiwi_asked):
     """While the workers write their segments, Kiwi reads the texts the store of query
     analyses will hold, so that storing them after the commit asks it little; the store is
     the one a batch without it fills."""
@@ -159,28 +159,24 @@ def test_a_batch_in_workers_reads_the_store_ahead_of_its_commit(tmp_path, monkey
             with SearchIndex.open(store.path.parent)._fresh().reader() as reader:
                 held = reader.doc_count_all()
             read(lexicon, notes)
-            calls.append((dict(lexicon), set(notes), held, len(asked)))
+            calls.append((dict(lexicon), set(notes), held, len(kiwi_asked)))
 
         return recorded
 
     monkeypatch.setattr(index.index_writing, "reading_ahead", reading_ahead)
-    asked: list[str] = []
-    real = query_analysis.tokenize_many
-    monkeypatch.setattr(query_analysis, "tokenize_many", lambda t: asked.extend(t) or real(t))
-    query_analysis.forget()
     ahead = _first_batch(tmp_path, "ahead")
     assert calls and all(call[2] == 0 for call in calls), "begun after the commit"
     with ahead._fresh().reader() as reader:
         assert calls[-1][0] == dict(articles_holding(reader))
     assert calls[-1][1] == {*ARTICLES, *LATER}
-    read, stored = len(asked), ahead._analyses
+    read, stored = len(kiwi_asked), ahead._analyses
     assert read == calls[-1][3] > 0, "Kiwi was asked after the commit"
     assert stored.known()
 
     monkeypatch.setattr(index.index_writing, "reading_ahead", lambda *_: None)
     query_analysis.forget()
     plain = _first_batch(tmp_path, "plain")
-    assert len(asked) - read >= read  # without it, all was read after the commit
+    assert len(kiwi_asked) - read >= read  # without it, all was read after the commit
     texts = sorted(plain._analyses.known())
     assert sorted(stored.known()) == texts
     assert stored.get_many(texts) == plain._analyses.get_many(texts)
