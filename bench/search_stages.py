@@ -44,7 +44,7 @@ STAGES = (
     ("index.actor_facets", "ActorColumns.facets", "actor facets"),
     ("index.search_answers", "page_hits", "hits"),
     ("index.search_answers", "related_chips", "related terms"),
-    ("index.search_answers", "SearchAnswers._suggestion", "did you mean"),
+    ("index.search_parts", "SearchParts._suggestion", "did you mean"),
 )
 
 

@@ -1,10 +1,10 @@
 """Answering queries over a SearchIndex: a page of ranked hits with facets, related terms and
-a "did you mean", every id a query matches, and the articles like one.
+a "did you mean".
 
 `SearchAnswers` is the reading half of `SearchIndex` (search_index.py), which keeps the index
-on disk and gives these methods what they read: `_reading()` (a searcher lent to the block,
-the index's freshness checked as it is lent), `_read_aliases()` (the alias table, inside that
-block: not checked again), `concepts`, `_spelling` and `_live` (the generation read).
+on disk and gives these methods what they read (search_parts.py names it). Its other answers,
+every id a query matches and the articles like one, are ArticleAnswers' (article_answers.py);
+the parts a search is made of (its query builder, the "did you mean") are SearchParts'.
 
 The scorer's modules (ranking and what it evaluates queries with, numpy among them: a fifth
 of a CPU second to import) are imported by the first search, not with this module, so that a
@@ -13,60 +13,32 @@ command that does not search (`aibrief list`, `--help`) does not load them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar
-
 from common.echo import echoed
+from index.article_answers import ArticleAnswers
 from index.errors import QueryError
 from index.filter_queries import filters_query
 from index.hits import page_hits
-from index.longer_nouns import longer_nouns
-from index.query_analysis import reading
-from index.query_builder import QueryBuilder
-from index.query_syntax import country_code, issue_range, parse_query, section_name
+from index.query_syntax import parse_query
 from index.query_terms import has_plain_words
 from index.related_chips import RELATED_DOCS, related_chips
 from index.request_limits import (
     BUDGET_SECONDS,
-    DID_YOU_MEAN,
     RELATED_TERMS,
     Budget,
     SharedBudget,
     capped,
 )
-from index.search_results import SORTS, Hit, SearchFilters, SearchResult
-from index.suggest import nearest_spelling, suggest
-
-Method = TypeVar("Method", bound=Callable)
+from index.search_parts import analysing, checked_filters
+from index.search_results import SORTS, SearchFilters, SearchResult
 
 # What the first search imports (see the module docstring; index.serving imports them sooner).
 SEARCH_MODULES = ("index.ranking", "index.score_arrays", "index.similar")
 
 
-def _analysing(method: Method) -> Method:
-    """The method with its query words analysed from the index's store of analyses first
-    (see query_analysis): Kiwi is loaded only for words the store does not hold."""
-
-    @wraps(method)
-    def analysing(self, *args, **kwargs):
-        with reading(self._analyses):
-            return method(self, *args, **kwargs)
-
-    return analysing  # type: ignore[return-value]
-
-
-class SearchAnswers:
+class SearchAnswers(ArticleAnswers):
     """The queries a SearchIndex answers (see the module docstring for what it provides)."""
 
-    _reading: Any
-    _read_aliases: Any
-    concepts: Any
-    _spelling: Any
-    _live: Any
-    _analyses: Any
-
-    @_analysing
+    @analysing
     def search(
         self,
         query: str,
@@ -143,7 +115,7 @@ class SearchAnswers:
 
         limits: list[str] = []
         parsed = capped(parse_query(query), limits.append)
-        restrict = filters_query(_checked(filters, query))
+        restrict = filters_query(checked_filters(filters, query))
         # feedback expands the words typed: not for exact words, fields, or expand=False
         fed = feedback and expand and has_plain_words(parsed)
         with self._reading() as searcher:
@@ -186,107 +158,3 @@ class SearchAnswers:
                 related_terms=related_found,
                 limits=tuple(spending.limits),
             )
-
-    def _suggestion(self, searcher, query, compiled, restrict, budget: Budget) -> str | None:
-        # Whoosh numbers each index directory's commits from 0: the directory is in the key.
-        generation = (self._live, searcher.reader().generation())
-        speller = self._spelling.get(generation, budget.remaining())
-        if speller is None:
-            budget.skipped(DID_YOU_MEAN)
-            return None
-        from index.ranking import finds_any  # see the module docstring
-
-        builder = QueryBuilder(self._read_aliases(), self.concepts)
-
-        def finds(text: str) -> bool:  # any article at all: the first match, not a count
-            try:
-                corrected = builder.build(capped(parse_query(text), lambda limit: None), text)
-            except QueryError:
-                return False
-            return finds_any(searcher, corrected.all_words, restrict)
-
-        return suggest(speller, query, compiled.words, finds, budget)
-
-    def more_like_this(self, article_id: str, limit: int = 5) -> list[Hit]:
-        """The articles closest to the given one, by its most telling terms (tf x idf); raises
-        NotIndexed."""
-        from index.similar import similar_articles  # see the module docstring
-
-        with self._reading() as searcher:
-            return similar_articles(searcher, article_id, limit)
-
-    @_analysing
-    def article_ids(
-        self,
-        query: str,
-        filters: SearchFilters | None = None,
-        expand: bool = True,
-        *,
-        budget: float | SharedBudget = BUDGET_SECONDS,
-        limits: list[str] | None = None,
-    ) -> list[str]:
-        """Every article `search` counts in `total`, in the order it ranks them; the spelling
-        index is waited for within `budget`, as search waits, and what was cut for it is
-        appended to `limits`."""
-        from index.ranking import rank  # see the module docstring
-
-        cut = [] if limits is None else limits
-        parsed = capped(parse_query(query), cut.append)
-        restrict = filters_query(_checked(filters, query))
-        fed = expand and has_plain_words(parsed)  # as search does by default
-        with self._reading() as searcher:
-            nearest = self._respeller(searcher, budget, cut) if expand else None
-            builder = self._builder(searcher, expand, respell=nearest)
-            compiled = builder.build(parsed, query)
-            ranked = rank(searcher, compiled, restrict, "relevance", None, feedback=fed)
-            return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked.hits]
-
-    def _respeller(self, searcher, budget: float | SharedBudget, limits: list):
-        """suggest.nearest_spelling over this generation's spelling index, waited for up to the
-        budget's seconds."""
-        timeout = budget.seconds if isinstance(budget, SharedBudget) else budget
-        generation = (self._live, searcher.reader().generation())
-        return nearest_spelling(lambda: self._spelling.get(generation, timeout), limits)
-
-    def _builder(
-        self,
-        searcher,
-        expand: bool,
-        derived: bool = True,
-        broader: bool = True,
-        verbs: bool = True,
-        near: bool = True,
-        longer: bool = True,
-        beside: bool = True,
-        respell=None,
-        dates: bool = True,
-        near_forms: bool = True,
-    ) -> QueryBuilder:
-        """The query builder of one search (its switches as `search` takes them), testing
-        counts over this searcher's cached postings."""
-        from index.period_ranking import held_issues  # see the module docstring
-        from index.ranking import FEW, finds_fewer
-
-        few = finds_fewer(searcher, FEW) if broader else None
-        absent = finds_fewer(searcher, 1)
-        heads = longer_nouns(searcher) if longer else None
-        held = held_issues(searcher) if dates else None
-        switches = (expand, derived, few, verbs, absent, near, heads, beside, respell, held)
-        return QueryBuilder(self._read_aliases(), self.concepts, *switches, near_forms)
-
-
-def _checked(filters: SearchFilters | None, query: str) -> SearchFilters | None:
-    """Filters with canonical section names; a bad section or issue is a QueryError."""
-    if filters is None:
-        return None
-    for end in (filters.issue_from, filters.issue_to, *filters.issues):
-        if end is not None:
-            issue_range(end, query)
-    return SearchFilters(
-        tuple(section_name(s, query) for s in filters.sections),
-        filters.issue_from,
-        filters.issue_to,
-        filters.actors,
-        tuple(country_code(c, query) for c in filters.countries),
-        filters.issues,
-    )
