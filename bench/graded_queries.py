@@ -21,6 +21,7 @@ HELD_OUT_9 = QUERIES.with_name("heldout9.tsv")
 HELD_OUT_10 = QUERIES.with_name("heldout10.tsv")
 HELD_OUT_11 = QUERIES.with_name("heldout11.tsv")
 HELD_OUT_12 = QUERIES.with_name("heldout12.tsv")
+HELD_OUT_13 = QUERIES.with_name("heldout13.tsv")
 HELD_OUT_SETS = {
     "held-out": HELD_OUT,
     "held-out 2": HELD_OUT_2,
@@ -34,14 +35,15 @@ HELD_OUT_SETS = {
     "held-out 10": HELD_OUT_10,
     "held-out 11": HELD_OUT_11,
     "held-out 12": HELD_OUT_12,
+    "held-out 13": HELD_OUT_13,
 }
 # The held-out groups nobody tunes on, each written and graded by an engineer who read neither the
 # tables under index/ nor aibrief's answers: the bench counts their queries below its floor
 # without listing them, and only their authors read their per-query results. The two newest are
 # blind: a new group opens the older of them (held-out 6 opened when held-out 8 was written,
 # held-out 7 when held-out 9 was, held-out 8 when held-out 10 was, held-out 9 when held-out 11
-# was, held-out 10 when held-out 12 was).
-BLIND = ("held-out 11", "held-out 12")
+# was, held-out 10 when held-out 12 was, held-out 11 when held-out 13 was).
+BLIND = ("held-out 12", "held-out 13")
 # Every class a query may have, in the order the bench reports them.
 KINDS = (
     "topic",

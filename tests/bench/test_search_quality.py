@@ -32,13 +32,14 @@ def test_query_groups_are_all_new_each_class_and_the_held_out_apart():
     queries.append(GradedQuery("m", "spacing", {"x": 2}, held_out="held-out 10"))
     queries.append(GradedQuery("n", "script", {"x": 2}, held_out="held-out 11"))
     queries.append(GradedQuery("o", "concept", {"x": 2}, held_out="held-out 12"))
+    queries.append(GradedQuery("p", "question", {"x": 2}, held_out="held-out 13"))
     groups = query_groups(queries)
-    numbers = ("", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9", " 10", " 11", " 12")
+    numbers = ("", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9", " 10", " 11", " 12", " 13")
     held_out = [f"held-out{n}" for n in numbers]
     assert list(groups) == ["all", "new", *KINDS, *held_out]
     assert (groups["all"], groups["new"], groups["concept"]) == ([0, 1, 2], [1, 2], [1])
     assert groups["derived"] == []
-    assert [groups[name] for name in held_out] == [[n] for n in range(3, 15)]
+    assert [groups[name] for name in held_out] == [[n] for n in range(3, 16)]
 
 
 def test_switches_are_the_keyword_only_parameters_with_a_boolean_default():
@@ -125,33 +126,33 @@ def test_the_ablation_flips_each_switch_the_index_offers_and_marks_the_rest_miss
     ]
 
 
-def test_the_blind_groups_are_held_out_11_and_12_and_their_low_queries_are_counted_not_listed(
+def test_the_blind_groups_are_held_out_12_and_13_and_their_low_queries_are_counted_not_listed(
     capsys,
 ):
     queries = [
-        GradedQuery("open low", "concept", {"x": 2}, held_out="held-out 10"),
-        GradedQuery("twelfth low", "question", {"x": 2}, held_out="held-out 12"),
-        GradedQuery("twelfth lower", "question", {"x": 2}, held_out="held-out 12"),
-        GradedQuery("blind low", "script", {"x": 2}, held_out="held-out 11"),
-        GradedQuery("blind high", "script", {"x": 2}, held_out="held-out 11"),
+        GradedQuery("open low", "concept", {"x": 2}, held_out="held-out 11"),
+        GradedQuery("thirteenth low", "question", {"x": 2}, held_out="held-out 13"),
+        GradedQuery("thirteenth lower", "question", {"x": 2}, held_out="held-out 13"),
+        GradedQuery("blind low", "script", {"x": 2}, held_out="held-out 12"),
+        GradedQuery("blind high", "script", {"x": 2}, held_out="held-out 12"),
     ]
     run = Run(
         System("aibrief", None),
         [score(["y"], {"x": 2}), score(["y"], {"x": 2}), score(["y"], {"x": 2})]
         + [score(["y"], {"x": 2}), score(["x"], {"x": 2})],
     )
-    assert BLIND == ("held-out 11", "held-out 12")
+    assert BLIND == ("held-out 12", "held-out 13")
     assert set(BLIND) <= set(HELD_OUT_SETS)
     print_low(run, queries)
     shown = capsys.readouterr().out
     assert "open low" in shown
-    assert "blind low" not in shown and "twelfth" not in shown
+    assert "blind low" not in shown and "thirteenth" not in shown
     assert "4 queries below 0.5" in shown
-    # in the order of the groups, not of the low queries (held-out 12's come first here)
-    assert "(1 in held-out 11, 2 in held-out 12: not listed, --unblind lists them)" in shown
+    # in the order of the groups, not of the low queries (held-out 13's come first here)
+    assert "(1 in held-out 12, 2 in held-out 13: not listed, --unblind lists them)" in shown
     print_low(run, queries, unblind=True)
     unblinded = capsys.readouterr().out
-    assert "blind low" in unblinded and "twelfth lower" in unblinded
+    assert "blind low" in unblinded and "thirteenth lower" in unblinded
 
 
 def test_the_tables_by_group_print_every_group_name_whole(capsys):
@@ -161,5 +162,5 @@ def test_the_tables_by_group_print_every_group_name_whole(capsys):
     print_by_group("nDCG@10 by class", "ndcg", [run], query_groups(queries))
     title, header, row, counts = capsys.readouterr().out.strip("\n").splitlines()
     assert title == "nDCG@10 by class"
-    assert header.endswith(" held-out 11 held-out 12")
+    assert header.endswith(" held-out 12 held-out 13")
     assert row.split()[-1] == "n/a" and counts.split()[-1] == "1"
